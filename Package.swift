@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "renewald",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "renewald", targets: ["renewald"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Values shared by every stage: the report as the protocol describes it.
+        .target(name: "ReportModel"),
+        // Pure stages: bytes → text → structure → themes.
+        .target(name: "Decode", dependencies: ["ReportModel"]),
+        .target(name: "Normalize", dependencies: ["ReportModel"]),
+        .target(name: "Segment", dependencies: ["ReportModel", "Normalize"]),
+        .target(name: "Classify", dependencies: ["ReportModel"]),
+        .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Normalize", "Segment", "Classify"]),
+        // Edges: database, inbox, socket, systemd.
+        .target(name: "Store", dependencies: [
+            "ReportModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "Inbox", dependencies: [
+            "ReportModel",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "QueryProtocol", dependencies: ["ReportModel"]),
+        .target(name: "Server", dependencies: [
+            "QueryProtocol",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Daemon", dependencies: [
+            "ReportModel", "Ingest", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "renewald", dependencies: [
+            "Daemon", "Ingest", "QueryProtocol",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "DecodeTests", dependencies: ["Decode"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
+        .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
+        .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["renewald"]),
+    ]
+)

@@ -1,0 +1,100 @@
+import Classify
+import Decode
+import Normalize
+import ReportModel
+import Segment
+
+/// Why a file did not become a report.
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    case decode(DecodeError)
+    case tooLarge(bytes: Int, limit: Int)
+
+    /// Stable code for the failed list, the journal and subscribers.
+    public var code: String {
+        switch self {
+        case .decode(let e): return e.code
+        case .tooLarge: return "too_large"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .decode(let e): return e.description
+        case .tooLarge(let bytes, let limit): return "the file has \(bytes) bytes; the limit is \(limit)"
+        }
+    }
+}
+
+/// The whole pure pipeline: bytes → decode → normalise → segment → classify → a report.
+public struct ReportBuilder: Sendable {
+    public var decoder = TextDecoder()
+    public var normalizer = Normalizer()
+    public var segmenter = Segmenter()
+    public var classifier: ThemeClassifier
+
+    public init(classifier: ThemeClassifier) {
+        self.classifier = classifier
+    }
+
+    /// The report id for a file's bytes: the first 16 hex digits of its SHA-256.
+    public static func reportID(sha256: String) -> String { String(sha256.prefix(16)) }
+
+    public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
+        let sha = SHA256.hex(bytes)
+        let decoded: DecodedText
+        do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
+        var report = analyse(decoded.text)
+        report.id = Self.reportID(sha256: sha)
+        report.file = file
+        report.sha256 = sha
+        report.received = received
+        report.source = Source(format: decoded.format.rawValue, encoding: decoded.encoding, bytes: bytes.count)
+        report.warnings = decoded.warnings + report.warnings
+        return report
+    }
+
+    /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
+    public func analyse(_ text: String) -> Report {
+        let normalized = normalizer.normalize(text)
+        let page = segmenter.segment(normalized)
+        var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
+                            source: Source(format: "text", encoding: "utf-8", bytes: text.utf8.count),
+                            headline: page.headline, articles: page.articles, warnings: page.warnings)
+        apply(classifier.classify(report.articles, headline: report.headline), to: &report)
+        return report
+    }
+
+    /// Classify a stored report again (after `reload`), keeping a person's labels.
+    public func reclassify(_ report: Report) -> Report {
+        var updated = report
+        apply(classifier.classify(report.articles, headline: report.headline), to: &updated)
+        return updated
+    }
+
+    func apply(_ classification: Classification, to report: inout Report) {
+        report.notAReport = classification.notAReport
+        for (i, themes) in classification.articles.enumerated() where i < report.articles.count {
+            guard report.articles[i].themesBy != "person" else { continue }
+            report.articles[i].themes = classification.notAReport ? [] : themes.themes
+            report.articles[i].primaryTheme = classification.notAReport ? nil : themes.primary
+        }
+        report.themes = classification.notAReport ? [] : Self.aggregate(report.articles)
+    }
+
+    /// The report's themes: the best score each theme reached in any article, highest first.
+    static func aggregate(_ articles: [Article]) -> [ThemeScore] {
+        var best: [String: ThemeScore] = [:]
+        var order: [String] = []
+        for article in articles {
+            for theme in article.themes {
+                if let existing = best[theme.id] {
+                    if theme.score > existing.score { best[theme.id] = theme }
+                } else {
+                    best[theme.id] = theme
+                    order.append(theme.id)
+                }
+            }
+        }
+        return order.compactMap { best[$0] }.sorted { $0.score > $1.score }
+    }
+}

@@ -1,0 +1,106 @@
+extension Report {
+    public var json: JSONValue {
+        .object([
+            ("id", .string(id)),
+            ("file", .string(file)),
+            ("sha256", .string(sha256)),
+            ("received", .string(received)),
+            ("published", .optional(published)),
+            ("source", source.json),
+            ("headline", .optional(headline)),
+            ("articles", .array(articles.map(\.json))),
+            ("themes", .array(themes.map(\.json))),
+            ("not_a_report", .bool(notAReport)),
+            ("duplicate_of", .optional(duplicateOf)),
+            ("warnings", .strings(warnings)),
+        ])
+    }
+
+    /// Reads a report back from its JSON (as stored); nil when a required field is missing.
+    public init?(json: JSONValue) {
+        guard let id = json["id"]?.stringValue, let file = json["file"]?.stringValue,
+              let sha = json["sha256"]?.stringValue, let received = json["received"]?.stringValue,
+              let source = json["source"].flatMap(Source.init(json:)) else { return nil }
+        self.init(
+            id: id, file: file, sha256: sha, received: received,
+            published: json["published"]?.stringValue, source: source,
+            headline: json["headline"]?.stringValue,
+            articles: (json["articles"]?.arrayValue ?? []).compactMap(Article.init(json:)),
+            themes: (json["themes"]?.arrayValue ?? []).compactMap(ThemeScore.init(json:)),
+            notAReport: json["not_a_report"]?.boolValue ?? false,
+            duplicateOf: json["duplicate_of"]?.stringValue,
+            warnings: (json["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
+    }
+}
+
+extension Source {
+    public var json: JSONValue {
+        .object([("format", .string(format)), ("encoding", .string(encoding)), ("bytes", .int(bytes))])
+    }
+
+    public init?(json: JSONValue) {
+        guard let format = json["format"]?.stringValue, let encoding = json["encoding"]?.stringValue else { return nil }
+        self.init(format: format, encoding: encoding, bytes: json["bytes"]?.intValue ?? 0)
+    }
+}
+
+extension Article {
+    public var json: JSONValue {
+        .object([
+            ("index", .int(index)),
+            ("title", .optional(title)),
+            ("author", .optional(author)),
+            ("affiliation", .optional(affiliation)),
+            ("paragraphs", .strings(paragraphs)),
+            ("themes", .array(themes.map(\.json))),
+            ("primary_theme", .optional(primaryTheme)),
+            ("themes_by", .string(themesBy)),
+            ("places", .strings(places)),
+            ("figures", .array(figures.map(\.json))),
+        ])
+    }
+
+    public init?(json: JSONValue) {
+        guard let index = json["index"]?.intValue else { return nil }
+        self.init(
+            index: index,
+            title: json["title"]?.stringValue,
+            author: json["author"]?.stringValue,
+            affiliation: json["affiliation"]?.stringValue,
+            paragraphs: (json["paragraphs"]?.arrayValue ?? []).compactMap(\.stringValue),
+            themes: (json["themes"]?.arrayValue ?? []).compactMap(ThemeScore.init(json:)),
+            primaryTheme: json["primary_theme"]?.stringValue,
+            themesBy: json["themes_by"]?.stringValue ?? "classifier",
+            places: (json["places"]?.arrayValue ?? []).compactMap(\.stringValue),
+            figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)))
+    }
+}
+
+extension ThemeScore {
+    public var json: JSONValue {
+        .object([
+            ("id", .string(id)),
+            ("score", .double((score * 1000).rounded() / 1000)),
+            ("evidence", .strings(evidence)),
+            ("cues", .strings(cues)),
+        ])
+    }
+
+    public init?(json: JSONValue) {
+        guard let id = json["id"]?.stringValue else { return nil }
+        self.init(id: id, score: json["score"]?.doubleValue ?? 0,
+                  evidence: (json["evidence"]?.arrayValue ?? []).compactMap(\.stringValue),
+                  cues: (json["cues"]?.arrayValue ?? []).compactMap(\.stringValue))
+    }
+}
+
+extension Figure {
+    public var json: JSONValue {
+        .object([("value", .string(value)), ("unit", .string(unit)), ("text", .string(text))])
+    }
+
+    public init?(json: JSONValue) {
+        guard let value = json["value"]?.stringValue, let unit = json["unit"]?.stringValue else { return nil }
+        self.init(value: value, unit: unit, text: json["text"]?.stringValue ?? "")
+    }
+}

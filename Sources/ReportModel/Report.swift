@@ -1,0 +1,113 @@
+/// One ingested file as the protocol's `get` returns it (see the README's protocol section).
+public struct Report: Sendable, Equatable {
+    public var id: String
+    public var file: String
+    public var sha256: String
+    /// ISO 8601 UTC, e.g. `2026-11-26T14:03:11Z`.
+    public var received: String
+    /// `YYYY-MM-DD`, or nil when the text gives no full date with a year.
+    public var published: String?
+    public var source: Source
+    public var headline: String?
+    public var articles: [Article]
+    public var themes: [ThemeScore]
+    public var notAReport: Bool
+    public var duplicateOf: String?
+    public var warnings: [String]
+
+    public init(id: String, file: String, sha256: String, received: String, published: String? = nil,
+                source: Source, headline: String? = nil, articles: [Article] = [], themes: [ThemeScore] = [],
+                notAReport: Bool = false, duplicateOf: String? = nil, warnings: [String] = []) {
+        self.id = id
+        self.file = file
+        self.sha256 = sha256
+        self.received = received
+        self.published = published
+        self.source = source
+        self.headline = headline
+        self.articles = articles
+        self.themes = themes
+        self.notAReport = notAReport
+        self.duplicateOf = duplicateOf
+        self.warnings = warnings
+    }
+
+    /// The first article title, else the headline: what a listing shows.
+    public var displayTitle: String? { headline ?? articles.lazy.compactMap(\.title).first }
+}
+
+/// Where the text came from and how it was read.
+public struct Source: Sendable, Equatable {
+    /// `text`, `pdf`, `docx` or `html`.
+    public var format: String
+    /// `utf-8`, `utf-16le`, `utf-16be`, `gb18030`.
+    public var encoding: String
+    public var bytes: Int
+
+    public init(format: String, encoding: String, bytes: Int) {
+        self.format = format
+        self.encoding = encoding
+        self.bytes = bytes
+    }
+}
+
+/// One article of a page: an editor's lead has no title or author.
+public struct Article: Sendable, Equatable {
+    public var index: Int
+    public var title: String?
+    public var author: String?
+    public var affiliation: String?
+    public var paragraphs: [String]
+    public var themes: [ThemeScore]
+    public var primaryTheme: String?
+    /// Who decided the themes: `classifier`, or `person` after a `label` correction.
+    public var themesBy: String
+    public var places: [String]
+    public var figures: [Figure]
+
+    public init(index: Int, title: String? = nil, author: String? = nil, affiliation: String? = nil,
+                paragraphs: [String] = [], themes: [ThemeScore] = [], primaryTheme: String? = nil,
+                themesBy: String = "classifier", places: [String] = [], figures: [Figure] = []) {
+        self.index = index
+        self.title = title
+        self.author = author
+        self.affiliation = affiliation
+        self.paragraphs = paragraphs
+        self.themes = themes
+        self.primaryTheme = primaryTheme
+        self.themesBy = themesBy
+        self.places = places
+        self.figures = figures
+    }
+}
+
+/// A theme asserted for an article or report, with the sentences that justify it.
+public struct ThemeScore: Sendable, Equatable {
+    public var id: String
+    /// In [0, 1].
+    public var score: Double
+    /// 1–3 sentences quoted from the article.
+    public var evidence: [String]
+    /// The cue terms that fired, so a person can see why.
+    public var cues: [String]
+
+    public init(id: String, score: Double, evidence: [String] = [], cues: [String] = []) {
+        self.id = id
+        self.score = score
+        self.evidence = evidence
+        self.cues = cues
+    }
+}
+
+/// An Arabic-numeral quantity with its unit, and the clause it stands in.
+public struct Figure: Sendable, Equatable {
+    public var value: String
+    public var unit: String
+    public var text: String
+
+    public init(value: String, unit: String, text: String) {
+        self.value = value
+        self.unit = unit
+        self.text = text
+    }
+}
