@@ -1,0 +1,77 @@
+/// Removes the spaces extraction and editors put into Chinese text, and fixes stray half-width commas.
+///
+/// - NBSPs and runs of spaces next to Chinese punctuation, or between a Chinese character and a digit
+///   or Latin letter (`2129 部` → `2129部`, `“ 母亲湖” ，` → `“母亲湖”，`), go.
+/// - A space between two Chinese characters stays (`记者 周晓岚` is how clean text writes it), as do
+///   ideographic spaces inside a line (`成都日报　2023年5月12日`); an NBSP there becomes a space.
+/// - A half-width comma between two Chinese characters becomes `，`.
+enum SpacingRepair {
+    /// Returns the number of spaces removed or commas widened.
+    @discardableResult
+    static func repair(_ line: inout [Unicode.Scalar]) -> Int {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(line.count)
+        var changed = 0
+        var i = 0
+        let n = line.count
+        while i < n {
+            let s = line[i]
+            if s == " " || s == "\u{A0}" || s == "\t" {
+                var j = i
+                var hadNBSP = false
+                while j < n, line[j] == " " || line[j] == "\u{A0}" || line[j] == "\t" {
+                    if line[j] != " " { hadNBSP = true }
+                    j += 1
+                }
+                let before = out.last
+                let after = j < n ? line[j] : nil
+                if let b = before, let a = after, isSpaceless(b, a) {
+                    changed += j - i
+                } else if before == nil || after == nil {
+                    changed += j - i
+                } else if before == "\u{3000}" || after == "\u{3000}" {
+                    changed += j - i
+                } else {
+                    out.append(" ")
+                    if j - i > 1 || hadNBSP { changed += 1 }
+                }
+                i = j
+                continue
+            }
+            if s == ",", let b = out.last, i + 1 < n, ScalarClass.isHan(b), ScalarClass.isHan(line[i + 1]) {
+                out.append("，")
+                changed += 1
+                i += 1
+                continue
+            }
+            out.append(s)
+            i += 1
+        }
+        if changed > 0 { line = out }
+        return changed
+    }
+
+    /// Whether no space belongs between these two neighbours in Chinese text.
+    @inline(__always)
+    static func isSpaceless(_ b: Unicode.Scalar, _ a: Unicode.Scalar) -> Bool {
+        let bHan = ScalarClass.isHan(b)
+        let aHan = ScalarClass.isHan(a)
+        // Dashes and dots also appear in Latin text with spaces around them (`croutons — 8.50`).
+        let bMark = ScalarClass.isCJKPunctuation(b) && !isLatinFriendly(b)
+        let aMark = ScalarClass.isCJKPunctuation(a) && !isLatinFriendly(a)
+        if bMark || aMark { return true }
+        if isLatinFriendly(b) && (aHan || ScalarClass.isCJKPunctuation(a)) { return true }
+        if isLatinFriendly(a) && (bHan || ScalarClass.isCJKPunctuation(b)) { return true }
+        if ScalarClass.isASCIIDigit(b) && a == "%" { return true }
+        if bHan && (ScalarClass.isASCIIAlnum(a) || a == "%") { return true }
+        if aHan && (ScalarClass.isASCIIAlnum(b) || b == "%" || b == "." ) { return true }
+        // `□ 陶世祥`: a byline mark takes no space.
+        if b == "□" || b == "■" || b == "◆" || b == "◇" { return true }
+        return false
+    }
+
+    @inline(__always)
+    private static func isLatinFriendly(_ s: Unicode.Scalar) -> Bool {
+        s == "—" || s == "·" || s == "•" || s == "…" || s == "“" || s == "”" || s == "‘" || s == "’"
+    }
+}
