@@ -7,18 +7,33 @@ struct ColumnProfile: Equatable {
     /// Blank lines separate paragraphs (a gb18030 re-wrap, the seed page), so a block is one paragraph
     /// unless a structure line starts inside it.
     var blockPerParagraph: Bool
+    /// Widths count Chinese punctuation as half width (PDF typesetting squeezes it) rather than full
+    /// (a plain-text re-wrap counts characters): whichever makes the full lines agree better.
+    var squeezed: Bool = true
 
     static let unwrapped = ColumnProfile(width: 0, hardWrapped: false, blockPerParagraph: false)
 
+    /// Measures the lines' widths under both conventions and keeps the one whose full lines agree better.
+    static func measure(_ lines: [PhysicalLine]) -> ColumnProfile {
+        let squeezed = measure(lines, widths: lines.map { $0.scalars.halfWidth(squeezed: true) })
+        let full = measure(lines, widths: lines.map { $0.scalars.halfWidth(squeezed: false) })
+        if full.bandCount > squeezed.bandCount, full.profile.hardWrapped {
+            var p = full.profile
+            p.squeezed = false
+            return p
+        }
+        return squeezed.profile
+    }
+
     /// Measures the lines' widths; bold lines (headline, lead, titles) are set at other widths and do not count.
-    static func measure(_ lines: [PhysicalLine], widths: [Int]) -> ColumnProfile {
+    private static func measure(_ lines: [PhysicalLine], widths: [Int]) -> (profile: ColumnProfile, bandCount: Int) {
         var histogram = [Int](repeating: 0, count: 122)
         var candidates = 0
         for (line, w) in zip(lines, widths) where !line.bold && w >= 8 {
             candidates += 1
             if w <= 120 { histogram[w] += 1 }
         }
-        guard candidates >= 4 else { return .unwrapped }
+        guard candidates >= 4 else { return (.unwrapped, 0) }
         // The densest band [v-3, v]; ties go to the wider band (justified lines fill the column).
         var best = 0
         var bestCount = 0
@@ -34,9 +49,9 @@ struct ColumnProfile: Equatable {
         var longer = 0
         for (line, w) in zip(lines, widths) where !line.bold && w > best + 8 { longer += 1 }
         let wrapped = best <= 100 && bestCount >= 4 && bestCount * 10 >= candidates * 3 && longer * 4 < candidates
-        guard wrapped else { return .unwrapped }
-        return ColumnProfile(width: best, hardWrapped: true,
-                             blockPerParagraph: blocksArePargraphs(lines, widths: widths, width: best))
+        guard wrapped else { return (.unwrapped, bestCount) }
+        return (ColumnProfile(width: best, hardWrapped: true,
+                              blockPerParagraph: blocksArePargraphs(lines, widths: widths, width: best)), bestCount)
     }
 
     /// Whether blank lines mark paragraphs: blocks of several lines hardly ever hold a paragraph end inside.

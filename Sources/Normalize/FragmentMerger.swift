@@ -12,6 +12,8 @@ enum FragmentMerger {
         out.reserveCapacity(lines.count)
         var merged = 0
         var pending: Unicode.Scalar? = nil
+        // A fragment followed by a doubled mark (`留改拆””中…`) is the fake-bold signature on its own.
+        var signatures = 0
         for line in lines {
             guard var acc = out.last, !line.startsBlock else {
                 out.append(line)
@@ -32,6 +34,7 @@ enum FragmentMerger {
             }
             if let k = runOverlap(acc.scalars, b) {
                 let remainder = b[k...]
+                if remainder.count >= 2, remainder.first == b[k + 1], ScalarClass.isCJKPunctuation(b[k]) { signatures += 1 }
                 acc.scalars.append(contentsOf: remainder)
                 acc.scalars = collapseDoubledMarks(acc.scalars)
                 acc.bold = true
@@ -44,7 +47,7 @@ enum FragmentMerger {
             out.append(line)
         }
         // A single coincidence is not the pattern; keep the text as it was.
-        if merged < 2 { return (lines, 0) }
+        if merged < 2 && signatures == 0 { return (lines, 0) }
         return (out, merged)
     }
 

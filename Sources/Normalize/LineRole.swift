@@ -10,6 +10,8 @@ enum LineRole: Equatable {
     case metadata
     /// `时间：…`, `地点：…`, `附件：…`, `联系人：…` header lines of minutes and notices.
     case fieldLine
+    /// A document's own title: `关于…的通知`, `…工作总结`, `…会议纪要`, `…的投诉信` (see `WrapJoiner`).
+    case documentTitle
     case text
 
     static func of(_ line: [Unicode.Scalar]) -> LineRole {
@@ -23,8 +25,8 @@ enum LineRole: Equatable {
             return .footer(closed: line.last == "）" || line.last == ")")
         }
         if isHeading(line) { return .heading }
-        if isMetadata(line) { return .metadata }
         if isFieldLine(line) { return .fieldLine }
+        if isMetadata(line) { return .metadata }
         return .text
     }
 
@@ -74,6 +76,26 @@ enum LineRole: Equatable {
     private static let fieldNames = ["时间：", "地点：", "主持人：", "主持：", "记录人：", "记录：", "参会人员：", "出席：",
                                      "列席：", "缺席：", "参加人员：", "联系人：", "联系电话：", "电话：", "地址：", "附件：",
                                      "邮编：", "关键词：", "摘要：", "来源：", "议题："]
+
+    private static let documentKinds = ["通知", "通报", "意见", "办法", "方案", "报告", "总结", "纪要", "投诉信", "建议书",
+                                        "倡议书", "公告", "公示", "决定", "请示", "批复", "的函", "规定", "细则", "要点",
+                                        "的信", "启事", "简报", "致辞", "讲话"]
+
+    /// Ends like the title of a notice, summary, minutes or letter, and has no sentence punctuation.
+    static func looksLikeDocumentTitle(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count >= 4, line.count <= 48 else { return false }
+        if line.contains(where: { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" }) { return false }
+        return documentKinds.contains { kind in
+            let k = Array(kind.unicodeScalars)
+            return line.count > k.count && Array(line.suffix(k.count)) == k
+        }
+    }
+
+    private static let shortFields = ["时间：", "地点：", "主持人：", "主持：", "记录人：", "记录：", "联系人：", "联系电话：",
+                                      "电话：", "地址：", "邮编：", "来源："]
+
+    /// A field whose value is a time, a place or a name: it rarely runs on to a second line.
+    static func isShortField(_ line: [Unicode.Scalar]) -> Bool { shortFields.contains { line.hasPrefix($0) } }
 
     static func isFieldLine(_ line: [Unicode.Scalar]) -> Bool {
         guard line.count >= 3, line[0] != "（" else { return false }

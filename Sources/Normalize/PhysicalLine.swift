@@ -4,7 +4,8 @@ struct PhysicalLine: Sendable, Equatable {
     var scalars: [Unicode.Scalar]
     /// A blank line, a form feed or the start of the text comes before it: a block starts here.
     var startsBlock: Bool
-    /// Leading white space in half-ems (an ideographic space counts 2).
+    /// Leading white space in half-ems (an ideographic space counts 2), plus glyphs the extractor lost
+    /// (NUL where an emoji was): room on the printed line that the text no longer shows.
     var indent: Int
     /// Printed in fake bold: its doubled runs were undone, or poppler fragments were merged into it.
     var bold: Bool = false
@@ -24,10 +25,12 @@ enum LineReader {
         var current: [Unicode.Scalar] = []
         current.reserveCapacity(256)
         var pendingBlock = true
+        var lost = 0
 
         func flush() {
             var start = 0
-            var indent = 0
+            var indent = lost
+            lost = 0
             while start < current.count, ScalarClass.isSpace(current[start]) {
                 indent += current[start] == "\u{3000}" ? 2 : 1
                 start += 1
@@ -52,6 +55,8 @@ enum LineReader {
                 pendingBlock = true
             case "\r", "\u{FEFF}", "\u{200B}":
                 continue
+            case "\u{0}":  // a glyph the font lacked (emoji): gone, but it took room on the line
+                lost += 2
             default:
                 // Other control characters are extraction noise.
                 if s.value < 0x20 && s != "\t" { continue }

@@ -70,19 +70,21 @@ enum ScalarClass {
             || (0x7B...0x7E).contains(v)
     }
 
-    /// Display width in half-ems: ASCII and Chinese punctuation (often squeezed to half width in print) count 1, everything else 2.
+    /// Display width in half-ems: ASCII counts 1, everything else 2, Chinese punctuation 2 or, where
+    /// typesetting squeezes it to half width, 1.
     @inline(__always)
-    static func halfWidth(_ s: Unicode.Scalar) -> Int {
-        if s.value < 0x80 || isCJKPunctuation(s) { return 1 }
+    static func halfWidth(_ s: Unicode.Scalar, squeezed: Bool = true) -> Int {
+        if s.value < 0x80 { return 1 }
+        if squeezed, isCJKPunctuation(s) { return 1 }
         return 2
     }
 }
 
 extension Array where Element == Unicode.Scalar {
     /// Display width in half-ems (see `ScalarClass.halfWidth`).
-    var halfWidth: Int {
+    func halfWidth(squeezed: Bool = true) -> Int {
         var w = 0
-        for s in self { w &+= ScalarClass.halfWidth(s) }
+        for s in self { w &+= ScalarClass.halfWidth(s, squeezed: squeezed) }
         return w
     }
 

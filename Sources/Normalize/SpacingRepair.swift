@@ -9,11 +9,53 @@ enum SpacingRepair {
     /// Returns the number of spaces removed or commas widened.
     @discardableResult
     static func repair(_ line: inout [Unicode.Scalar]) -> Int {
+        let letterSpaced = closeLetterSpacing(&line)
+        return letterSpaced + repairSpaces(&line)
+    }
+
+    /// A justified line stretched by spaces between single characters (`供 餐 时 间：午 餐`): three or
+    /// more characters in a row standing alone between spaces lose the spaces. Words (`记者 周晓岚`) stay.
+    static func closeLetterSpacing(_ line: inout [Unicode.Scalar]) -> Int {
+        let n = line.count
+        guard n >= 5 else { return 0 }
+        var remove = [Bool](repeating: false, count: n)
+        var found = 0
+        var i = 0
+        while i < n {
+            // A run Han ␠ Han ␠ Han …
+            guard ScalarClass.isHan(line[i]), i == 0 || !ScalarClass.isHan(line[i - 1]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            var spaces: [Int] = []
+            while j + 2 < n, line[j + 1] == " ", ScalarClass.isHan(line[j + 2]) {
+                spaces.append(j + 1)
+                j += 2
+            }
+            // The run must end at a non-Han character, or the last "character" is the start of a word.
+            if spaces.count >= 2 || (found > 0 && spaces.count == 1), j + 1 >= n || !ScalarClass.isHan(line[j + 1]) {
+                for k in spaces { remove[k] = true }
+                found += spaces.count
+            }
+            i = j + 1
+        }
+        guard found > 0 else { return 0 }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(n - found)
+        for k in 0..<n where !remove[k] { out.append(line[k]) }
+        line = out
+        return found
+    }
+
+    static func repairSpaces(_ line: inout [Unicode.Scalar]) -> Int {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(line.count)
         var changed = 0
         var i = 0
         let n = line.count
+        // In Chinese text even dashes take no spaces (`11:00 — 12:30`); English keeps them.
+        let chinese = line.contains { ScalarClass.isHan($0) }
         while i < n {
             let s = line[i]
             if s == " " || s == "\u{A0}" || s == "\t" {
@@ -25,7 +67,7 @@ enum SpacingRepair {
                 }
                 let before = out.last
                 let after = j < n ? line[j] : nil
-                if let b = before, let a = after, isSpaceless(b, a) {
+                if let b = before, let a = after, isSpaceless(b, a, chinese: chinese) {
                     changed += j - i
                 } else if before == nil || after == nil {
                     changed += j - i
@@ -53,7 +95,8 @@ enum SpacingRepair {
 
     /// Whether no space belongs between these two neighbours in Chinese text.
     @inline(__always)
-    static func isSpaceless(_ b: Unicode.Scalar, _ a: Unicode.Scalar) -> Bool {
+    static func isSpaceless(_ b: Unicode.Scalar, _ a: Unicode.Scalar, chinese: Bool) -> Bool {
+        if chinese, ScalarClass.isCJKPunctuation(b) || ScalarClass.isCJKPunctuation(a) { return true }
         let bHan = ScalarClass.isHan(b)
         let aHan = ScalarClass.isHan(a)
         // Dashes and dots also appear in Latin text with spaces around them (`croutons — 8.50`).
