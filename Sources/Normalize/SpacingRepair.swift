@@ -106,11 +106,18 @@ enum SpacingRepair {
         if isLatinFriendly(b) && (aHan || ScalarClass.isCJKPunctuation(a)) { return true }
         if isLatinFriendly(a) && (bHan || ScalarClass.isCJKPunctuation(b)) { return true }
         if ScalarClass.isASCIIDigit(b) && a == "%" { return true }
-        if bHan && (ScalarClass.isASCIIAlnum(a) || a == "%") { return true }
-        if aHan && (ScalarClass.isASCIIAlnum(b) || b == "%" || b == "." ) { return true }
+        if bHan && (isAlnum(a) || a == "%") { return true }
+        if aHan && (isAlnum(b) || b == "%" || b == "." ) { return true }
         // `□ 陶世祥`: a byline mark takes no space.
         if b == "□" || b == "■" || b == "◆" || b == "◇" { return true }
         return false
+    }
+
+    /// ASCII or full-width digits and letters (spacing may be repaired before widths are folded).
+    @inline(__always)
+    private static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isASCIIAlnum(s) || (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value)
+            || (0xFF41...0xFF5A).contains(s.value)
     }
 
     @inline(__always)

@@ -138,7 +138,7 @@ struct WrapJoiner {
             }
         case .text: break
         }
-        if aLast.value < 0x80, bFirst.value < 0x80 { return latinJoin(A, B) }
+        if aLast.value < 0x80, bFirst.value < 0x80, isLatinContext(A, B) { return latinJoin(A, B) }
 
         if lines[a].bold || lines[b].bold {
             return boldJoin(a, b, aFinal: aFinal, boldPair: paragraph.boldPair)
@@ -150,8 +150,8 @@ struct WrapJoiner {
             return wa >= T - (profile.blockPerParagraph ? columnEndSlack : fullSlack) && wa <= T + 2
         }
         if profile.blockPerParagraph { return true }
-        // A number split at the line end (`202` / `4年`), or a mark that cannot end a paragraph.
-        if ScalarClass.isASCIIDigit(aLast) && ScalarClass.isASCIIDigit(bFirst) { return true }
+        // A number split at the line end (`202` / `4年`, `4` / `.6公里`), or a mark that cannot end a paragraph.
+        if ScalarClass.isASCIIDigit(aLast), ScalarClass.isASCIIDigit(bFirst) || bFirst == "." || bFirst == "%" { return true }
         if aLast == "，" || aLast == "、" || aLast == "—" || aLast == "“" || aLast == "（" || aLast == "《" { return true }
         if wa > T + 2 { return false }  // wider than the column: a headline or title, not body text
         if !aFinal { return wa >= T - fullSlack || firstWordDidNotFit(wa, B) }
@@ -187,6 +187,11 @@ struct WrapJoiner {
         if let x = A.last, ScalarClass.isASCIIDigit(x), let y = B.first, ScalarClass.isASCIIDigit(y) { return true }
         if let x = A.last, x == "，" || x == "：" || x == "、" || x == "—" || x == "；" { return true }
         return abs(wa - wb) <= 3
+    }
+
+    /// Both sides of the break are Latin text (a menu, a CSV), not a number inside Chinese text.
+    private func isLatinContext(_ A: [Unicode.Scalar], _ B: [Unicode.Scalar]) -> Bool {
+        !A.suffix(6).contains(where: ScalarClass.isHan) && !B.prefix(6).contains(where: ScalarClass.isHan)
     }
 
     /// English prose wraps at spaces, CSV-like data anywhere; join only where the break is plainly mid-text.
