@@ -15,8 +15,20 @@ struct ColumnProfile: Equatable {
 
     /// Measures the lines' widths under both conventions and keeps the one whose full lines agree better.
     static func measure(_ lines: [PhysicalLine]) -> ColumnProfile {
-        let squeezed = measure(lines, widths: lines.map { $0.scalars.halfWidth(squeezed: true) })
-        let full = measure(lines, widths: lines.map { $0.scalars.halfWidth(squeezed: false) })
+        var squeezedWidths = [Int](repeating: 0, count: lines.count)
+        var fullWidths = [Int](repeating: 0, count: lines.count)
+        for (i, line) in lines.enumerated() {
+            var narrow = 0
+            var wide = 0
+            for s in line.scalars {
+                narrow &+= ScalarClass.halfWidth(s, squeezed: true)
+                wide &+= ScalarClass.halfWidth(s, squeezed: false)
+            }
+            squeezedWidths[i] = narrow
+            fullWidths[i] = wide
+        }
+        let squeezed = measure(lines, widths: squeezedWidths)
+        let full = measure(lines, widths: fullWidths)
         if full.bandCount > squeezed.bandCount, full.profile.hardWrapped {
             var p = full.profile
             p.squeezed = false

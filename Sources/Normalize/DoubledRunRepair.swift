@@ -7,6 +7,14 @@ enum DoubledRunRepair {
     /// The line printed once, or nil when the line is not wholly made of doubled runs.
     static func undouble(_ line: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         guard line.count >= 4 else { return nil }
+        // Every scalar of a wholly doubled line (spaces aside) occurs an even number of times.
+        var x1: UInt32 = 0
+        var x2: UInt32 = 0
+        for s in line where s != " " {
+            x1 ^= s.value
+            x2 ^= s.value &* 2_654_435_761
+        }
+        guard x1 == 0, x2 == 0 else { return nil }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(line.count / 2 + 4)
         var runs = 0

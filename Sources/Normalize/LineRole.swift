@@ -17,11 +17,10 @@ enum LineRole: Equatable {
     static func of(_ line: [Unicode.Scalar]) -> LineRole {
         guard let first = line.first else { return .text }
         if first == "□" || first == "■" || first == "◆" || first == "◇", line.count <= 30 { return .byline }
-        if line.count <= 30, line.hasPrefix("本报记者") || line.hasPrefix("记者") || line.hasPrefix("通讯员")
-            || line.hasPrefix("文/") || line.hasPrefix("文／") || line.hasPrefix("作者：") {
+        if line.count <= 30, bylineFirsts.contains(first), bylineStarts.contains(where: { line.hasPrefix($0) }) {
             if !line.contains("。"), !line.contains("，") { return .byline }
         }
-        if line.hasPrefix("（作者系") || line.hasPrefix("(作者系") || line.hasPrefix("（作者单位") {
+        if first == "（" || first == "(", footerStarts.contains(where: { line.hasPrefix($0) }) {
             return .footer(closed: line.last == "）" || line.last == ")")
         }
         if isHeading(line) { return .heading }
@@ -31,6 +30,11 @@ enum LineRole: Equatable {
     }
 
     var isStructure: Bool { self != .text }
+
+    private static let bylineStarts = Needles.of(["本报记者", "记者", "通讯员", "文/", "文／", "作者："])
+    private static let bylineFirsts = Set(bylineStarts.compactMap(\.first))
+    private static let footerStarts = Needles.of(["（作者系", "(作者系", "（作者单位"])
+    private static let chapterWords = Needles.of(["章", "节", "部分", "条"])
 
     private static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
@@ -45,7 +49,7 @@ enum LineRole: Equatable {
         guard i > digitsStart, i < line.count else { return false }
         if line[0] == "（" || line[0] == "(" { return line[i] == "）" || line[i] == ")" }
         if line[digitsStart - (line[0] == "第" ? 1 : 0)] == "第" {
-            return ["章", "节", "部分", "条"].contains { line[i...].starts(with: $0.unicodeScalars) }
+            return chapterWords.contains { line[i...].starts(with: $0) }
         }
         return line[i] == "、"
     }
@@ -70,35 +74,34 @@ enum LineRole: Equatable {
         }
         guard hasYear else { return false }
         let last = line[line.count - 1]
-        return hasSpace || last == "日" || last == "号" || last == "版" || line.contains("〔")
+        return hasSpace || last == "日" || last == "号" || last == "版" || line.contains("〔" as Unicode.Scalar)
     }
 
-    private static let fieldNames = ["时间：", "地点：", "主持人：", "主持：", "记录人：", "记录：", "参会人员：", "出席：",
-                                     "列席：", "缺席：", "参加人员：", "联系人：", "联系电话：", "电话：", "地址：", "附件：",
-                                     "邮编：", "关键词：", "摘要：", "来源：", "议题："]
+    private static let fieldNames = Needles.of(["时间：", "地点：", "主持人：", "主持：", "记录人：", "记录：", "参会人员：",
+                                                "出席：", "列席：", "缺席：", "参加人员：", "联系人：", "联系电话：", "电话：",
+                                                "地址：", "附件：", "邮编：", "关键词：", "摘要：", "来源：", "议题："])
 
-    private static let documentKinds = ["通知", "通报", "意见", "办法", "方案", "报告", "总结", "纪要", "投诉信", "建议书",
-                                        "倡议书", "公告", "公示", "决定", "请示", "批复", "的函", "规定", "细则", "要点",
-                                        "的信", "启事", "简报", "致辞", "讲话"]
+    private static let documentKinds = Needles.of(["通知", "通报", "意见", "办法", "方案", "报告", "总结", "纪要", "投诉信",
+                                                   "建议书", "倡议书", "公告", "公示", "决定", "请示", "批复", "的函", "规定",
+                                                   "细则", "要点", "的信", "启事", "简报", "致辞", "讲话"])
+
+    private static let kindLasts = Set(documentKinds.compactMap(\.last))
 
     /// Ends like the title of a notice, summary, minutes or letter, and has no sentence punctuation.
     static func looksLikeDocumentTitle(_ line: [Unicode.Scalar]) -> Bool {
-        guard line.count >= 4, line.count <= 48 else { return false }
+        guard line.count >= 4, line.count <= 48, kindLasts.contains(line[line.count - 1]) else { return false }
         if line.contains(where: { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" }) { return false }
-        return documentKinds.contains { kind in
-            let k = Array(kind.unicodeScalars)
-            return line.count > k.count && Array(line.suffix(k.count)) == k
-        }
+        return documentKinds.contains { line.count > $0.count && line.hasSuffix($0) }
     }
 
-    private static let shortFields = ["时间：", "地点：", "主持人：", "主持：", "记录人：", "记录：", "联系人：", "联系电话：",
-                                      "电话：", "地址：", "邮编：", "来源："]
+    private static let shortFields = Needles.of(["时间：", "地点：", "主持人：", "主持：", "记录人：", "记录：", "联系人：",
+                                                 "联系电话：", "电话：", "地址：", "邮编：", "来源："])
 
     /// A field whose value is a time, a place or a name: it rarely runs on to a second line.
     static func isShortField(_ line: [Unicode.Scalar]) -> Bool { shortFields.contains { line.hasPrefix($0) } }
 
     static func isFieldLine(_ line: [Unicode.Scalar]) -> Bool {
-        guard line.count >= 3, line[0] != "（" else { return false }
+        guard line.count >= 3, line[0] != "（", line.prefix(6).contains("：") else { return false }
         return fieldNames.contains { line.hasPrefix($0) }
     }
 }

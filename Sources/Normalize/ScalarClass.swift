@@ -98,17 +98,20 @@ extension Array where Element == Unicode.Scalar {
         return i < count - 1 && (self[count - 1] == "）" || self[count - 1] == ")") && first == "（"
     }
 
-    func hasPrefix(_ p: String) -> Bool {
-        var i = 0
-        for s in p.unicodeScalars {
-            guard i < count, self[i] == s else { return false }
-            i += 1
-        }
+    func hasPrefix(_ p: [Unicode.Scalar]) -> Bool {
+        guard p.count <= count else { return false }
+        for i in p.indices where self[i] != p[i] { return false }
         return true
     }
 
-    func contains(_ scalars: String) -> Bool {
-        let needle = Array(scalars.unicodeScalars)
+    func hasSuffix(_ p: [Unicode.Scalar]) -> Bool {
+        guard p.count <= count else { return false }
+        let offset = count - p.count
+        for i in p.indices where self[offset + i] != p[i] { return false }
+        return true
+    }
+
+    func contains(_ needle: [Unicode.Scalar]) -> Bool {
         guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
         var i = 0
         while i + needle.count <= count {
@@ -122,9 +125,18 @@ extension Array where Element == Unicode.Scalar {
         return false
     }
 
+    func contains(_ s: Unicode.Scalar) -> Bool { contains(where: { $0 == s }) }
+
+    /// The scalars as a String, encoded through UTF-8 (much faster than appending to a scalar view).
     var string: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: self)
-        return String(s)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * 3)
+        for s in self { UTF8.encode(s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// Patterns compared against lines in hot loops, turned into scalars once.
+enum Needles {
+    static func of(_ strings: [String]) -> [[Unicode.Scalar]] { strings.map { Array($0.unicodeScalars) } }
 }

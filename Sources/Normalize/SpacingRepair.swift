@@ -9,6 +9,8 @@ enum SpacingRepair {
     /// Returns the number of spaces removed or commas widened.
     @discardableResult
     static func repair(_ line: inout [Unicode.Scalar]) -> Int {
+        // Most lines need nothing: leave them without allocating.
+        guard line.contains(where: { $0 == " " || $0 == "\u{A0}" || $0 == "\t" || $0 == "," }) else { return 0 }
         let letterSpaced = closeLetterSpacing(&line)
         return letterSpaced + repairSpaces(&line)
     }
@@ -17,7 +19,7 @@ enum SpacingRepair {
     /// more characters in a row standing alone between spaces lose the spaces. Words (`记者 周晓岚`) stay.
     static func closeLetterSpacing(_ line: inout [Unicode.Scalar]) -> Int {
         let n = line.count
-        guard n >= 5 else { return 0 }
+        guard n >= 5, line.contains(" " as Unicode.Scalar) else { return 0 }
         var remove = [Bool](repeating: false, count: n)
         var found = 0
         var i = 0

@@ -35,13 +35,15 @@ struct WrapJoiner {
         if profile.hardWrapped { markBrokenTitles() }
     }
 
+    private static let about = Array("关于".unicodeScalars)
+
     /// Each line's role; a document title is only believed near the top, in bold, or as `关于…`.
     static func roles(of lines: [PhysicalLine]) -> [LineRole] {
         var roles = lines.map { LineRole.of($0.scalars) }
         var textLinesSeen = 0
         for i in lines.indices where roles[i] == .text {
             let line = lines[i].scalars
-            if LineRole.looksLikeDocumentTitle(line), textLinesSeen < 3 || lines[i].bold || line.hasPrefix("关于") {
+            if LineRole.looksLikeDocumentTitle(line), textLinesSeen < 3 || lines[i].bold || line.hasPrefix(Self.about) {
                 roles[i] = .documentTitle
             }
             textLinesSeen += 1
@@ -207,7 +209,7 @@ struct WrapJoiner {
     private static func append(_ current: inout [Unicode.Scalar], _ next: [Unicode.Scalar]) {
         if let x = current.last, let y = next.first, ScalarClass.isASCIIAlnum(y) || y == "(",
             ScalarClass.isASCIILetter(x) || x == "," || x == "—" || x == ";" || x == ")",
-            current.contains(" "), !current.suffix(24).contains(where: ScalarClass.isHan) {
+            current.contains(" " as Unicode.Scalar), !current.suffix(24).contains(where: ScalarClass.isHan) {
             current.append(" ")
         }
         current.append(contentsOf: next)
