@@ -81,6 +81,8 @@ enum WebLeftoverFilter {
         "微信", "微博", "QQ空间", "QQ好友", "朋友圈",
     ]))
 
+    private static let separators: Set<Unicode.Scalar> = ["|", ">", "›", "»", "/", "·", "•"]
+
     /// Runs of four or more menu items (1-4 characters, no punctuation) in a row are a navigation bar.
     private static func markNavigation(_ lines: [PhysicalLine], _ keep: inout [Bool]) {
         var i = 0
@@ -93,6 +95,8 @@ enum WebLeftoverFilter {
     }
 
     private static func isMenuItem(_ line: [Unicode.Scalar]) -> Bool {
+        // Separators left between menu items when the markup is stripped: `|`, `>`, `> 正文`.
+        if let first = line.first, separators.contains(first), line.count <= 6 { return true }
         guard line.count <= 4 else { return false }
         return !line.contains { ScalarClass.isPunctuation($0) || ScalarClass.isASCIIDigit($0) }
     }

@@ -5,7 +5,7 @@ import Testing
     /// A news page saved as plain text: furniture around an invented article.
     static let page = [
         "客户端下载 | 登录 | 注册",
-        "首页", "时政", "城建", "社区", "理论", "评论",
+        "首页", "|", "时政", "|", "城建", "社区", "理论", "评论", "> 正文",
         "当前位置：首页 > 社区 > 正文",
         "以微更新绣出老街区新面貌",
         "青石日报　2023年6月8日　第02版",
