@@ -50,7 +50,7 @@ let package = Package(
 
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "DecodeTests", dependencies: ["Decode"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Decode"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
