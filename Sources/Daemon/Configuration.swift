@@ -1,0 +1,101 @@
+/// Everything the daemon needs to run, built once at the entry point and passed down.
+public struct Configuration: Sendable, Equatable {
+    public var inbox: String
+    public var state: String
+    public var socket: String
+    /// A user taxonomy file; nil for the built-in themes.
+    public var taxonomy: String?
+    public var maxFileBytes: Int
+    public var maxRequestBytes: Int
+    public var idleTimeoutSeconds: Int
+    public var maxConnections: Int
+    public var logLevel: String
+    /// Extra ops for tests (`debug_stall`); never set in production.
+    public var testHooks: Bool
+
+    public init(inbox: String = "/var/spool/renewald/inbox", state: String = "/var/lib/renewald",
+                socket: String = "/run/renewald/renewald.sock", taxonomy: String? = nil,
+                maxFileBytes: Int = 64 << 20, maxRequestBytes: Int = 1 << 20, idleTimeoutSeconds: Int = 300,
+                maxConnections: Int = 1024, logLevel: String = "info", testHooks: Bool = false) {
+        self.inbox = inbox
+        self.state = state
+        self.socket = socket
+        self.taxonomy = taxonomy
+        self.maxFileBytes = maxFileBytes
+        self.maxRequestBytes = maxRequestBytes
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.maxConnections = maxConnections
+        self.logLevel = logLevel
+        self.testHooks = testHooks
+    }
+
+    public var databasePath: String { state + "/renewald.sqlite" }
+    public var archiveDirectory: String { state + "/archive" }
+    public var failedDirectory: String { state + "/failed" }
+}
+
+/// Why a configuration file cannot be used.
+public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unreadable(String, String)
+    case syntax(line: Int, String)
+    case unknownKey(line: Int, String)
+    case badValue(line: Int, key: String, String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let why): return "cannot read \(path): \(why)"
+        case .syntax(let line, let text): return "line \(line): expected `key = value`, found `\(text)`"
+        case .unknownKey(let line, let key): return "line \(line): unknown key `\(key)`"
+        case .badValue(let line, let key, let why): return "line \(line): `\(key)` \(why)"
+        }
+    }
+}
+
+extension Configuration {
+    /// Applies a `key = value` file (`#` starts a comment; an empty value keeps the default).
+    public mutating func apply(file text: String) throws(ConfigurationError) {
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let trimmed = line.trimmingCharacters(in: " \t\r")
+            if trimmed.isEmpty { continue }
+            guard let eq = trimmed.firstIndex(of: "=") else { throw .syntax(line: number + 1, trimmed) }
+            let key = String(trimmed[..<eq]).trimmingCharacters(in: " \t")
+            let value = String(trimmed[trimmed.index(after: eq)...]).trimmingCharacters(in: " \t")
+            try set(key, value, line: number + 1)
+        }
+    }
+
+    mutating func set(_ key: String, _ value: String, line: Int) throws(ConfigurationError) {
+        func number(min: Int) throws(ConfigurationError) -> Int {
+            guard let n = Int(value), n >= min else { throw .badValue(line: line, key: key, "must be a whole number ≥ \(min)") }
+            return n
+        }
+        if value.isEmpty && key != "taxonomy" { return }
+        switch key {
+        case "inbox": inbox = value
+        case "state": state = value
+        case "socket": socket = value
+        case "taxonomy": taxonomy = value.isEmpty ? nil : value
+        case "max_file_bytes": maxFileBytes = try number(min: 1)
+        case "max_request_bytes": maxRequestBytes = try number(min: 256)
+        case "idle_timeout_s": idleTimeoutSeconds = try number(min: 1)
+        case "max_connections": maxConnections = try number(min: 1)
+        case "log_level":
+            guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(value) else {
+                throw .badValue(line: line, key: key, "must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            logLevel = value
+        default: throw .unknownKey(line: line, key)
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

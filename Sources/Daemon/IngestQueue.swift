@@ -1,0 +1,102 @@
+import Foundation
+import Inbox
+
+/// Names waiting to be ingested, in arrival order without repeats, plus names to retry later.
+final class IngestQueue: @unchecked Sendable {
+    enum Item {
+        case file(FileName)
+        /// Test hook: wedge the ingest loop (so a watchdog can be seen to fire).
+        case stall(seconds: Double)
+    }
+
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private var queued: Set<FileName> = []
+    private var delayed: [FileName: (due: ContinuousClock.Instant, attempt: Int)] = [:]
+    private var closed = false
+    /// The item being worked on, so `pending` counts it until it is done.
+    private var inHand = 0
+
+    func add(_ name: FileName) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !closed, !queued.contains(name) else { return }
+        delayed[name] = nil
+        queued.insert(name)
+        items.append(.file(name))
+        condition.signal()
+    }
+
+    func addStall(seconds: Double) {
+        condition.lock()
+        items.append(.stall(seconds: seconds))
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Schedules `name` again after a backoff that doubles with each attempt (1 s … 5 min).
+    func retryLater(_ name: FileName) {
+        condition.lock()
+        defer { condition.unlock() }
+        let attempt = (delayed[name]?.attempt ?? 0) + 1
+        let seconds = min(300.0, pow(2, Double(attempt - 1)))
+        delayed[name] = (ContinuousClock.now + .milliseconds(Int(seconds * 1000)), attempt)
+        condition.signal()
+    }
+
+    /// Forgets a name's backoff once it was handled.
+    func settled(_ name: FileName) {
+        condition.lock()
+        delayed[name] = nil
+        condition.unlock()
+    }
+
+    enum Next {
+        case item(Item)
+        case timeout
+        case closed
+    }
+
+    /// The next item, waiting at most `timeout`.
+    func next(timeout: Duration) -> Next {
+        condition.lock()
+        defer { condition.unlock() }
+        inHand = 0
+        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        while true {
+            if closed { return .closed }
+            let now = ContinuousClock.now
+            for (name, entry) in delayed where entry.due <= now && !queued.contains(name) {
+                queued.insert(name)
+                items.append(.file(name))
+            }
+            if !items.isEmpty {
+                let item = items.removeFirst()
+                if case .file(let name) = item { queued.remove(name) }
+                inHand = 1
+                return .item(item)
+            }
+            var wake = deadline
+            if let soonest = delayed.values.map(\.due).min() {
+                let seconds = Double((soonest - now).components.seconds) + Double((soonest - now).components.attoseconds) / 1e18
+                wake = min(wake, Date().addingTimeInterval(max(0.001, seconds)))
+            }
+            if !condition.wait(until: wake), Date() >= deadline { return .timeout }
+        }
+    }
+
+    /// Files waiting, in hand, or waiting for a retry.
+    var pending: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return items.count + inHand + delayed.keys.filter { !queued.contains($0) }.count
+    }
+
+    /// Stops handing out items; `next` returns nil from now on.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

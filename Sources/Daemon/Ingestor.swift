@@ -1,0 +1,132 @@
+import Foundation
+import Inbox
+import Ingest
+import Logging
+import ReportModel
+import Store
+
+/// Takes one inbox entry through the pipeline and files the original away.
+///
+/// Order of effects, chosen so that a crash (kill -9, power loss) at any instant loses nothing
+/// and stores nothing twice:
+/// 1. read the bytes and build the report (no side effects);
+/// 2. pick the archive name and COMMIT the report together with a drop record naming that archive
+///    path (one SQLite transaction: all or nothing);
+/// 3. move the original: hard-link into `archive/`, then unlink from the inbox.
+/// A crash before 2 leaves the file in the inbox: it is ingested on restart. A crash between 2 and 3,
+/// or inside 3, leaves the file in the inbox with a drop record for its name and bytes: on restart
+/// `recover` sees the record and only finishes the move (or removes the inbox link when the archive
+/// already holds the same inode), so the report is never stored twice.
+struct Ingestor: Sendable {
+    let configuration: Configuration
+    let store: any ReportStore
+    let archive: Shelf
+    let failedShelf: Shelf
+    let logger: Logger
+
+    enum Outcome {
+        case ingested(Report, new: Bool)
+        case failed(Failure)
+        /// Left in place to try again later (changing file, store or disk trouble).
+        case retry(String)
+        case ignored
+    }
+
+    func ingest(_ name: FileName, builder: ReportBuilder) -> Outcome {
+        if name.isInProgress { return .ignored }
+        let intake = FileIntake(directory: configuration.inbox, maxBytes: configuration.maxFileBytes)
+        switch intake.read(name) {
+        case .vanished:
+            return .ignored
+        case .changing:
+            return .retry("\(name) changed while being read")
+        case .unreadable(let code):
+            return .retry("cannot read \(name): \(String(cString: strerror(code)))")
+        case .notRegular(let kind):
+            return fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it")
+        case .tooLarge(let size):
+            return fail(name, code: "too_large", reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")
+        case .regular(let bytes):
+            return ingest(name, bytes: bytes, builder: builder)
+        }
+    }
+
+    func ingest(_ name: FileName, bytes: [UInt8], builder: ReportBuilder) -> Outcome {
+        let received = Timestamp.now()
+        let report: Report
+        do {
+            report = try builder.build(bytes: bytes, file: name.description, received: received)
+        } catch {
+            return fail(name, code: error.code, reason: error.description)
+        }
+        do {
+            if let recovered = try recover(name, sha256: report.sha256) { return recovered }
+            let target = archive.freeName(for: name)
+            let drop = Drop(file: name.description, reportID: report.id, sha256: report.sha256, received: received,
+                            archivedAs: archive.path(of: target))
+            let outcome = try store.store(report, textHash: Self.textHash(report), drop: drop)
+            try archive.move(name, from: configuration.inbox, to: target)
+            let stored = outcome == .stored ? report : (try store.report(id: report.id) ?? report)
+            return .ingested(stored, new: outcome == .stored)
+        } catch {
+            return .retry("cannot store \(name): \(error)")
+        }
+    }
+
+    /// Finishes the move of a file whose report was committed before a crash; nil when there is nothing to recover.
+    func recover(_ name: FileName, sha256: String) throws -> Outcome? {
+        guard let drop = try store.drop(file: name.description, sha256: sha256) else { return nil }
+        let archived = FileName(bytes: Array((drop.archivedAs.split(separator: "/").last.map(String.init) ?? "").utf8))
+        switch archive.holdsSameFile(archived, as: name, in: configuration.inbox) {
+        case .some(true):
+            try archive.dropDuplicateLink(name, in: configuration.inbox)
+        case .none:
+            try archive.move(name, from: configuration.inbox, to: archived)
+        case .some(false):
+            return nil   // an earlier drop of the same bytes, archived long ago: this is a new drop
+        }
+        logger.notice("finished archiving \(name) after a restart", metadata: ["file": "\(name)", "report_id": "\(drop.reportID)"])
+        guard let report = try store.report(id: drop.reportID) else { return nil }
+        return .ingested(report, new: false)
+    }
+
+    /// Moves a file that cannot be ingested to `failed/`, with a note beside it and a row in the store.
+    func fail(_ name: FileName, code: String, reason: String) -> Outcome {
+        let at = Timestamp.now()
+        let target = failedShelf.freeName(for: name)
+        do {
+            try failedShelf.move(name, from: configuration.inbox, to: target)
+        } catch {
+            return .retry("cannot move \(name) to \(failedShelf.directory): \(error)")
+        }
+        let failure = Failure(file: name.description, code: code, reason: reason, at: at, path: failedShelf.path(of: target))
+        let note = JSONValue.object([
+            ("file", .string(failure.file)), ("code", .string(code)), ("reason", .string(reason)), ("at", .string(at)),
+        ]).serialized() + "\n"
+        try? failedShelf.writeNote(named: FileName(bytes: target.bytes + Array(".reason.json".utf8)), contents: note)
+        do {
+            try store.recordFailure(failure)
+        } catch {
+            logger.error("cannot record the failure of \(name): \(error)", metadata: ["file": "\(name)", "error_code": "store"])
+        }
+        return .failed(failure)
+    }
+
+    /// Identifies the normalised text, so the same text under other bytes is marked `duplicate_of`.
+    static func textHash(_ report: Report) -> String {
+        var text = report.headline ?? ""
+        for article in report.articles { text += "\n" + article.paragraphs.joined(separator: "\n") }
+        return SHA256.hex(Array(text.utf8))
+    }
+}
+
+/// UTC timestamps as the protocol writes them.
+enum Timestamp {
+    static func now() -> String {
+        var t = time(nil)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                      parts.tm_hour, parts.tm_min, parts.tm_sec)
+    }
+}

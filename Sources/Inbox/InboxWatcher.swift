@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Logging
+
+/// Watches the inbox with inotify and reports names of files that became complete:
+/// closed after writing (`IN_CLOSE_WRITE`) or renamed in (`IN_MOVED_TO`). Entries that
+/// can never be "closed after writing" (directories, FIFOs, symlinks) are reported when created.
+public final class InboxWatcher: @unchecked Sendable {
+    public enum Event: Sendable {
+        case file(FileName)
+        /// The kernel queue overflowed: events were lost, rescan the directory.
+        case overflow
+    }
+
+    let directory: String
+    let fd: Int32
+    let watch: Int32
+    var stopped = false   // written once by `stop`, read by the watching thread
+
+    /// Starts watching `directory`. Throws when inotify is unavailable.
+    public init(directory: String) throws(InboxError) {
+        self.directory = directory
+        fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        guard fd >= 0 else { throw .system("inotify_init1", errno) }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ONLYDIR)
+        watch = inotify_add_watch(fd, directory, mask)
+        guard watch >= 0 else {
+            let e = errno
+            close(fd)
+            throw .system("inotify_add_watch \(directory)", e)
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Blocks reading events and hands them to `body` until `stop()` is called.
+    public func run(_ body: (Event) -> Void) {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let headerSize = MemoryLayout<inotify_event>.size
+        while !stopped {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&pfd, 1, 250)
+            if ready <= 0 { continue }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { continue }
+            var offset = 0
+            while offset + headerSize <= n {
+                let (mask, length) = buffer.withUnsafeBytes { raw -> (UInt32, Int) in
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (event.mask, Int(event.len))
+                }
+                let nameStart = offset + headerSize
+                let nameBytes = Array(buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 })
+                offset = nameStart + length
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { body(.overflow); continue }
+                guard !nameBytes.isEmpty else { continue }
+                let name = FileName(bytes: nameBytes)
+                if mask & UInt32(IN_CREATE) != 0 {
+                    // A regular file is taken when closed; anything else never will be, so look now.
+                    if mask & UInt32(IN_ISDIR) != 0 || !isRegularFile(name) { body(.file(name)) }
+                    continue
+                }
+                body(.file(name))
+            }
+        }
+    }
+
+    func isRegularFile(_ name: FileName) -> Bool {
+        var st = stat()
+        let path = PathBytes.join(directory, name)
+        guard lstat(path, &st) == 0 else { return true }   // gone already: nothing to take
+        return st.st_mode & S_IFMT == S_IFREG
+    }
+
+    public func stop() { stopped = true }
+}
+
+/// Why the inbox cannot be watched or a file cannot be moved.
+public enum InboxError: Error, Sendable, CustomStringConvertible {
+    case system(String, Int32)
+
+    public var errnoValue: Int32 {
+        switch self { case .system(_, let e): return e }
+    }
+
+    public var description: String {
+        switch self {
+        case .system(let what, let e): return "\(what): \(String(cString: strerror(e)))"
+        }
+    }
+}

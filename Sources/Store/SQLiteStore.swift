@@ -1,0 +1,271 @@
+import Foundation
+import GRDB
+import ReportModel
+
+/// The report store on SQLite: one `DatabasePool` (WAL: one writer, parallel readers).
+public final class SQLiteStore: ReportStore {
+    let db: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            db = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(db)
+        } catch {
+            throw StoreError.unavailable("\(error)")
+        }
+    }
+
+    /// An in-memory store with the same schema, for tests.
+    public init() throws {
+        db = try DatabaseQueue()
+        try Self.migrator.migrate(db)
+    }
+
+    public func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome {
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO drop_record (file, report_id, sha256, received, archived_as) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [drop.file, drop.reportID, drop.sha256, drop.received, drop.archivedAs])
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM report WHERE id = ?", arguments: [report.id]) == true {
+                return .alreadyStored
+            }
+            var report = report
+            if report.duplicateOf == nil {
+                report.duplicateOf = try String.fetchOne(db, sql: "SELECT id FROM report WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 1",
+                                                         arguments: [textHash])
+            }
+            try insert(report, textHash: textHash, in: db)
+            return .stored
+        }
+    }
+
+    func insert(_ report: Report, textHash: String, in db: Database) throws {
+        let day = report.published ?? String(report.received.prefix(10))
+        try db.execute(sql: """
+            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
+                             report.displayTitle, report.notAReport, report.duplicateOf, report.json.serialized()])
+        try indexDerived(report, in: db)
+    }
+
+    /// Rows derived from the report JSON: themes, places, articles and their full-text entries.
+    func indexDerived(_ report: Report, in db: Database) throws {
+        for theme in report.themes {
+            try db.execute(sql: "INSERT OR IGNORE INTO report_theme (report_id, theme) VALUES (?, ?)", arguments: [report.id, theme.id])
+        }
+        for place in Set(report.articles.flatMap(\.places)) {
+            try db.execute(sql: "INSERT OR IGNORE INTO report_place (report_id, place) VALUES (?, ?)", arguments: [report.id, place])
+        }
+        for article in report.articles {
+            try db.execute(sql: "INSERT INTO article (report_id, idx, title, themes_by) VALUES (?, ?, ?, ?)",
+                           arguments: [report.id, article.index, article.title, article.themesBy])
+            let rowid = db.lastInsertedRowID
+            for theme in article.themes {
+                try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
+            }
+            try db.execute(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)",
+                           arguments: [rowid, SearchTokens.indexText(Self.searchableText(article))])
+        }
+    }
+
+    /// Rewrites the theme rows of a report whose themes changed (text and search index stay).
+    func reindexThemes(_ report: Report, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM report_theme WHERE report_id = ?", arguments: [report.id])
+        for theme in report.themes {
+            try db.execute(sql: "INSERT OR IGNORE INTO report_theme (report_id, theme) VALUES (?, ?)", arguments: [report.id, theme.id])
+        }
+        for article in report.articles {
+            guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM article WHERE report_id = ? AND idx = ?",
+                                                 arguments: [report.id, article.index]) else { continue }
+            try db.execute(sql: "UPDATE article SET themes_by = ? WHERE rowid = ?", arguments: [article.themesBy, rowid])
+            try db.execute(sql: "DELETE FROM article_theme WHERE article_rowid = ?", arguments: [rowid])
+            for theme in article.themes {
+                try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
+            }
+        }
+        try db.execute(sql: "UPDATE report SET json = ?, not_a_report = ?, title = ? WHERE id = ?",
+                       arguments: [report.json.serialized(), report.notAReport, report.displayTitle, report.id])
+    }
+
+    static func searchableText(_ article: Article) -> String {
+        ([article.title ?? "", article.author ?? ""] + article.paragraphs).joined(separator: "\n")
+    }
+
+    public func drop(file: String, sha256: String) throws -> Drop? {
+        try db.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT file, report_id, sha256, received, archived_as FROM drop_record
+                WHERE file = ? AND sha256 = ? ORDER BY rowid DESC LIMIT 1
+                """, arguments: [file, sha256]).map {
+                Drop(file: $0[0], reportID: $0[1], sha256: $0[2], received: $0[3], archivedAs: $0[4])
+            }
+        }
+    }
+
+    public func recordFailure(_ failure: Failure) throws {
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO failure (file, code, reason, at, path) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [failure.file, failure.code, failure.reason, failure.at, failure.path])
+        }
+    }
+
+    public func reportJSON(id: String) throws -> String? {
+        try db.read { db in try String.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) }
+    }
+
+    public func report(id: String) throws -> Report? {
+        guard let text = try reportJSON(id: id) else { return nil }
+        return try Self.decode(text)
+    }
+
+    static func decode(_ text: String) throws -> Report {
+        guard let json = try? JSONValue.parse(text), let report = Report(json: json) else {
+            throw StoreError.corrupt("report JSON does not parse")
+        }
+        return report
+    }
+
+    public func reportID(file: String) throws -> String? {
+        try db.read { db in
+            try String.fetchOne(db, sql: "SELECT report_id FROM drop_record WHERE file = ? ORDER BY rowid DESC LIMIT 1", arguments: [file])
+        }
+    }
+
+    /// SQL conditions on table alias `r` for a filter, with their arguments.
+    static func conditions(_ filter: ReportFilter) -> (sql: String, arguments: StatementArguments) {
+        var parts: [String] = []
+        var arguments: StatementArguments = []
+        if let theme = filter.theme {
+            parts.append("EXISTS (SELECT 1 FROM report_theme t WHERE t.report_id = r.id AND t.theme = ?)")
+            arguments += [theme]
+        }
+        if let place = filter.place {
+            parts.append("EXISTS (SELECT 1 FROM report_place p WHERE p.report_id = r.id AND p.place LIKE ?)")
+            arguments += ["%\(place)%"]
+        }
+        if let since = filter.since { parts.append("r.day >= ?"); arguments += [since] }
+        if let until = filter.until { parts.append("r.day <= ?"); arguments += [until] }
+        return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+    }
+
+    public func list(_ filter: ReportFilter) throws -> (total: Int, reports: [ReportSummary]) {
+        let (condition, arguments) = Self.conditions(filter)
+        return try db.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report r WHERE \(condition)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.json FROM report r WHERE \(condition)
+                ORDER BY r.day DESC, r.received DESC, r.id LIMIT ? OFFSET ?
+                """, arguments: arguments + [filter.limit, filter.offset])
+            let summaries = try rows.map { row -> ReportSummary in
+                let report = try Self.decode(row[0])
+                return ReportSummary(id: report.id, file: report.file, title: report.displayTitle, published: report.published,
+                                     received: report.received, themes: report.themes,
+                                     labelled: report.articles.contains { $0.themesBy == "person" })
+            }
+            return (total, summaries)
+        }
+    }
+
+    public func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
+        guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
+        let (condition, arguments) = Self.conditions(filter)
+        let terms = SearchTokens.highlightTerms(query)
+        return try db.read { db in
+            let from = """
+                FROM article_fts JOIN article a ON a.rowid = article_fts.rowid JOIN report r ON r.id = a.report_id
+                WHERE article_fts MATCH ? AND \(condition)
+                """
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [match] + arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.report_id, a.idx, bm25(article_fts) AS rank \(from) ORDER BY rank LIMIT ? OFFSET ?
+                """, arguments: [match] + arguments + [filter.limit, filter.offset])
+            var cache: [String: Report] = [:]
+            var hits: [SearchHit] = []
+            for row in rows {
+                let id: String = row[0], index: Int = row[1], rank: Double = row[2]
+                if cache[id] == nil, let text = try String.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) {
+                    cache[id] = try Self.decode(text)
+                }
+                guard let report = cache[id], let article = report.articles.first(where: { $0.index == index }) else { continue }
+                hits.append(SearchHit(report: id, article: index, title: article.title ?? report.headline,
+                                      score: (-rank * 1000).rounded() / 1000,
+                                      snippet: Snippet.make(text: Self.searchableText(article), terms: terms),
+                                      themes: article.themes, themesBy: article.themesBy))
+            }
+            return (total, hits)
+        }
+    }
+
+    public func failures(limit: Int) throws -> [Failure] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT file, code, reason, at, path FROM failure ORDER BY rowid DESC LIMIT ?", arguments: [limit]).map {
+                Failure(file: $0[0], code: $0[1], reason: $0[2], at: $0[3], path: $0[4])
+            }
+        }
+    }
+
+    public func counts() throws -> StoreCounts {
+        try db.read { db in
+            var themes: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT theme, COUNT(*) FROM article_theme GROUP BY theme") {
+                themes[row[0]] = row[1]
+            }
+            return StoreCounts(
+                reports: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report") ?? 0,
+                articles: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0,
+                failed: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM failure") ?? 0,
+                themes: themes)
+        }
+    }
+
+    public func rewriteAll(_ body: (Report) -> Report) throws -> Int {
+        var count = 0
+        var after = ""
+        while true {
+            let batch = try db.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, json FROM report WHERE id > ? ORDER BY id LIMIT 500", arguments: [after])
+            }
+            guard let last = batch.last else { return count }
+            after = last[0]
+            let updated = try batch.map { row in body(try Self.decode(row[1])) }
+            try db.write { db in
+                for report in updated { try reindexThemes(report, in: db) }
+            }
+            count += updated.count
+        }
+    }
+
+    public func update(_ report: Report) throws {
+        try db.write { db in try reindexThemes(report, in: db) }
+    }
+
+    public func saveLabel(_ label: Label) throws {
+        try db.write { db in
+            try db.execute(sql: """
+                INSERT INTO label (report_id, article, themes, primary_theme, at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (report_id, article) DO UPDATE SET themes = excluded.themes,
+                    primary_theme = excluded.primary_theme, at = excluded.at
+                """, arguments: [label.reportID, label.article, label.themes.joined(separator: " "), label.primary, label.at])
+        }
+    }
+
+    public func labels() throws -> [Label] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT report_id, article, themes, primary_theme, at FROM label ORDER BY rowid").map {
+                Label(reportID: $0[0], article: $0[1], themes: ($0[2] as String).split(separator: " ").map(String.init),
+                      primary: $0[3], at: $0[4])
+            }
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try db.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+}

@@ -1,0 +1,152 @@
+import ReportModel
+
+/// One drop of a file: which report it became and where the original now lies.
+public struct Drop: Sendable, Equatable {
+    public var file: String
+    public var reportID: String
+    public var sha256: String
+    public var received: String
+    /// Path of the original under `archive/`.
+    public var archivedAs: String
+
+    public init(file: String, reportID: String, sha256: String, received: String, archivedAs: String) {
+        self.file = file
+        self.reportID = reportID
+        self.sha256 = sha256
+        self.received = received
+        self.archivedAs = archivedAs
+    }
+}
+
+/// A file that could not be ingested.
+public struct Failure: Sendable, Equatable {
+    public var file: String
+    /// Stable code: `empty`, `binary`, `undecodable`, `too_large`, `not_regular_file`, …
+    public var code: String
+    public var reason: String
+    public var at: String
+    /// Where the original now lies (under `failed/`), or nil when it stayed in place.
+    public var path: String?
+
+    public init(file: String, code: String, reason: String, at: String, path: String?) {
+        self.file = file
+        self.code = code
+        self.reason = reason
+        self.at = at
+        self.path = path
+    }
+}
+
+/// Filters and paging shared by `list` and `search`.
+public struct ReportFilter: Sendable, Equatable {
+    public var theme: String?
+    public var place: String?
+    /// `YYYY-MM-DD`, inclusive, on `published`, else the day `received`.
+    public var since: String?
+    public var until: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(theme: String? = nil, place: String? = nil, since: String? = nil, until: String? = nil,
+                limit: Int = 20, offset: Int = 0) {
+        self.theme = theme
+        self.place = place
+        self.since = since
+        self.until = until
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// What a listing shows of a report.
+public struct ReportSummary: Sendable, Equatable {
+    public var id: String
+    public var file: String
+    public var title: String?
+    public var published: String?
+    public var received: String
+    public var themes: [ThemeScore]
+    public var labelled: Bool
+}
+
+/// One article that matched a search.
+public struct SearchHit: Sendable, Equatable {
+    public var report: String
+    public var article: Int
+    public var title: String?
+    public var score: Double
+    public var snippet: String
+    public var themes: [ThemeScore]
+    public var themesBy: String
+}
+
+/// A person's themes for one article (the `label` op).
+public struct Label: Sendable, Equatable {
+    public var reportID: String
+    public var article: Int
+    public var themes: [String]
+    public var primary: String?
+    public var at: String
+
+    public init(reportID: String, article: Int, themes: [String], primary: String?, at: String) {
+        self.reportID = reportID
+        self.article = article
+        self.themes = themes
+        self.primary = primary
+        self.at = at
+    }
+}
+
+/// Counts for `stats`.
+public struct StoreCounts: Sendable, Equatable {
+    public var reports: Int
+    public var articles: Int
+    public var failed: Int
+    /// Theme id → number of articles asserting it.
+    public var themes: [String: Int]
+}
+
+/// What storing a report did.
+public enum StoreOutcome: Sendable, Equatable {
+    /// A new report.
+    case stored
+    /// The same bytes were stored before: only the drop was recorded.
+    case alreadyStored
+}
+
+/// Why the store failed, in words for the journal and `stats`.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case unavailable(String)
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let why): return "the database is unavailable: \(why)"
+        case .corrupt(let why): return "a stored report cannot be read: \(why)"
+        }
+    }
+}
+
+/// The narrow interface between the daemon and its storage (SQLite today; PostgreSQL planned for
+/// sites where several hosts ingest into one store).
+public protocol ReportStore: Sendable {
+    /// Stores a report and its drop in one transaction. `textHash` identifies the normalised text,
+    /// so the same text under other bytes gets `duplicate_of`.
+    func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome
+    /// The drop recorded for this file name and content, if any (crash recovery).
+    func drop(file: String, sha256: String) throws -> Drop?
+    func recordFailure(_ failure: Failure) throws
+    func reportJSON(id: String) throws -> String?
+    func report(id: String) throws -> Report?
+    /// The id of the latest report made from a file of this name.
+    func reportID(file: String) throws -> String?
+    func list(_ filter: ReportFilter) throws -> (total: Int, reports: [ReportSummary])
+    func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit])
+    func failures(limit: Int) throws -> [Failure]
+    func counts() throws -> StoreCounts
+    /// Calls `body` with every stored report, in batches, and stores what it returns (reclassification).
+    func rewriteAll(_ body: (Report) -> Report) throws -> Int
+    func update(_ report: Report) throws
+    func saveLabel(_ label: Label) throws
+    func labels() throws -> [Label]
+}

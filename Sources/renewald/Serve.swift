@@ -1,0 +1,53 @@
+import ArgumentParser
+import Daemon
+import Foundation
+import Logging
+
+/// `renewald serve`: run the daemon.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon: watch the inbox, ingest reports, answer queries on the socket.",
+        discussion: """
+            Settings come from the built-in defaults, then --config FILE (`key = value` lines: inbox, state, \
+            socket, taxonomy, max_file_bytes, max_request_bytes, idle_timeout_s, max_connections, log_level), \
+            then the options below. Under systemd the listening socket is taken from socket activation \
+            (FileDescriptorName=renewald) and --socket is ignored. SIGHUP reloads the taxonomy and reclassifies; \
+            SIGTERM drains and stops.
+            """)
+
+    @Option(help: "Directory to watch for new reports (default /var/spool/renewald/inbox).")
+    var inbox: String?
+
+    @Option(help: "Directory for the database, archive/ and failed/ (default /var/lib/renewald).")
+    var state: String?
+
+    @Option(help: "Unix socket path to listen on (default /run/renewald/renewald.sock).")
+    var socket: String?
+
+    @Option(help: "Configuration file of `key = value` lines.")
+    var config: String?
+
+    @Option(help: "Theme taxonomy JSON file (default: the built-in themes).")
+    var taxonomy: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String?
+
+    func run() throws {
+        var configuration = Configuration()
+        if let config {
+            let text: String
+            do { text = try String(contentsOfFile: config, encoding: .utf8) } catch {
+                throw ValidationError("cannot read --config \(config): \(error.localizedDescription)")
+            }
+            do { try configuration.apply(file: text) } catch { throw ValidationError("\(config): \(error)") }
+        }
+        if let inbox { configuration.inbox = inbox }
+        if let state { configuration.state = state }
+        if let socket { configuration.socket = socket }
+        if let taxonomy { configuration.taxonomy = taxonomy }
+        if let logLevel { configuration.logLevel = logLevel }
+        configuration.testHooks = ProcessInfo.processInfo.environment["RENEWALD_TEST_HOOKS"] == "1"
+        try runDaemon(configuration: configuration, configFile: config)
+    }
+}
