@@ -86,10 +86,12 @@ t=$(now_ms)
     --machine="renewald-e2e" \
     --bind-ro="$work/machine-id":/etc/machine-id \
     --bind="$units":/etc/systemd/system \
-    --bind-ro="$root/etc/sysusers.d":/etc/sysusers.d \
-    --bind-ro="$root/etc/tmpfiles.d":/etc/tmpfiles.d \
+    --bind="$root/etc/sysusers.d":/etc/sysusers.d \
+    --bind="$root/etc/tmpfiles.d":/etc/tmpfiles.d \
     --bind="$root/etc/renewald":/etc/renewald \
-    --bind-ro="$root/usr/local/bin":/usr/local/bin \
+    --bind="$root/usr/local/bin":/usr/local/bin \
+    --bind-ro="$deploy":/opt/renewald-test/deploy \
+    --bind-ro="$bin":/opt/renewald-test/renewald \
     "${runtime[@]}" \
     --console=pipe --quiet < /dev/null > "$work/console.log" 2>&1 ) &
 nspawn=$!
@@ -223,6 +225,20 @@ check "the journal has no error-level entries from renewald" \
   '[ -z "$(cx journalctl -u renewald.service -p err --no-pager -o cat 2>/dev/null | grep -v "Watchdog timeout\|Main process exited\|Failed with result")" ]'
 cx systemctl stop renewald.service 2>/dev/null
 check "second stop is clean too" '[ "$(prop ActiveState)/$(prop Result)" = inactive/success ]'
+
+# install.sh on a live system (systemd is PID 1 in here): uninstall, then install again.
+cx /opt/renewald-test/deploy/install.sh --uninstall > "$work/uninstall.log" 2>&1; rc=$?
+check "install.sh --uninstall (live): units stopped, disabled and gone, binary removed" '
+  [ $rc -eq 0 ] && [ "$(prop LoadState renewald.socket)" = not-found ] && [ "$(prop LoadState renewald.path)" = not-found ] &&
+  [ "$(prop ActiveState renewald.socket)" = inactive ] && ! cx test -e /usr/local/bin/renewald'
+check "install.sh --uninstall (live): reports, inbox and users kept" '
+  cx test -e /var/lib/renewald/renewald.sqlite && cx test -d /var/spool/renewald/inbox && cx id renewald >/dev/null 2>&1'
+cx /opt/renewald-test/deploy/install.sh --binary /opt/renewald-test/renewald > "$work/reinstall.log" 2>&1; rc=$?
+check "install.sh (live): socket and path enabled and started, service waits for work" '
+  [ $rc -eq 0 ] && [ "$(prop UnitFileState renewald.socket)/$(prop ActiveState renewald.socket)" = enabled/active ] &&
+  [ "$(prop UnitFileState renewald.path)/$(prop ActiveState renewald.path)" = enabled/active ] && [ "$(prop ActiveState)" = inactive ]'
+check "after reinstalling, the first query finds the reports kept from before" 'get_ok 灯笼巷简报.txt && get_ok 石榴园通知.txt'
+cx systemctl stop renewald.service 2>/dev/null
 
 cx journalctl -u renewald.service -o short-monotonic --no-pager > "$work/renewald.journal" 2>&1
 if [ "$fail" -gt 0 ]; then echo "--- journal (last 40 lines; all in $work/renewald.journal)"; tail -40 "$work/renewald.journal"; fi
