@@ -59,6 +59,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "DecodeTests", dependencies: ["Decode"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
@@ -66,6 +67,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
         .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol"]),
         .testTarget(name: "SystemdTests", dependencies: [
             "Systemd",

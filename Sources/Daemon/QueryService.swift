@@ -1,4 +1,5 @@
 import Classify
+import Foundation
 import Ingest
 import Logging
 import QueryProtocol
@@ -15,7 +16,7 @@ struct QueryService: RequestHandling {
                           "subscribe", "reload", "label"]
     static let eventKinds: Set<String> = ["ingested", "failed"]
 
-    var ops: [String] { Self.baseOps + (daemon.configuration.testHooks ? ["debug_stall"] : []) }
+    var ops: [String] { Self.baseOps + (daemon.configuration.testHooks ? ["debug_stall", "debug_sleep"] : []) }
 
     func quickReply(to request: Request) -> [UInt8]? {
         switch request.op {
@@ -66,6 +67,10 @@ struct QueryService: RequestHandling {
         case "classify": return try classify(request)
         case "reload": return .object([("reclassified", .int(try daemon.reload()))])
         case "label": return try label(request)
+        case "debug_sleep" where daemon.configuration.testHooks:
+            let seconds = request.fields["seconds"]?.doubleValue ?? 1
+            Thread.sleep(forTimeInterval: min(seconds, 60))
+            return .object([("slept", .double(seconds))])
         case "debug_stall" where daemon.configuration.testHooks:
             let seconds = request.fields["seconds"]?.doubleValue ?? 60
             daemon.queue.addStall(seconds: seconds)

@@ -104,7 +104,8 @@ public struct TextDecoder: Sendable {
         return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
     }
 
-    /// Text with many control characters is binary data that happened to decode.
+    /// Text with many control characters (over 5%) is binary data that happened to decode; a few
+    /// (PDF extractors write NUL for glyphs they cannot map) are removed with a warning.
     static func rejectControlHeavy(_ decoded: inout DecodedText) throws(DecodeError) {
         var controls = 0, total = 0
         for scalar in decoded.text.unicodeScalars {
@@ -116,7 +117,7 @@ public struct TextDecoder: Sendable {
             }
         }
         guard controls > 0 else { return }
-        if controls * 100 > total { throw .binary("\(controls) control characters in \(total)") }
+        if controls * 20 > total { throw .binary("\(controls) control characters in \(total)") }
         decoded.text = String(String.UnicodeScalarView(decoded.text.unicodeScalars.filter {
             !($0.value < 0x20 && $0.value != 0x09 && $0.value != 0x0A && $0.value != 0x0C) && $0.value != 0x7F
         }))

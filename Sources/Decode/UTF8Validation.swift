@@ -19,7 +19,13 @@ enum UTF8Validation {
             case 0xF0...0xF4: need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000
             default: need = -1
             }
-            var ok = need > 0 && i + need < n + 0 && i + need <= n - 0
+            if need > 0 && i + need >= n {
+                // Cut off at the end of the data: one bad sequence, whatever bytes of it remain.
+                if result.count == 0 { result.firstOffset = i }
+                result.count += 1
+                return result
+            }
+            var ok = need > 0
             if ok {
                 for k in 1...need {
                     let c = bytes[i + k]

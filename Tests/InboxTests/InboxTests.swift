@@ -1,1 +1,96 @@
+import Foundation
 import Testing
+@testable import Inbox
+
+@Suite struct InboxTests {
+    let root: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "renewald-inbox-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root + "/in", withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) {
+        FileManager.default.createFile(atPath: root + "/in/" + name, contents: Data(text.utf8))
+    }
+
+    @Test(arguments: [(".hidden", true), ("a.tmp", true), ("a.part", true), ("a.txt", false), ("partial", false)])
+    func inProgressNames(name: String, inProgress: Bool) {
+        #expect(FileName(name).isInProgress == inProgress)
+    }
+
+    @Test func variantsKeepTheExtension() {
+        #expect(FileName("a.txt").variant(0).description == "a.txt")
+        #expect(FileName("a.txt").variant(2).description == "a.2.txt")
+        #expect(FileName("README").variant(1).description == "README.1")
+    }
+
+    @Test func readsRegularFilesWithinTheLimit() {
+        write("a.txt", "社区")
+        let intake = FileIntake(directory: root + "/in", maxBytes: 100)
+        #expect(intake.read(FileName("a.txt")) == .regular(bytes: Array("社区".utf8)))
+        #expect(intake.read(FileName("gone.txt")) == .vanished)
+        write("big.txt", String(repeating: "x", count: 101))
+        #expect(intake.read(FileName("big.txt")) == .tooLarge(size: 101))
+    }
+
+    @Test func neverFollowsLinksOrOpensSpecialFiles() throws {
+        write("target.txt", "x")
+        try FileManager.default.createSymbolicLink(atPath: root + "/in/link", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createDirectory(atPath: root + "/in/dir", withIntermediateDirectories: false)
+        #expect(mkfifo(root + "/in/fifo", 0o600) == 0)
+        let intake = FileIntake(directory: root + "/in", maxBytes: 100)
+        #expect(intake.read(FileName("link")) == .notRegular(kind: "symbolic link"))
+        #expect(intake.read(FileName("dir")) == .notRegular(kind: "directory"))
+        #expect(intake.read(FileName("fifo")) == .notRegular(kind: "FIFO"))
+    }
+
+    @Test func shelvingNeverReplacesAFile() throws {
+        let shelf = try Shelf(directory: root + "/archive")
+        for _ in 0..<3 {
+            write("same.txt", "x")
+            let target = shelf.freeName(for: FileName("same.txt"))
+            try shelf.move(FileName("same.txt"), from: root + "/in", to: target)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: root + "/archive").sorted()
+        #expect(names == ["same.1.txt", "same.2.txt", "same.txt"])
+        #expect(!FileManager.default.fileExists(atPath: root + "/in/same.txt"))
+    }
+
+    @Test func namesWithInvalidUTF8AreMovedByTheirBytes() throws {
+        let name = FileName(bytes: Array("bad-".utf8) + [0xFF, 0xFE] + Array(".txt".utf8))
+        let path = PathBytes.join(root + "/in", name)
+        let fd = open(path, O_CREAT | O_WRONLY, 0o600)
+        #expect(fd >= 0)
+        close(fd)
+        #expect(try InboxScanner.entries(of: root + "/in").contains(name))
+        let shelf = try Shelf(directory: root + "/failed")
+        try shelf.move(name, from: root + "/in", to: name)
+        #expect(try InboxScanner.entries(of: root + "/failed") == [name])
+    }
+
+    @Test func watcherReportsClosedAndRenamedFiles() throws {
+        let watcher = try InboxWatcher(directory: root + "/in")
+        let seen = SeenNames()
+        Thread.detachNewThread {
+            watcher.run { event in if case .file(let name) = event { seen.add(name.description) } }
+        }
+        write("written.txt", "x")
+        write(".hidden.part", "y")
+        try FileManager.default.moveItem(atPath: root + "/in/.hidden.part", toPath: root + "/in/renamed.txt")
+        try FileManager.default.createDirectory(atPath: root + "/in/subdir", withIntermediateDirectories: false)
+        let deadline = Date().addingTimeInterval(5)
+        while seen.names.count < 3 && Date() < deadline { usleep(20_000) }
+        watcher.stop()
+        #expect(seen.names.contains("written.txt"))
+        #expect(seen.names.contains("renamed.txt"))
+        #expect(seen.names.contains("subdir"))
+    }
+}
+
+final class SeenNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set: Set<String> = []
+    func add(_ s: String) { lock.lock(); set.insert(s); lock.unlock() }
+    var names: Set<String> { lock.lock(); defer { lock.unlock() }; return set }
+}

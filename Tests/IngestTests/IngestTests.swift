@@ -1,1 +1,51 @@
+import Classify
 import Testing
+@testable import Ingest
+
+@Suite struct IngestTests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func sha256MatchesKnownVectors(input: String, digest: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == digest)
+    }
+
+    @Test func sha256OfAMillionAs() {
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: .builtIn))
+
+    @Test func buildsAReportWhoseIDDerivesFromTheBytes() throws {
+        let bytes = Array("老旧小区加装电梯\n今年共加装电梯120部。\n".utf8)
+        let a = try builder.build(bytes: bytes, file: "a.txt", received: "2026-01-01T00:00:00Z")
+        let b = try builder.build(bytes: bytes, file: "b.txt", received: "2026-01-02T00:00:00Z")
+        #expect(a.id == b.id && a.id.count == 16)
+        #expect(a.sha256.hasPrefix(a.id))
+        #expect(a.source == .init(format: "text", encoding: "utf-8", bytes: bytes.count))
+        #expect(!a.articles.isEmpty)
+        let c = try builder.build(bytes: bytes + [0x0A], file: "a.txt", received: "2026-01-01T00:00:00Z")
+        #expect(c.id != a.id)
+    }
+
+    @Test func unreadableBytesFailWithAStableCode() {
+        #expect(throws: IngestError.decode(.empty)) { try builder.build(bytes: [], file: "e", received: "t") }
+        do {
+            _ = try builder.build(bytes: Array("%PDF-1.4".utf8), file: "x.txt", received: "t")
+            Issue.record("a PDF was read as text")
+        } catch {
+            #expect(error.code == "unsupported_format")
+        }
+    }
+
+    @Test func reclassifyKeepsAPersonsLabels() throws {
+        var report = try builder.build(bytes: Array("老旧小区加装电梯，居民满意。".utf8), file: "a", received: "t")
+        report.articles[0].themes = [.init(id: "smart-community", score: 1)]
+        report.articles[0].themesBy = "person"
+        let again = builder.reclassify(report)
+        #expect(again.articles[0].themes.map(\.id) == ["smart-community"])
+        #expect(again.themes.map(\.id).contains("smart-community"))
+    }
+}

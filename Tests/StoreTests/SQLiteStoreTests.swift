@@ -1,0 +1,101 @@
+import ReportModel
+import Testing
+@testable import Store
+
+@Suite struct SQLiteStoreTests {
+    static func report(_ id: String, paragraphs: [String], themes: [String] = [], places: [String] = [],
+                       published: String? = nil, received: String = "2026-03-01T08:00:00Z") -> Report {
+        let scores = themes.map { ThemeScore(id: $0, score: 0.8, evidence: [], cues: []) }
+        return Report(id: id, file: "\(id).txt", sha256: id + "sha", received: received, published: published,
+                      source: Source(format: "text", encoding: "utf-8", bytes: 10), headline: nil,
+                      articles: [Article(index: 0, title: "标题\(id)", paragraphs: paragraphs, themes: scores,
+                                         primaryTheme: themes.first, places: places)],
+                      themes: scores)
+    }
+
+    static func drop(_ r: Report) -> Drop {
+        Drop(file: r.file, reportID: r.id, sha256: r.sha256, received: r.received, archivedAs: "/a/\(r.file)")
+    }
+
+    func seeded() throws -> SQLiteStore {
+        let store = try SQLiteStore()
+        let a = Self.report("a", paragraphs: ["老旧小区加装电梯工作稳步推进。"], themes: ["elevator-retrofit"], places: ["成都市"], published: "2023-05-12")
+        let b = Self.report("b", paragraphs: ["楼梯间照明改造，梯步维修。"], themes: ["old-community-renovation"], places: ["武汉市"])
+        let c = Self.report("c", paragraphs: ["社区食堂开业，老人就餐方便。PPP项目落地。"], themes: ["community-services"])
+        for r in [a, b, c] { #expect(try store.store(r, textHash: r.id, drop: Self.drop(r)) == .stored) }
+        return store
+    }
+
+    @Test func oneAndTwoCharacterTermsMatch() throws {
+        let store = try seeded()
+        #expect(try store.search("梯", filter: ReportFilter()).total == 2)
+        #expect(try store.search("电梯", filter: ReportFilter()).hits.map(\.report) == ["a"])
+        #expect(try store.search("加装电梯", filter: ReportFilter()).total == 1)
+        #expect(try store.search("食", filter: ReportFilter()).hits.first?.report == "c")
+        #expect(try store.search("ppp", filter: ReportFilter()).total == 1)
+        #expect(try store.search("电梯 食堂", filter: ReportFilter()).total == 0)
+        #expect(try store.search("装电梯加", filter: ReportFilter()).total == 0)
+    }
+
+    @Test func hitsCarrySnippetsAndRespectFilters() throws {
+        let store = try seeded()
+        let hit = try #require(try store.search("电梯", filter: ReportFilter()).hits.first)
+        #expect(hit.snippet.contains("【电梯】"))
+        #expect(hit.title == "标题a")
+        #expect(try store.search("梯", filter: ReportFilter(theme: "old-community-renovation")).hits.map(\.report) == ["b"])
+        #expect(try store.search("梯", filter: ReportFilter(place: "成都")).hits.map(\.report) == ["a"])
+        #expect(try store.search("梯", filter: ReportFilter(limit: 1, offset: 1)).hits.count == 1)
+    }
+
+    @Test func listFiltersByThemePlaceAndDate() throws {
+        let store = try seeded()
+        #expect(try store.list(ReportFilter()).total == 3)
+        #expect(try store.list(ReportFilter(theme: "community-services")).reports.map(\.id) == ["c"])
+        #expect(try store.list(ReportFilter(place: "武汉")).reports.map(\.id) == ["b"])
+        #expect(try store.list(ReportFilter(until: "2023-12-31")).reports.map(\.id) == ["a"])
+        #expect(try store.list(ReportFilter(since: "2026-03-01")).total == 2)
+    }
+
+    @Test func sameBytesTwiceIsOneReportAndTwoDrops() throws {
+        let store = try seeded()
+        let again = Self.report("a", paragraphs: ["老旧小区加装电梯工作稳步推进。"])
+        var drop = Self.drop(again)
+        drop.archivedAs = "/a/a.1.txt"
+        #expect(try store.store(again, textHash: "a", drop: drop) == .alreadyStored)
+        #expect(try store.counts().reports == 3)
+        #expect(try store.drop(file: "a.txt", sha256: "asha")?.archivedAs == "/a/a.1.txt")
+    }
+
+    @Test func sameTextUnderOtherBytesIsMarkedDuplicate() throws {
+        let store = try seeded()
+        let other = Self.report("z", paragraphs: ["老旧小区加装电梯工作稳步推进。"])
+        _ = try store.store(other, textHash: "a", drop: Self.drop(other))
+        #expect(try store.report(id: "z")?.duplicateOf == "a")
+    }
+
+    @Test func countsFailuresAndLabels() throws {
+        let store = try seeded()
+        try store.recordFailure(Failure(file: "x.bin", code: "binary", reason: "binary", at: "2026", path: "/f/x.bin"))
+        #expect(try store.failures(limit: 10).map(\.file) == ["x.bin"])
+        let counts = try store.counts()
+        #expect(counts.reports == 3 && counts.articles == 3 && counts.failed == 1)
+        #expect(counts.themes["elevator-retrofit"] == 1)
+        try store.saveLabel(Label(reportID: "a", article: 0, themes: ["infrastructure"], primary: nil, at: "t1"))
+        try store.saveLabel(Label(reportID: "a", article: 0, themes: ["infrastructure", "smart-community"], primary: "smart-community", at: "t2"))
+        #expect(try store.labels() == [Label(reportID: "a", article: 0, themes: ["infrastructure", "smart-community"], primary: "smart-community", at: "t2")])
+    }
+
+    @Test func rewriteAllUpdatesThemeIndexes() throws {
+        let store = try seeded()
+        let n = try store.rewriteAll { report in
+            var r = report
+            r.themes = [ThemeScore(id: "smart-community", score: 1)]
+            r.articles[0].themes = r.themes
+            return r
+        }
+        #expect(n == 3)
+        #expect(try store.list(ReportFilter(theme: "smart-community")).total == 3)
+        #expect(try store.counts().themes["smart-community"] == 3)
+        #expect(try store.integrityCheck() == "ok")
+    }
+}
