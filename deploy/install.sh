@@ -11,8 +11,8 @@
 #   --uninstall    stop and remove binary, units and system configuration; keeps the reports
 #                  (/var/lib/renewald, the inbox), the renewald user and an edited renewald.conf
 #
-# Without --binary it builds `swift build -c release --static-swift-stdlib` (needs Swift on PATH and
-# libsystemd-dev, which it installs with apt-get if missing). Run as root.
+# Without --binary it builds `swift build -c release --static-swift-stdlib` (needs Swift on PATH or in
+# /opt/swift, and libsystemd-dev, which it installs with apt-get if missing). Run as root.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -78,7 +78,9 @@ build() {
     say "installing libsystemd-dev and pkg-config (needed to build)"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q libsystemd-dev pkg-config >/dev/null
   fi
-  command -v swift >/dev/null || { echo "install.sh: swift is not on PATH (sudo resets PATH: try sudo env PATH=\$PATH ...)" >&2; exit 1; }
+  # sudo resets PATH; the toolchain's usual place on these machines is /opt/swift.
+  command -v swift >/dev/null || { [ -x /opt/swift/usr/bin/swift ] && PATH=/opt/swift/usr/bin:$PATH; }
+  command -v swift >/dev/null || { echo "install.sh: swift is not on PATH (try: sudo env PATH=\$PATH $0)" >&2; exit 1; }
   say "building renewald (release, static Swift standard library)"
   (cd "$repo" && swift build -c release --static-swift-stdlib --product renewald >&2)
   binary="$(cd "$repo" && swift build -c release --static-swift-stdlib --show-bin-path)/renewald"
