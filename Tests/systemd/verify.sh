@@ -17,7 +17,11 @@ need_root
 need_tools systemd-analyze systemd-sysusers systemd-tmpfiles systemctl python3
 bin=$(readlink -f "${1:-/bin/true}")
 work=$(mktemp -d /tmp/renewald-verify.XXXXXX)
-trap 'rm -rf "$work"; rm -f /run/systemd/systemd-units-load' EXIT
+# systemd-analyze leaves an empty /run/systemd/systemd-units-load behind; remove it only if it is ours
+# (on a host run by systemd, PID 1 owns that file).
+units_load=/run/systemd/systemd-units-load
+[ -e "$units_load" ] && units_load_ours=no || units_load_ours=yes
+trap 'rm -rf "$work"; [ $units_load_ours = yes ] && rm -f "$units_load"' EXIT
 
 # --- units ---------------------------------------------------------------------------------------
 mkdir -p "$work/units"
