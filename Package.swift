@@ -38,12 +38,23 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The only code that calls libsystemd: readiness, watchdog, socket activation, journal.
+        .systemLibrary(
+            name: "CSystemd",
+            path: "Sources/CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(name: "Systemd", dependencies: [
+            "CSystemd",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Daemon", dependencies: [
             "ReportModel", "Ingest", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "renewald", dependencies: [
-            "Daemon", "Ingest", "QueryProtocol",
+            "Daemon", "Server", "Systemd", "Ingest", "QueryProtocol",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -58,6 +69,10 @@ let package = Package(
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
         .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol"]),
+        .testTarget(name: "SystemdTests", dependencies: [
+            "Systemd",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["renewald"]),
     ]
 )
