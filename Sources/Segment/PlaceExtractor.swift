@@ -60,14 +60,15 @@ struct PlaceExtractor {
             guard let suffixes = PlaceSuffix.byFirst[scalar],
                   let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
             let end = i + suffix.text.count
+            if end < s.count, suffix.badFollowers.contains(s[end]) { i += 1; continue }
+            if suffix.kind == .water, end < s.count, Scalars.isDigit(s[end]) { i += 1; continue }
             // `玉林、簇桥等街道`, `大关等5个街道`: the items of the list are the names.
             if suffix.kind == .admin || suffix.kind == .area, let last = enumerationEnd(s, suffixAt: i) {
                 expandEnumeration(s, endingAt: last + 1, suffix: suffix, into: &candidates)
                 i = end
                 continue
             }
-            if end < s.count, suffix.badFollowers.contains(s[end]) { i += 1; continue }
-            if suffix.kind == .water, end < s.count, Scalars.isDigit(s[end]) { i += 1; continue }
+
             guard let (stemStart, bounded) = stemStart(s, suffixAt: i, suffix: suffix, floor: chainStart) else { i += 1; continue }
             let stem = Array(s[stemStart..<i])
             if isGeneric(stem, suffix) || isInstitution(s, from: end) { i += 1; continue }
@@ -114,6 +115,17 @@ struct PlaceExtractor {
     }
 
     private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix) -> Bool {
+        // `在旧区`, `加强社区`, `设施与社区`, `按照市`: a verb or function word, not a name, before the suffix.
+        guard let first = stem.first, let last = stem.last else { return true }
+        if PlaceExtractor.stopScalars.contains(first) { return true }
+        // Streets keep names like `干将路`; their own list of ordinary endings does the work.
+        if suffix.kind != .street {
+            if PlaceExtractor.stopScalars.contains(last) || PlaceExtractor.verbEndings.contains(last) { return true }
+            if last == "和", stem.count >= 3 { return true }
+        }
+        if let words = PlaceExtractor.stopWordsByLast[last] {
+            for word in words where Scalars.hasSuffix(stem, word, before: stem.count) { return true }
+        }
         for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) { return true }
         // A stem that is itself a suffix word (`社区社区`) or all numerals is no name.
         if stem.allSatisfy({ Line.chineseNumerals.contains($0) || $0 == "两" || $0 == "几" }) { return true }
@@ -126,7 +138,10 @@ struct PlaceExtractor {
         let limit = min(s.count, from + 10)
         var window: [Unicode.Scalar] = []
         while i < limit, Scalars.isHan(s[i]) { window.append(s[i]); i += 1 }
-        for word in PlaceExtractor.institutionWords where Scalars.has(window, word, at: 0) { return true }
+        for word in PlaceExtractor.institutionWords where Scalars.has(window, word, at: 0) {
+            // `学院路` is a road named after a college.
+            return !(word.count < window.count && PlaceExtractor.streetScalars.contains(window[word.count]))
+        }
         guard window.count >= 2 else { return false }
         for word in PlaceExtractor.institutionWords where word.count >= 2 && Scalars.find(word, in: window) != nil {
             return PlaceExtractor.strongInstitution.contains(word)
@@ -186,9 +201,17 @@ struct PlaceExtractor {
     }
 
     static let stopScalars: Set<Unicode.Scalar> = Set(
-        "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自".unicodeScalars)
+        "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因".unicodeScalars)
+
+    /// Single verbs and measure words that end a phrase like `工程师进社区`, `一位社区`.
+    static let verbEndings: Set<Unicode.Scalar> = Set("进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑".unicodeScalars)
 
     static let stopWords: [[Unicode.Scalar]] = [
+        "加强", "明确", "设立", "融入", "组建", "补齐", "走出", "进入", "注重", "实现", "推行", "强化", "发挥", "增强", "关注",
+        "进行", "建设", "管理", "治理", "配建", "报送", "统筹", "利用", "解决", "完善", "引导", "鼓励", "参与", "选派", "听取",
+        "会同", "接入", "访谈", "建立", "落实", "培育", "创建", "回到", "扎根", "下沉", "联系", "联动", "融合", "对接", "共建",
+        "入驻", "进驻", "延伸", "辐射", "确定", "改建", "扩建", "修建", "兴建", "下辖", "所辖", "管辖", "沿线", "责任", "居住地",
+        "棚户", "新建", "作者系", "来自", "按照", "如何", "不断", "切实", "广大", "全面", "积极", "持续", "进一步", "逐步",
         "本报", "记者", "作者系", "位于", "毗邻", "按照", "根据", "围绕", "推进", "实施", "开展", "完成", "总结", "成立", "组织", "来自",
         "获悉", "介绍", "其中", "包括", "以及", "例如", "比如", "针对", "结合", "加快", "打造", "推动", "提升", "联合", "举办",
         "召开", "前往", "走进", "来到", "地处", "坐落", "家住", "住在", "选择", "对于", "关于", "通过", "依托", "经过", "目前",
@@ -210,6 +233,8 @@ struct PlaceExtractor {
 
     static let strongInstitution: Set<[Unicode.Scalar]> = Set(
         ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视"].map(\.scalars))
+
+    static let streetScalars: Set<Unicode.Scalar> = ["路", "街", "巷", "道"]
 
     static let bareBlockers: Set<Unicode.Scalar> = [
         "市", "省", "路", "街", "巷", "区", "县", "大", "人", "籍", "话", "菜", "队", "站", "港", "号", "壹",
