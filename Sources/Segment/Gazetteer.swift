@@ -15,6 +15,10 @@ enum Gazetteer {
         "临沂", "济宁", "威海", "邯郸", "秦皇岛", "包头", "鄂尔多斯", "大庆", "吉林", "鞍山", "抚顺",
     ]
 
+    static let set: Set<[Unicode.Scalar]> = Set(names.map(\.scalars))
+
+    static func contains(_ name: [Unicode.Scalar]) -> Bool { set.contains(name) }
+
     /// Names by first scalar, longest first.
     static let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = {
         var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]

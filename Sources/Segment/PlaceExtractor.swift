@@ -47,15 +47,19 @@ struct PlaceExtractor {
 
     private func scan(_ s: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
         var chainStart = 0   // a name never starts before this (end of the last admin unit)
+        var lastPlaceEnd = -1
         var i = 0
         while i < s.count {
             let scalar = s[i]
             if !Scalars.isHan(scalar) { i += 1; continue }
-            if let names = Gazetteer.byFirst[scalar] {
-                for name in names where Scalars.has(s, name, at: i) {
-                    if acceptsBare(s, start: i, end: i + name.count) { bare.append(Scalars.string(name)) }
-                    break
-                }
+            if let names = Gazetteer.byFirst[scalar], let name = names.first(where: { Scalars.has(s, $0, at: i) }),
+               acceptsBare(s, start: i, end: i + name.count) {
+                // `广东和浙江`: a province or city written bare; nothing inside it starts another name.
+                bare.append(Scalars.string(name))
+                i += name.count
+                chainStart = i
+                lastPlaceEnd = i
+                continue
             }
             guard let suffixes = PlaceSuffix.byFirst[scalar],
                   let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
@@ -69,11 +73,16 @@ struct PlaceExtractor {
                 continue
             }
 
-            guard let (stemStart, bounded) = stemStart(s, suffixAt: i, suffix: suffix, floor: chainStart) else { i += 1; continue }
+            // `青石巷社区`, `团结路社区`: the street names the community; the community is the place.
+            if suffix.kind == .street || suffix.kind == .water, namesUnit(s, from: end) { i = end; continue }
+            guard var (stemStart, bounded) = stemStart(s, suffixAt: i, suffix: suffix, floor: chainStart) else { i += 1; continue }
+            // `青石镇和柳湾村`: 和 joins two places.
+            if stemStart == lastPlaceEnd, s[stemStart] == "和", i - stemStart > 2 { stemStart += 1; bounded = true }
             let stem = Array(s[stemStart..<i])
             if isGeneric(stem, suffix) || isInstitution(s, from: end) { i += 1; continue }
             candidates.append(Candidate(stem: stem, suffix: suffix, bounded: bounded))
             if suffix.boundsChain { chainStart = end }
+            lastPlaceEnd = end
             i = end
         }
     }
@@ -103,6 +112,13 @@ struct PlaceExtractor {
         return (start, bounded)
     }
 
+    /// Whether a community, street office, compound or village suffix follows directly.
+    private func namesUnit(_ s: [Unicode.Scalar], from end: Int) -> Bool {
+        PlaceExtractor.units.contains { Scalars.has(s, $0, at: end) }
+    }
+
+    static let units: [[Unicode.Scalar]] = ["社区", "街道", "小区", "新村"].map(\.scalars)
+
     /// Whether a function word (single scalar or a listed word) ends at `j`.
     private func isStop(_ s: [Unicode.Scalar], endingAt j: Int, lowerBound: Int) -> Bool {
         if PlaceExtractor.stopScalars.contains(s[j]) { return true }
@@ -117,6 +133,7 @@ struct PlaceExtractor {
     private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix) -> Bool {
         // `在旧区`, `加强社区`, `设施与社区`, `按照市`: a verb or function word, not a name, before the suffix.
         guard let first = stem.first, let last = stem.last else { return true }
+        if Gazetteer.contains(stem) { return false }
         if PlaceExtractor.stopScalars.contains(first) { return true }
         // Streets keep names like `干将路`; their own list of ordinary endings does the work.
         if suffix.kind != .street {
@@ -125,6 +142,10 @@ struct PlaceExtractor {
         }
         if let words = PlaceExtractor.stopWordsByLast[last] {
             for word in words where Scalars.hasSuffix(stem, word, before: stem.count) { return true }
+        }
+        // `江城市`, `盐城市` are cities; `大城市`, `超大城市` are not.
+        if suffix.text == PlaceExtractor.city, stem.count == 2, stem[1] == "城", !PlaceExtractor.sizeWords.contains(stem[0]) {
+            return false
         }
         for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) { return true }
         // A stem that is itself a suffix word (`社区社区`) or all numerals is no name.
@@ -154,6 +175,8 @@ struct PlaceExtractor {
         if end < s.count {
             let next = s[end]
             if PlaceExtractor.bareBlockers.contains(next) { return false }
+            // `济南高新区`: a development zone takes the city's name as part of its own.
+            for zone in PlaceExtractor.zones where Scalars.has(s, zone, at: end) { return false }
         }
         return !isInstitution(s, from: end)
     }
@@ -174,6 +197,8 @@ struct PlaceExtractor {
     private func expandEnumeration(_ s: [Unicode.Scalar], endingAt: Int, suffix: PlaceSuffix,
                                    into candidates: inout [Candidate]) {
         var end = endingAt
+        var items: [Candidate] = []
+        defer { candidates += items.reversed() }
         while end > 0 {
             var lo = end
             while lo > 0, Scalars.isHan(s[lo - 1]), end - lo < 6 { lo -= 1 }
@@ -185,7 +210,7 @@ struct PlaceExtractor {
             let item = Array(s[start..<end])
             guard item.count >= 2, item.count <= 5 else { return }
             if !endsWithAnySuffix(item), !isGeneric(item, suffix) {
-                candidates.append(Candidate(stem: item, suffix: PlaceExtractor.bareItem, bounded: true))
+                items.append(Candidate(stem: item, suffix: PlaceExtractor.bareItem, bounded: true))
             }
             guard start > 0, s[start - 1] == "、" else { return }
             end = start - 1
@@ -233,6 +258,12 @@ struct PlaceExtractor {
 
     static let strongInstitution: Set<[Unicode.Scalar]> = Set(
         ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视"].map(\.scalars))
+
+    static let city = "市".scalars
+    static let sizeWords: Set<Unicode.Scalar> = Set("大小中新老旧古名都县省全各该本城超特巨".unicodeScalars)
+
+    static let zones: [[Unicode.Scalar]] =
+        ["高新区", "高新技术", "经开区", "经济技术开发区", "开发区", "新区", "保税区", "自贸区", "综合保税区"].map(\.scalars)
 
     static let streetScalars: Set<Unicode.Scalar> = ["路", "街", "巷", "道"]
 
