@@ -30,8 +30,7 @@ enum FigureExtractor {
             let unitStart = skipApprox(s, end)
             if let unit = unit(in: s, at: unitStart), !isExcluded(s, start: start, end: end, unit: unit, unitStart: unitStart) {
                 let value = Scalars.string(s[start..<valueEnd].filter { !Scalars.isSpace($0) })
-                let unitText = unit.text == "％" ? "%" : unit.text
-                out.append(Figure(value: value, unit: unitText, text: clause(s, around: start)))
+                out.append(Figure(value: value, unit: Scalars.string(unit.text), text: clause(s, around: start)))
                 i = unitStart + unit.length
             } else {
                 i = end
@@ -87,18 +86,18 @@ enum FigureExtractor {
     private static func isExcluded(_ s: [Unicode.Scalar], start: Int, end: Int, unit: Unit, unitStart: Int) -> Bool {
         let digits = end - start
         let text = unit.text
-        if text == "年" {
+        if text == year {
             // 2023年 is a year; 1.2024年 is `1.` numbering before a year.
             if digits == 4, unitStart == end, !s[start..<end].contains(where: { !Scalars.isDigit($0) }) { return true }
             if let dot = s[start..<end].firstIndex(where: { $0 == "." || $0 == "．" }), end - dot - 1 == 4 { return true }
         }
-        if text == "日" || text == "号" {
+        if text == day {
             // 5月11日 is a date.
             var j = start - 1
             while j >= 0, Scalars.isSpace(s[j]) { j -= 1 }
             if j >= 0, s[j] == "月" { return true }
         }
-        if text == "栋" || text == "幢" {
+        if text == building || text == block {
             // 3栋2单元, 3栋业主: an address, not a count (6栋26层 is a count).
             let after = unitStart + unit.length
             var k = after
@@ -109,6 +108,8 @@ enum FigureExtractor {
         if start > 0, s[start - 1] == "第" { return true }
         return false
     }
+
+    static let year = "年".scalars, day = "日".scalars, building = "栋".scalars, block = "幢".scalars
 
     static let addressFollowers: [[Unicode.Scalar]] = ["业主", "住户", "居民", "单元", "楼道", "门口"].map(\.scalars)
 
@@ -121,14 +122,14 @@ enum FigureExtractor {
     }
 
     struct Unit {
-        var text: String
+        var text: [Unicode.Scalar]
         var length: Int
     }
 
     /// The longest unit at `i`: an optional 万/亿/千 magnitude and a measure word.
     static func unit(in s: [Unicode.Scalar], at i: Int) -> Unit? {
         guard i < s.count else { return nil }
-        if s[i] == "%" || s[i] == "％" { return Unit(text: "%", length: 1) }
+        if s[i] == "%" || s[i] == "％" { return Unit(text: ["%"], length: 1) }
         var j = i
         var magnitude = 0
         if s[j] == "万" || s[j] == "亿" {
@@ -142,15 +143,15 @@ enum FigureExtractor {
         }
         if best == 0 {
             guard magnitude == 1 else { return nil }
-            return Unit(text: String(s[i]), length: 1)
+            return Unit(text: [s[i]], length: 1)
         }
-        var text = Scalars.string(s[j..<(j + best)])
-        if magnitude == 1 { text = String(s[i]) + text }
+        var text = Array(s[j..<(j + best)])
+        if magnitude == 1 { text.insert(s[i], at: 0) }
         return Unit(text: text, length: j + best - i)
     }
 
     /// Measure words by first scalar, so the lookup is one dictionary probe.
-    static let measures: [Unicode.Scalar: [[Unicode.Scalar]]] = {
+    static let measures: ScalarMap<[[Unicode.Scalar]]> = {
         let words = [
             "个工作日", "个百分点", "个月", "个", "部", "户次", "户", "栋", "幢", "层", "次", "元", "名", "人次", "人", "位",
             "处", "条", "项", "座", "台", "支", "件", "份", "篇", "套", "间", "家", "所", "场", "起", "株", "棵", "辆",
@@ -159,9 +160,7 @@ enum FigureExtractor {
             "千瓦", "千克", "公斤", "倍", "组", "队", "宗", "笔", "段", "盏", "根", "扇", "级", "册", "本", "首", "幅",
             "床", "节", "课时", "学时", "标段", "车次", "万", "亿", "片", "口", "眼", "栏", "站", "点位", "个点",
         ]
-        var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        for word in words { table[word.unicodeScalars.first!, default: []].append(word.scalars) }
-        return table
+        return ScalarMap(words: words.map(\.scalars))
     }()
 
     /// The clause a number stands in: between the nearest clause breaks.

@@ -20,10 +20,5 @@ enum Gazetteer {
     static func contains(_ name: [Unicode.Scalar]) -> Bool { set.contains(name) }
 
     /// Names by first scalar, longest first.
-    static let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = {
-        var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        for name in Set(names) { table[name.unicodeScalars.first!, default: []].append(name.scalars) }
-        for key in table.keys { table[key]!.sort { $0.count > $1.count } }
-        return table
-    }()
+    static let byFirst = ScalarMap(words: Array(set))
 }

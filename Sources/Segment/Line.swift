@@ -2,10 +2,28 @@
 struct Line {
     let text: String
     let scalars: [Unicode.Scalar]
+    /// Tests every later pass needs, computed once.
+    private(set) var containsFullStop = false
+    private(set) var isFooter = false
+    private(set) var isByline = false
+    private(set) var isTitleCandidate = false
 
     init(_ text: String) {
-        scalars = Scalars.trimmed(text)
-        self.text = Scalars.string(scalars)
+        let all = Scalars.decode(text)
+        var lo = 0, hi = all.count
+        while lo < hi, Scalars.isSpace(all[lo]) { lo += 1 }
+        while hi > lo, Scalars.isSpace(all[hi - 1]) { hi -= 1 }
+        if lo == 0, hi == all.count {
+            scalars = all
+            self.text = text
+        } else {
+            scalars = Array(all[lo..<hi])
+            self.text = Scalars.string(scalars)
+        }
+        containsFullStop = scalars.contains("。")
+        isFooter = computeIsFooter
+        isByline = computeIsByline
+        isTitleCandidate = computeIsTitleCandidate
     }
 
     var count: Int { scalars.count }
@@ -20,7 +38,7 @@ struct Line {
     var endsSentence: Bool { lastMeaningful.map(Scalars.isSentenceEnd) ?? false }
 
     /// `（作者系…）`: the footer that names an article's author.
-    var isFooter: Bool {
+    private var computeIsFooter: Bool {
         guard count >= 4, scalars[0] == "（" || scalars[0] == "(" else { return false }
         for prefix in Line.footerPrefixes where Scalars.has(scalars, prefix, at: 1) { return true }
         return false
@@ -29,7 +47,7 @@ struct Line {
     static let footerPrefixes: [[Unicode.Scalar]] = ["作者系", "作者为", "作者单位", "作者是", "作者："].map(\.scalars)
 
     /// `□陶世祥`, `本报记者 张三`, `文/李四`, `作者：王五`: a short line naming the writer.
-    var isByline: Bool {
+    private var computeIsByline: Bool {
         guard count >= 1, count <= 30, !containsFullStop else { return false }
         if Line.bylineMarks.contains(scalars[0]) { return true }
         for prefix in Line.bylinePrefixes where Scalars.has(scalars, prefix) {
@@ -38,11 +56,10 @@ struct Line {
         return false
     }
 
-    static let bylineMarks: Set<Unicode.Scalar> = ["□", "■", "◆", "◇", "●", "○", "▲", "△"]
+    static let bylineMarks = ScalarSet("□■◆◇●○▲△")
     static let bylinePrefixes: [[Unicode.Scalar]] =
         ["本报记者", "本报通讯员", "记者", "通讯员", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿："].map(\.scalars)
 
-    var containsFullStop: Bool { scalars.contains("。") }
 
     /// `一、`, `（二）`, `3.`, `第一`, `一是`: a numbered heading or list item (a paragraph, never a title).
     var isNumbered: Bool {
@@ -65,7 +82,7 @@ struct Line {
         return false
     }
 
-    static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let chineseNumerals = ScalarSet("一二三四五六七八九十")
 
     /// `时间：…`, `摘要：…`, `联系人：…`: a short label before a colon.
     var isLabelled: Bool { labelLength != nil }
@@ -79,7 +96,7 @@ struct Line {
     }
 
     /// Short, unpunctuated at its end, not numbered or labelled: a title or headline if context agrees.
-    var isTitleCandidate: Bool {
+    private var computeIsTitleCandidate: Bool {
         guard count >= 2, count <= 60, !endsSentence, !containsFullStop, !isNumbered, !isLabelled,
               !isFooter, !isByline else { return false }
         if Scalars.has(scalars, Line.newsOpening) || Scalars.has(scalars, Line.editorNote) { return false }

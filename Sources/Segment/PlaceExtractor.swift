@@ -48,11 +48,15 @@ struct PlaceExtractor {
     private func scan(_ s: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
         var chainStart = 0   // a name never starts before this (end of the last admin unit)
         var lastPlaceEnd = -1
+        let triggers = PlaceExtractor.triggers
+        let gazetteer = Gazetteer.byFirst
+        let suffixTable = PlaceSuffix.byFirst
         var i = 0
         while i < s.count {
             let scalar = s[i]
-            if !Scalars.isHan(scalar) { i += 1; continue }
-            if let names = Gazetteer.byFirst[scalar], let name = names.first(where: { Scalars.has(s, $0, at: i) }),
+            // Most characters start neither a known name nor a suffix: one bitmap test skips them.
+            if !triggers.contains(scalar) { i += 1; continue }
+            if let names = gazetteer[scalar], let name = names.first(where: { Scalars.has(s, $0, at: i) }),
                acceptsBare(s, start: i, end: i + name.count) {
                 // `广东和浙江`: a province or city written bare; nothing inside it starts another name.
                 bare.append(Scalars.string(name))
@@ -61,7 +65,7 @@ struct PlaceExtractor {
                 lastPlaceEnd = i
                 continue
             }
-            guard let suffixes = PlaceSuffix.byFirst[scalar],
+            guard let suffixes = suffixTable[scalar],
                   let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
             let end = i + suffix.text.count
             if end < s.count, suffix.badFollowers.contains(s[end]) { i += 1; continue }
@@ -97,6 +101,8 @@ struct PlaceExtractor {
         // Function words cut the stem, unless the cut would leave it too short (`人和街道`, `干将路`).
         var start = lo
         var j = i - 1
+        let minimum = max(2, suffix.minStem)
+        while j >= lo, i - (j + 1) < minimum { j -= 1 }
         while j >= lo {
             if isStop(s, endingAt: j, lowerBound: lo), i - (j + 1) >= max(2, suffix.minStem) {
                 start = j + 1
@@ -116,6 +122,9 @@ struct PlaceExtractor {
     private func namesUnit(_ s: [Unicode.Scalar], from end: Int) -> Bool {
         PlaceExtractor.units.contains { Scalars.has(s, $0, at: end) }
     }
+
+    /// First scalars of every gazetteer name and place suffix.
+    static let triggers = ScalarSet(Gazetteer.names.map { $0.unicodeScalars.first! } + PlaceSuffix.all.map { $0.text[0] })
 
     static let units: [[Unicode.Scalar]] = ["社区", "街道", "小区", "新村"].map(\.scalars)
 
@@ -225,11 +234,11 @@ struct PlaceExtractor {
         return false
     }
 
-    static let stopScalars: Set<Unicode.Scalar> = Set(
+    static let stopScalars = ScalarSet(
         "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因".unicodeScalars)
 
     /// Single verbs and measure words that end a phrase like `工程师进社区`, `一位社区`.
-    static let verbEndings: Set<Unicode.Scalar> = Set("进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑".unicodeScalars)
+    static let verbEndings = ScalarSet("进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑")
 
     static let stopWords: [[Unicode.Scalar]] = [
         "加强", "明确", "设立", "融入", "组建", "补齐", "走出", "进入", "注重", "实现", "推行", "强化", "发挥", "增强", "关注",
@@ -246,11 +255,7 @@ struct PlaceExtractor {
         "纳入", "列入", "启动", "印发", "出台", "制定", "发布", "党的", "全市", "全区", "全省", "全县", "市民", "居民",
     ].map(\.scalars)
 
-    static let stopWordsByLast: [Unicode.Scalar: [[Unicode.Scalar]]] = {
-        var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        for word in stopWords { table[word[word.count - 1], default: []].append(word) }
-        return table
-    }()
+    static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)
 
     static let institutionWords: [[Unicode.Scalar]] =
         ["日报", "晚报", "早报", "报社", "大学", "学院", "电视台", "广播", "银行", "集团", "公司", "协会", "出版社", "研究院",

@@ -86,10 +86,9 @@ struct PlaceSuffix: Sendable {
     ]
 
     /// Suffixes by first scalar, longest first.
-    static let byFirst: [Unicode.Scalar: [PlaceSuffix]] = {
+    static let byFirst: ScalarMap<[PlaceSuffix]> = {
         var table: [Unicode.Scalar: [PlaceSuffix]] = [:]
         for suffix in all { table[suffix.text[0], default: []].append(suffix) }
-        for key in table.keys { table[key]!.sort { $0.text.count > $1.text.count } }
-        return table
+        return ScalarMap(table.map { ($0.key, $0.value.sorted { $0.text.count > $1.text.count }) })
     }()
 }

@@ -55,17 +55,63 @@ enum Scalars {
 
     /// The scalars of `text` without leading and trailing spaces.
     static func trimmed(_ text: String) -> [Unicode.Scalar] {
-        let all = Array(text.unicodeScalars)
+        let all = decode(text)
         var lo = 0, hi = all.count
         while lo < hi, isSpace(all[lo]) { lo += 1 }
         while hi > lo, isSpace(all[hi - 1]) { hi -= 1 }
         return Array(all[lo..<hi])
     }
 
-    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
+    /// The scalars of `text`, decoded straight from its UTF-8 (faster than `Array(text.unicodeScalars)`).
+    static func decode(_ text: String) -> [Unicode.Scalar] {
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(utf8.count)
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0, i + 1 < n {
+                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0, i + 2 < n {
+                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                } else if i + 3 < n {
+                    v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F); i += 4
+                } else {
+                    v = 0xFFFD; i += 1
+                }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            return out
+        }
+    }
+
+    /// A string from scalars, encoded straight to UTF-8 (appending to a `UnicodeScalarView` is far slower).
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        let capacity = scalars.count * 4
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var n = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(0xC0 | v >> 6); buffer[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(0xE0 | v >> 12); buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                } else {
+                    buffer[n] = UInt8(0xF0 | v >> 18); buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); buffer[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                }
+            }
+            return n
+        }
     }
 
     /// Whether `scalars` starts with `prefix` at `offset`.
