@@ -96,6 +96,7 @@ struct StructureParser {
             hi = block
         }
         part.body = Array(lo..<hi)
+        if part.title.isEmpty { recoverTitleAtPageBreak(&part, headline: &page.headline) }
         page.parts = [part]
     }
 
@@ -149,6 +150,31 @@ struct StructureParser {
             k -= 1
         }
         return false
+    }
+
+    /// A PDF page's content stream ends with the titles drawn on it and its banner, so an article
+    /// running on to the next page has its title (and the banner) in the middle of its body. Takes
+    /// the first short run of title-like lines inside the body when the first shares enough words
+    /// with the article; a second line is the banner.
+    private func recoverTitleAtPageBreak(_ part: inout PageStructure.Part, headline: inout [Int]) {
+        let body = part.body
+        guard body.count >= 3 else { return }
+        var k = 1
+        while k < body.count - 1 {
+            guard lines[body[k]].isTitleCandidate, !lines[body[k - 1]].isTitleCandidate else { k += 1; continue }
+            var run = [body[k]]
+            while k + run.count < body.count - 1, run.count < 3, lines[body[k + run.count]].isTitleCandidate {
+                run.append(body[k + run.count])
+            }
+            let rest = body.filter { !run.contains($0) }
+            let grams = Bigrams.set(of: rest.map { lines[$0].scalars })
+            let overlap = Bigrams.containment(Bigrams.list(of: [lines[run[0]].scalars]), in: grams)
+            guard overlap >= 0.2 || run.count >= 2 else { k += run.count; continue }
+            part.title = [run[0]]
+            if run.count > 1, headline.isEmpty { headline = Array(run.dropFirst()) }
+            part.body = rest
+            return
+        }
     }
 
     // MARK: - Multi-article page
@@ -278,6 +304,11 @@ struct StructureParser {
             if !headCands.isEmpty, page.headline != headCands { leadBody = headCands + leadBody }
         }
         if !tailRest.isEmpty, !parts.isEmpty { parts[parts.count - 1].signoff += tailRest }
+        if !readingOrder {
+            for k in parts.indices where parts[k].title.isEmpty {
+                recoverTitleAtPageBreak(&parts[k], headline: &page.headline)
+            }
+        }
         if !leadBody.isEmpty {
             var lead = PageStructure.Part()
             lead.body = leadBody

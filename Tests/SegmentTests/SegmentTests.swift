@@ -77,6 +77,25 @@ enum Fixture {
         #expect(page.warnings == ["title placement guessed for 1 article"])
     }
 
+    /// An article running on to the next PDF page has its title, and the page banner, drawn at the
+    /// end of the first page: in the middle of its body.
+    @Test func titleAndBannerAtPageBreakInsideBody() {
+        let second = [
+            "□龚文澜",
+            "停车难是老旧小区的心病。去年，望江区在桂香小区试行错时共享停车，新增车位120个，居民",
+            "让停车位从“抢”到“让”",
+            Fixture.headline,
+            "共享车位按月收费，每月80元，居民普遍认可错时共享的停车办法。",
+            "（作者系望江区城市管理局副局长）",
+        ]
+        let lines = [Fixture.lead] + Array(Fixture.first.dropFirst()) + [Fixture.first[0]] + second
+            + Array(Fixture.third.dropFirst()) + [Fixture.third[0]]
+        let page = Segmenter().segment(NormalizedText(lines: lines))
+        #expect(page.articles.map(\.title) == [nil, Fixture.first[0], "让停车位从“抢”到“让”", Fixture.third[0]])
+        #expect(page.headline == Fixture.headline)
+        #expect(page.articles[2].paragraphs.count == 2)
+    }
+
     @Test func singleNewsArticleWithMetadataAndNewsOpening() {
         let lines = [
             "江城晚报　2024年4月3日　第06版　社区",
