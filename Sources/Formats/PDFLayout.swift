@@ -54,6 +54,7 @@ struct PDFLayout {
             let words = row.sorted { $0.x0 < $1.x0 }
             var current: Line?
             var doubled = false
+            var gaps: [Gap] = []
             for w in words {
                 let h = w.size
                 let scalars = Array(w.text.unicodeScalars)
@@ -63,8 +64,9 @@ struct PDFLayout {
                 }
                 let gap = w.x0 - line.x1
                 if gap > 1.2 * h {
-                    lines.append(finish(line, doubled: doubled))
+                    lines.append(finish(line, doubled: doubled, gaps: gaps))
                     doubled = false
+                    gaps = []
                     current = Line(page: w.page, x0: w.x0, x1: w.x1, top: w.top, bottom: w.bottom, size: h, text: scalars)
                     continue
                 }
@@ -73,10 +75,10 @@ struct PDFLayout {
                     line.text += scalars[k...]
                     doubled = true
                 } else {
-                    // A real space, unless it is only the blank side of a narrow punctuation glyph.
-                    if gap >= 0.25 * h, let last = line.text.last, last != " ", let first = scalars.first,
+                    // Perhaps a real space, unless it is only the blank side of a narrow punctuation glyph.
+                    if gap >= 0.25 * h, let last = line.text.last, let first = scalars.first,
                        Self.estimatedWidth(last) == 1.0 || last.isASCII, Self.estimatedWidth(first) == 1.0 || first.isASCII {
-                        line.text.append(" ")
+                        gaps.append(Gap(at: line.text.count, width: gap, latin: Self.isAsciiWord(last) && Self.isAsciiWord(first)))
                     }
                     line.text += scalars
                 }
@@ -84,18 +86,32 @@ struct PDFLayout {
                 line.top = min(line.top, w.top)
                 current = line
             }
-            if let line = current { lines.append(finish(line, doubled: doubled)) }
+            if let line = current { lines.append(finish(line, doubled: doubled, gaps: gaps)) }
         }
         return lines
     }
 
-    /// In a fake-bold line, a narrow mark and its copy can land in one word (`““`); Chinese never
-    /// doubles these marks, so a doubled one is the copy.
-    func finish(_ line: Line, doubled: Bool) -> Line {
-        guard doubled else { return line }
+    /// White space between two words of a line, where a space may belong.
+    struct Gap {
+        var at: Int
+        var width: Double
+        /// Between two Latin words or numbers, where a space always belongs.
+        var latin: Bool
+    }
+
+    /// Puts spaces where the gaps are real spaces, and undoes doubled marks in fake bold: a
+    /// narrow mark and its copy can land in one word (`““`); Chinese never doubles these marks.
+    /// A Chinese line letter-spaced to fill its measure has many equal gaps; those are not spaces.
+    func finish(_ line: Line, doubled: Bool, gaps: [Gap]) -> Line {
         var l = line
+        let cjk = gaps.filter { !$0.latin }.map(\.width).sorted()
+        let spacing = cjk.count >= 3 ? cjk[cjk.count / 2] * 1.8 : 0
+        for gap in gaps.reversed() where gap.latin || gap.width > spacing {
+            l.text.insert(" ", at: gap.at)
+        }
+        guard doubled else { return l }
         var out: [Unicode.Scalar] = []
-        for s in line.text where !(out.last == s && Self.doubledMarks.contains(s)) { out.append(s) }
+        for s in l.text where !(out.last == s && Self.doubledMarks.contains(s)) { out.append(s) }
         l.text = out
         return l
     }
@@ -161,23 +177,26 @@ struct PDFLayout {
         return gaps.sorted()[gaps.count / 2]
     }
 
-    /// Recursive X-Y cut: wide horizontal gaps first (headline, lead, column area), then column
-    /// gutters, then any horizontal gap; lines keep the edges of the column they were cut into.
+    /// Recursive X-Y cut: column gutters that run through the whole region first, then wide
+    /// horizontal gaps (headline, lead, column area), then any horizontal gap; lines keep the
+    /// edges of the column they were cut into.
     func cut(_ lines: [Line], bounds: (Double, Double, Int)?, bodySize: Double, bigGap: Double, into out: inout [Line]) {
         let own = (lines.map(\.x0).min() ?? 0, lines.map(\.x1).max() ?? 0, lines.count)
         let b = bounds ?? own
         if lines.count > 1 {
-            let bands = Self.horizontalBands(lines, minGap: bigGap)
-            if bands.count > 1 {
-                for band in bands { cut(band, bounds: b, bodySize: bodySize, bigGap: bigGap, into: &out) }
-                return
-            }
+            // A gutter that runs through the whole region wins: a column may end early, leaving a
+            // wide horizontal gap on one side only.
             let columns = Self.verticalParts(lines, minGap: 0.8 * bodySize)
             if columns.count > 1 {
                 for column in columns {
                     let cb = (column.map(\.x0).min() ?? 0, column.map(\.x1).max() ?? 0, column.count)
                     cut(column, bounds: cb, bodySize: bodySize, bigGap: bigGap, into: &out)
                 }
+                return
+            }
+            let bands = Self.horizontalBands(lines, minGap: bigGap)
+            if bands.count > 1 {
+                for band in bands { cut(band, bounds: b, bodySize: bodySize, bigGap: bigGap, into: &out) }
                 return
             }
             let rows = Self.horizontalBands(lines, minGap: 0.01)
