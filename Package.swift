@@ -53,7 +53,7 @@ let package = Package(
 
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "DecodeTests", dependencies: ["Decode"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"], exclude: ["Fixtures"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "CZlib"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),

@@ -37,7 +37,7 @@ struct PopplerProcess {
             rmdir(dir)
         }
         guard Self.write(pdf, to: input) else { throw .extractorUnavailable("cannot write \(input)") }
-        let status = try run([limits.executable, "-bbox-layout", "-enc", "UTF-8", "-q", input, output], stderrPath: errors)
+        let status = try run([limits.executable, "-bbox-layout", "-enc", "UTF-8", input, output], stderrPath: errors)
         let stderr = String(decoding: Self.read(errors, limit: 4096) ?? [], as: UTF8.self)
         switch status {
         case .exited(0):

@@ -36,7 +36,7 @@ import Testing
             _ = try builder.build(bytes: Array("%PDF-1.4".utf8), file: "x.txt", received: "t")
             Issue.record("a PDF was read as text")
         } catch {
-            #expect(error.code == "unsupported_format")
+            #expect(error.code == "broken_pdf")
         }
     }
 
