@@ -28,19 +28,26 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome {
+        try store([StoreItem(report: report, textHash: textHash, drop: drop)])[0]
+    }
+
+    public func store(_ items: [StoreItem]) throws -> [StoreOutcome] {
         try db.write { db in
-            try db.execute(sql: "INSERT INTO drop_record (file, report_id, sha256, received, archived_as) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [drop.file, drop.reportID, drop.sha256, drop.received, drop.archivedAs])
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM report WHERE id = ?", arguments: [report.id]) == true {
-                return .alreadyStored
+            try items.map { item in
+                let drop = item.drop
+                try db.execute(sql: "INSERT INTO drop_record (file, report_id, sha256, received, archived_as) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [drop.file, drop.reportID, drop.sha256, drop.received, drop.archivedAs])
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM report WHERE id = ?", arguments: [item.report.id]) == true {
+                    return .alreadyStored
+                }
+                var report = item.report
+                if report.duplicateOf == nil {
+                    report.duplicateOf = try String.fetchOne(db, sql: "SELECT id FROM report WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 1",
+                                                             arguments: [item.textHash])
+                }
+                try insert(report, textHash: item.textHash, in: db)
+                return .stored
             }
-            var report = report
-            if report.duplicateOf == nil {
-                report.duplicateOf = try String.fetchOne(db, sql: "SELECT id FROM report WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 1",
-                                                         arguments: [textHash])
-            }
-            try insert(report, textHash: textHash, in: db)
-            return .stored
         }
     }
 
