@@ -83,10 +83,13 @@ struct PopplerProcess {
 
         let pid = fork()
         if pid == 0 {
-            setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu)
-            setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory)
-            setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &fileSize)
-            setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore)
+            // Fail closed: no limits, no run (a sandbox that forbids prlimit64 must say so).
+            if setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu) != 0
+                || setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory) != 0
+                || setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &fileSize) != 0
+                || setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore) != 0 {
+                _exit(126)
+            }
             dup2(devNull, 0)
             dup2(errFD, 1)
             dup2(errFD, 2)
@@ -120,6 +123,7 @@ struct PopplerProcess {
         let low = status & 0x7F
         if low == 0 {
             let code = (status >> 8) & 0xFF
+            if code == 126 { throw .extractorUnavailable("cannot set resource limits for \(limits.executable) (the sandbox must allow prlimit64)") }
             if code == 127 { throw .extractorUnavailable("cannot execute \(limits.executable)") }
             return .exited(code)
         }

@@ -58,25 +58,19 @@ public struct ReportBuilder: Sendable {
         return report
     }
 
-    /// The file's text, by what its bytes are: PDF, Word, web page or plain text.
+    /// The file's text, by what its bytes are (magic numbers, not the name): PDF, Word, web page or plain text.
     func decode(_ bytes: [UInt8]) throws(IngestError) -> DecodedText {
         let document: ExtractedDocument
-        do {
-            switch TextDecoder.sniff(bytes) {
-            case .pdf: document = try documents.readPDF(bytes)
-            case .docx, .zip: document = try documents.readDocx(bytes)
-            default:
-                let decoded: DecodedText
-                do { decoded = try decoder.decode(bytes) } catch { throw IngestError.decode(error) }
-                guard decoded.format == .html else { return decoded }
-                do { document = try documents.readHTML(bytes) } catch { throw IngestError.decode(error) }
-            }
-        } catch let error as FormatError {
-            throw .format(error)
-        } catch let error as IngestError {
-            throw error
-        } catch {
-            throw .decode(.undecodable)
+        switch TextDecoder.sniff(bytes) {
+        case .pdf:
+            do { document = try documents.readPDF(bytes) } catch { throw .format(error) }
+        case .docx, .zip:
+            do { document = try documents.readDocx(bytes) } catch { throw .format(error) }
+        default:
+            let decoded: DecodedText
+            do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
+            guard decoded.format == .html else { return decoded }
+            do { document = try documents.readHTML(bytes) } catch { throw .decode(error) }
         }
         return DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings)
     }
