@@ -28,7 +28,7 @@ struct PDFLayout {
             let rowGap = Self.typicalRowGap(lines)
             var out: [Line] = []
             cut(lines, bounds: nil, bodySize: size, bigGap: max(1.0 * size, 1.8 * rowGap + 1), into: &out)
-            ordered += out
+            ordered += rejoinRows(out)
         }
         return paragraphs(ordered)
     }
@@ -63,7 +63,9 @@ struct PDFLayout {
                     continue
                 }
                 let gap = w.x0 - line.x1
-                if gap > 1.2 * h {
+                // Narrow gutters (1-1.5 em) must still split; a wide space inside one column
+                // is put back together once the columns are known (see `rejoinRows`).
+                if gap > 0.8 * h {
                     lines.append(finish(line, doubled: doubled, gaps: gaps))
                     doubled = false
                     gaps = []
@@ -153,6 +155,26 @@ struct PDFLayout {
         }
     }
 
+    /// Pieces of one printed row that the ordering kept next to each other were split at a wide
+    /// space, not at a gutter (the other column's piece of a row comes much later): join them.
+    func rejoinRows(_ lines: [Line]) -> [Line] {
+        var out: [Line] = []
+        for line in lines {
+            if var last = out.last, abs(last.bottom - line.bottom) <= 0.5, abs(last.size - line.size) <= 0.5,
+               line.x0 > last.x1, line.x0 - last.x1 < 1.5 * line.size {
+                last.text.append(" ")
+                last.text += line.text
+                last.x1 = line.x1
+                last.columnLeft = min(last.columnLeft, line.columnLeft)
+                last.columnRight = max(last.columnRight, line.columnRight)
+                out[out.count - 1] = last
+            } else {
+                out.append(line)
+            }
+        }
+        return out
+    }
+
     // MARK: order
 
     /// The body font size: the size most characters are set in.
@@ -181,16 +203,14 @@ struct PDFLayout {
     /// horizontal gaps (headline, lead, column area), then any horizontal gap; lines keep the
     /// edges of the column they were cut into.
     func cut(_ lines: [Line], bounds: (Double, Double, Int)?, bodySize: Double, bigGap: Double, into out: inout [Line]) {
-        let own = (lines.map(\.x0).min() ?? 0, lines.map(\.x1).max() ?? 0, lines.count)
-        let b = bounds ?? own
+        let b = bounds ?? Self.edges(lines)
         if lines.count > 1 {
             // A gutter that runs through the whole region wins: a column may end early, leaving a
             // wide horizontal gap on one side only.
             let columns = Self.verticalParts(lines, minGap: 0.8 * bodySize)
             if columns.count > 1 {
                 for column in columns {
-                    let cb = (column.map(\.x0).min() ?? 0, column.map(\.x1).max() ?? 0, column.count)
-                    cut(column, bounds: cb, bodySize: bodySize, bigGap: bigGap, into: &out)
+                    cut(column, bounds: Self.edges(column), bodySize: bodySize, bigGap: bigGap, into: &out)
                 }
                 return
             }
@@ -211,6 +231,17 @@ struct PDFLayout {
             line.columnLines = b.2
             out.append(line)
         }
+    }
+
+    /// A column's left edge, right edge and line count. The right edge is where most lines end
+    /// (justified text), not the furthest end: a comma's box can hang past the measure.
+    static func edges(_ lines: [Line]) -> (Double, Double, Int) {
+        let left = lines.map(\.x0).min() ?? 0
+        let furthest = lines.map(\.x1).max() ?? 0
+        var ends: [Int: Int] = [:]
+        for l in lines where l.x1 >= furthest - 2 * l.size { ends[Int((l.x1 * 2).rounded()), default: 0] += 1 }
+        guard let mode = ends.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), mode.value >= 2 else { return (left, furthest, lines.count) }
+        return (left, Double(mode.key) / 2, lines.count)
     }
 
     /// Lines split where no line crosses a horizontal strip at least `minGap` high, top to bottom.
@@ -284,7 +315,8 @@ struct PDFLayout {
             // A headline or title set over two lines: directly below, in the same column.
             return a.page == b.page && b.top >= a.top && b.top - a.bottom < 0.8 * a.size && a.columnLeft == b.columnLeft
         }
-        guard a.columnLines >= 3, b.columnLines >= 3 else { return false }
+        // A column of one line says nothing about its width.
+        guard a.columnLines >= 2, b.columnLines >= 2 else { return false }
         let full = a.x1 >= a.columnRight - 0.8 * a.size
         let indented = b.x0 >= b.columnLeft + 0.8 * b.size
         return full && !indented
