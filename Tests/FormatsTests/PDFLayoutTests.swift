@@ -64,6 +64,41 @@ import Testing
         #expect(String(String.UnicodeScalarView(PDFLayout().rowLines(title)[0].text)) == "城市更新 社区治理")
     }
 
+    @Test func aNarrowGutterStillSeparatesColumns() {
+        // Columns 50 pt wide, 14 pt apart; a comma's box hangs 4 pt into the gutter.
+        var words: [PDFWord] = []
+        for i in 0..<4 {
+            words.append(word(i == 3 ? "左栏结束。" : "左栏的文字", x: 0, y: Double(20 + 15 * i)))
+            if i == 1 { words.append(word("，", x: 50, y: Double(20 + 15 * i), width: 4)) }
+            words.append(word(i == 0 ? "右栏开头" : "右栏的文字", x: i == 0 ? 84 : 64, y: Double(20 + 15 * i)))
+        }
+        let lines = PDFLayout().lines(pages: [PDFPage(width: 200, height: 200, words: words)]).map(\.text)
+        #expect(lines == ["左栏的文字左栏的文字，左栏的文字左栏结束。", "右栏开头右栏的文字右栏的文字右栏的文字"])
+    }
+
+    @Test func aWideSpaceInsideAColumnIsKept() {
+        var words = [word("林志远", x: 20, y: 20), word("陈思", x: 60, y: 20)]
+        for i in 1...3 { words.append(word("正文正文正文正文正文", x: 0, y: Double(20 + 15 * i))) }
+        let lines = PDFLayout().lines(pages: [PDFPage(width: 200, height: 200, words: words)]).map(\.text)
+        #expect(lines.first == "林志远 陈思")
+    }
+
+    @Test func aLineEndingInANarrowQuoteStillFillsItsColumn() {
+        // Justified lines end at 100 pt; one ends with a closing quote whose glyph stops 5 pt short,
+        // another with a comma whose box hangs 4 pt past the measure.
+        let words = [
+            word("第一行正文正文正", x: 20, y: 20),
+            word("第二行正文正文正，", x: 0, y: 35, width: 104),
+            word("第三行正文正文正文”", x: 0, y: 50, width: 95),
+            word("第四行正文正文正文正", x: 0, y: 65),
+            word("第五行结束。", x: 0, y: 80),
+            word("新段落正文正文正", x: 20, y: 95),
+            word("完。", x: 0, y: 110),
+        ]
+        let lines = PDFLayout().lines(pages: [PDFPage(width: 200, height: 200, words: words)]).map(\.text)
+        #expect(lines == ["第一行正文正文正第二行正文正文正，第三行正文正文正文”第四行正文正文正文正第五行结束。", "新段落正文正文正完。"])
+    }
+
     @Test func pageNumbersAtTheFootAreDropped() {
         var words = (0..<4).map { word("正文内容第\($0)行", x: 0, y: Double(20 + 15 * $0)) }
         words.append(word("3", x: 40, y: 290, width: 5))
