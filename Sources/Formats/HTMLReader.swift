@@ -34,7 +34,8 @@ struct HTMLReader {
     static let furnitureFragments = ["breadcrumb", "sidebar", "footer", "navbar", "copyright", "recommend", "comment", "share"]
 
     /// Lines of page chrome that survive inside the article block: copyright, licence numbers.
-    static let footerMarks = ["版权所有", "©", "Copyright", "copyright", "ICP备", "ICP证", "公网安备", "许可证编号", "违法和不良信息举报", "All Rights Reserved"]
+    static let footerMarks = ["版权所有", "©", "Copyright", "copyright", "ICP备", "ICP证", "公网安备", "许可证编号", "违法和不良信息举报",
+                              "All Rights Reserved", "主办单位：", "承办单位：", "网站标识码", "技术支持："]
     /// Labels of the site's own info line (date · source · editor), not the report's text.
     static let infoLabels = ["来源：", "来源:", "作者：", "作者:", "责任编辑", "编辑：", "发布时间", "发布日期", "浏览次数", "阅读次数", "点击数", "字号："]
 
@@ -45,6 +46,7 @@ struct HTMLReader {
         for (i, node) in nodes.enumerated() where i > 0 {
             furniture[i] = furniture[node.parent] || Self.isFurniture(node, nodes: nodes)
         }
+        Self.markLinkLists(nodes, furniture: &furniture)
         var textLength = [Int](repeating: 0, count: nodes.count)
         var paragraphText = [Int](repeating: 0, count: nodes.count)
         var hasH1 = [Bool](repeating: false, count: nodes.count)
@@ -52,7 +54,10 @@ struct HTMLReader {
             for child in nodes[i].children {
                 switch child {
                 case .text(let t):
-                    textLength[i] += Self.visibleCount(t)
+                    // Text straight inside a block (lines split by <br>) is body text too.
+                    let n = Self.visibleCount(t)
+                    textLength[i] += n
+                    paragraphText[i] += n
                 case .node(let c) where !furniture[c]:
                     textLength[i] += textLength[c]
                     hasH1[i] = hasH1[i] || hasH1[c] || nodes[c].name == "h1"
@@ -79,6 +84,35 @@ struct HTMLReader {
         let bodyStart = lines.firstIndex { $0.fromBody }
         lines = lines.map { var l = $0; l.fromBody = false; return l }
         return Self.finish(lines, bodyStart: bodyStart)
+    }
+
+    static let listBlocks: Set<String> = ["div", "ul", "ol", "table", "section", "dl", "p", "td", "span"]
+
+    /// Blocks that are mostly links (menus, "more news" lists, prev/next bars without a telling
+    /// class) are furniture too: three links or more, or two that are all the block says.
+    static func markLinkLists(_ nodes: [Node], furniture: inout [Bool]) {
+        var text = [Int](repeating: 0, count: nodes.count)
+        var linked = [Int](repeating: 0, count: nodes.count)
+        var links = [Int](repeating: 0, count: nodes.count)
+        for i in stride(from: nodes.count - 1, through: 0, by: -1) where !furniture[i] {
+            for child in nodes[i].children {
+                switch child {
+                case .text(let t):
+                    let n = visibleCount(t)
+                    text[i] += n
+                    if nodes[i].name == "a" { linked[i] += n }
+                case .node(let c) where !furniture[c]:
+                    text[i] += text[c]
+                    linked[i] += nodes[i].name == "a" ? text[c] : linked[c]
+                    links[i] += links[c] + (nodes[c].name == "a" ? 1 : 0)
+                default: break
+                }
+            }
+        }
+        for i in nodes.indices where !furniture[i] && listBlocks.contains(nodes[i].name) && text[i] > 0 {
+            let density = Double(linked[i]) / Double(text[i])
+            if (links[i] >= 3 && density >= 0.7) || (links[i] == 2 && density >= 0.9) { furniture[i] = true }
+        }
     }
 
     /// Drops page chrome lines and puts the article's header lines (between the headline and the

@@ -55,6 +55,16 @@ import Testing
         #expect(HTMLCharset.declared(Array(head.utf8)) == expected)
     }
 
+    @Test func aBodyOfBrSeparatedTextWinsOverALinkList() {
+        let html = """
+            <body><div id="links"><a href="/1">其他新闻一</a><br><a href="/2">其他新闻二</a></div>
+            <div class="TRS_Editor">各社区：<br>　　为推进老旧小区改造，现将有关事项通知如下。<br>　　一、改造范围为2000年以前建成的小区。<br></div>
+            <div class="bottom">主办单位：某某区人民政府办公室</div></body>
+            """
+        let lines = HTMLReader().read(html).map(\.text)
+        #expect(lines == ["各社区：", "为推进老旧小区改造，现将有关事项通知如下。", "一、改造范围为2000年以前建成的小区。"])
+    }
+
     @Test func toleratesBrokenMarkup() {
         let lines = HTMLReader().read("<div><p>第一段<p>第二段<br>第三行</div></span><p>末段 &unknown; &amp; <b>粗体").map(\.text)
         #expect(lines == ["第一段", "第二段", "第三行", "末段 &unknown; & 粗体"])
