@@ -185,7 +185,7 @@ public final class Daemon: @unchecked Sendable {
             }
             let themes = report.themes.map(\.id)
             logger.info("ingested \(name) as \(report.id)\(new ? "" : " (already stored)")",
-                        metadata: ["file": "\(name)", "report_id": "\(report.id)", "themes": "\(themes.joined(separator: ","))"])
+                        metadata: ["file": "\(name)", "report_id": "\(report.id)", "themes": .array(themes.map { .string($0) })])
             server?.publish(kind: "ingested", event: .object([
                 ("event", .string("ingested")), ("report", .string(report.id)), ("file", .string(name.description)),
                 ("themes", .strings(themes)), ("new", .bool(new)),
