@@ -21,7 +21,10 @@ let package = Package(
         .target(name: "Normalize", dependencies: ["ReportModel"]),
         .target(name: "Segment", dependencies: ["ReportModel", "Normalize"]),
         .target(name: "Classify", dependencies: ["ReportModel"]),
-        .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Normalize", "Segment", "Classify"]),
+        // PDF (through poppler's pdftotext), Word and saved web pages → text lines.
+        .systemLibrary(name: "CZlib"),   // zlib's inflate, for the zip inside Word files
+        .target(name: "Formats", dependencies: ["Decode", "CZlib"]),
+        .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"]),
         // Edges: database, inbox, socket, systemd.
         .target(name: "Store", dependencies: [
             "ReportModel",
@@ -61,6 +64,7 @@ let package = Package(
 
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "DecodeTests", dependencies: ["Decode"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "CZlib"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Decode"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),
