@@ -1,20 +1,189 @@
-/// Cue terms and weights for the built-in themes.
+/// The built-in cue lexicon: weighted terms of Chinese urban-renewal policy language for each theme.
+///
+/// Written from the vocabulary of the genre (central and local policy documents, work summaries,
+/// notices, minutes, newspaper theory pages), not from any one report. Each theme is a table of
+/// lines `weight term term …`; weights read as: 2.5–3 names the theme outright (加装电梯, 老旧小区改造),
+/// 1.5–2 is a specific term of the theme, 1 an ordinary term, 0.3–0.7 a word that only counts in
+/// company. Longer terms win over the shorter terms of the same theme they contain, so
+/// `老旧小区改造` is counted once, not also as `老旧小区`.
 enum BuiltInCues {
-    static let cues: [String: [Cue]] = [
-        "policy-strategy": [Cue("城市更新行动"), Cue("五中全会"), Cue("实施方案")],
-        "party-building": [Cue("党建"), Cue("党员"), Cue("党支部")],
-        "grassroots-governance": [Cue("基层治理"), Cue("网格"), Cue("自治")],
-        "old-community-renovation": [Cue("老旧小区改造"), Cue("老旧小区")],
-        "elevator-retrofit": [Cue("加装电梯")],
-        "property-management": [Cue("物业")],
-        "community-services": [Cue("养老"), Cue("食堂")],
-        "infrastructure": [Cue("排水"), Cue("停车")],
-        "financing-operations": [Cue("融资"), Cue("资金")],
-        "ecology-greening": [Cue("绿化"), Cue("生态")],
-        "heritage-culture": [Cue("历史文化")],
-        "planning-design": [Cue("规划")],
-        "resident-participation": [Cue("居民参与"), Cue("共建共治共享")],
-        "media-publicity": [Cue("宣传")],
-        "smart-community": [Cue("智慧社区"), Cue("数字化")],
+    static let cues: [String: [Cue]] = table.mapValues(parse)
+
+    /// Terms that look like a cue but are something else: a cue found inside one of them does not count
+    /// for that theme (`文化宫` is a building, `宣传贯彻` is party study, not publicity).
+    static let exclusions: [String: [String]] = [
+        "heritage-culture": ["文化活动", "文化宫", "文化站", "企业文化", "文化程度", "文化墙", "文化广场", "文明城市",
+                             "文化创意产业协会", "文化活动室", "文体活动"],
+        "media-publicity": ["宣传贯彻", "学习宣传", "宣传栏", "宣传单", "宣传册", "宣讲", "本报讯", "本报记者",
+                            "记者从", "记者获悉", "记者了解到", "记者近日", "记者日前", "据记者", "记者走访获悉",
+                            "政策宣传", "宣传解释", "宣传动员", "宣传引导", "宣传发动", "整治宣传"],
+        "ecology-greening": ["公园路", "花园路", "绿地集团", "生态圈"],
+        "smart-community": ["智慧城市建设学院"],
+        "elevator-retrofit": ["电梯维保", "电梯维修", "电梯年检", "电梯困人"],
+        "party-building": ["党校"],
+        "policy-strategy": [],
+        "financing-operations": ["维修资金"],
+        "planning-design": ["规划处", "城市规划学院", "建筑与城市规划学院", "建筑与规划学院", "规划局"],
+        "infrastructure": ["社会基础设施"],
+        "grassroots-governance": ["滇池治理", "河道治理", "水环境治理", "污染治理", "综合治理"],
+        "resident-participation": [],
+        "property-management": [],
+        "community-services": [],
+        "old-community-renovation": [],
+    ]
+
+    /// Words of the genre that belong to no one theme; with the theme cues they tell a report on
+    /// community renewal from a menu or a novel (see `ThemeClassifier`).
+    static let domain: [String] = """
+        社区 小区 居民 街道 改造 更新 城市更新 城市 治理 住建 住房 建设 整治 群众 基层 老旧 物业 业主 居委会 党建 规划
+        设施 民生 楼栋 单元 项目 工程 实施 推进 工作 部门 政府 政策 管理 服务 完善 提升 开展 落实 机制 试点 街区
+        片区 住宅 房屋 楼院 社区党委 办事处 住建局 城建 市政 人居环境 宜居 安置房 棚户区 城中村 旧城 老城区 获得感
+        幸福感 安全感 满意度 意见 协商 投资 资金 补助 方案 申报 通知 总结 纪要 会议 调研 发展 高质量 现代化
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+
+    /// Parses `weight term term …` lines into cues.
+    private static func parse(_ text: String) -> [Cue] {
+        var cues: [Cue] = []
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard let first = fields.first, let weight = Double(first) else { continue }
+            for term in fields.dropFirst() { cues.append(Cue(String(term), weight: weight)) }
+        }
+        return cues
+    }
+
+    private static let table: [String: String] = [
+        "policy-strategy": """
+            3 城市更新行动 中央城市工作会议
+            2.5 五中全会 政府工作报告 国务院办公厅 决策部署 指导意见
+            2 二十大 十九大 十四五 十五五 党中央 国务院 实施意见 行动方案 实施方案 行动计划 通知如下 重大决策 战略部署
+            2 住房和城乡建设部 住房城乡建设部 住建部 顶层设计 战略高度 人民城市 新发展理念 新发展格局 工作方案 五年规划
+            1.5 部署要求 贯彻落实 统筹推进 改造计划 年度计划 政策体系 政策措施 政策支持 出台 印发 文件精神 省委 市委
+            1.5 全会 两会 城市工作 城市提升 总体要求 工作目标 目标任务 全面推进 主要任务 保障措施 工作要求 申报工作
+            1 高质量发展 以人民为中心 战略 部署 政策 试点工作 总体部署 有关部署 现就 各区县 发展理念 城市发展 存量
+            0.5 推进 要求 指导 纲要
+            """,
+        "party-building": """
+            3 党建引领 基层党建 三会一课 主题党日 战斗堡垒 党员先锋
+            2.5 党组织 党支部 党建 先锋模范 在职党员 双报到 红色物业 党员干部 组织生活 党的建设 党的领导 党群服务
+            2 党员 党委 党工委 党总支 党小组 支部书记 党组织书记 初心使命 不忘初心 全面从严治党 网格党建 党建网格
+            2 发展党员 理论武装 党性 先锋岗 党员突击队 党员志愿 党群关系 干群关系 党员责任区 流动党员 党的二十大精神
+            1.5 党员志愿服务队 示范引领 干部作风 作风建设 党的创新理论 政治引领 党群 党风廉政
+            1 书记
+            0.7 干部 组织建设 带头 政治
+            """,
+        "grassroots-governance": """
+            3 基层治理 基层社会治理 社区治理 网格化管理 三治融合 小微权力 枫桥经验
+            2.5 社会治理 网格化 网格员 治理体系 治理能力 治理现代化 治理格局 矛盾纠纷 人民调解 吹哨报到 接诉即办
+            2 网格 居民自治 自治 德治 法治 调解 调解员 权力清单 矛盾化解 化解矛盾 治理创新 治理模式 治理重心
+            2 居民公约 村规民约 楼栋长 单元长 共建共治共享 议事规则 社区事务 民主管理 依法治理 治理效能 城市治理
+            2 院坝会 坝坝会 议事协商
+            1.5 协商议事 议事会 治理 纠纷 相邻权
+            1 律师 法律顾问 法律 社区工作者 居委会 居民委员会 邻里
+            1 诉求 管理主体 监督 清单 公约 楼长 秩序
+            """,
+        "old-community-renovation": """
+            3 老旧小区改造 旧小区改造 老旧小区综合整治 城镇老旧小区 老旧住宅改造 老旧院落改造 老旧楼院
+            2.5 老旧小区 老小区 老旧社区 老旧住宅 安置房 棚户区改造 棚改 旧区改造 危旧房 综合整治 综合改造 一户一策
+            2.5 失养失修失管 应改尽改 小区改造 改造项目 改造工作 改造方案 改造内容 改造小区 改造完成 楼栋改造 整治工程
+            2 屋面 外立面 立面改造 外墙 楼道 楼体 房屋修缮 修缮 防水 基础类 完善类 提升类 提质改造 改造提升 楼院
+            2 更新改造 老旧片区 年底前建成 户内改造 一楼一策 危房 破旧
+            1.5 改造 整治 建成年代 上世纪 年代末 安全隐患 住宅小区 焕然一新 翻新 提质
+            1 多层住宅 单元 楼栋 人居环境 老旧 住户
+            """,
+        "elevator-retrofit": """
+            3 加装电梯 增设电梯 电梯加装 电梯增设 加梯 既有住宅加装 既有住宅增设 装电梯
+            2 电梯井道 井道 平层入户 半层入户 成片加装 加装费用 加装申请 电梯工程
+            1.5 低层住户 一层住户 一楼住户 二层住户 高层住户 楼层越高 出资比例
+            1 电梯 爬楼 上下楼 多层住宅 老年住户 一层 二楼 采光 遮光 噪声 补偿
+            0.5 签字 同意
+            """,
+        "property-management": """
+            3 物业管理 物业服务 物业公司 物业服务企业 业主委员会 业委会 物业企业 红色物业 准物业 物业服务中心
+            2.5 物业 物业费 业主大会 专项维修资金 维修资金 改管并举 建管并重 后续管理 长效管理 物业管理全覆盖
+            2 业主 公共收益 保洁 秩序维护 维保 维护保养 管养 自管小组 业主自治 选聘 收缴率 物业项目 物管
+            1.5 长效机制 后期维护 后续管护 日常管理 养护 维修 报修 保安 管理费 缴纳 管理模式
+            1 交付 开发商 小区管理
+            0.5 管理
+            """,
+        "community-services": """
+            3 养老服务 社区养老 居家养老 长者饭堂 长者食堂 老年食堂 社区食堂 助餐 日间照料 一老一小 完整社区
+            2.5 养老 托育 托幼 婴幼儿照护 饭堂 食堂 助老 适老化 为老服务 便民服务 便民商业 生活圈 社区服务中心
+            2 社区服务 服务设施 卫生服务 医疗卫生 社区卫生 幼儿园 菜市场 家政 送餐 就餐 长者 独居老人 高龄老人 适老
+            2 综合服务站 服务站 便民 助浴 义诊 陪诊 早餐店 便利店 托管 社区医院
+            1.5 公共服务 无障碍 健身 超市 老年人
+            1 志愿服务 照护 医疗 教育 文化活动 居民服务 惠民 老人 儿童 就医
+            0.7 服务
+            """,
+        "infrastructure": """
+            3 基础设施 雨污分流 排水防涝 市政配套 水电气讯 停车难 充电难 管网改造
+            2.5 排水 管网 管线 供水 供电 供气 燃气 天然气 内涝 防涝 积水点 积水 泵站 调蓄 雨水管 污水管 化粪池
+            2.5 停车 停车位 车位 停车场 停车库 充电桩 充电设施 电动自行车 充电 消防通道 消防设施 架空线 线缆 弱电
+            2 道路 路灯 照明 消防 管道 市政 水电气 通信 二次供水 背街小巷 交通 路网 泵车 污水 雨水 管廊 供热 暖气
+            1.5 配套设施
+            1 设施 韧性
+            0.7 安全 工程
+            0.5 建设
+            """,
+        "financing-operations": """
+            3 投融资 社会资本 融资 专项债 资金平衡 特许经营 REITs PPP ROT 资金筹措 改造+运营
+            2.5 财政补贴 补助资金 财政资金 住房公积金 公积金 居民出资 自筹 贷款 信贷 金融机构 收益率 回收期 现金流
+            2.5 经营性收入 经营性 运营收益 隐性债务 项目公司 城投 投资回报 资金来源 出资 租金 统租 保障性租赁住房
+            2 资金 投资 总投资 造价 成本 收益 运营 补贴 补助 财政 费用分摊 分摊 银行 租赁 市场化 合同能源管理
+            2 收费 经营 筹措 中央补助 债务 质押 利率 营收 分担 谁受益 运营模式
+            1.5 投入
+            1 费用 价格 可持续
+            0.7 万元 亿元
+            0.5 元
+            """,
+        "ecology-greening": """
+            3 生态修复 口袋公园 见缝插绿 双碳 海绵城市 海绵化改造 绿色低碳 水清岸绿
+            2.5 生态 绿化 绿地 公园 绿道 湿地 低碳 碳排放 节能 节能改造 绿色化 雨水花园 光伏 垃圾分类 植物
+            2 绿色 树木 树种 花园 河道 岸线 滨水 生态本底 山水 增绿 节水 可再生能源 生物
+            1.5 河湖 湖泊 水质 污染 排放 减排 能耗 保温 护岸 景观 环境整治
+            1 人居环境
+            0.7 环境 绿
+            """,
+        "heritage-culture": """
+            3 历史文化 历史文化街区 历史建筑 历史街区 历史地段 风貌保护 修旧如旧 留改拆 非物质文化遗产 非遗
+            2.5 文物 文保 老街 街巷肌理 肌理 乡愁 民俗 老字号 文脉 文化根脉 文化基因 精神家园 历史风貌 传统风貌
+            2.5 古城 古建 石库门 里弄 胡同 四合院 骑楼 名城 文化遗产 城市记忆 文化记忆 集体记忆 口述史 记忆馆
+            2 风貌 记忆 烟火气 人文 老建筑 老宅 手艺 匠人 文化保护 原住民 老物件 年轮
+            1.5 传统 历史 底蕴
+            1 文化 传承 保护
+            0.7 特色 文明
+            """,
+        "planning-design": """
+            3 责任规划师 社区规划师 城市体检 城市设计 规划设计 设计导则 技术导则 技术标准 地方标准 规划编制
+            2.5 规划师 设计师 建筑师 设计方案 方案设计 设计单位 设计引领 导则 设计团队 方案审查 规划部门 国土空间
+            2 规划 评审 体检 空间布局 详细规划 专项规划 控制性 工程师 设计人员
+            1.5 设计 公共空间 图纸 专业人员 指标体系
+            1 标准 规范 审查 布局 空间 评估
+            0.7 方案 技术
+            """,
+        "resident-participation": """
+            3 居民参与 公众参与 群众参与 共同缔造 问需于民 问计于民 居民意见 征求意见 意见征询 坝坝会 院坝会
+            2.5 需求调查 问卷 满意度 同意率 支持率 参与率 居民意愿 居民同意 议事会 协商议事 线上议事 民主协商
+            2.5 居民定 民事民提 民事民决 民事民评 共商 共建共治共享 群策群力 居民代表 住户代表 认养 自发
+            2 投票 拍板 居民议事 共商共建
+            1.5 协商 议事 表决 征求 意愿 商量
+            1 参与 签字 意见 公示 志愿者 入户 座谈 听取 街坊 诉求
+            0.5 居民 住户 群众 共同 一起 同意
+            """,
+        "media-publicity": """
+            3 主流媒体 融媒体 媒体融合 新闻报道 舆论引导 舆论监督 宣传报道 全媒体 党报
+            2.5 媒体 新闻 舆论 宣传部 宣传 报道 智库 调研基地 研究基地 专栏 栏目 阅读量 传播 新媒体 讲好
+            2 记者 采访 蹲点 日报 报社 本报 电视台 广播 故事 摘登 报纸 刊发 发布会 理论调研 研讨会
+            1 网络
+            1 声音 反响 镜头
+            """,
+        "smart-community": """
+            3 智慧社区 数智 数字化 信息化 物联网 城市大脑 一网通办 一网统管 城市信息模型 数字孪生 智慧停车
+            2.5 智慧 智能 智能化 大数据 小程序 烟感 传感 摄像头 掌上 人工智能 云平台 APP 智能水表 在线监测 遥感
+            2 数据 线上 在线 互联网 网上 AI 5G 二维码 扫码 感应 数字
+            1.5 平台 手机 监测 预警
+            1 系统 视频 信息
+            1 网格化 电子 远程 自动
+            """,
     ]
 }

@@ -1,0 +1,87 @@
+import ReportModel
+
+/// The constants that turn tallies into decisions, in one place so they can be reasoned about together.
+enum Calibration {
+    /// Evidence (weighted cues, title counted twice) a theme needs in an article of `referenceHan` Han
+    /// characters; the need grows with the square root of length, as passing mentions do.
+    static let baseNeed = 6.0
+    static let referenceHan = 400.0
+    /// A theme must appear in this many body sentences, unless the title names it.
+    static let minSentences = 2
+    /// Genre words per hundred Han characters below which a text is not a report on renewal.
+    static let minDomainDensity = 4.0
+    /// Evidence sentences quoted per theme.
+    static let maxEvidence = 3
+}
+
+/// The numbers behind one theme's decision for one article.
+struct ThemeFeatures {
+    var mass: Double
+    var titleMass: Double
+    var sentences: Int
+    var need: Double
+    /// Evidence relative to the need: asserted at 1 or more.
+    var strength: Double
+    var asserted: Bool
+}
+
+extension ThemeClassifier {
+    /// The features of every theme of an analysed article, in taxonomy order.
+    func features(_ analysis: ArticleAnalysis) -> [ThemeFeatures] {
+        let length = max(Double(analysis.han), 60)
+        let need = Calibration.baseNeed * (length / Calibration.referenceHan).squareRoot()
+        return analysis.tallies.map { tally in
+            let mass = tally.mass
+            let title = tally.titleMass
+            let sentences = tally.bodySentences(in: analysis.text)
+            let strength = (mass + title) / need
+            let spread = sentences >= Calibration.minSentences || title > 0
+            return ThemeFeatures(mass: mass, titleMass: title, sentences: sentences, need: need,
+                                 strength: strength, asserted: strength >= 1 && spread)
+        }
+    }
+
+    /// Asserted themes (highest first) with scores, evidence and cues, and the primary theme.
+    func decide(_ analysis: ArticleAnalysis) -> ArticleThemes {
+        let all = features(analysis)
+        var scored: [(ThemeScore, Double)] = []
+        for (themeIndex, feature) in all.enumerated() where feature.asserted {
+            let tally = analysis.tallies[themeIndex]
+            let score = feature.strength / (feature.strength + 1)
+            let result = ThemeScore(id: taxonomy.themes[themeIndex].id, score: (score * 1000).rounded() / 1000,
+                                    evidence: evidence(tally, analysis.text), cues: cues(tally, analysis.text))
+            // The primary theme leans on the title: what the article says it is about.
+            scored.append((result, feature.strength + feature.titleMass / feature.need))
+        }
+        scored.sort { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.0.id < $1.0.id }
+        let primary = scored.max { $0.1 < $1.1 }?.0.id
+        return ArticleThemes(themes: scored.map(\.0), primary: primary)
+    }
+
+    /// Up to three sentences carrying the most cue weight, body before title, in reading order.
+    private func evidence(_ tally: ThemeTally, _ text: ArticleText) -> [String] {
+        let ranked = tally.sentenceWeight.sorted { a, b in
+            let aTitle = text.sentences[a.key].isTitle, bTitle = text.sentences[b.key].isTitle
+            if aTitle != bTitle { return !aTitle }
+            return a.value != b.value ? a.value > b.value : a.key < b.key
+        }
+        return ranked.prefix(Calibration.maxEvidence).map(\.key).sorted().map(text.text(of:))
+    }
+
+    /// The fired cue terms as written in the text, strongest first.
+    private func cues(_ tally: ThemeTally, _ text: ArticleText) -> [String] {
+        let ranked = tally.fired.values.sorted { a, b in
+            let wa = a.weight * Double(a.count), wb = b.weight * Double(b.count)
+            return wa != wb ? wa > wb : a.start < b.start
+        }
+        var seen = Set<String>()
+        var terms: [String] = []
+        for fired in ranked {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: text.original[fired.start..<fired.end])
+            let term = String(view)
+            if seen.insert(term).inserted { terms.append(term) }
+        }
+        return terms
+    }
+}
