@@ -35,6 +35,11 @@ struct ThemeTally {
         fired.values.reduce(0) { $0 + $1.weight * (1 + 0.4 * Double(min($1.count - 1, 3))) }
     }
 
+    /// The part of `mass` that comes from specific cues (see `Calibration.specificWeight`).
+    var specificMass: Double {
+        fired.values.reduce(0) { $0 + ($1.weight >= Calibration.specificWeight ? $1.weight * (1 + 0.4 * Double(min($1.count - 1, 3))) : 0) }
+    }
+
     /// Weights of the distinct cues seen in the title.
     var titleMass: Double { fired.values.reduce(0) { $0 + ($1.inTitle ? $1.weight : 0) } }
 

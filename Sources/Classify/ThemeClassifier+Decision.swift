@@ -4,10 +4,16 @@ import ReportModel
 enum Calibration {
     /// Evidence (weighted cues, title counted twice) a theme needs in an article of `referenceHan` Han
     /// characters; the need grows with the square root of length, as passing mentions do.
-    static let baseNeed = 6.0
+    static let baseNeed = 6.6
     static let referenceHan = 400.0
     /// A theme must appear in this many body sentences, unless the title names it.
     static let minSentences = 2
+    /// Cues of at least this weight are specific to their theme (see `Cue`).
+    static let specificWeight = 2.0
+    /// Share of the need that specific cues must supply: common words alone (居民, 管理, 建设) never make a topic.
+    static let minSpecificShare = 0.3
+    /// Sentence weight at which a sentence counts fully towards a theme's coverage (for the primary theme).
+    static let fullSentenceWeight = 2.0
     /// Genre words per hundred Han characters below which a text is not a report on renewal.
     static let minDomainDensity = 4.0
     /// Evidence sentences quoted per theme.
@@ -22,6 +28,8 @@ struct ThemeFeatures {
     var need: Double
     /// Evidence relative to the need: asserted at 1 or more.
     var strength: Double
+    /// Body sentences discussing the theme, each counted up to 1 by its cue weight.
+    var coverage: Double
     var asserted: Bool
 }
 
@@ -36,8 +44,13 @@ extension ThemeClassifier {
             let sentences = tally.bodySentences(in: analysis.text)
             let strength = (mass + title) / need
             let spread = sentences >= Calibration.minSentences || title > 0
-            return ThemeFeatures(mass: mass, titleMass: title, sentences: sentences, need: need,
-                                 strength: strength, asserted: strength >= 1 && spread)
+            let specific = tally.specificMass >= Calibration.minSpecificShare * need
+            var coverage = 0.0
+            for (sentence, weight) in tally.sentenceWeight where !analysis.text.sentences[sentence].isTitle {
+                coverage += min(1, weight / Calibration.fullSentenceWeight)
+            }
+            return ThemeFeatures(mass: mass, titleMass: title, sentences: sentences, need: need, strength: strength,
+                                 coverage: coverage, asserted: strength >= 1 && spread && specific)
         }
     }
 
@@ -50,8 +63,9 @@ extension ThemeClassifier {
             let score = feature.strength / (feature.strength + 1)
             let result = ThemeScore(id: taxonomy.themes[themeIndex].id, score: (score * 1000).rounded() / 1000,
                                     evidence: evidence(tally, analysis.text), cues: cues(tally, analysis.text))
-            // The primary theme leans on the title: what the article says it is about.
-            scored.append((result, feature.strength + feature.titleMass / feature.need))
+            // The primary theme is the one discussed in most sentences, weighted by its overall strength:
+            // a theme named in the title but treated in one paragraph is not what the article is about.
+            scored.append((result, feature.coverage + feature.strength))
         }
         scored.sort { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.0.id < $1.0.id }
         let primary = scored.max { $0.1 < $1.1 }?.0.id

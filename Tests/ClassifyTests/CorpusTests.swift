@@ -68,9 +68,12 @@ import Testing
                     guard f.mass > 0 else { continue }
                     let cues = analysis.tallies[themeIndex].fired.map { "\(classifier.index.terms[$0.key])×\($0.value.count)" }.sorted().joined(separator: " ")
                     print(String(format: "   %@ %-26@ s=%.2f m=%.1f t=%.1f n=%d  %@", tag, id, f.strength, f.mass, f.titleMass, f.sentences, cues))
+                    func cov(_ c: Double) -> Double {
+                        analysis.tallies[themeIndex].sentenceWeight.reduce(0.0) { $0 + (analysis.text.sentences[$1.key].isTitle ? 0 : min(1, $1.value / c)) }
+                    }
                     let specific = analysis.tallies[themeIndex].fired.values.reduce(0.0) { $0 + ($1.weight >= 2 ? $1.weight * (1 + 0.4 * Double(min($1.count - 1, 3))) : 0) }
-                    print(String(format: "JSON {\"a\":\"%@#%d\",\"tag\":\"%@\",\"id\":\"%@\",\"s\":%.3f,\"m\":%.2f,\"t\":%.2f,\"n\":%d,\"need\":%.2f,\"spec\":%.2f,\"N\":%d,\"asserted\":%d}",
-                                 report.id, index, tag, id, f.strength, f.mass, f.titleMass, f.sentences, f.need, specific, analysis.bodySentences, f.asserted ? 1 : 0))
+                    print(String(format: "JSON {\"a\":\"%@#%d\",\"tag\":\"%@\",\"id\":\"%@\",\"s\":%.3f,\"m\":%.2f,\"t\":%.2f,\"n\":%d,\"need\":%.2f,\"spec\":%.2f,\"N\":%d,\"asserted\":%d,\"cov1\":%.2f,\"cov2\":%.2f,\"cov3\":%.2f}",
+                                 report.id, index, tag, id, f.strength, f.mass, f.titleMass, f.sentences, f.need, specific, analysis.bodySentences, f.asserted ? 1 : 0, cov(1), cov(2), cov(3)))
                 }
             }
             print("\(report.id) domain density \(String(format: "%.1f", Double(domain) * 100 / Double(max(1, han)))) han=\(han)")
