@@ -12,33 +12,33 @@ enum BuiltInCues {
     /// Terms that look like a cue but are something else: a cue found inside one of them does not count
     /// for that theme (`文化宫` is a building, `宣传贯彻` is party study, not publicity).
     static let exclusions: [String: [String]] = [
-        "heritage-culture": ["文化活动", "文化宫", "文化站", "企业文化", "文化程度", "文化墙", "文化广场", "文明城市",
+        "heritage-culture": ["生态保护", "环境保护", "保护红线", "权益保护", "保护好生态", "历史遗留", "历史性", "历史最好", "文化活动", "文化宫", "文化站", "企业文化", "文化程度", "文化墙", "文化广场", "文明城市",
                              "文化创意产业协会", "文化活动室", "文体活动"],
         "media-publicity": ["宣传贯彻", "学习宣传", "宣传栏", "宣传单", "宣传册", "宣讲", "本报讯", "本报记者",
                             "记者从", "记者获悉", "记者了解到", "记者近日", "记者日前", "据记者", "记者走访获悉",
                             "政策宣传", "宣传解释", "宣传动员", "宣传引导", "宣传发动", "整治宣传"],
         "ecology-greening": ["公园路", "花园路", "绿地集团", "生态圈"],
-        "smart-community": ["智慧城市建设学院"],
+        "smart-community": ["数据显示", "系统工程", "系统观念", "系统施策", "系统谋划", "系统推进", "系统性", "搭建平台", "智慧城市建设学院"],
         "elevator-retrofit": ["电梯维保", "电梯维修", "电梯年检", "电梯困人"],
         "party-building": ["党校"],
         "policy-strategy": [],
         "financing-operations": ["维修资金"],
-        "planning-design": ["规划处", "城市规划学院", "建筑与城市规划学院", "建筑与规划学院", "规划局"],
+        "planning-design": ["顶层设计", "健康体检", "免费体检", "体检服务", "规划处", "城市规划学院", "建筑与城市规划学院", "建筑与规划学院", "规划局"],
         "infrastructure": ["社会基础设施"],
         "grassroots-governance": ["滇池治理", "河道治理", "水环境治理", "污染治理", "综合治理"],
         "resident-participation": [],
         "property-management": [],
-        "community-services": [],
+        "community-services": ["党员教育", "教育引导", "警示教育", "自我教育", "党群服务", ],
         "old-community-renovation": [],
     ]
 
-    /// Words of the genre that belong to no one theme; with the theme cues they tell a report on
-    /// community renewal from a menu or a novel (see `ThemeClassifier`).
+    /// Words of the genre (places people live and the renewal of them) that belong to no one theme;
+    /// with the theme cues they tell a report on community renewal from a menu, a novel or a product
+    /// sheet (see `ThemeClassifier.isReport`).
     static let domain: [String] = """
-        社区 小区 居民 街道 改造 更新 城市更新 城市 治理 住建 住房 建设 整治 群众 基层 老旧 物业 业主 居委会 党建 规划
-        设施 民生 楼栋 单元 项目 工程 实施 推进 工作 部门 政府 政策 管理 服务 完善 提升 开展 落实 机制 试点 街区
-        片区 住宅 房屋 楼院 社区党委 办事处 住建局 城建 市政 人居环境 宜居 安置房 棚户区 城中村 旧城 老城区 获得感
-        幸福感 安全感 满意度 意见 协商 投资 资金 补助 方案 申报 通知 总结 纪要 会议 调研 发展 高质量 现代化
+        社区 小区 居民 街道 改造 更新 城市更新 治理 住建 住房 整治 群众 基层 老旧 物业 业主 居委会 党建 规划 民生
+        楼栋 楼院 片区 街区 住宅 房屋 社区党委 办事处 住建局 城建 市政 人居环境 宜居 安置房 棚户区 城中村 旧城 老城区
+        获得感 幸福感 满意度 宜居 街巷 院落 楼道 单元 住户 网格 志愿 共建 共治 便民 惠民 城镇
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
     /// Parses `weight term term …` lines into cues.
@@ -102,7 +102,8 @@ enum BuiltInCues {
             3 物业管理 物业服务 物业公司 物业服务企业 业主委员会 业委会 物业企业 红色物业 准物业 物业服务中心
             2.5 物业 物业费 业主大会 专项维修资金 维修资金 改管并举 建管并重 后续管理 长效管理 物业管理全覆盖
             2 业主 公共收益 保洁 秩序维护 维保 维护保养 管养 自管小组 业主自治 选聘 收缴率 物业项目 物管
-            1.5 长效机制 后期维护 后续管护 日常管理 养护 维修 报修 保安 管理费 缴纳 管理模式
+            1 长效机制
+            1.5 后期维护 后续管护 日常管理 养护 维修 报修 保安 管理费 缴纳 管理模式
             1 交付 开发商 小区管理
             0.5 管理
             """,
@@ -134,14 +135,14 @@ enum BuiltInCues {
             1.5 投入
             1 费用 价格 可持续
             0.7 万元 亿元
-            0.5 元
             """,
         "ecology-greening": """
             3 生态修复 口袋公园 见缝插绿 双碳 海绵城市 海绵化改造 绿色低碳 水清岸绿
             2.5 生态 绿化 绿地 公园 绿道 湿地 低碳 碳排放 节能 节能改造 绿色化 雨水花园 光伏 垃圾分类 植物
-            2 绿色 树木 树种 花园 河道 岸线 滨水 生态本底 山水 增绿 节水 可再生能源 生物
+            2.5 屋顶花园 社区花园
+            2 绿色 树木 树种 河道 岸线 滨水 生态本底 山水 增绿 节水 可再生能源 生物
             1.5 河湖 湖泊 水质 污染 排放 减排 能耗 保温 护岸 景观 环境整治
-            1 人居环境
+            1 人居环境 花园
             0.7 环境 绿
             """,
         "heritage-culture": """
@@ -172,17 +173,19 @@ enum BuiltInCues {
             """,
         "media-publicity": """
             3 主流媒体 融媒体 媒体融合 新闻报道 舆论引导 舆论监督 宣传报道 全媒体 党报
-            2.5 媒体 新闻 舆论 宣传部 宣传 报道 智库 调研基地 研究基地 专栏 栏目 阅读量 传播 新媒体 讲好
-            2 记者 采访 蹲点 日报 报社 本报 电视台 广播 故事 摘登 报纸 刊发 发布会 理论调研 研讨会
-            1 网络
+            2.5 媒体 新闻 舆论 宣传部 宣传 报道 智库 调研基地 研究基地 专栏 栏目 阅读量 传播 新媒体 
+            2 讲好
+            2 记者 采访 蹲点 日报 报社 本报 电视台 广播 摘登 报纸 刊发 发布会 理论调研
+            1.5 故事
+            1 网络 研讨会
             1 声音 反响 镜头
             """,
         "smart-community": """
             3 智慧社区 数智 数字化 信息化 物联网 城市大脑 一网通办 一网统管 城市信息模型 数字孪生 智慧停车
             2.5 智慧 智能 智能化 大数据 小程序 烟感 传感 摄像头 掌上 人工智能 云平台 APP 智能水表 在线监测 遥感
             2 数据 线上 在线 互联网 网上 AI 5G 二维码 扫码 感应 数字
-            1.5 平台 手机 监测 预警
-            1 系统 视频 信息
+            1.5 手机 监测 预警
+            1 平台 系统 视频 信息
             1 网格化 电子 远程 自动
             """,
     ]

@@ -5,8 +5,10 @@ struct ArticleAnalysis {
     let text: ArticleText
     /// One tally per taxonomy theme, in taxonomy order.
     var tallies: [ThemeTally]
-    /// Matches of genre words and strong cues, for the "not a report" decision.
+    /// Matches of genre words, for the "not a report" decision.
     var domainHits: Int
+    /// Matches of specific theme cues (see `Calibration.specificWeight`), for the same decision.
+    var cueHits: Int
     var han: Int { text.hanCount }
     var bodySentences: Int { text.sentences.reduce(0) { $0 + ($1.isTitle ? 0 : 1) } }
 }
@@ -60,18 +62,23 @@ extension ThemeClassifier {
         var exclusions = [[(Int, Int)]](repeating: [], count: themeCount)
         var candidates: [(theme: Int, weight: Double, learned: Bool, hit: PatternMatcher.Hit)] = []
         var domainHits = 0
+        var cueHits = 0
         for hit in hits {
             var isDomain = false
+            var isCue = false
             for role in index.roles[hit.pattern] {
                 switch role {
                 case .exclusion(let theme): exclusions[theme].append((hit.start, hit.end))
                 case .domain: isDomain = true
                 case .cue(let theme, let weight, let learned):
-                    if weight >= 2 { isDomain = true }
+                    if weight >= Calibration.specificWeight { isCue = true }
                     candidates.append((theme, weight, learned, hit))
                 }
             }
-            if isDomain, !Self.inside(hit, muted) { domainHits += 1 }
+            if isDomain || isCue, !Self.inside(hit, muted) {
+                domainHits += isDomain ? 1 : 0
+                cueHits += isCue ? 1 : 0
+            }
         }
 
         var tallies = [ThemeTally](repeating: ThemeTally(), count: themeCount)
@@ -102,7 +109,7 @@ extension ThemeClassifier {
                 tallies[theme].sentenceWeight[sentence, default: 0] += candidate.weight
             }
         }
-        return ArticleAnalysis(text: text, tallies: tallies, domainHits: domainHits)
+        return ArticleAnalysis(text: text, tallies: tallies, domainHits: domainHits, cueHits: cueHits)
     }
 
     /// Byline and author-footer parentheses (`（记者 …）`, `（作者系…）`): names and affiliations, not content.

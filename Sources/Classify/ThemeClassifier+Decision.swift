@@ -14,7 +14,11 @@ enum Calibration {
     static let minSpecificShare = 0.3
     /// Sentence weight at which a sentence counts fully towards a theme's coverage (for the primary theme).
     static let fullSentenceWeight = 2.0
+    /// Fewer Han characters than this is not a report (a menu, a spreadsheet).
+    static let minHan = 40
     /// Genre words per hundred Han characters below which a text is not a report on renewal.
+    static let minGenreDensity = 1.5
+    /// Genre words and specific cues per hundred Han characters below which a text is not a report.
     static let minDomainDensity = 4.0
     /// Evidence sentences quoted per theme.
     static let maxEvidence = 3

@@ -4,25 +4,37 @@ import ReportModel
 ///
 /// **Matching.** Every cue term of every theme (plus exclusions and the genre's domain words) goes into
 /// one Aho–Corasick automaton over Unicode scalars, so Chinese is matched as substrings with no word
-/// segmenter to split unknown terms, and an article is scanned once whatever the lexicon size.
+/// segmenter to split unknown terms (市住建局 stays whole), and an article is scanned once whatever the
+/// size of the lexicon. ASCII is matched case- and width-insensitively, as whole words.
 ///
-/// **Discussed, not mentioned.** A theme is asserted only when its evidence is substantial *for the
-/// article's length*: the weighted cues (each distinct term counted once, repeats adding a little, a
-/// longer cue hiding the shorter cues of the same theme it contains) plus a bonus for cues in the title,
-/// spread over several sentences or dense in a short text. Cues do not count inside a term that merely
-/// contains them (the theme's exclusions: `文化宫`, `宣传贯彻`), inside a street name (`文化路`,
-/// `公园路`), or inside a byline or author footer (`（记者 …）`, `（作者系…）`).
+/// **Discussed, not mentioned in passing.** For each theme the cues that count are tallied: each
+/// distinct term once at its weight, each repeat adding 0.4 of it (at most three repeats), cues in the
+/// title counted twice, and a cue inside a longer cue of the same theme not counted again (老旧小区 in
+/// 老旧小区改造). A theme is asserted when
+/// - this evidence reaches the need for the article's length (`Calibration.baseNeed` for 400 Han
+///   characters, growing with the square root of length, as passing mentions do),
+/// - it is spread over at least two body sentences, or named in the title, and
+/// - specific terms (weight ≥ 2) supply part of it: common words alone (居民, 管理, 电梯) are not a topic.
 ///
-/// **Scores.** `score = s / (s + 1)` where `s` is the evidence strength relative to the assertion
-/// threshold, so an asserted theme scores at least 0.5 and a theme with three times the needed
-/// evidence 0.75. The primary theme is the strongest one, title cues counting extra.
+/// Cues do not count inside a longer term that means something else (the theme's exclusions: 文化宫,
+/// 宣传贯彻, 电梯维保), before a road or street word (文化路, 公园路, 和平街), or inside a byline or author
+/// footer (`（记者 …）`, `（作者系…）`).
 ///
-/// **Not a report.** A text whose genre words (theme cues and words such as 社区, 居民, 改造, 治理) are
-/// too sparse per hundred Han characters, or that has almost no Han text, is not about community
-/// renewal (a menu, a novel, a spreadsheet, a recipe) and gets no themes.
+/// **Scores.** `score = s / (s + 1)` where `s` is the evidence divided by the need, so an asserted theme
+/// scores at least 0.5 and one with three times the needed evidence 0.75. The **primary** theme is the
+/// asserted theme with the highest coverage plus strength, coverage being the number of body sentences
+/// discussing it (each counted up to 1 by its cue weight): what most of the article is about, not
+/// merely the strongest words.
 ///
-/// **Learning from corrections.** See `CueLearner`: themes labelled by people, including themes that
-/// exist only in a user taxonomy without any cue terms, get cues mined from the labelled articles.
+/// **Evidence.** Up to three sentences with the most cue weight for the theme, body before title, in
+/// reading order, quoted exactly; `cues` lists the fired terms as written, so every evidence sentence
+/// contains one of them.
+///
+/// **Not a report.** See `isReport`: texts that are not about community renewal (menus, fiction,
+/// spreadsheets, recipes, product sheets) get `notAReport` and no themes.
+///
+/// **Learning from corrections.** See `CueLearner`: labelled articles teach cues to their themes,
+/// including themes that exist only in a user taxonomy without cue terms.
 public struct ThemeClassifier: Sendable {
     public let taxonomy: Taxonomy
     public let examples: [LabelledArticle]
@@ -42,13 +54,15 @@ public struct ThemeClassifier: Sendable {
     public func classify(_ articles: [Article], headline: String? = nil) -> Classification {
         let analyses = articles.map { analyse(title: $0.title, paragraphs: $0.paragraphs) }
         var domainHits = analyses.reduce(0) { $0 + $1.domainHits }
+        var cueHits = analyses.reduce(0) { $0 + $1.cueHits }
         var han = analyses.reduce(0) { $0 + $1.han }
         if let headline, !headline.isEmpty {
             let head = analyse(title: nil, paragraphs: [headline])
             domainHits += head.domainHits
+            cueHits += head.cueHits
             han += head.han
         }
-        if !Self.isReport(domainHits: domainHits, han: han) {
+        if !Self.isReport(domainHits: domainHits, cueHits: cueHits, han: han) {
             return Classification(articles: articles.map { _ in ArticleThemes() }, themes: [], notAReport: true)
         }
         let perArticle = analyses.map(decide)
@@ -60,10 +74,15 @@ public struct ThemeClassifier: Sendable {
         decide(analyse(title: article.title, paragraphs: article.paragraphs))
     }
 
-    /// Whether genre words are dense enough for a text to be a report on community renewal.
-    static func isReport(domainHits: Int, han: Int) -> Bool {
-        guard han >= 40 else { return false }
-        return Double(domainHits) * 100 / Double(han) >= Calibration.minDomainDensity
+    /// Whether a text is a report on community renewal: it must be Chinese prose, speak of the places
+    /// people live and their renewal (genre words), and carry theme cues densely. A smart-lock product
+    /// sheet is dense in smart-community cues but has no genre words; a novel set in an old building has
+    /// a few genre words but no density of either.
+    static func isReport(domainHits: Int, cueHits: Int, han: Int) -> Bool {
+        guard han >= Calibration.minHan else { return false }
+        let per100 = 100 / Double(han)
+        return Double(domainHits) * per100 >= Calibration.minGenreDensity
+            && Double(domainHits + cueHits) * per100 >= Calibration.minDomainDensity
     }
 
     /// The report's themes: every theme asserted for some article, with its best article's score and evidence.

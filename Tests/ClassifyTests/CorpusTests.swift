@@ -54,10 +54,11 @@ import Testing
         guard ProcessInfo.processInfo.environment["CLASSIFY_DUMP"] != nil else { return }
         let classifier = ThemeClassifier(taxonomy: .builtIn)
         for report in try Self.reports("dev") + Self.reports("seed") {
-            var domain = 0, han = 0
+            var domain = 0, han = 0, cue = 0
             for (index, article) in report.articles.enumerated() {
                 let analysis = classifier.analyse(title: article.title, paragraphs: article.paragraphs)
                 domain += analysis.domainHits
+                cue += analysis.cueHits
                 han += analysis.han
                 guard !report.notAReport else { continue }
                 let labels = report.labels[index]
@@ -76,7 +77,7 @@ import Testing
                                  report.id, index, tag, id, f.strength, f.mass, f.titleMass, f.sentences, f.need, specific, analysis.bodySentences, f.asserted ? 1 : 0, cov(1), cov(2), cov(3)))
                 }
             }
-            print("\(report.id) domain density \(String(format: "%.1f", Double(domain) * 100 / Double(max(1, han)))) han=\(han)")
+            print("\(report.id) genre density \(String(format: "%.1f", Double(domain) * 100 / Double(max(1, han)))) with cues \(String(format: "%.1f", Double(domain + cue) * 100 / Double(max(1, han)))) han=\(han)")
         }
     }
 }
