@@ -17,12 +17,13 @@ struct PatternMatcher: Sendable {
     /// Symbol of each BMP scalar (0: in no pattern, so the automaton falls back to the root).
     private let symbols: [UInt16]
     /// Goto edges below the root, keyed by `state << 16 | symbol`.
-    private let edges: [Int: Int32]
+    private let edges: EdgeTable
     /// Goto edges from the root, indexed by symbol (-1: stay at the root).
     private let rootEdges: [Int32]
     private let failure: [Int32]
-    /// Patterns ending at each state, its failure chain included.
-    private let outputs: [[Int32]]
+    /// Patterns ending at each state, its failure chain included: `outputList[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputList: [Int32]
 
     /// Builds the automaton; pattern ids are indices into `patterns`. Empty patterns never match.
     init(patterns: [String]) {
@@ -73,46 +74,71 @@ struct PatternMatcher: Sendable {
             }
         }
 
-        var edges: [Int: Int32] = [:]
+        var edgeList: [(Int, Int32)] = []
         var rootEdges = [Int32](repeating: -1, count: symbolCount + 1)
         for (state, map) in children.enumerated() {
             for (symbol, child) in map {
-                if state == 0 { rootEdges[symbol] = child } else { edges[state << 16 | symbol] = child }
+                if state == 0 { rootEdges[symbol] = child } else { edgeList.append((state << 16 | symbol, child)) }
             }
+        }
+        var outputStart: [Int32] = [0]
+        var outputList: [Int32] = []
+        for list in outputs {
+            outputList += list
+            outputStart.append(Int32(outputList.count))
         }
         self.lengths = lengths
         self.symbols = symbols
-        self.edges = edges
+        self.edges = EdgeTable(edgeList)
         self.rootEdges = rootEdges
         self.failure = failure
-        self.outputs = outputs
+        self.outputStart = outputStart
+        self.outputList = outputList
     }
 
     /// Every occurrence of every pattern in `text` (already folded with `fold`), in order of end position.
     func hits(in text: [UInt32]) -> [Hit] {
         var found: [Hit] = []
-        var state = 0
-        for (index, scalar) in text.enumerated() {
-            let symbol = scalar < 0x10000 ? Int(symbols[Int(scalar)]) : 0
-            if symbol == 0 {
-                state = 0
-                continue
-            }
-            while true {
-                if state == 0 {
-                    state = max(0, Int(rootEdges[symbol]))
-                    break
+        found.reserveCapacity(text.count / 2)
+        symbols.withUnsafeBufferPointer { symbols in
+        rootEdges.withUnsafeBufferPointer { rootEdges in
+        failure.withUnsafeBufferPointer { failure in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputList.withUnsafeBufferPointer { outputList in
+        lengths.withUnsafeBufferPointer { lengths in
+            var state = 0
+            for index in text.indices {
+                let scalar = text[index]
+                let symbol = scalar < 0x10000 ? Int(symbols[Int(scalar)]) : 0
+                if symbol == 0 {
+                    state = 0
+                    continue
                 }
-                if let next = edges[state << 16 | symbol] {
-                    state = Int(next)
-                    break
+                while true {
+                    if state == 0 {
+                        state = max(0, Int(rootEdges[symbol]))
+                        break
+                    }
+                    let next = edges.target(state << 16 | symbol)
+                    if next >= 0 {
+                        state = Int(next)
+                        break
+                    }
+                    state = Int(failure[state])
                 }
-                state = Int(failure[state])
+                var output = Int(outputStart[state])
+                let end = Int(outputStart[state + 1])
+                while output < end {
+                    let id = Int(outputList[output])
+                    found.append(Hit(pattern: id, start: index + 1 - lengths[id], end: index + 1))
+                    output += 1
+                }
             }
-            for pattern in outputs[state] {
-                let id = Int(pattern)
-                found.append(Hit(pattern: id, start: index + 1 - lengths[id], end: index + 1))
-            }
+        }
+        }
+        }
+        }
+        }
         }
         return found
     }
@@ -124,5 +150,48 @@ struct PatternMatcher: Sendable {
         if value >= 0xFF01, value <= 0xFF5E { value -= 0xFEE0 }
         if value >= 0x41, value <= 0x5A { value += 0x20 }
         return value
+    }
+}
+
+/// An open-addressing hash map from goto keys to target states: far cheaper per lookup than a
+/// `Dictionary`, which matters as it is consulted for nearly every character of every article.
+private struct EdgeTable: Sendable {
+    private let keys: [Int]
+    private let values: [Int32]
+    private let mask: Int
+
+    init(_ entries: [(Int, Int32)]) {
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        var keys = [Int](repeating: -1, count: capacity)
+        var values = [Int32](repeating: -1, count: capacity)
+        for (key, value) in entries {
+            var slot = EdgeTable.hash(key) & (capacity - 1)
+            while keys[slot] != -1 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+        self.keys = keys
+        self.values = values
+        self.mask = capacity - 1
+    }
+
+    /// The target state for `key`, or -1.
+    @inline(__always)
+    func target(_ key: Int) -> Int32 {
+        keys.withUnsafeBufferPointer { keys in
+            var slot = EdgeTable.hash(key) & mask
+            while true {
+                let found = keys[slot]
+                if found == key { return values[slot] }
+                if found == -1 { return -1 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func hash(_ key: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 }

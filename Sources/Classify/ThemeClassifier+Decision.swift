@@ -95,9 +95,7 @@ extension ThemeClassifier {
         var seen = Set<String>()
         var terms: [String] = []
         for fired in ranked {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: text.original[fired.start..<fired.end])
-            let term = String(view)
+            let term = text.string(fired.start, fired.end)
             if seen.insert(term).inserted { terms.append(term) }
         }
         return terms

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReportModel
 import Testing
 @testable import Classify
@@ -13,6 +16,7 @@ import Testing
         }
         let classifier = ThemeClassifier(taxonomy: .builtIn)
         let clock = ContinuousClock()
+        let cpuBefore = Self.threadCPUSeconds()
         #if DEBUG
         let target = 20
         #else
@@ -26,14 +30,23 @@ import Testing
                 rounds += 1
             }
         }
+        let cpu = Self.threadCPUSeconds() - cpuBefore
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let rate = Double(bytes * rounds) / seconds / 1_000_000
-        print(String(format: "classify: %.1f MB in %.2f s = %.1f MB/s (one core)", Double(bytes * rounds) / 1e6, seconds, rate))
+        // CPU time of this thread: the machine may be shared, and the target is per core.
+        let rate = Double(bytes * rounds) / max(cpu, 1e-9) / 1_000_000
+        print(String(format: "classify: %.1f MB in %.2f s CPU (%.2f s wall) = %.1f MB/s on one core",
+                     Double(bytes * rounds) / 1e6, cpu, seconds, rate))
         #expect(themes > 0)
         #if DEBUG
         #expect(rate > 0.5, "far too slow even for a debug build")
         #else
         #expect(rate >= 10, "classification below 10 MB/s: \(rate)")
         #endif
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
