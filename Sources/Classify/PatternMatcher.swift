@@ -100,45 +100,44 @@ struct PatternMatcher: Sendable {
     func hits(in text: [UInt32]) -> [Hit] {
         var found: [Hit] = []
         found.reserveCapacity(text.count / 2)
+        // Unsafe buffers: this loop runs for every character of every article, and bounds checks and
+        // array retains would cost more than the automaton itself.
         symbols.withUnsafeBufferPointer { symbols in
-        rootEdges.withUnsafeBufferPointer { rootEdges in
-        failure.withUnsafeBufferPointer { failure in
-        outputStart.withUnsafeBufferPointer { outputStart in
-        outputList.withUnsafeBufferPointer { outputList in
-        lengths.withUnsafeBufferPointer { lengths in
-            var state = 0
-            for index in text.indices {
-                let scalar = text[index]
-                let symbol = scalar < 0x10000 ? Int(symbols[Int(scalar)]) : 0
-                if symbol == 0 {
-                    state = 0
-                    continue
-                }
-                while true {
-                    if state == 0 {
-                        state = max(0, Int(rootEdges[symbol]))
-                        break
+            rootEdges.withUnsafeBufferPointer { rootEdges in
+                failure.withUnsafeBufferPointer { failure in
+                    outputStart.withUnsafeBufferPointer { outputStart in
+                        outputList.withUnsafeBufferPointer { outputList in
+                            lengths.withUnsafeBufferPointer { lengths in
+                                var state = 0
+                                for index in text.indices {
+                                    let scalar = text[index]
+                                    let symbol = scalar < 0x10000 ? Int(symbols[Int(scalar)]) : 0
+                                    if symbol == 0 {
+                                        state = 0
+                                        continue
+                                    }
+                                    while true {
+                                        if state == 0 {
+                                            state = max(0, Int(rootEdges[symbol]))
+                                            break
+                                        }
+                                        let next = edges.target(state << 16 | symbol)
+                                        if next >= 0 {
+                                            state = Int(next)
+                                            break
+                                        }
+                                        state = Int(failure[state])
+                                    }
+                                    for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                                        let id = Int(outputList[output])
+                                        found.append(Hit(pattern: id, start: index + 1 - lengths[id], end: index + 1))
+                                    }
+                                }
+                            }
+                        }
                     }
-                    let next = edges.target(state << 16 | symbol)
-                    if next >= 0 {
-                        state = Int(next)
-                        break
-                    }
-                    state = Int(failure[state])
-                }
-                var output = Int(outputStart[state])
-                let end = Int(outputStart[state + 1])
-                while output < end {
-                    let id = Int(outputList[output])
-                    found.append(Hit(pattern: id, start: index + 1 - lengths[id], end: index + 1))
-                    output += 1
                 }
             }
-        }
-        }
-        }
-        }
-        }
         }
         return found
     }

@@ -6,16 +6,18 @@ enum Calibration {
     /// characters; the need grows with the square root of length, as passing mentions do.
     static let baseNeed = 6.6
     static let referenceHan = 400.0
-    /// A theme must appear in this many body sentences, unless the title names it.
+    /// A theme must appear in this many body sentences, unless the title names it or the article is
+    /// shorter than `shortArticle` sentences (a one-paragraph notice or a short lead).
     static let minSentences = 2
+    static let shortArticle = 4
     /// Cues of at least this weight are specific to their theme (see `Cue`).
     static let specificWeight = 2.0
     /// Share of the need that specific cues must supply: common words alone (居民, 管理, 建设) never make a topic.
     static let minSpecificShare = 0.3
     /// Sentence weight at which a sentence counts fully towards a theme's coverage (for the primary theme).
     static let fullSentenceWeight = 2.0
-    /// Fewer Han characters than this is not a report (a menu, a spreadsheet).
-    static let minHan = 40
+    /// Fewer Han characters than this is not a report (a menu, a spreadsheet, a stray line).
+    static let minHan = 15
     /// Genre words per hundred Han characters below which a text is not a report on renewal.
     static let minGenreDensity = 1.5
     /// Genre words and specific cues per hundred Han characters below which a text is not a report.
@@ -48,6 +50,7 @@ extension ThemeClassifier {
             let sentences = tally.bodySentences(in: analysis.text)
             let strength = (mass + title) / need
             let spread = sentences >= Calibration.minSentences || title > 0
+                || (sentences >= 1 && analysis.bodySentences < Calibration.shortArticle)
             let specific = tally.specificMass >= Calibration.minSpecificShare * need
             var coverage = 0.0
             for (sentence, weight) in tally.sentenceWeight where !analysis.text.sentences[sentence].isTitle {

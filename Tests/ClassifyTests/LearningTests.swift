@@ -88,4 +88,26 @@ import Testing
         let classifier = ThemeClassifier(taxonomy: Self.taxonomy, examples: Self.labelled(1))
         #expect(classifier.learnedCues["pet-keeping"] == nil)
     }
+
+    /// Short labelled texts teach a theme whose main term is also a built-in cue of another theme
+    /// (垃圾分类 is an ecology cue), and a one-sentence report is recognised.
+    @Test func shortExamplesTeachAThemeThatOverlapsABuiltInOne() {
+        var themes = Taxonomy.builtIn.themes
+        themes.append(Theme(id: "waste-sorting", zh: "垃圾分类", en: "Waste sorting", cues: []))
+        let examples = [
+            "社区推行垃圾分类，在每个小区设置四分类投放点，厨余垃圾定时定点投放，督导员在桶边指导居民分类。",
+            "为提高垃圾分类准确率，街道给每户发放厨余垃圾桶，实行撤桶并点，可回收物由回收企业上门收运。",
+            "垃圾分类志愿者早晚在投放点值守，劝导居民破袋投放厨余垃圾，其他垃圾和有害垃圾分开收集。",
+        ].map { LabelledArticle(text: $0, themes: ["waste-sorting"]) }
+        let classifier = ThemeClassifier(taxonomy: Taxonomy(themes: themes), examples: examples)
+        let related = Article(index: 0, paragraphs: ["青年路社区垃圾分类投放点改造完成，新增厨余垃圾桶40个，督导员每天指导居民定时定点投放。"])
+        let result = classifier.classify([related])
+        #expect(!result.notAReport)
+        #expect(result.articles[0].themes.contains { $0.id == "waste-sorting" }, "themes: \(result.articles[0].themes.map(\.id))")
+        for text in ["小区新增停车位80个，缓解了居民停车难问题，充电桩也同步建成投用。", "社区长者食堂开业，每天为辖区老人提供助餐服务，高龄老人享受补贴。"] {
+            let themes = classifier.classify(Article(index: 0, paragraphs: [text])).themes.map(\.id)
+            #expect(!themes.contains("waste-sorting"), "\(text): \(themes)")
+            #expect(!themes.isEmpty)
+        }
+    }
 }
