@@ -23,6 +23,7 @@ import Testing
         let reports = try Self.reports(split)
         #expect(!reports.isEmpty)
         let board = Self.score(reports)
+        if ProcessInfo.processInfo.environment["CLASSIFY_DUMP"] != nil { Self.dumpFeatures(reports) }
         print("== \(split)\n" + board.rows.joined(separator: "\n") + "\n\(split): " + board.summary)
         #expect(board.microF1 >= 0.90, "\(split) theme_micro_f1 \(board.microF1)")
         #expect(board.primary >= 0.85, "\(split) primary \(board.primary)")
@@ -49,35 +50,24 @@ import Testing
         }
     }
 
-    /// Set CLASSIFY_DUMP=1 to print every theme's features per article (for calibrating, not asserting).
-    @Test func dumpFeatures() throws {
-        guard ProcessInfo.processInfo.environment["CLASSIFY_DUMP"] != nil else { return }
+    /// With CLASSIFY_DUMP set, prints every theme's features per article (for calibrating).
+    static func dumpFeatures(_ reports: [GoldReport]) {
         let classifier = ThemeClassifier(taxonomy: .builtIn)
-        for report in try Self.reports("dev") + Self.reports("seed") {
-            var domain = 0, han = 0, cue = 0
+        for report in reports where !report.notAReport {
             for (index, article) in report.articles.enumerated() {
                 let analysis = classifier.analyse(title: article.title, paragraphs: article.paragraphs)
-                domain += analysis.domainHits
-                cue += analysis.cueHits
-                han += analysis.han
-                guard !report.notAReport else { continue }
                 let labels = report.labels[index]
                 print("\(report.id)#\(index) han=\(analysis.han) sentences=\(analysis.bodySentences)")
-                for (themeIndex, f) in classifier.features(analysis).enumerated() {
+                for (themeIndex, f) in classifier.features(analysis).enumerated() where f.mass > 0 {
                     let id = classifier.taxonomy.themes[themeIndex].id
-                    let tag = labels.primary == id ? "P" : labels.required.contains(id) ? "R" : labels.allowed.contains(id) ? "a" : labels.forbidden.contains(id) ? "F" : "-"
-                    guard f.mass > 0 else { continue }
-                    let cues = analysis.tallies[themeIndex].fired.map { "\(classifier.index.terms[$0.key])×\($0.value.count)" }.sorted().joined(separator: " ")
-                    print(String(format: "   %@ %-26@ s=%.2f m=%.1f t=%.1f n=%d  %@", tag, id, f.strength, f.mass, f.titleMass, f.sentences, cues))
-                    func cov(_ c: Double) -> Double {
-                        analysis.tallies[themeIndex].sentenceWeight.reduce(0.0) { $0 + (analysis.text.sentences[$1.key].isTitle ? 0 : min(1, $1.value / c)) }
-                    }
-                    let specific = analysis.tallies[themeIndex].fired.values.reduce(0.0) { $0 + ($1.weight >= 2 ? $1.weight * (1 + 0.4 * Double(min($1.count - 1, 3))) : 0) }
-                    print(String(format: "JSON {\"a\":\"%@#%d\",\"tag\":\"%@\",\"id\":\"%@\",\"s\":%.3f,\"m\":%.2f,\"t\":%.2f,\"n\":%d,\"need\":%.2f,\"spec\":%.2f,\"N\":%d,\"asserted\":%d,\"cov1\":%.2f,\"cov2\":%.2f,\"cov3\":%.2f}",
-                                 report.id, index, tag, id, f.strength, f.mass, f.titleMass, f.sentences, f.need, specific, analysis.bodySentences, f.asserted ? 1 : 0, cov(1), cov(2), cov(3)))
+                    let tag = labels.primary == id ? "P" : labels.required.contains(id) ? "R"
+                        : labels.allowed.contains(id) ? "a" : labels.forbidden.contains(id) ? "F" : "-"
+                    let cues = analysis.tallies[themeIndex].fired
+                        .map { "\(classifier.index.terms[$0.key])×\($0.value.count)" }.sorted().joined(separator: " ")
+                    print(String(format: "   %@ %@ strength=%.2f coverage=%.1f mass=%.1f title=%.1f sentences=%d %@  %@",
+                                 tag, id, f.strength, f.coverage, f.mass, f.titleMass, f.sentences, f.asserted ? "ASSERTED" : "", cues))
                 }
             }
-            print("\(report.id) genre density \(String(format: "%.1f", Double(domain) * 100 / Double(max(1, han)))) with cues \(String(format: "%.1f", Double(domain + cue) * 100 / Double(max(1, han)))) han=\(han)")
         }
     }
 }
