@@ -59,6 +59,7 @@ struct ArticleText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Appends one paragraph (after a newline separator) and records its sentences.
     private static func append(_ paragraph: String, to buffer: inout [Unicode.Scalar], sentences: inout [Sentence],
                                isTitle: Bool, han: inout Int) {
         if !buffer.isEmpty { buffer.append("\n") }

@@ -43,6 +43,7 @@ struct CueLearner {
         return learned
     }
 
+    /// The learned cues of one theme, from the n-gram sets of its examples and of the other labelled articles.
     private func mine(positives: [Set<String>], negatives: [Set<String>], otherCueParts: Set<String>,
                       weight: Double) -> [Cue] {
         var inPositives: [String: Int] = [:]

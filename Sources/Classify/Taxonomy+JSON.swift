@@ -57,6 +57,7 @@ extension Taxonomy {
         self.init(themes: themes)
     }
 
+    /// Parses a `cues` or `add_cues` list: terms, or `{"term", "weight"}` objects.
     private static func cues(_ value: JSONValue, theme: String, key: String) throws(TaxonomyError) -> [Cue] {
         guard let array = value.arrayValue else { throw .invalid("theme \"\(theme)\": \"\(key)\" is not a list") }
         var cues: [Cue] = []

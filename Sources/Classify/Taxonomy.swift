@@ -6,6 +6,7 @@ public struct Taxonomy: Sendable, Equatable {
 
     public init(themes: [Theme]) { self.themes = themes }
 
+    /// The theme with this id, if it is in force.
     public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
 }
 

@@ -140,6 +140,7 @@ extension ThemeClassifier {
         return spans
     }
 
+    /// Whether the hit lies wholly inside one of the spans.
     static func inside(_ hit: PatternMatcher.Hit, _ spans: [(Int, Int)]) -> Bool {
         spans.contains { hit.start >= $0.0 && hit.end <= $0.1 }
     }

@@ -42,6 +42,8 @@ public struct ThemeClassifier: Sendable {
     public let learnedCues: [String: [Cue]]
     let index: CueIndex
 
+    /// Compiles the taxonomy's cues, plus cues learned from `examples` (people's labels), into one matcher.
+    /// Cheap enough (milliseconds) to rebuild on every `reload` or `label`.
     public init(taxonomy: Taxonomy, examples: [LabelledArticle] = []) {
         self.taxonomy = taxonomy
         self.examples = examples
