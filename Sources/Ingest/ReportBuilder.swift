@@ -94,13 +94,14 @@ public struct ReportBuilder: Sendable {
     }
 
     func apply(_ classification: Classification, to report: inout Report) {
-        report.notAReport = classification.notAReport
+        // A person who labelled an article has said it is a report.
+        report.notAReport = classification.notAReport && !report.articles.contains { $0.themesBy == "person" }
         for (i, themes) in classification.articles.enumerated() where i < report.articles.count {
             guard report.articles[i].themesBy != "person" else { continue }
             report.articles[i].themes = classification.notAReport ? [] : themes.themes
             report.articles[i].primaryTheme = classification.notAReport ? nil : themes.primary
         }
-        report.themes = classification.notAReport ? [] : Self.aggregate(report.articles)
+        report.themes = report.notAReport ? [] : Self.aggregate(report.articles)
     }
 
     /// The report's themes: the best score each theme reached in any article, highest first.
