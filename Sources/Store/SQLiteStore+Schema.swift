@@ -30,9 +30,7 @@ extension SQLiteStore {
                 );
                 CREATE INDEX drop_file ON drop_record (file, sha256);
                 CREATE TABLE report_theme (report_id TEXT NOT NULL, theme TEXT NOT NULL, PRIMARY KEY (report_id, theme)) WITHOUT ROWID;
-                CREATE INDEX report_theme_theme ON report_theme (theme);
                 CREATE TABLE report_place (report_id TEXT NOT NULL, place TEXT NOT NULL, PRIMARY KEY (report_id, place)) WITHOUT ROWID;
-                CREATE INDEX report_place_place ON report_place (place);
                 CREATE TABLE article (
                     rowid INTEGER PRIMARY KEY,
                     report_id TEXT NOT NULL,
@@ -45,7 +43,6 @@ extension SQLiteStore {
                 );
                 CREATE UNIQUE INDEX article_report ON article (report_id, idx);
                 CREATE TABLE article_theme (article_rowid INTEGER NOT NULL, theme TEXT NOT NULL, PRIMARY KEY (article_rowid, theme)) WITHOUT ROWID;
-                CREATE INDEX article_theme_theme ON article_theme (theme);
                 CREATE VIRTUAL TABLE article_fts USING fts5 (body, content='', tokenize='unicode61 remove_diacritics 0');
                 CREATE TABLE hot_key (key TEXT PRIMARY KEY, count INTEGER NOT NULL);
                 CREATE TABLE hot_posting (

@@ -87,8 +87,7 @@ public final class SQLiteStore: ReportStore {
         }
         for article in report.articles {
             let text = Self.searchableText(article)
-            let tokens = SearchTokens.indexText(text)
-            let length = tokens.isEmpty ? 0 : tokens.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+            let (tokens, length) = SearchTokens.index(text)
             try db.execute(sql: "INSERT INTO article (report_id, idx, title, themes_by, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [report.id, article.index, article.title, article.themesBy, article.author,
                                        article.paragraphs.joined(separator: "\n"), length])
