@@ -369,7 +369,7 @@ class Bench:
                 for q, _, _ in picks:
                     f.write(json.dumps({"op": "search", "q": q, "limit": 20}, ensure_ascii=False) + "\n")
             r = self.loadgen(socket_path, 1, self.args.search_requests, requests_file=path,
-                             warmup=len(picks) * 2)
+                             warmup=len(picks) * 2, max_seconds=60)
             out[cls] = r
             # Per band, a shorter run each, for the detail log.
             bands = {}
@@ -381,7 +381,8 @@ class Bench:
                 with open(bp, "w") as f:
                     for q in qs:
                         f.write(json.dumps({"op": "search", "q": q, "limit": 20}, ensure_ascii=False) + "\n")
-                b = self.loadgen(socket_path, 1, max(50, self.args.search_requests // 4), requests_file=bp, warmup=len(qs))
+                b = self.loadgen(socket_path, 1, max(50, self.args.search_requests // 4), requests_file=bp,
+                                 warmup=len(qs), max_seconds=20)
                 parts.append(f"{band} p50 {b['p50_ms']:.2f}/p99 {b['p99_ms']:.2f}")
             self.note(f"search {count} {cls}: p50 {r['p50_ms']:.2f} ms p99 {r['p99_ms']:.2f} ms max {r['max_ms']:.1f} "
                       f"({r['requests']} requests, {r['errors']} errors); " + "; ".join(parts))
@@ -843,10 +844,10 @@ def main():
     a = ap.parse_args()
     a.counts = [int(x) for x in a.counts.split(",")]
     a.ping_requests = 50000 if a.quick else 200000
-    a.search_requests = 500 if a.quick else 2000
+    a.search_requests = 500 if a.quick else 1000
     a.fresh_singles = 10 if a.quick else 30
     a.stage_repeats = 5 if a.quick else 20
-    a.fts5_repeats = 3 if a.quick else 10
+    a.fts5_repeats = 3 if a.quick else 5
     a.jieba_docs = 300 if a.quick else 1000
     shutil.rmtree(a.work, ignore_errors=True)
     os.makedirs(a.work)
