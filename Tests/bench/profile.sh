@@ -47,16 +47,34 @@ print(f"profile.sh: {st['reports']} reports, {st['failed']} failed", file=sys.st
 EOF
 end=$(date +%s.%N)
 kill -INT $perf; wait $perf || true
-kill $daemon; wait $daemon || true
-trap - EXIT
 echo "profile.sh: ingest took $(echo "$end - $start" | bc) s under perf" >&2
 
+# Then the search path, on the store just filled, with the queries of the last bench run if any.
+queries=$(ls /var/tmp/renewald-bench/run/queries-*-*.ndjson 2>/dev/null || true)
+loadgen=/var/tmp/renewald-bench/loadgen
+if [ -n "$queries" ] && [ -x $loadgen ]; then
+  cat $queries > "$out/queries.ndjson"
+  perf record -g -F 999 -p $daemon -o "$out/perf-search.data" 2>>"$out/perf-record.log" &
+  perf=$!
+  sleep 0.5
+  $loadgen --socket "$out/rd.sock" --conns 1 --requests 1500 --max-seconds 120 --warmup 50 \
+    --requests-file "$out/queries.ndjson" >&2 || true
+  kill -INT $perf; wait $perf || true
+fi
+kill $daemon; wait $daemon || true
+trap - EXIT
+
 demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi; }
-perf report -i "$out/perf.data" --no-children --sort symbol --stdio --percent-limit 0.7 2>/dev/null \
-  | grep -v '^$' | grep -E '^ +[0-9]' | demangle > "$out/self.txt"
-perf report -i "$out/perf.data" --children --sort symbol --stdio --percent-limit 3 -g none 2>/dev/null \
-  | grep -E '^ +[0-9]' | demangle > "$out/inclusive.txt"
-perf report -i "$out/perf.data" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' > "$out/dso.txt"
-echo "== self time by function (top)"; head -40 "$out/self.txt"
-echo "== inclusive time by function (top)"; head -50 "$out/inclusive.txt"
-echo "== by library"; head -12 "$out/dso.txt"
+tidy() { grep -E '^ +[0-9]' | demangle | sed 's/[[:space:]]*$//; s/ \+-  \+- *$//'; }
+for phase in ingest search; do
+  data=$out/perf.data; [ $phase = search ] && data=$out/perf-search.data
+  [ -f "$data" ] || continue
+  perf report -i "$data" --no-children --sort symbol --stdio --percent-limit 0.7 -g none 2>/dev/null | tidy > "$out/$phase-self.txt"
+  perf report -i "$data" --children --sort symbol --stdio --percent-limit 0.3 -g none 2>/dev/null | tidy > "$out/$phase-inclusive.txt"
+  perf report -i "$data" --no-children --sort dso --stdio -g none 2>/dev/null | tidy > "$out/$phase-dso.txt"
+  echo "== $phase: by library"; head -8 "$out/$phase-dso.txt"
+  echo "== $phase: self time by function (top 30)"; head -30 "$out/$phase-self.txt" | cut -c1-160
+  echo "== $phase: inclusive time, renewald's own functions (top 40)"
+  grep -E 'ThemeClassifier|Normalizer|Segmenter|SearchTokens|SQLiteStore|Snippet|JSONValue|JSONParser|SHA256|TextDecoder|ReportBuilder|Ingestor|QueryService|processBatch|ParallelMap' \
+    "$out/$phase-inclusive.txt" | head -40 | cut -c1-160
+done
