@@ -751,7 +751,7 @@ def build_table(b, counts, quick):
             v = r[k]
             rows.append((f"index + stored text, {n // 1000}k (× input)",
                          f"{v['size_ratio']:.2f}× ({v['db_bytes'] / 1e6:,.0f} MB / {v['input_bytes'] / 1e6:,.0f} MB)",
-                         "≤ 3.3×", f"recoll xapiandb {recoll['size_ratio']:.2f}×" if recoll else "", "",
+                         "≤ 3.3×", f"recoll xapiandb {recoll['size_ratio']:.2f}× (10k)" if recoll else "", "",
                          status(v["size_ratio"] <= 3.3)))
     big = max(counts)
     at = "" if big == 100000 else f" (at {big // 1000}k; target is at 100k)"
