@@ -29,6 +29,8 @@ struct Ingestor: Sendable {
         case failed(Failure)
         /// Left in place to try again later (changing file, store or disk trouble).
         case retry(String)
+        /// Left in place while its writer finishes; not a problem, and its close event brings it back.
+        case waiting
         case ignored
     }
 
@@ -40,6 +42,8 @@ struct Ingestor: Sendable {
             return .ignored
         case .changing:
             return .retry("\(name) changed while being read")
+        case .beingWritten:
+            return .waiting
         case .unreadable(let code):
             return .retry("cannot read \(name): \(String(cString: strerror(code)))")
         case .notRegular(let kind):

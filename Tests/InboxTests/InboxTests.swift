@@ -34,6 +34,17 @@ import Testing
         #expect(intake.read(FileName("big.txt")) == .tooLarge(size: 101))
     }
 
+    /// A `cp` still writing (or a writer caught by the start-up scan) is left alone until it closes.
+    @Test func leavesFilesThatAreStillOpenForWriting() throws {
+        write("copying.txt", "社区")
+        let writer = open(root + "/in/copying.txt", O_WRONLY | O_APPEND)
+        #expect(writer >= 0)
+        let intake = FileIntake(directory: root + "/in", maxBytes: 100)
+        #expect(intake.read(FileName("copying.txt")) == .beingWritten)
+        close(writer)
+        #expect(intake.read(FileName("copying.txt")) == .regular(bytes: Array("社区".utf8)))
+    }
+
     @Test func neverFollowsLinksOrOpensSpecialFiles() throws {
         write("target.txt", "x")
         try FileManager.default.createSymbolicLink(atPath: root + "/in/link", withDestinationPath: "/etc/passwd")
