@@ -74,8 +74,10 @@ public final class QueryServer: Sendable {
         }
         let idle = TimeAmount.nanoseconds(Int64(limits.idleTimeout.components.seconds) * 1_000_000_000
                                           + limits.idleTimeout.components.attoseconds / 1_000_000_000)
-        try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFramer(maxLineBytes: limits.maxRequestBytes)))
+        // After the framer, so only complete lines count as activity: a client dripping a byte at a
+        // time (slowloris) without ever finishing a line is closed after the idle timeout too.
+        try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
         try channel.pipeline.syncOperations.addHandler(ConnectionHandler(server: self))
     }
 
