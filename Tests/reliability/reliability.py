@@ -11,9 +11,11 @@ import traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import crash  # noqa: E402
+import hostile_clients  # noqa: E402
 
 TESTS = {
     "crash": crash.run,
+    "hostile_clients": hostile_clients.run,
 }
 
 
