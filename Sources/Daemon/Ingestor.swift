@@ -69,7 +69,16 @@ struct Ingestor: Sendable {
             let drop = Drop(file: name.description, reportID: report.id, sha256: report.sha256, received: received,
                             archivedAs: archive.path(of: target))
             let outcome = try store.store(report, textHash: Self.textHash(report), drop: drop)
-            try archive.move(name, from: configuration.inbox, to: target)
+            do {
+                try archive.move(name, from: configuration.inbox, to: target)
+            } catch {
+                guard error.errnoValue == ENOENT, !FileIntake(directory: configuration.inbox, maxBytes: 0).exists(name) else {
+                    throw error
+                }
+                // Deleted by its owner after we read it: the committed report stands, there is nothing to archive.
+                logger.notice("\(name) was removed from the inbox before it could be archived",
+                              metadata: ["file": "\(name)", "report_id": "\(report.id)"])
+            }
             let stored = outcome == .stored ? report : (try store.report(id: report.id) ?? report)
             return .ingested(stored, new: outcome == .stored)
         } catch {
