@@ -106,7 +106,8 @@ struct Ingestor: Sendable {
     /// Moves a file that cannot be ingested to `failed/`, with a note beside it and a row in the store.
     func fail(_ name: FileName, code: String, reason: String) -> Outcome {
         let at = Timestamp.now()
-        let target = failedShelf.freeName(for: name)
+        let noteSuffix = Array(".reason.json".utf8)
+        let target = failedShelf.freeName(for: name, reserving: noteSuffix.count)
         do {
             try failedShelf.move(name, from: configuration.inbox, to: target)
         } catch {
@@ -116,7 +117,7 @@ struct Ingestor: Sendable {
         let note = JSONValue.object([
             ("file", .string(failure.file)), ("code", .string(code)), ("reason", .string(reason)), ("at", .string(at)),
         ]).serialized() + "\n"
-        try? failedShelf.writeNote(named: FileName(bytes: target.bytes + Array(".reason.json".utf8)), contents: note)
+        try? failedShelf.writeNote(named: FileName(bytes: target.bytes + noteSuffix), contents: note)
         do {
             try store.recordFailure(failure)
         } catch {

@@ -78,6 +78,12 @@ public struct FileIntake: Sendable {
         return .regular(bytes: bytes)
     }
 
+    /// Whether an entry of that name is there (anything but a clear "no such file" counts as there).
+    public func exists(_ name: FileName) -> Bool {
+        var st = stat()
+        return lstat(PathBytes.join(directory, name), &st) == 0 || errno != ENOENT
+    }
+
     /// Whether any process has the file open for writing. The kernel refuses a read lease exactly
     /// then (EAGAIN), so take one and drop it at once. Without the right to a lease (not the owner and
     /// no CAP_LEASE) or on file systems without leases, the answer is "no": the inotify close event

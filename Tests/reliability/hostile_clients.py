@@ -89,8 +89,10 @@ def run(binary):
             d.assert_alive(f"after the {name} clients")
             check(d.ping_time() < PROMPT, f"ping slow after the {name} clients")
         print("  clients: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    finally:
-        status = d.stop()
+    except BaseException:
+        d.kill9()   # the first failure is the one to report
+        raise
+    status = d.stop()
     check(status == 0, f"renewald exited with {status} after the hostile clients")
 
 
