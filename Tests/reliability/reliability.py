@@ -11,11 +11,13 @@ import traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import crash  # noqa: E402
+import disk  # noqa: E402
 import hostile_clients  # noqa: E402
 import hostile_files  # noqa: E402
 
 TESTS = {
     "crash": crash.run,
+    "disk": disk.run,
     "hostile_files": hostile_files.run,
     "hostile_clients": hostile_clients.run,
 }
