@@ -21,7 +21,10 @@ let package = Package(
         .target(name: "Normalize", dependencies: ["ReportModel"]),
         .target(name: "Segment", dependencies: ["ReportModel", "Normalize"]),
         .target(name: "Classify", dependencies: ["ReportModel"]),
-        .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Normalize", "Segment", "Classify"]),
+        // PDF (through poppler's pdftotext), Word and saved web pages → text lines.
+        .systemLibrary(name: "CZlib"),   // zlib's inflate, for the zip inside Word files
+        .target(name: "Formats", dependencies: ["Decode", "CZlib"]),
+        .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"]),
         // Edges: database, inbox, socket, systemd.
         .target(name: "Store", dependencies: [
             "ReportModel",
@@ -38,19 +41,31 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The only code that calls libsystemd: readiness, watchdog, socket activation, journal.
+        .systemLibrary(
+            name: "CSystemd",
+            path: "Sources/CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(name: "Systemd", dependencies: [
+            "CSystemd",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Daemon", dependencies: [
             "ReportModel", "Ingest", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "renewald", dependencies: [
-            "Daemon", "Ingest", "QueryProtocol",
+            "Daemon", "Server", "Systemd", "Ingest", "QueryProtocol",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "DecodeTests", dependencies: ["Decode"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "CZlib"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Decode"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
@@ -58,6 +73,10 @@ let package = Package(
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
         .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol"]),
+        .testTarget(name: "SystemdTests", dependencies: [
+            "Systemd",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["renewald"]),
     ]
 )

@@ -1,80 +1,106 @@
 import ReportModel
 
-/// Themes for one article: asserted themes highest first, and the primary one.
-public struct ArticleThemes: Sendable, Equatable {
-    public var themes: [ThemeScore]
-    public var primary: String?
-
-    public init(themes: [ThemeScore] = [], primary: String? = nil) {
-        self.themes = themes
-        self.primary = primary
-    }
-}
-
-/// The classifier's verdict on a whole report.
-public struct Classification: Sendable, Equatable {
-    /// One entry per article, in order.
-    public var articles: [ArticleThemes]
-    /// The report's themes aggregated over its articles.
-    public var themes: [ThemeScore]
-    public var notAReport: Bool
-
-    public init(articles: [ArticleThemes], themes: [ThemeScore], notAReport: Bool) {
-        self.articles = articles
-        self.themes = themes
-        self.notAReport = notAReport
-    }
-}
-
-/// An article whose themes a person decided, used to learn themes without cue terms.
-public struct LabelledArticle: Sendable, Equatable {
-    public var text: String
-    public var themes: [String]
-
-    public init(text: String, themes: [String]) {
-        self.text = text
-        self.themes = themes
-    }
-}
-
-/// Assigns themes to articles from cue terms found in their text.
+/// Assigns themes to articles from weighted cue terms found in their text, and says why.
+///
+/// **Matching.** Every cue term of every theme (plus exclusions and the genre's domain words) goes into
+/// one Aho–Corasick automaton over Unicode scalars, so Chinese is matched as substrings with no word
+/// segmenter to split unknown terms (市住建局 stays whole), and an article is scanned once whatever the
+/// size of the lexicon. ASCII is matched case- and width-insensitively, as whole words.
+///
+/// **Discussed, not mentioned in passing.** For each theme the cues that count are tallied: each
+/// distinct term once at its weight, each repeat adding 0.4 of it (at most three repeats), cues in the
+/// title counted twice, and a cue inside a longer cue of the same theme not counted again (老旧小区 in
+/// 老旧小区改造). A theme is asserted when
+/// - this evidence reaches the need for the article's length (`Calibration.baseNeed` for 400 Han
+///   characters, growing with the square root of length, as passing mentions do),
+/// - it is spread over at least two body sentences, or named in the title, and
+/// - specific terms (weight ≥ 2) supply part of it: common words alone (居民, 管理, 电梯) are not a topic.
+///
+/// Cues do not count inside a longer term that means something else (the theme's exclusions: 文化宫,
+/// 宣传贯彻, 电梯维保), before a road or street word (文化路, 公园路, 和平街), or inside a byline or author
+/// footer (`（记者 …）`, `（作者系…）`).
+///
+/// **Scores.** `score = s / (s + 1)` where `s` is the evidence divided by the need, so an asserted theme
+/// scores at least 0.5 and one with three times the needed evidence 0.75. The **primary** theme is the
+/// asserted theme with the highest coverage plus strength, coverage being the number of body sentences
+/// discussing it (each counted up to 1 by its cue weight): what most of the article is about, not
+/// merely the strongest words.
+///
+/// **Evidence.** Up to three sentences with the most cue weight for the theme, body before title, in
+/// reading order, quoted exactly; `cues` lists the fired terms as written, so every evidence sentence
+/// contains one of them.
+///
+/// **Not a report.** See `isReport`: texts that are not about community renewal (menus, fiction,
+/// spreadsheets, recipes, product sheets) get `notAReport` and no themes.
+///
+/// **Learning from corrections.** See `CueLearner`: labelled articles teach cues to their themes,
+/// including themes that exist only in a user taxonomy without cue terms.
 public struct ThemeClassifier: Sendable {
     public let taxonomy: Taxonomy
     public let examples: [LabelledArticle]
+    /// Cues mined from `examples`, by theme id (see `CueLearner`).
+    public let learnedCues: [String: [Cue]]
+    let index: CueIndex
 
+    /// Compiles the taxonomy's cues, plus cues learned from `examples` (people's labels), into one matcher.
+    /// Cheap enough (milliseconds) to rebuild on every `reload` or `label`.
     public init(taxonomy: Taxonomy, examples: [LabelledArticle] = []) {
         self.taxonomy = taxonomy
         self.examples = examples
+        let learned = CueLearner(examples: examples).cues(for: taxonomy)
+        self.learnedCues = learned
+        self.index = CueIndex(themes: taxonomy.themes, learned: learned, domain: BuiltInCues.domain)
     }
 
+    /// Classifies a report's articles; decides first whether the text is a report on renewal at all.
     public func classify(_ articles: [Article], headline: String? = nil) -> Classification {
-        let perArticle = articles.map(classify)
-        var totals: [String: ThemeScore] = [:]
-        for themes in perArticle {
-            for t in themes.themes {
-                if var existing = totals[t.id] {
-                    existing.score = max(existing.score, t.score)
-                    totals[t.id] = existing
+        let analyses = articles.map { analyse(title: $0.title, paragraphs: $0.paragraphs) }
+        var domainHits = analyses.reduce(0) { $0 + $1.domainHits }
+        var cueHits = analyses.reduce(0) { $0 + $1.cueHits }
+        var han = analyses.reduce(0) { $0 + $1.han }
+        if let headline, !headline.isEmpty {
+            let head = analyse(title: nil, paragraphs: [headline])
+            domainHits += head.domainHits
+            cueHits += head.cueHits
+            han += head.han
+        }
+        if !Self.isReport(domainHits: domainHits, cueHits: cueHits, han: han) {
+            return Classification(articles: articles.map { _ in ArticleThemes() }, themes: [], notAReport: true)
+        }
+        let perArticle = analyses.map(decide)
+        return Classification(articles: perArticle, themes: aggregate(perArticle), notAReport: false)
+    }
+
+    /// Classifies one article on its own (no report-level "not a report" decision).
+    public func classify(_ article: Article) -> ArticleThemes {
+        decide(analyse(title: article.title, paragraphs: article.paragraphs))
+    }
+
+    /// Whether a text is a report on community renewal: it must be Chinese prose, speak of the places
+    /// people live and their renewal (genre words), and carry theme cues densely. A smart-lock product
+    /// sheet is dense in smart-community cues but has no genre words; a novel set in an old building has
+    /// a few genre words but no density of either.
+    static func isReport(domainHits: Int, cueHits: Int, han: Int) -> Bool {
+        guard han >= Calibration.minHan else { return false }
+        let per100 = 100 / Double(han)
+        return Double(domainHits) * per100 >= Calibration.minGenreDensity
+            && Double(domainHits + cueHits) * per100 >= Calibration.minDomainDensity
+    }
+
+    /// The report's themes: every theme asserted for some article, with its best article's score and evidence.
+    private func aggregate(_ articles: [ArticleThemes]) -> [ThemeScore] {
+        var best: [String: ThemeScore] = [:]
+        var order: [String] = []
+        for article in articles {
+            for theme in article.themes {
+                if let current = best[theme.id] {
+                    if theme.score > current.score { best[theme.id] = theme }
                 } else {
-                    totals[t.id] = t
+                    best[theme.id] = theme
+                    order.append(theme.id)
                 }
             }
         }
-        let report = totals.values.sorted { $0.score > $1.score }
-        return Classification(articles: perArticle, themes: report, notAReport: report.isEmpty)
-    }
-
-    public func classify(_ article: Article) -> ArticleThemes {
-        let text = ([article.title ?? ""] + article.paragraphs).joined(separator: "\n")
-        var found: [ThemeScore] = []
-        for theme in taxonomy.themes {
-            let fired = theme.cues.filter { text.contains($0.term) }
-            guard !fired.isEmpty else { continue }
-            let weight = fired.reduce(0) { $0 + $1.weight }
-            let evidence = article.paragraphs.filter { p in fired.contains { p.contains($0.term) } }.prefix(3)
-            found.append(ThemeScore(id: theme.id, score: min(1, weight / 4), evidence: Array(evidence), cues: fired.map(\.term)))
-        }
-        found.sort { $0.score > $1.score }
-        return ArticleThemes(themes: found, primary: found.first?.id)
+        return order.compactMap { best[$0] }.sorted { $0.score > $1.score }
     }
 }

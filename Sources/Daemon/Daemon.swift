@@ -134,7 +134,7 @@ public final class Daemon: @unchecked Sendable {
                 logger.warning("debug_stall: ingest loop wedged for \(seconds) s")
                 Thread.sleep(forTimeInterval: seconds)
             case .item(.file(let name)):
-                process(name)
+                processBatch([name] + queue.moreFiles(limit: Self.batchLimit - 1))
             }
             if notifier.watchdogInterval != nil { notifier.watchdogPing() }
             updateStatus()
@@ -142,8 +142,26 @@ public final class Daemon: @unchecked Sendable {
         ingestDone.signal()
     }
 
-    func process(_ name: FileName) {
-        switch ingestor.ingest(name, builder: builder) {
+    /// Files taken together in a burst: analysed on every core, committed in one transaction.
+    static let batchLimit = 64
+
+    func processBatch(_ names: [FileName]) {
+        let builder = self.builder
+        let results = ParallelMap.map(names) { ingestor.prepare($0, builder: builder) }
+        var ready: [Ingestor.Prepared] = []
+        var outcomes: [(FileName, Ingestor.Outcome)] = []
+        for (name, result) in zip(names, results) {
+            switch result {
+            case .success(let prepared): ready.append(prepared)
+            case .failure(let box): outcomes.append((name, box.outcome))
+            }
+        }
+        outcomes += ingestor.commit(ready)
+        for (name, outcome) in outcomes { report(outcome, for: name) }
+    }
+
+    func report(_ outcome: Ingestor.Outcome, for name: FileName) {
+        switch outcome {
         case .ignored:
             queue.settled(name)
         case .waiting:
@@ -171,7 +189,7 @@ public final class Daemon: @unchecked Sendable {
             }
             let themes = report.themes.map(\.id)
             logger.info("ingested \(name) as \(report.id)\(new ? "" : " (already stored)")",
-                        metadata: ["file": "\(name)", "report_id": "\(report.id)", "themes": "\(themes.joined(separator: ","))"])
+                        metadata: ["file": "\(name)", "report_id": "\(report.id)", "themes": .array(themes.map { .string($0) })])
             server?.publish(kind: "ingested", event: .object([
                 ("event", .string("ingested")), ("report", .string(report.id)), ("file", .string(name.description)),
                 ("themes", .strings(themes)), ("new", .bool(new)),

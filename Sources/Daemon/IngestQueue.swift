@@ -57,6 +57,20 @@ final class IngestQueue: @unchecked Sendable {
         case closed
     }
 
+    /// Up to `limit` files queued right now, taken without waiting (to batch a burst after `next`).
+    func moreFiles(limit: Int) -> [FileName] {
+        condition.lock()
+        defer { condition.unlock() }
+        var taken: [FileName] = []
+        while taken.count < limit, case .file(let name)? = items.first {
+            items.removeFirst()
+            queued.remove(name)
+            taken.append(name)
+        }
+        inHand += taken.count
+        return taken
+    }
+
     /// The next item, waiting at most `timeout`.
     func next(timeout: Duration) -> Next {
         condition.lock()

@@ -24,7 +24,13 @@ struct Ingestor: Sendable {
     let failedShelf: Shelf
     let logger: Logger
 
-    enum Outcome {
+    /// An outcome decided while preparing (so `prepare` can return it as a Result's failure).
+    struct OutcomeBox: Error {
+        let outcome: Outcome
+        init(_ outcome: Outcome) { self.outcome = outcome }
+    }
+
+    enum Outcome: @unchecked Sendable {
         case ingested(Report, new: Bool)
         case failed(Failure)
         /// Left in place to try again later (changing file, store or disk trouble).
@@ -34,55 +40,88 @@ struct Ingestor: Sendable {
         case ignored
     }
 
-    func ingest(_ name: FileName, builder: ReportBuilder) -> Outcome {
-        if name.isInProgress { return .ignored }
+    /// A file read and analysed, waiting to be committed.
+    struct Prepared: Sendable {
+        var name: FileName
+        var report: Report
+    }
+
+    /// Steps 1 of the order above for one file: read and analyse, no side effects unless the file
+    /// fails (then it moves to failed/) or its earlier ingest must be finished.
+    func prepare(_ name: FileName, builder: ReportBuilder) -> Result<Prepared, OutcomeBox> {
+        if name.isInProgress { return .failure(OutcomeBox(.ignored)) }
         let intake = FileIntake(directory: configuration.inbox, maxBytes: configuration.maxFileBytes)
         switch intake.read(name) {
         case .vanished:
-            return .ignored
+            return .failure(OutcomeBox(.ignored))
         case .changing:
-            return .retry("\(name) changed while being read")
+            return .failure(OutcomeBox(.retry("\(name) changed while being read")))
         case .beingWritten:
-            return .waiting
+            return .failure(OutcomeBox(.waiting))
         case .unreadable(let code):
-            return .retry("cannot read \(name): \(String(cString: strerror(code)))")
+            return .failure(OutcomeBox(.retry("cannot read \(name): \(String(cString: strerror(code)))")))
         case .notRegular(let kind):
-            return fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it")
+            return .failure(OutcomeBox(fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it")))
         case .tooLarge(let size):
-            return fail(name, code: "too_large", reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")
+            return .failure(OutcomeBox(fail(name, code: "too_large", reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")))
         case .regular(let bytes):
-            return ingest(name, bytes: bytes, builder: builder)
+            let report: Report
+            do {
+                report = try builder.build(bytes: bytes, file: name.description, received: Timestamp.now())
+            } catch {
+                return .failure(OutcomeBox(fail(name, code: error.code, reason: error.description)))
+            }
+            do {
+                if let recovered = try recover(name, sha256: report.sha256) { return .failure(OutcomeBox(recovered)) }
+            } catch {
+                return .failure(OutcomeBox(.retry("cannot finish archiving \(name): \(error)")))
+            }
+            return .success(Prepared(name: name, report: report))
         }
     }
 
-    func ingest(_ name: FileName, bytes: [UInt8], builder: ReportBuilder) -> Outcome {
-        let received = Timestamp.now()
-        let report: Report
-        do {
-            report = try builder.build(bytes: bytes, file: name.description, received: received)
-        } catch {
-            return fail(name, code: error.code, reason: error.description)
+    /// Steps 2 and 3 for a batch: one transaction for all reports, then each original is moved.
+    func commit(_ batch: [Prepared]) -> [(FileName, Outcome)] {
+        guard !batch.isEmpty else { return [] }
+        var items: [StoreItem] = []
+        var targets: [FileName] = []
+        for prepared in batch {
+            let target = archive.freeName(for: prepared.name)
+            targets.append(target)
+            let drop = Drop(file: prepared.name.description, reportID: prepared.report.id, sha256: prepared.report.sha256,
+                            received: prepared.report.received, archivedAs: archive.path(of: target))
+            items.append(StoreItem(report: prepared.report, textHash: Self.textHash(prepared.report), drop: drop))
         }
+        let outcomes: [StoreOutcome]
         do {
-            if let recovered = try recover(name, sha256: report.sha256) { return recovered }
-            let target = archive.freeName(for: name)
-            let drop = Drop(file: name.description, reportID: report.id, sha256: report.sha256, received: received,
-                            archivedAs: archive.path(of: target))
-            let outcome = try store.store(report, textHash: Self.textHash(report), drop: drop)
-            do {
-                try archive.move(name, from: configuration.inbox, to: target)
-            } catch {
-                guard error.errnoValue == ENOENT, !FileIntake(directory: configuration.inbox, maxBytes: 0).exists(name) else {
-                    throw error
-                }
-                // Deleted by its owner after we read it: the committed report stands, there is nothing to archive.
-                logger.notice("\(name) was removed from the inbox before it could be archived",
-                              metadata: ["file": "\(name)", "report_id": "\(report.id)"])
-            }
-            let stored = outcome == .stored ? report : (try store.report(id: report.id) ?? report)
-            return .ingested(stored, new: outcome == .stored)
+            outcomes = try store.store(items)
         } catch {
-            return .retry("cannot store \(name): \(error)")
+            return batch.map { ($0.name, .retry("cannot store \($0.name): \(error)")) }
+        }
+        return zip(batch, zip(targets, outcomes)).map { prepared, pair in
+            let (target, outcome) = pair
+            do {
+                try archive.move(prepared.name, from: configuration.inbox, to: target)
+            } catch where error.errnoValue == ENOENT && !FileIntake(directory: configuration.inbox, maxBytes: 0).exists(prepared.name) {
+                // Deleted by its owner after we read it: the committed report stands, there is nothing to archive.
+                logger.notice("\(prepared.name) was removed from the inbox before it could be archived",
+                              metadata: ["file": "\(prepared.name)", "report_id": "\(prepared.report.id)"])
+            } catch {
+                // Stored, but the original stays in the inbox: the next attempt finds the drop record
+                // and only finishes the move.
+                return (prepared.name, .retry("stored \(prepared.name) but cannot archive it: \(error)"))
+            }
+            if outcome == .stored { return (prepared.name, .ingested(prepared.report, new: true)) }
+            let existing = (try? store.report(id: prepared.report.id)) ?? prepared.report
+            return (prepared.name, .ingested(existing, new: false))
+        }
+    }
+
+    /// One file, start to end (the `import` command and tests).
+    func ingest(_ name: FileName, builder: ReportBuilder) -> Outcome {
+        switch prepare(name, builder: builder) {
+        case .failure(let box): return box.outcome
+        case .success(let prepared): return commit([prepared])[0].1
         }
     }
 

@@ -18,6 +18,12 @@ public struct TextDecoder: Sendable {
         return decoded
     }
 
+    /// GB18030 (also GBK and GB2312) bytes as text, or nil when they are not valid GB18030.
+    public static func gb18030(_ bytes: [UInt8]) -> String? { GB18030.decode(bytes) }
+
+    /// The format the bytes reveal (magic numbers, never the file name); HTML is told later, from the text.
+    public static func sniff(_ bytes: [UInt8]) -> FileFormat { FormatSniffer.sniff(bytes) }
+
     func decodeText(_ bytes: [UInt8]) throws(DecodeError) -> DecodedText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8(bytes.dropFirst(3), encoding: "utf-8")

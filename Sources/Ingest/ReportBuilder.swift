@@ -1,5 +1,6 @@
 import Classify
 import Decode
+import Formats
 import Normalize
 import ReportModel
 import Segment
@@ -7,12 +8,14 @@ import Segment
 /// Why a file did not become a report.
 public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case decode(DecodeError)
+    case format(FormatError)
     case tooLarge(bytes: Int, limit: Int)
 
     /// Stable code for the failed list, the journal and subscribers.
     public var code: String {
         switch self {
         case .decode(let e): return e.code
+        case .format(let e): return e.code
         case .tooLarge: return "too_large"
         }
     }
@@ -20,6 +23,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .decode(let e): return e.description
+        case .format(let e): return e.description
         case .tooLarge(let bytes, let limit): return "the file has \(bytes) bytes; the limit is \(limit)"
         }
     }
@@ -28,6 +32,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The whole pure pipeline: bytes → decode → normalise → segment → classify → a report.
 public struct ReportBuilder: Sendable {
     public var decoder = TextDecoder()
+    /// PDF, Word and web pages → text lines (PDF through pdftotext, under limits).
+    public var documents = DocumentReader()
     public var normalizer = Normalizer()
     public var segmenter = Segmenter()
     public var classifier: ThemeClassifier
@@ -41,8 +47,7 @@ public struct ReportBuilder: Sendable {
 
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
         let sha = SHA256.hex(bytes)
-        let decoded: DecodedText
-        do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
+        let decoded = try decode(bytes)
         var report = analyse(decoded.text)
         report.id = Self.reportID(sha256: sha)
         report.file = file
@@ -51,6 +56,23 @@ public struct ReportBuilder: Sendable {
         report.source = Source(format: decoded.format.rawValue, encoding: decoded.encoding, bytes: bytes.count)
         report.warnings = decoded.warnings + report.warnings
         return report
+    }
+
+    /// The file's text, by what its bytes are (magic numbers, not the name): PDF, Word, web page or plain text.
+    func decode(_ bytes: [UInt8]) throws(IngestError) -> DecodedText {
+        let document: ExtractedDocument
+        switch TextDecoder.sniff(bytes) {
+        case .pdf:
+            do { document = try documents.readPDF(bytes) } catch { throw .format(error) }
+        case .docx, .zip:
+            do { document = try documents.readDocx(bytes) } catch { throw .format(error) }
+        default:
+            let decoded: DecodedText
+            do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
+            guard decoded.format == .html else { return decoded }
+            do { document = try documents.readHTML(bytes) } catch { throw .decode(error) }
+        }
+        return DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings)
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
@@ -72,13 +94,14 @@ public struct ReportBuilder: Sendable {
     }
 
     func apply(_ classification: Classification, to report: inout Report) {
-        report.notAReport = classification.notAReport
+        // A person who labelled an article has said it is a report.
+        report.notAReport = classification.notAReport && !report.articles.contains { $0.themesBy == "person" }
         for (i, themes) in classification.articles.enumerated() where i < report.articles.count {
             guard report.articles[i].themesBy != "person" else { continue }
             report.articles[i].themes = classification.notAReport ? [] : themes.themes
             report.articles[i].primaryTheme = classification.notAReport ? nil : themes.primary
         }
-        report.themes = classification.notAReport ? [] : Self.aggregate(report.articles)
+        report.themes = report.notAReport ? [] : Self.aggregate(report.articles)
     }
 
     /// The report's themes: the best score each theme reached in any article, highest first.

@@ -12,24 +12,40 @@ public struct NormalizedText: Sendable, Equatable {
 }
 
 /// Undoes what extraction, encodings and editors did to a report's text.
+///
+/// The repairs run in this order, each a separate step: undo fake-bold doubling (per line), fold
+/// full-width digits and letters, repair spacing, merge poppler's duplicate fragments, drop web page
+/// furniture, and finally rejoin hard-wrapped lines into paragraphs.
 public struct Normalizer: Sendable {
     public init() {}
 
     public func normalize(_ text: String) -> NormalizedText {
-        var lines: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = raw.trimmingSpaces()
-            if !line.isEmpty { lines.append(line) }
+        var lines = LineReader.read(text)
+        var undoubled = 0
+        var folded = 0
+        var spaced = 0
+        for i in lines.indices {
+            if let once = DoubledRunRepair.undouble(lines[i].scalars) {
+                lines[i].scalars = once
+                lines[i].bold = true
+                undoubled += 1
+            }
+            folded += WidthFolding.fold(&lines[i].scalars)
+            spaced += SpacingRepair.repair(&lines[i].scalars)
         }
-        return NormalizedText(lines: lines)
-    }
-}
+        lines.removeAll { $0.scalars.isEmpty }
+        let fragments = FragmentMerger.merge(lines)
+        let web = WebLeftoverFilter.filter(fragments.lines)
+        let joiner = WrapJoiner(web.lines)
+        let joined = joiner.join()
 
-extension Substring {
-    /// Without leading and trailing white space (ASCII, ideographic space, NBSP).
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{A0}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        var warnings: [String] = []
+        if undoubled > 0 { warnings.append("undid doubled text in \(undoubled) lines") }
+        if fragments.merged > 0 { warnings.append("merged \(fragments.merged) duplicate fragments") }
+        if folded > 0 { warnings.append("converted \(folded) full-width digits and letters to ASCII") }
+        if spaced > 0 { warnings.append("removed or fixed \(spaced) stray spaces and commas") }
+        if web.removed > 0 { warnings.append("removed \(web.removed) web page lines") }
+        if joined.joined > 0 { warnings.append("rejoined \(joined.joined) hard-wrapped lines") }
+        return NormalizedText(lines: joined.lines.map(\.string), warnings: warnings)
     }
 }

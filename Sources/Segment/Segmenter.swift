@@ -18,12 +18,102 @@ public struct Page: Sendable, Equatable {
     }
 }
 
-/// Splits normalised text into headline and articles.
+/// Splits normalised text into headline and articles, and reads each article's writer, places and figures.
+///
+/// Works for text in reading order (title, byline, body, footer) and for text extracted from a PDF's
+/// content stream, where each title follows its article's `（作者系…）` footer and the banner comes last.
 public struct Segmenter: Sendable {
     public init() {}
 
     public func segment(_ text: NormalizedText) -> Page {
-        let article = Article(index: 0, paragraphs: text.lines)
-        return Page(articles: text.lines.isEmpty ? [] : [article], warnings: text.warnings)
+        let lines = Segmenter.lines(from: text.lines)
+        guard !lines.isEmpty else { return Page(warnings: text.warnings) }
+        let structure = StructureParser(lines: lines).parse()
+        var page = Page(warnings: text.warnings + structure.warnings)
+        page.headline = joined(structure.headline, lines)
+        page.published = published(structure, lines)
+
+        let places = PlaceExtractor()
+        for (n, part) in structure.parts.enumerated() {
+            var article = Article(index: n)
+            article.paragraphs = part.body.map { lines[$0].text }
+            if !part.isLead {
+                article.title = joined(part.title, lines)
+                article.author = author(of: part, lines)
+                article.affiliation = affiliation(of: part, lines)
+            }
+            // Places and figures come from every line of the article, its frame included; the page's
+            // headline and metadata belong to the first article.
+            var own = part.title + [part.byline, part.authorLine, part.institutionLine].compactMap { $0 }
+            own += part.body + [part.footer].compactMap { $0 } + part.signoff
+            if n == 0 { own = structure.meta + structure.headline + own }
+            let articleLines = own.sorted().map { lines[$0] }
+            article.places = places.places(in: articleLines)
+            article.figures = articleLines.flatMap(FigureExtractor.figures(in:))
+            page.articles.append(article)
+        }
+        return page
+    }
+
+    /// Trimmed, non-empty lines; a footer broken over two lines is put back together.
+    static func lines(from raw: [String]) -> [Line] {
+        var out: [Line] = []
+        for text in raw {
+            let line = Line(text)
+            guard line.count > 0 else { continue }
+            if let previous = out.last, previous.isFooter, let last = previous.scalars.last, last != "）", last != ")",
+               line.count <= 30, let end = line.scalars.last, end == "）" || end == ")" {
+                out[out.count - 1] = Line(previous.text + line.text)
+                continue
+            }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// Lines of a title or headline as one string: a title broken over two lines is one title.
+    private func joined(_ indices: [Int], _ lines: [Line]) -> String? {
+        guard !indices.isEmpty else { return nil }
+        var out: [Unicode.Scalar] = []
+        for i in indices {
+            let s = lines[i].scalars
+            // Keep a space only between two Latin/digit runs; Chinese lines join directly.
+            if let last = out.last, let first = s.first, !Scalars.isHan(last), !Scalars.isHan(first),
+               !Scalars.isClosing(last), Scalars.isLatin(last) || Scalars.isDigit(last) {
+                out.append(" ")
+            }
+            out += s
+        }
+        return Scalars.string(out)
+    }
+
+    private func author(of part: PageStructure.Part, _ lines: [Line]) -> String? {
+        if let b = part.byline, let names = Bylines.authors(fromByline: lines[b]) { return names }
+        if let a = part.authorLine, let names = Bylines.names(inAuthorLine: lines[a]) { return names.joined(separator: "、") }
+        if let first = part.body.first, let names = Bylines.authors(fromNewsOpening: lines[first]) { return names }
+        // A letter signed by a person: a bare name in its sign-off.
+        for i in part.signoff.reversed() {
+            if let names = Bylines.names(inAuthorLine: lines[i]), names.count <= 3 { return names.joined(separator: "、") }
+        }
+        return nil
+    }
+
+    private func affiliation(of part: PageStructure.Part, _ lines: [Line]) -> String? {
+        if let f = part.footer { return Bylines.affiliation(fromFooter: lines[f]) }
+        if let i = part.institutionLine { return Bylines.affiliation(fromInstitutionLine: lines[i]) }
+        return nil
+    }
+
+    /// The sign-off date of a notice, summary, minutes or letter; else the dateline in the metadata.
+    private func published(_ structure: PageStructure, _ lines: [Line]) -> String? {
+        for part in structure.parts.reversed() {
+            for i in part.signoff.reversed() where DateScanner.isDateOnly(lines[i]) {
+                return DateScanner.dates(in: lines[i].scalars).first?.iso
+            }
+        }
+        for i in structure.meta {
+            if let found = DateScanner.dates(in: lines[i].scalars).first { return found.iso }
+        }
+        return nil
     }
 }

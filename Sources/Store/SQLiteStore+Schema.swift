@@ -38,7 +38,8 @@ extension SQLiteStore {
                     report_id TEXT NOT NULL,
                     idx INTEGER NOT NULL,
                     title TEXT,
-                    themes_by TEXT NOT NULL DEFAULT 'classifier'
+                    themes_by TEXT NOT NULL DEFAULT 'classifier',
+                    body TEXT NOT NULL DEFAULT ''
                 );
                 CREATE UNIQUE INDEX article_report ON article (report_id, idx);
                 CREATE TABLE article_theme (article_rowid INTEGER NOT NULL, theme TEXT NOT NULL, PRIMARY KEY (article_rowid, theme)) WITHOUT ROWID;

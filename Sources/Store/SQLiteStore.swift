@@ -28,19 +28,26 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome {
+        try store([StoreItem(report: report, textHash: textHash, drop: drop)])[0]
+    }
+
+    public func store(_ items: [StoreItem]) throws -> [StoreOutcome] {
         try db.write { db in
-            try db.execute(sql: "INSERT INTO drop_record (file, report_id, sha256, received, archived_as) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [drop.file, drop.reportID, drop.sha256, drop.received, drop.archivedAs])
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM report WHERE id = ?", arguments: [report.id]) == true {
-                return .alreadyStored
+            try items.map { item in
+                let drop = item.drop
+                try db.execute(sql: "INSERT INTO drop_record (file, report_id, sha256, received, archived_as) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [drop.file, drop.reportID, drop.sha256, drop.received, drop.archivedAs])
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM report WHERE id = ?", arguments: [item.report.id]) == true {
+                    return .alreadyStored
+                }
+                var report = item.report
+                if report.duplicateOf == nil {
+                    report.duplicateOf = try String.fetchOne(db, sql: "SELECT id FROM report WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 1",
+                                                             arguments: [item.textHash])
+                }
+                try insert(report, textHash: item.textHash, in: db)
+                return .stored
             }
-            var report = report
-            if report.duplicateOf == nil {
-                report.duplicateOf = try String.fetchOne(db, sql: "SELECT id FROM report WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 1",
-                                                         arguments: [textHash])
-            }
-            try insert(report, textHash: textHash, in: db)
-            return .stored
         }
     }
 
@@ -50,7 +57,7 @@ public final class SQLiteStore: ReportStore {
             INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
-                             report.displayTitle, report.notAReport, report.duplicateOf, report.json.serialized()])
+                             report.displayTitle, report.notAReport, report.duplicateOf, Self.storedJSON(report)])
         try indexDerived(report, in: db)
     }
 
@@ -63,8 +70,9 @@ public final class SQLiteStore: ReportStore {
             try db.execute(sql: "INSERT OR IGNORE INTO report_place (report_id, place) VALUES (?, ?)", arguments: [report.id, place])
         }
         for article in report.articles {
-            try db.execute(sql: "INSERT INTO article (report_id, idx, title, themes_by) VALUES (?, ?, ?, ?)",
-                           arguments: [report.id, article.index, article.title, article.themesBy])
+            try db.execute(sql: "INSERT INTO article (report_id, idx, title, themes_by, body) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [report.id, article.index, article.title, article.themesBy,
+                                       article.paragraphs.joined(separator: "\n")])
             let rowid = db.lastInsertedRowID
             for theme in article.themes {
                 try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
@@ -90,7 +98,16 @@ public final class SQLiteStore: ReportStore {
             }
         }
         try db.execute(sql: "UPDATE report SET json = ?, not_a_report = ?, title = ? WHERE id = ?",
-                       arguments: [report.json.serialized(), report.notAReport, report.displayTitle, report.id])
+                       arguments: [Self.storedJSON(report), report.notAReport, report.displayTitle, report.id])
+    }
+
+    /// A snippet from the body, or from title and byline when only they matched.
+    static func snippet(body: String, article: Article, terms: [String]) -> String {
+        let fromBody = Snippet.make(text: body, terms: terms)
+        if fromBody.contains("【") { return fromBody }
+        let heading = [article.title, article.author].compactMap { $0 }.joined(separator: "　")
+        let fromHeading = Snippet.make(text: heading + "　" + body, terms: terms)
+        return fromHeading.contains("【") ? fromHeading : fromBody
     }
 
     static func searchableText(_ article: Article) -> String {
@@ -115,13 +132,35 @@ public final class SQLiteStore: ReportStore {
         }
     }
 
+    /// The report JSON as stored: everything but the paragraphs, which live once, in `article.body`
+    /// (they are what snippets are cut from).
+    static func storedJSON(_ report: Report) -> String {
+        var stripped = report
+        for i in stripped.articles.indices { stripped.articles[i].paragraphs = [] }
+        return stripped.json.serialized()
+    }
+
+    /// The full report: the stored JSON with each article's paragraphs put back.
+    func loadReport(id: String, in db: Database) throws -> Report? {
+        guard let text = try String.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) else { return nil }
+        var report = try Self.decode(text)
+        var bodies: [Int: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT idx, body FROM article WHERE report_id = ?", arguments: [id]) {
+            bodies[row[0]] = row[1]
+        }
+        for i in report.articles.indices {
+            let body = bodies[report.articles[i].index] ?? ""
+            report.articles[i].paragraphs = body.isEmpty ? [] : body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return report
+    }
+
     public func reportJSON(id: String) throws -> String? {
-        try db.read { db in try String.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) }
+        try report(id: id)?.json.serialized()
     }
 
     public func report(id: String) throws -> Report? {
-        guard let text = try reportJSON(id: id) else { return nil }
-        return try Self.decode(text)
+        try db.read { db in try loadReport(id: id, in: db) }
     }
 
     static func decode(_ text: String) throws -> Report {
@@ -183,19 +222,16 @@ public final class SQLiteStore: ReportStore {
                 """
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [match] + arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.report_id, a.idx, bm25(article_fts) AS rank \(from) ORDER BY rank LIMIT ? OFFSET ?
+                SELECT a.report_id, a.idx, bm25(article_fts) AS rank, a.body, r.json \(from) ORDER BY rank LIMIT ? OFFSET ?
                 """, arguments: [match] + arguments + [filter.limit, filter.offset])
-            var cache: [String: Report] = [:]
             var hits: [SearchHit] = []
             for row in rows {
-                let id: String = row[0], index: Int = row[1], rank: Double = row[2]
-                if cache[id] == nil, let text = try String.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) {
-                    cache[id] = try Self.decode(text)
-                }
-                guard let report = cache[id], let article = report.articles.first(where: { $0.index == index }) else { continue }
+                let id: String = row[0], index: Int = row[1], rank: Double = row[2], body: String = row[3]
+                let report = try Self.decode(row[4])
+                guard let article = report.articles.first(where: { $0.index == index }) else { continue }
                 hits.append(SearchHit(report: id, article: index, title: article.title ?? report.headline,
                                       score: (-rank * 1000).rounded() / 1000,
-                                      snippet: Snippet.make(text: Self.searchableText(article), terms: terms),
+                                      snippet: Self.snippet(body: body, article: article, terms: terms),
                                       themes: article.themes, themesBy: article.themesBy))
             }
             return (total, hits)
@@ -229,11 +265,12 @@ public final class SQLiteStore: ReportStore {
         var after = ""
         while true {
             let batch = try db.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, json FROM report WHERE id > ? ORDER BY id LIMIT 500", arguments: [after])
+                try String.fetchAll(db, sql: "SELECT id FROM report WHERE id > ? ORDER BY id LIMIT 500", arguments: [after])
+                    .compactMap { try loadReport(id: $0, in: db) }
             }
             guard let last = batch.last else { return count }
-            after = last[0]
-            let updated = try batch.map { row in body(try Self.decode(row[1])) }
+            after = last.id
+            let updated = batch.map(body)
             try db.write { db in
                 for report in updated { try reindexThemes(report, in: db) }
             }

@@ -106,6 +106,19 @@ public struct StoreCounts: Sendable, Equatable {
     public var themes: [String: Int]
 }
 
+/// A report to store with its drop (see `ReportStore.store`).
+public struct StoreItem: Sendable {
+    public var report: Report
+    public var textHash: String
+    public var drop: Drop
+
+    public init(report: Report, textHash: String, drop: Drop) {
+        self.report = report
+        self.textHash = textHash
+        self.drop = drop
+    }
+}
+
 /// What storing a report did.
 public enum StoreOutcome: Sendable, Equatable {
     /// A new report.
@@ -133,6 +146,8 @@ public protocol ReportStore: Sendable {
     /// Stores a report and its drop in one transaction. `textHash` identifies the normalised text,
     /// so the same text under other bytes gets `duplicate_of`.
     func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome
+    /// Stores several reports in one transaction (bulk import, bursts): all or nothing.
+    func store(_ items: [StoreItem]) throws -> [StoreOutcome]
     /// The drop recorded for this file name and content, if any (crash recovery).
     func drop(file: String, sha256: String) throws -> Drop?
     func recordFailure(_ failure: Failure) throws

@@ -36,8 +36,23 @@ import Testing
             _ = try builder.build(bytes: Array("%PDF-1.4".utf8), file: "x.txt", received: "t")
             Issue.record("a PDF was read as text")
         } catch {
-            #expect(error.code == "unsupported_format")
+            #expect(error.code == "broken_pdf")
         }
+    }
+
+    @Test func aSavedPageIsReadAsHTMLAndKeepsOnlyItsArticle() throws {
+        let page = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>
+            <ul class="nav"><li><a href="/">首页</a></li></ul>
+            <div class="article"><h1>老旧小区加装电梯提速</h1>
+            <p>今年全区新开工加装电梯120部，居民满意。</p></div>
+            <div class="footer"><p>版权所有 示例网</p></div></body></html>
+            """
+        let report = try builder.build(bytes: Array(page.utf8), file: "p.html", received: "t")
+        #expect(report.source.format == "html")
+        let text = report.articles.flatMap(\.paragraphs).joined() + (report.articles.first?.title ?? "")
+        #expect(text.contains("新开工加装电梯120部"))
+        #expect(!text.contains("首页") && !text.contains("版权所有"))
     }
 
     @Test func reclassifyKeepsAPersonsLabels() throws {

@@ -1,0 +1,103 @@
+import Classify
+import Foundation
+import Ingest
+import ReportModel
+import Store
+
+/// Feeds an existing archive of reports into the store (`renewald import`): the originals stay
+/// where they are and are recorded as the drop's location.
+public struct Importer: Sendable {
+    /// Progress after each batch.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var stored: Int
+        public var failed: Int
+        public var seconds: Double
+    }
+
+    /// A file that could not be imported.
+    public struct Problem: Sendable {
+        public var path: String
+        public var code: String
+        public var reason: String
+    }
+
+    let configuration: Configuration
+    let store: any ReportStore
+
+    public init(configuration: Configuration) throws {
+        self.configuration = configuration
+        try FileManager.default.createDirectory(atPath: configuration.state, withIntermediateDirectories: true)
+        store = try SQLiteStore(path: configuration.databasePath)
+    }
+
+    /// Every regular file under `paths` (directories recursively, dot-files skipped), sorted.
+    public static func files(under paths: [String]) -> [String] {
+        var found: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue { found.append(path); continue }
+            guard let walker = FileManager.default.enumerator(atPath: path) else { continue }
+            var inside: [String] = []
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") { if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { walker.skipDescendants() }; continue }
+                if walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular { inside.append(path + "/" + relative) }
+            }
+            found += inside.sorted()
+        }
+        return found
+    }
+
+    /// Imports `files`, reporting progress after every batch; returns what failed.
+    public func run(_ files: [String], progress: (Progress) -> Void) throws -> [Problem] {
+        let taxonomy = try Daemon.loadTaxonomy(configuration.taxonomy)
+        let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy, examples: try Daemon.examples(from: store)))
+        let start = ContinuousClock.now
+        var problems: [Problem] = []
+        var stored = 0
+        let batchSize = 256
+        var done = 0
+        while done < files.count {
+            let batch = Array(files[done..<min(files.count, done + batchSize)])
+            let built = ParallelMap.map(batch) { path -> Result<StoreItem, ImportFailure> in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    return .failure(ImportFailure(code: "unreadable", reason: "cannot read the file"))
+                }
+                guard data.count <= configuration.maxFileBytes else {
+                    return .failure(ImportFailure(code: "too_large", reason: "\(data.count) bytes; the limit is \(configuration.maxFileBytes)"))
+                }
+                let name = (path as NSString).lastPathComponent
+                let report: Report
+                do throws(IngestError) {
+                    report = try builder.build(bytes: [UInt8](data), file: name, received: Timestamp.now())
+                } catch {
+                    return .failure(ImportFailure(code: error.code, reason: error.description))
+                }
+                let drop = Drop(file: name, reportID: report.id, sha256: report.sha256, received: report.received,
+                                archivedAs: (path as NSString).standardizingPath)
+                return .success(StoreItem(report: report, textHash: Ingestor.textHash(report), drop: drop))
+            }
+            var items: [StoreItem] = []
+            for (path, result) in zip(batch, built) {
+                switch result {
+                case .success(let item): items.append(item)
+                case .failure(let failure): problems.append(Problem(path: path, code: failure.code, reason: failure.reason))
+                }
+            }
+            stored += try store.store(items).filter { $0 == .stored }.count
+            done += batch.count
+            let elapsed = ContinuousClock.now - start
+            progress(Progress(done: done, total: files.count, stored: stored, failed: problems.count,
+                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        }
+        return problems
+    }
+}
+
+struct ImportFailure: Error {
+    var code: String
+    var reason: String
+}

@@ -1,0 +1,58 @@
+import Decode
+
+/// A line of a document's text with what the file said about it.
+public struct DocumentLine: Sendable, Equatable {
+    /// What the layout or markup made of the line.
+    public enum Role: Sendable, Equatable {
+        /// A heading or a line set clearly larger than the body (level 1 is the largest).
+        case heading(Int)
+        /// A centred short line (bylines, sub-titles).
+        case centered
+        /// A body paragraph, or anything not known to be more.
+        case paragraph
+    }
+
+    public var text: String
+    public var role: Role
+
+    public init(_ text: String, role: Role = .paragraph) {
+        self.text = text
+        self.role = role
+    }
+}
+
+/// The text of a PDF, Word file or web page: one paragraph or structure line per line, in reading order.
+public struct ExtractedDocument: Sendable, Equatable {
+    public var lines: [DocumentLine]
+    public var format: FileFormat
+    /// The character encoding the file used (`utf-8` for PDF and Word, whose text is Unicode inside).
+    public var encoding: String
+    public var warnings: [String]
+
+    public init(lines: [DocumentLine], format: FileFormat, encoding: String = "utf-8", warnings: [String] = []) {
+        self.lines = lines
+        self.format = format
+        self.encoding = encoding
+        self.warnings = warnings
+    }
+
+    /// The lines as the normaliser takes them: `\n` after each.
+    public var text: String {
+        var out = ""
+        for line in lines { out += line.text; out += "\n" }
+        return out
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space, including the ideographic space and NBSP.
+    func trimmingLayoutSpaces() -> String {
+        let scalars = unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s.properties.isWhitespace || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" || s == "\u{200B}"
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

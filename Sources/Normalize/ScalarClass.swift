@@ -1,0 +1,142 @@
+/// Character classes the repairs reason about, on `Unicode.Scalar` for speed.
+enum ScalarClass {
+    /// CJK ideographs (BMP blocks, compatibility ideographs, the supplementary planes) and 〇.
+    @inline(__always)
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0x20000...0x3FFFF).contains(v) || (0xF900...0xFAFF).contains(v) || v == 0x3007
+    }
+
+    @inline(__always)
+    static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    @inline(__always)
+    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value | 0x20
+        return v >= 0x61 && v <= 0x7A
+    }
+
+    @inline(__always)
+    static func isASCIIAlnum(_ s: Unicode.Scalar) -> Bool { isASCIIDigit(s) || isASCIILetter(s) }
+
+    /// Space, tab, NBSP and the ideographic space.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{A0}" || s == "\u{3000}" || s == "\u{2002}" || s == "\u{2003}"
+            || s == "\u{2009}" || s == "\u{200B}" || s == "\u{FEFF}"
+    }
+
+    /// Chinese punctuation, including the curly quotes Chinese text uses.
+    @inline(__always)
+    static func isCJKPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F: return true  // 、。〃〈〉《》「」『』【】〔〕…
+        case 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F: return true  // ！（），：；？
+        case 0x201C, 0x201D, 0x2018, 0x2019, 0x2026, 0x2014, 0x00B7, 0x2022: return true  // “”‘’…—·•
+        default: return false
+        }
+    }
+
+    /// Marks that never begin a printed line in Chinese typesetting (避头点).
+    @inline(__always)
+    static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3001, 0x3002, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF09, 0x201D, 0x2019, 0x3009, 0x300B,
+             0x300D, 0x300F, 0x3011, 0x3015:
+            return true
+        default: return false
+        }
+    }
+
+    /// Marks that end a sentence: a line ending in one may end a paragraph.
+    @inline(__always)
+    static func isSentenceFinal(_ s: Unicode.Scalar) -> Bool {
+        s == "。" || s == "！" || s == "？" || s == "!" || s == "?" || s == "…"
+    }
+
+    /// Closing quotes and brackets that may follow a sentence-final mark.
+    @inline(__always)
+    static func isTrailingCloser(_ s: Unicode.Scalar) -> Bool {
+        s == "”" || s == "’" || s == "）" || s == ")" || s == "」" || s == "』" || s == "》"
+    }
+
+    /// Any punctuation: a fake-bold run ends where punctuation or another script begins.
+    @inline(__always)
+    static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+        if isCJKPunctuation(s) { return true }
+        let v = s.value
+        return (0x21...0x2F).contains(v) || (0x3A...0x40).contains(v) || (0x5B...0x60).contains(v)
+            || (0x7B...0x7E).contains(v)
+    }
+
+    /// Display width in half-ems: ASCII counts 1, everything else 2, Chinese punctuation 2 or, where
+    /// typesetting squeezes it to half width, 1.
+    @inline(__always)
+    static func halfWidth(_ s: Unicode.Scalar, squeezed: Bool = true) -> Int {
+        if s.value < 0x80 { return 1 }
+        if squeezed, isCJKPunctuation(s) { return 1 }
+        return 2
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// Display width in half-ems (see `ScalarClass.halfWidth`).
+    func halfWidth(squeezed: Bool = true) -> Int {
+        var w = 0
+        for s in self { w &+= ScalarClass.halfWidth(s, squeezed: squeezed) }
+        return w
+    }
+
+    /// Whether the line ends a sentence, looking through closing quotes and brackets.
+    var endsSentence: Bool {
+        var i = count - 1
+        while i >= 0, ScalarClass.isTrailingCloser(self[i]) { i -= 1 }
+        guard i >= 0 else { return false }
+        if ScalarClass.isSentenceFinal(self[i]) { return true }
+        // A bracketed line such as a footer `（作者系…）` is complete in itself.
+        return i < count - 1 && (self[count - 1] == "）" || self[count - 1] == ")") && first == "（"
+    }
+
+    func hasPrefix(_ p: [Unicode.Scalar]) -> Bool {
+        guard p.count <= count else { return false }
+        for i in p.indices where self[i] != p[i] { return false }
+        return true
+    }
+
+    func hasSuffix(_ p: [Unicode.Scalar]) -> Bool {
+        guard p.count <= count else { return false }
+        let offset = count - p.count
+        for i in p.indices where self[offset + i] != p[i] { return false }
+        return true
+    }
+
+    func contains(_ needle: [Unicode.Scalar]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        var i = 0
+        while i + needle.count <= count {
+            if self[i] == needle[0] {
+                var j = 1
+                while j < needle.count, self[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    func contains(_ s: Unicode.Scalar) -> Bool { contains(where: { $0 == s }) }
+
+    /// The scalars as a String, encoded through UTF-8 (much faster than appending to a scalar view).
+    var string: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * 3)
+        for s in self { UTF8.encode(s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Patterns compared against lines in hot loops, turned into scalars once.
+enum Needles {
+    static func of(_ strings: [String]) -> [[Unicode.Scalar]] { strings.map { Array($0.unicodeScalars) } }
+}

@@ -1,0 +1,129 @@
+/// Drops what a saved web page or Word export leaves around the article in plain text: navigation,
+/// breadcrumbs, share and print buttons, sidebars of other headlines, copyright, ICP and licence lines,
+/// editor credits.
+///
+/// Conservative by design: a line goes only when it matches a boilerplate form outright, or, for
+/// navigation and sidebars, when the text also carries page furniture elsewhere. Metadata lines such as
+/// `成都日报　2023年5月12日　第03版　城事` or `2023-09-20 07:45　来源：杭州日报` are content and stay.
+enum WebLeftoverFilter {
+    static func filter(_ lines: [PhysicalLine]) -> (lines: [PhysicalLine], removed: Int) {
+        let boilerplate = lines.map { isBoilerplate($0.scalars) }
+        let furniture = boilerplate.filter { $0 }.count
+        var keep = boilerplate.map { !$0 }
+        if furniture >= 2 {
+            markNavigation(lines, &keep)
+            markSidebars(lines, boilerplate, &keep)
+        }
+        let removed = keep.filter { !$0 }.count
+        guard removed > 0 else { return (lines, 0) }
+        var out: [PhysicalLine] = []
+        out.reserveCapacity(lines.count - removed)
+        var pendingBlock = false
+        for (line, k) in zip(lines, keep) {
+            if k {
+                var l = line
+                if pendingBlock { l.startsBlock = true }
+                out.append(l)
+                pendingBlock = false
+            } else {
+                pendingBlock = true
+            }
+        }
+        return (out, removed)
+    }
+
+    private static let boilerplateMarks = Needles.of([
+        "版权所有", "Copyright", "copyright", "COPYRIGHT", "©", "All Rights Reserved", "ICP备", "ICP证",
+        "互联网新闻信息服务许可证", "网络传播视听节目许可证", "公网安备", "违法和不良信息举报",
+        "未经授权禁止转载", "转载请注明",
+    ])
+    private static let boilerplateStarts = Needles.of([
+        "责任编辑", "责编：", "编辑：", "校对：", "审核：", "审校：", "监制：", "终审：", "初审：", "值班编辑",
+        "分享到", "分享：", "当前位置", "您的位置", "你的位置", "所在位置", "首页 >", "首页>", "首页 ›", "首页»",
+        "上一篇", "下一篇", "【打印", "【关闭", "【字体", "打印本页", "关闭窗口", "返回顶部",
+        "字号：", "字体：", "【大 中 小】", "阅读量", "浏览次数", "点击数", "客户端下载", "登录 |", "登录|",
+    ])
+
+    // First scalars of the patterns: a line without any of them is skipped in one pass.
+    private static let startFirsts = Set(boilerplateStarts.compactMap(\.first))
+    /// A BMP bitmap of the marks' first scalars: one array lookup per scalar, no hashing.
+    private static let markFirsts: [Bool] = {
+        var map = [Bool](repeating: false, count: 0x10000)
+        for m in boilerplateMarks { if let f = m.first, f.value < 0x10000 { map[Int(f.value)] = true } }
+        return map
+    }()
+
+    /// A line that is page furniture wherever it appears.
+    static func isBoilerplate(_ line: [Unicode.Scalar]) -> Bool {
+        guard !line.isEmpty, line.count <= 80 else { return false }
+        // A sentence that merely mentions such words is content.
+        if line.contains("。" as Unicode.Scalar) { return false }
+        if startFirsts.contains(line[0]), boilerplateStarts.contains(where: { line.hasPrefix($0) }) { return true }
+        let firsts = markFirsts
+        if line.contains(where: { $0.value < 0x10000 && firsts[Int($0.value)] }), boilerplateMarks.contains(where: { line.contains($0) }) {
+            return true
+        }
+        // `首页 > 理论 > 社区治理 > 正文`
+        var arrows = 0
+        var bars = 0
+        for s in line {
+            if s == ">" || s == "›" || s == "»" { arrows += 1 } else if s == "|" { bars += 1 }
+        }
+        if arrows >= 2, !line.contains("，" as Unicode.Scalar) { return true }
+        // `登录 | 注册 | 客户端`
+        if bars >= 2, line.count <= 40, !line.contains("，" as Unicode.Scalar) { return true }
+        return false
+    }
+
+    private static let sidebarHeads: Set<[Unicode.Scalar]> = Set(Needles.of([
+        "热点新闻", "推荐阅读", "相关新闻", "相关阅读", "相关链接", "相关文章", "猜你喜欢", "热门文章", "最新文章",
+        "延伸阅读", "排行榜", "热门推荐", "精彩推荐", "热点推荐", "图片新闻", "新闻排行", "点击排行", "友情链接",
+        "微信", "微博", "QQ空间", "QQ好友", "朋友圈",
+    ]))
+
+    private static let separators: Set<Unicode.Scalar> = ["|", ">", "›", "»", "/", "·", "•"]
+
+    /// Runs of four or more menu items (1-4 characters, no punctuation) in a row are a navigation bar.
+    private static func markNavigation(_ lines: [PhysicalLine], _ keep: inout [Bool]) {
+        var i = 0
+        while i < lines.count {
+            var j = i
+            while j < lines.count, isMenuItem(lines[j].scalars) { j += 1 }
+            if j - i >= 4 { for k in i..<j { keep[k] = false } }
+            i = max(j, i + 1)
+        }
+    }
+
+    private static func isMenuItem(_ line: [Unicode.Scalar]) -> Bool {
+        // Separators left between menu items when the markup is stripped: `|`, `>`, `> 正文`.
+        if let first = line.first, separators.contains(first), line.count <= 6 { return true }
+        guard line.count <= 4 else { return false }
+        return !line.contains { ScalarClass.isPunctuation($0) || ScalarClass.isASCIIDigit($0) }
+    }
+
+    /// A sidebar heading and the short unpunctuated headlines listed under it, when the list runs into
+    /// more furniture or the end of the page (a list followed by text could be the article's own title).
+    private static func markSidebars(_ lines: [PhysicalLine], _ boilerplate: [Bool], _ keep: inout [Bool]) {
+        var i = 0
+        while i < lines.count {
+            guard lines[i].scalars.count <= 5, sidebarHeads.contains(lines[i].scalars) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < lines.count, !boilerplate[j], isListedHeadline(lines[j].scalars) { j += 1 }
+            if j == lines.count || boilerplate[j] || !keep[j] {
+                for k in i..<j { keep[k] = false }
+            } else {
+                keep[i] = false
+            }
+            i = j
+        }
+    }
+
+    private static func isListedHeadline(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= 30, !line.endsSentence else { return false }
+        if line.count <= 5, sidebarHeads.contains(line) { return true }
+        return !line.contains { $0 == "，" || $0 == "；" || $0 == "：" }
+    }
+}

@@ -1,0 +1,155 @@
+/// Reads writers' names and affiliations from bylines, news openings, author lines and footers.
+enum Bylines {
+    /// Names from a byline line (`□陶世祥`, `本报记者 张三 李四`, `文/王五`), joined with `、`; nil when none.
+    static func authors(fromByline line: Line) -> String? {
+        var s = line.scalars[...]
+        while let first = s.first, Line.bylineMarks.contains(first) || Scalars.isSpace(first) { s = s.dropFirst() }
+        var rest = Array(s)
+        for prefix in bylineLeads where Scalars.has(rest, prefix) {
+            rest = Array(rest[prefix.count...])
+            break
+        }
+        return joinedNames(in: cutAtHelpers(rest))
+    }
+
+    /// Words that introduce names in a byline; `通讯员` and later helpers are not authors.
+    static let bylineLeads: [[Unicode.Scalar]] =
+        ["本报记者", "记者", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿：", "文："].map(\.scalars)
+    static let helperWords: [[Unicode.Scalar]] = ["通讯员", "实习生", "摄影", "摄", "图/", "图／", "编辑"].map(\.scalars)
+
+    /// `本报讯（记者 周晓岚 通讯员 何川）…`: the reporters named in a news opening, or nil.
+    static func authors(fromNewsOpening line: Line) -> String? {
+        let s = line.scalars
+        guard s.count > 6 else { return nil }
+        let window = Array(s[0..<min(s.count, 40)])
+        guard let open = window.firstIndex(where: { $0 == "（" || $0 == "(" }), open <= 8 else { return nil }
+        guard let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+        var inner = Array(window[(open + 1)..<close])
+        guard let at = Scalars.find(reporter, in: inner), at <= 2 else { return nil }
+        inner = Array(inner[(at + reporter.count)...])
+        return joinedNames(in: cutAtHelpers(inner))
+    }
+
+    static let reporter = "记者".scalars
+
+    /// `林志远　陈思彤`: a line of 1–6 personal names and nothing else, or nil.
+    static func names(inAuthorLine line: Line) -> [String]? {
+        guard line.count >= 2, line.count <= 30 else { return nil }
+        var tokens: [[Unicode.Scalar]] = [[]]
+        for scalar in line.scalars {
+            if Scalars.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
+                if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
+            } else if Scalars.isHan(scalar) || scalar == "·" {
+                tokens[tokens.count - 1].append(scalar)
+            } else {
+                return nil
+            }
+        }
+        let names = tokens.filter { !$0.isEmpty }
+        guard !names.isEmpty, names.count <= 6, names.allSatisfy(isPersonalName) else { return nil }
+        return names.map { Scalars.string($0) }
+    }
+
+    /// Two to four Han scalars starting with a common surname (`此致` and `统筹共享` are not names).
+    static func isPersonalName(_ name: [Unicode.Scalar]) -> Bool {
+        guard name.count >= 2, name.count <= 4 else { return false }
+        if name.count >= 3, compoundSurnames.contains(Scalars.string(name[0..<2])) { return true }
+        return name.count <= 3 && surnames.contains(name[0])
+    }
+
+    static let compoundSurnames: Set<String> =
+        ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "轩辕", "司徒", "端木", "独孤"]
+
+    /// The words of a `（作者系…）` footer without `作者系`.
+    static func affiliation(fromFooter line: Line) -> String? {
+        var s = Array(line.scalars.dropFirst())
+        for prefix in Line.footerPrefixes where Scalars.has(s, prefix) {
+            s = Array(s[prefix.count...])
+            break
+        }
+        while let last = s.last, last == "）" || last == ")" || Scalars.isSpace(last) { s.removeLast() }
+        while let first = s.first, first == "：" || first == ":" || Scalars.isSpace(first) { s.removeFirst() }
+        return s.isEmpty ? nil : Scalars.string(s)
+    }
+
+    /// `（深圳大学建筑与城市规划学院，广东深圳518060）` → the institution, without place and postcode.
+    static func affiliation(fromInstitutionLine line: Line) -> String? {
+        var s = line.scalars
+        guard let first = s.first, first == "（" || first == "(" else { return nil }
+        s.removeFirst()
+        if let last = s.last, last == "）" || last == ")" { s.removeLast() }
+        if let comma = s.firstIndex(where: { $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }) {
+            s = Array(s[..<comma])
+        }
+        while let last = s.last, Scalars.isDigit(last) || Scalars.isSpace(last) { s.removeLast() }
+        return s.isEmpty ? nil : Scalars.string(s)
+    }
+
+    /// Whether a line is a parenthesised institution line (`（某大学某学院，城市100000）`).
+    static func isInstitutionLine(_ line: Line) -> Bool {
+        guard line.count >= 6, line.count <= 60, let first = line.scalars.first, first == "（" || first == "(",
+              let last = line.scalars.last, last == "）" || last == ")" else { return false }
+        return institutionWords.contains { Scalars.find($0, in: line.scalars) != nil }
+    }
+
+    static let institutionWords: [[Unicode.Scalar]] =
+        ["大学", "学院", "研究院", "研究所", "研究中心", "设计院", "党校", "科学院", "中心", "公司", "局", "委员会"].map(\.scalars)
+
+    private static func cutAtHelpers(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var end = s.count
+        for word in helperWords {
+            if let at = Scalars.find(word, in: s), at < end { end = at }
+        }
+        return Array(s[..<end])
+    }
+
+    /// Splits on spaces and `、`; a run of several names written together is split at known surnames.
+    static func joinedNames(in s: [Unicode.Scalar]) -> String? {
+        var names: [String] = []
+        var token: [Unicode.Scalar] = []
+        func flush() {
+            defer { token.removeAll() }
+            guard !token.isEmpty else { return }
+            if token.count <= 4 {
+                if token.count >= 2 { names.append(Scalars.string(token)) }
+            } else {
+                names.append(contentsOf: splitRun(token))
+            }
+        }
+        for scalar in s {
+            if Scalars.isHan(scalar) || scalar == "·" {
+                token.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return names.isEmpty ? nil : names.joined(separator: "、")
+    }
+
+    /// `赵一鸣孙蕾` → [赵一鸣, 孙蕾]: prefers 3- then 2-character names that start with a common surname.
+    static func splitRun(_ run: [Unicode.Scalar]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < run.count {
+            let left = run.count - i
+            if left <= 3 { out.append(Scalars.string(run[i...])); break }
+            var taken = 0
+            for length in [3, 2] where i + length < run.count {
+                let restStart = run[i + length]
+                if surnames.contains(run[i]), surnames.contains(restStart), left - length >= 2 {
+                    taken = length
+                    break
+                }
+            }
+            if taken == 0 { taken = min(3, left) }
+            out.append(Scalars.string(run[i..<(i + taken)]))
+            i += taken
+        }
+        return out
+    }
+
+    /// Common single-character Chinese surnames (general knowledge, used only to split run-together names).
+    static let surnames: Set<Unicode.Scalar> = Set(
+        ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝").unicodeScalars)
+}

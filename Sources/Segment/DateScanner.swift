@@ -1,0 +1,80 @@
+/// Finds full dates (`2023年5月12日`, `2023-09-20`, `2023/9/20`, `2023.09.20`) in a line.
+enum DateScanner {
+    /// A date found in a line: where it stands and its `YYYY-MM-DD` form.
+    struct Found {
+        var range: Range<Int>
+        var iso: String
+    }
+
+    /// Every full date with a plausible year (1900–2099), month and day.
+    static func dates(in s: [Unicode.Scalar]) -> [Found] {
+        var out: [Found] = []
+        var i = 0
+        while i < s.count {
+            guard Scalars.isDigit(s[i]), i == 0 || !Scalars.isDigit(s[i - 1]) else { i += 1; continue }
+            if let found = date(in: s, at: i) {
+                out.append(found)
+                i = found.range.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// A date starting exactly at `start`, or nil.
+    static func date(in s: [Unicode.Scalar], at start: Int) -> Found? {
+        var i = start
+        guard let year = number(s, &i, maxDigits: 4), i - start == 4, (1900...2099).contains(year) else { return nil }
+        i = skipSpaces(s, i)
+        guard i < s.count else { return nil }
+        let separator = s[i]
+        let chinese = separator == "年"
+        guard chinese || separator == "-" || separator == "/" || separator == "." else { return nil }
+        i = skipSpaces(s, i + 1)
+        guard let month = number(s, &i, maxDigits: 2), (1...12).contains(month) else { return nil }
+        i = skipSpaces(s, i)
+        guard i < s.count, s[i] == (chinese ? "月" : separator) else { return nil }
+        i = skipSpaces(s, i + 1)
+        guard let day = number(s, &i, maxDigits: 2), (1...31).contains(day) else { return nil }
+        if chinese {
+            i = skipSpaces(s, i)
+            guard i < s.count, s[i] == "日" || s[i] == "号" else { return nil }
+            i += 1
+        } else if i < s.count, Scalars.isDigit(s[i]) {
+            return nil
+        }
+        return Found(range: start..<i, iso: iso(year, month, day))
+    }
+
+    static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
+        let mm = m < 10 ? "0\(m)" : "\(m)"
+        let dd = d < 10 ? "0\(d)" : "\(d)"
+        return "\(y)-\(mm)-\(dd)"
+    }
+
+    private static func number(_ s: [Unicode.Scalar], _ i: inout Int, maxDigits: Int) -> Int? {
+        var value = 0, digits = 0
+        while i < s.count, Scalars.isDigit(s[i]), digits < maxDigits {
+            value = value * 10 + Int(s[i].value - 0x30)
+            digits += 1
+            i += 1
+        }
+        if i < s.count, Scalars.isDigit(s[i]) { return nil }
+        return digits > 0 ? value : nil
+    }
+
+    private static func skipSpaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i
+        while j < s.count, Scalars.isSpace(s[j]) { j += 1 }
+        return j
+    }
+
+    /// A line that is nothing but a date (a sign-off date), possibly with a weekday or closing mark.
+    static func isDateOnly(_ line: Line) -> Bool {
+        guard line.count <= 24, let first = dates(in: line.scalars).first, first.range.lowerBound == 0 else { return false }
+        var rest = 0
+        for scalar in line.scalars[first.range.upperBound...] where !Scalars.isSpace(scalar) { rest += 1 }
+        return rest <= 4
+    }
+}

@@ -1,0 +1,108 @@
+/// One normalised line with what its own text says about it, before any context is used.
+struct Line {
+    let text: String
+    let scalars: [Unicode.Scalar]
+    /// Tests every later pass needs, computed once.
+    private(set) var containsFullStop = false
+    private(set) var isFooter = false
+    private(set) var isByline = false
+    private(set) var isTitleCandidate = false
+
+    init(_ text: String) {
+        let all = Scalars.decode(text)
+        var lo = 0, hi = all.count
+        while lo < hi, Scalars.isSpace(all[lo]) { lo += 1 }
+        while hi > lo, Scalars.isSpace(all[hi - 1]) { hi -= 1 }
+        if lo == 0, hi == all.count {
+            scalars = all
+            self.text = text
+        } else {
+            scalars = Array(all[lo..<hi])
+            self.text = Scalars.string(scalars)
+        }
+        containsFullStop = scalars.contains("。")
+        isFooter = computeIsFooter
+        isByline = computeIsByline
+        isTitleCandidate = computeIsTitleCandidate
+    }
+
+    var count: Int { scalars.count }
+
+    /// The last scalar that is not a closing quote or bracket.
+    var lastMeaningful: Unicode.Scalar? {
+        var i = scalars.count - 1
+        while i >= 0, Scalars.isClosing(scalars[i]) { i -= 1 }
+        return i >= 0 ? scalars[i] : nil
+    }
+
+    var endsSentence: Bool { lastMeaningful.map(Scalars.isSentenceEnd) ?? false }
+
+    /// `（作者系…）`: the footer that names an article's author.
+    private var computeIsFooter: Bool {
+        guard count >= 4, scalars[0] == "（" || scalars[0] == "(" else { return false }
+        for prefix in Line.footerPrefixes where Scalars.has(scalars, prefix, at: 1) { return true }
+        return false
+    }
+
+    static let footerPrefixes: [[Unicode.Scalar]] = ["作者系", "作者为", "作者单位", "作者是", "作者："].map(\.scalars)
+
+    /// `□陶世祥`, `本报记者 张三`, `文/李四`, `作者：王五`: a short line naming the writer.
+    private var computeIsByline: Bool {
+        guard count >= 1, count <= 30, !containsFullStop else { return false }
+        if Line.bylineMarks.contains(scalars[0]) { return true }
+        for prefix in Line.bylinePrefixes where Scalars.has(scalars, prefix) {
+            return count > prefix.count
+        }
+        return false
+    }
+
+    static let bylineMarks = ScalarSet("□■◆◇●○▲△")
+    static let bylinePrefixes: [[Unicode.Scalar]] =
+        ["本报记者", "本报通讯员", "记者", "通讯员", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿："].map(\.scalars)
+
+
+    /// `一、`, `（二）`, `3.`, `第一`, `一是`: a numbered heading or list item (a paragraph, never a title).
+    var isNumbered: Bool {
+        guard let first = scalars.first else { return false }
+        if first == "（" || first == "(" {
+            return count > 2 && Line.chineseNumerals.contains(scalars[1])
+        }
+        if Line.chineseNumerals.contains(first) {
+            var i = 1
+            while i < count, Line.chineseNumerals.contains(scalars[i]) { i += 1 }
+            return i < count && (scalars[i] == "、" || scalars[i] == "是" || scalars[i] == "．" || scalars[i] == ".")
+        }
+        if Scalars.isDigit(first) {
+            var i = 1
+            while i < count, Scalars.isDigit(scalars[i]) { i += 1 }
+            return i < count && (scalars[i] == "、" || scalars[i] == "." || scalars[i] == "．" || scalars[i] == "）")
+                && !(i + 1 < count && Scalars.isDigit(scalars[i + 1]))
+        }
+        if first == "第", count > 1, Line.chineseNumerals.contains(scalars[1]) { return true }
+        return false
+    }
+
+    static let chineseNumerals = ScalarSet("一二三四五六七八九十")
+
+    /// `时间：…`, `摘要：…`, `联系人：…`: a short label before a colon.
+    var isLabelled: Bool { labelLength != nil }
+
+    /// Scalars before a colon within the first seven (emoji included), or nil.
+    var labelLength: Int? {
+        for i in 0..<min(count, 8) where scalars[i] == "：" || scalars[i] == ":" {
+            return i >= 1 ? i : nil
+        }
+        return nil
+    }
+
+    /// Short, unpunctuated at its end, not numbered or labelled: a title or headline if context agrees.
+    private var computeIsTitleCandidate: Bool {
+        guard count >= 2, count <= 60, !endsSentence, !containsFullStop, !isNumbered, !isLabelled,
+              !isFooter, !isByline else { return false }
+        if Scalars.has(scalars, Line.newsOpening) || Scalars.has(scalars, Line.editorNote) { return false }
+        return true
+    }
+
+    static let newsOpening = "本报讯".scalars
+    static let editorNote = "编者按".scalars
+}

@@ -1,0 +1,338 @@
+/// Where each line of a page belongs: headline, metadata, and per article its title, byline,
+/// body, footer and sign-off. Indices refer to the page's lines.
+struct PageStructure {
+    /// One article's lines by role.
+    struct Part {
+        var title: [Int] = []
+        var byline: Int?
+        var authorLine: Int?
+        var institutionLine: Int?
+        var body: [Int] = []
+        var footer: Int?
+        var signoff: [Int] = []
+        /// An editor's lead (编者按, a 本报讯 introduction): no title, author or affiliation.
+        var isLead = false
+    }
+
+    var meta: [Int] = []
+    var headline: [Int] = []
+    var parts: [Part] = []
+    var warnings: [String] = []
+}
+
+/// Decides the structure of a page from its lines.
+struct StructureParser {
+    let lines: [Line]
+
+    func parse() -> PageStructure {
+        var page = PageStructure()
+        var start = 0
+        while start < lines.count, start < 4, LineRoles.isMeta(lines[start]) {
+            page.meta.append(start)
+            start += 1
+        }
+        let range = start..<lines.count
+        let bylines = range.filter { lines[$0].isByline }.count
+        let footers = range.filter { lines[$0].isFooter }.count
+        if bylines >= 2 || footers >= 2 {
+            parseMulti(range, into: &page)
+        } else {
+            parseSingle(range, into: &page)
+        }
+        return page
+    }
+
+    // MARK: - Single article
+
+    /// Title, byline or author lines, body, footer, sign-off; the title may instead come last (PDF order).
+    private func parseSingle(_ range: Range<Int>, into page: inout PageStructure) {
+        var part = PageStructure.Part()
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        guard lo < hi else { return }
+
+        // Head title: up to two title-like lines before the byline or body.
+        while lo < hi, part.title.count < 2, isHeadTitle(lo) { part.title.append(lo); lo += 1 }
+        // Byline, author names and institution, in any order, right after the title.
+        var scanned = 0
+        while lo < hi, scanned < 3 {
+            let line = lines[lo]
+            if part.byline == nil, line.isByline {
+                part.byline = lo
+            } else if part.authorLine == nil, part.byline == nil, Bylines.names(inAuthorLine: line) != nil,
+                      lo + 1 < hi, Bylines.isInstitutionLine(lines[lo + 1]) || Bylines.names(inAuthorLine: line)!.count >= 2 {
+                part.authorLine = lo
+            } else if part.institutionLine == nil, part.authorLine != nil, Bylines.isInstitutionLine(line) {
+                part.institutionLine = lo
+            } else {
+                break
+            }
+            lo += 1
+            scanned += 1
+        }
+
+        // Tail title (PDF order): the banner drawn after everything else.
+        if part.title.isEmpty {
+            var tail: [Int] = []
+            var k = hi - 1
+            while k >= lo, tail.count < 2, isTailTitle(k) {
+                tail.insert(k, at: 0)
+                k -= 1
+            }
+            if !tail.isEmpty, tail.count < hi - lo {
+                part.title = tail
+                hi = tail[0]
+            }
+        }
+
+        // Footer, then the sign-off block at the end.
+        if let f = (lo..<hi).last(where: { lines[$0].isFooter }) {
+            part.footer = f
+            part.signoff = Array((f + 1)..<hi)
+            hi = f
+        } else {
+            let block = signoffStart(lo, hi)
+            part.signoff = Array(block..<hi)
+            hi = block
+        }
+        part.body = Array(lo..<hi)
+        if part.title.isEmpty { recoverTitleAtPageBreak(&part, headline: &page.headline) }
+        page.parts = [part]
+    }
+
+    private func isHeadTitle(_ i: Int) -> Bool {
+        let line = lines[i]
+        guard line.isTitleCandidate, Bylines.names(inAuthorLine: line) == nil || line.count > 12 else { return false }
+        return !Bylines.isInstitutionLine(line)
+    }
+
+    private func isTailTitle(_ i: Int) -> Bool {
+        let line = lines[i]
+        guard line.isTitleCandidate, !DateScanner.isDateOnly(line), !LineRoles.isIssuer(line),
+              !LineRoles.isSalutation(line), Bylines.names(inAuthorLine: line) == nil else { return false }
+        return true
+    }
+
+    /// First index of the trailing sign-off block (issuer, date, 此致, contacts, attachments) within lo..<hi.
+    func signoffStart(_ lo: Int, _ hi: Int) -> Int {
+        var k = hi
+        var sawAnchor = false
+        while k > lo {
+            let line = lines[k - 1]
+            if DateScanner.isDateOnly(line) || LineRoles.isSalutation(line) || LineRoles.isContactOrAttachment(line) {
+                sawAnchor = true
+            } else if LineRoles.isIssuer(line) {
+                sawAnchor = true
+            } else if sawAnchor, startsWithNumber(line), !line.endsSentence, line.count <= 50, attachmentAbove(k - 1, lo) {
+                // `2.2024年…表`: an attachment list continued.
+            } else if sawAnchor, Bylines.names(inAuthorLine: line) != nil {
+                // A letter's signer.
+            } else {
+                break
+            }
+            k -= 1
+        }
+        return k
+    }
+
+    /// `2.2024年…表`, `3、…`: an item of a numbered list.
+    private func startsWithNumber(_ line: Line) -> Bool {
+        let s = line.scalars
+        var i = 0
+        while i < s.count, Scalars.isDigit(s[i]) { i += 1 }
+        return i > 0 && i < s.count && (s[i] == "." || s[i] == "、" || s[i] == "．")
+    }
+
+    private func attachmentAbove(_ i: Int, _ lo: Int) -> Bool {
+        var k = i - 1
+        while k >= max(lo, i - 6) {
+            if Scalars.has(lines[k].scalars, LineRoles.attachment) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// A PDF page's content stream ends with the titles drawn on it and its banner, so an article
+    /// running on to the next page has its title (and the banner) in the middle of its body. Takes
+    /// the first short run of title-like lines inside the body when the first shares enough words
+    /// with the article; a second line is the banner.
+    private func recoverTitleAtPageBreak(_ part: inout PageStructure.Part, headline: inout [Int]) {
+        let body = part.body
+        guard body.count >= 3 else { return }
+        var k = 1
+        while k < body.count - 1 {
+            guard lines[body[k]].isTitleCandidate, !lines[body[k - 1]].isTitleCandidate else { k += 1; continue }
+            var run = [body[k]]
+            while k + run.count < body.count - 1, run.count < 3, lines[body[k + run.count]].isTitleCandidate {
+                run.append(body[k + run.count])
+            }
+            let rest = body.filter { !run.contains($0) }
+            let grams = Bigrams.set(of: rest.map { lines[$0].scalars })
+            let overlap = Bigrams.containment(Bigrams.list(of: [lines[run[0]].scalars]), in: grams)
+            guard overlap >= 0.2 || run.count >= 2 else { k += run.count; continue }
+            part.title = [run[0]]
+            if run.count > 1, headline.isEmpty { headline = Array(run.dropFirst()) }
+            part.body = rest
+            return
+        }
+    }
+
+    // MARK: - Multi-article page
+
+    /// A core is byline + body + footer; titles sit in the gaps between cores.
+    private struct Core {
+        var lines: [Int]
+    }
+
+    private func parseMulti(_ range: Range<Int>, into page: inout PageStructure) {
+        // Chunks end after a footer and before a byline.
+        var chunks: [[Int]] = []
+        var current: [Int] = []
+        for i in range {
+            if lines[i].isByline, !current.isEmpty {
+                chunks.append(current)
+                current = []
+            }
+            current.append(i)
+            if lines[i].isFooter {
+                chunks.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { chunks.append(current) }
+
+        var head: [Int] = []
+        var tail: [Int] = []
+        var cores: [Core] = []
+        var gaps: [[Int]] = []          // gaps[k]: title lines just before cores[k] (k ≥ 1)
+        var pendingGap: [Int] = []
+        for (n, chunk) in chunks.enumerated() {
+            let anchored = chunk.contains { lines[$0].isByline || lines[$0].isFooter }
+            if !anchored {
+                if cores.isEmpty { head += chunk } else if n == chunks.count - 1 { tail = chunk } else { pendingGap += chunk }
+                continue
+            }
+            var body = chunk
+            var leading: [Int] = []
+            if !lines[body[0]].isByline {
+                while let first = body.first, lines[first].isTitleCandidate, !lines[first].isFooter { leading.append(first); body.removeFirst() }
+            }
+            var trailing: [Int] = []
+            if let last = body.last, !lines[last].isFooter {
+                while body.count > 1, let last = body.last, lines[last].isTitleCandidate, !lines[last].isByline {
+                    trailing.insert(last, at: 0)
+                    body.removeLast()
+                }
+            }
+            if cores.isEmpty {
+                head += leading
+            } else {
+                gaps.append(pendingGap + leading)
+            }
+            pendingGap = trailing
+            cores.append(Core(lines: body))
+        }
+        if !pendingGap.isEmpty { tail = pendingGap + tail }
+        gaps.insert([], at: 0)
+
+        // The head: headline lines, the lead's paragraphs, then (reading order) the first title.
+        var headCands = head.prefix { lines[$0].isTitleCandidate }.map { $0 }
+        let afterCands = head.dropFirst(headCands.count)
+        var leadBody = Array(afterCands)
+        var firstTitle: [Int] = []
+        while let last = leadBody.last, lines[last].isTitleCandidate { firstTitle.insert(last, at: 0); leadBody.removeLast() }
+        if leadBody.isEmpty, firstTitle.isEmpty, headCands.count >= 2 {
+            firstTitle = Array(headCands.dropFirst())
+            headCands = [headCands[0]]
+        } else if leadBody.isEmpty, firstTitle.isEmpty, headCands.count == 1 {
+            firstTitle = headCands
+            headCands = []
+        }
+        let tailCands = tail.prefix { lines[$0].isTitleCandidate && !LineRoles.isIssuer(lines[$0]) && !DateScanner.isDateOnly(lines[$0]) }.map { $0 }
+        let tailRest = Array(tail.dropFirst(tailCands.count))
+
+        // Layout first: a title right before the first byline means reading order; titles after the
+        // last footer mean content-stream (PDF) order. Text overlap settles what layout cannot.
+        let readingLayout = !firstTitle.isEmpty
+        let pdfLayout = !tailCands.isEmpty
+        let overlap = overlapVote(cores: cores, gaps: gaps, firstTitle: firstTitle, tailTitle: tailCands)
+        let readingOrder: Bool
+        if readingLayout != pdfLayout {
+            readingOrder = readingLayout
+            if overlap.disagreeing > 0 {
+                page.warnings.append("title placement uncertain for \(overlap.disagreeing) article\(overlap.disagreeing == 1 ? "" : "s")")
+            }
+        } else {
+            readingOrder = overlap.score >= 0
+            let guessed = gaps.filter { !$0.isEmpty }.count + (readingOrder ? (firstTitle.isEmpty ? 0 : 1) : (tailCands.isEmpty ? 0 : 1))
+            if guessed > 0 {
+                page.warnings.append("title placement guessed for \(guessed) article\(guessed == 1 ? "" : "s")")
+            }
+        }
+
+        var parts: [PageStructure.Part] = cores.map { core in
+            var part = PageStructure.Part()
+            var body = core.lines
+            if let first = body.first, lines[first].isByline { part.byline = first; body.removeFirst() }
+            if let last = body.last, lines[last].isFooter { part.footer = last; body.removeLast() }
+            part.body = body
+            return part
+        }
+        if readingOrder {
+            page.headline = headCands
+            if !parts.isEmpty { parts[0].title = firstTitle }
+            for k in 1..<max(1, parts.count) { parts[k].title = gaps[k] }
+            if !tailCands.isEmpty, !parts.isEmpty { parts[parts.count - 1].signoff += tailCands }
+        } else {
+            for k in 0..<parts.count where k + 1 < parts.count { parts[k].title = gaps[k + 1] }
+            // The last title and the banner share the tail: the title takes as many lines as the
+            // page's other titles do, the banner the rest.
+            var lineCounts: [Int: Int] = [:]
+            for gap in gaps where !gap.isEmpty { lineCounts[gap.count, default: 0] += 1 }
+            let typical = lineCounts.max { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }?.key ?? 1
+            if tailCands.count > typical {
+                parts[parts.count - 1].title = Array(tailCands.prefix(typical))
+                page.headline = Array(tailCands.dropFirst(typical))
+            } else if tailCands.count >= 2 {
+                parts[parts.count - 1].title = Array(tailCands.dropLast())
+                page.headline = [tailCands[tailCands.count - 1]]
+            } else {
+                parts[parts.count - 1].title = tailCands
+                page.headline = headCands
+            }
+            if !firstTitle.isEmpty { leadBody += firstTitle }
+            if !headCands.isEmpty, page.headline != headCands { leadBody = headCands + leadBody }
+        }
+        if !tailRest.isEmpty, !parts.isEmpty { parts[parts.count - 1].signoff += tailRest }
+        if !readingOrder {
+            for k in parts.indices where parts[k].title.isEmpty {
+                recoverTitleAtPageBreak(&parts[k], headline: &page.headline)
+            }
+        }
+        if !leadBody.isEmpty {
+            var lead = PageStructure.Part()
+            lead.body = leadBody
+            lead.isLead = true
+            parts.insert(lead, at: 0)
+        }
+        page.parts = parts
+    }
+
+    /// Sums, over the titles between articles, how much more each overlaps the article after it
+    /// than the one before it (positive: reading order), and counts titles that disagree with layout.
+    private func overlapVote(cores: [Core], gaps: [[Int]], firstTitle: [Int], tailTitle: [Int]) -> (score: Double, disagreeing: Int) {
+        guard cores.count >= 2 else { return (0, 0) }
+        let grams = cores.map { core in Bigrams.set(of: core.lines.map { lines[$0].scalars }) }
+        var score = 0.0
+        var votesForward = 0, votesBackward = 0
+        for k in 1..<cores.count where !gaps[k].isEmpty {
+            let title = Bigrams.list(of: gaps[k].map { lines[$0].scalars })
+            let before = Bigrams.containment(title, in: grams[k - 1])
+            let after = Bigrams.containment(title, in: grams[k])
+            score += after - before
+            if after > before + 0.1 { votesForward += 1 } else if before > after + 0.1 { votesBackward += 1 }
+        }
+        let readingLayout = !firstTitle.isEmpty
+        return (score, readingLayout ? votesBackward : votesForward)
+    }
+}

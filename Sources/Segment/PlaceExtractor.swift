@@ -1,0 +1,278 @@
+/// Finds place names as written: admin units, streets, waters, named compounds, and bare
+/// province or major-city names.
+///
+/// A name is what precedes a place suffix (`武侯区`, `玉林街道`, `南京路`, `盘龙江`), cut on the left
+/// at punctuation, function words and the end of an enclosing admin unit, and rejected when it is
+/// an ordinary word (`老旧小区`, `城市`, `思路`). A party committee or office of a place names the place
+/// because the suffix ends the name (`两江新区党工委` → `两江新区`). Newspapers, universities and
+/// companies are not places.
+struct PlaceExtractor {
+    private struct Candidate {
+        var stem: [Unicode.Scalar]
+        var suffix: PlaceSuffix
+        /// The left edge was a real boundary (punctuation, function word, enclosing unit), not the length cap.
+        var bounded: Bool
+    }
+
+    /// Places in reading order, each once.
+    func places(in lines: [Line]) -> [String] {
+        var candidates: [Candidate] = []
+        var bare: [String] = []
+        for line in lines {
+            scan(line.scalars, into: &candidates, bare: &bare)
+        }
+        // Names found with a clean left edge vouch for themselves; a longer stem ending in one of
+        // them had a verb or conjunction glued on (`总结和睦街道` → `和睦街道`).
+        var known: Set<[Unicode.Scalar]> = []
+        for c in candidates where c.bounded { known.insert(c.stem) }
+        var seen: Set<String> = []
+        var out: [String] = []
+        func add(_ name: String) {
+            if seen.insert(name).inserted { out.append(name) }
+        }
+        for c in candidates {
+            var stem = c.stem
+            if stem.count > 2 {
+                for cut in 1..<(stem.count - 1) where known.contains(Array(stem[cut...])) {
+                    stem = Array(stem[cut...])
+                    break
+                }
+            }
+            if !c.bounded, stem.count == c.stem.count, stem.count > 3 { continue }
+            add(Scalars.string(c.suffix.keepsSuffix ? stem + c.suffix.text : stem))
+        }
+        for name in bare { add(name) }
+        return out
+    }
+
+    private func scan(_ s: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
+        var chainStart = 0   // a name never starts before this (end of the last admin unit)
+        var lastPlaceEnd = -1
+        let triggers = PlaceExtractor.triggers
+        let gazetteer = Gazetteer.byFirst
+        let suffixTable = PlaceSuffix.byFirst
+        var i = 0
+        while i < s.count {
+            let scalar = s[i]
+            // Most characters start neither a known name nor a suffix: one bitmap test skips them.
+            if !triggers.contains(scalar) { i += 1; continue }
+            if let names = gazetteer[scalar], let name = names.first(where: { Scalars.has(s, $0, at: i) }),
+               acceptsBare(s, start: i, end: i + name.count) {
+                // `广东和浙江`: a province or city written bare; nothing inside it starts another name.
+                bare.append(Scalars.string(name))
+                i += name.count
+                chainStart = i
+                lastPlaceEnd = i
+                continue
+            }
+            guard let suffixes = suffixTable[scalar],
+                  let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
+            let end = i + suffix.text.count
+            if end < s.count, suffix.badFollowers.contains(s[end]) { i += 1; continue }
+            if suffix.kind == .water, end < s.count, Scalars.isDigit(s[end]) { i += 1; continue }
+            // `玉林、簇桥等街道`, `大关等5个街道`: the items of the list are the names.
+            if suffix.kind == .admin || suffix.kind == .area, let last = enumerationEnd(s, suffixAt: i) {
+                expandEnumeration(s, endingAt: last + 1, suffix: suffix, into: &candidates)
+                i = end
+                continue
+            }
+
+            // `青石巷社区`, `团结路社区`: the street names the community; the community is the place.
+            if suffix.kind == .street || suffix.kind == .water, namesUnit(s, from: end) { i = end; continue }
+            guard var (stemStart, bounded) = stemStart(s, suffixAt: i, suffix: suffix, floor: chainStart) else { i += 1; continue }
+            // `青石镇和柳湾村`: 和 joins two places.
+            if stemStart == lastPlaceEnd, s[stemStart] == "和", i - stemStart > 2 { stemStart += 1; bounded = true }
+            let stem = Array(s[stemStart..<i])
+            if isGeneric(stem, suffix) || isInstitution(s, from: end) { i += 1; continue }
+            candidates.append(Candidate(stem: stem, suffix: suffix, bounded: bounded))
+            if suffix.boundsChain { chainStart = end }
+            lastPlaceEnd = end
+            i = end
+        }
+    }
+
+    /// Where the stem before a suffix at `i` starts, and whether a real boundary stopped it; nil if too short.
+    private func stemStart(_ s: [Unicode.Scalar], suffixAt i: Int, suffix: PlaceSuffix, floor: Int) -> (Int, Bool)? {
+        // Walk left over Han scalars to the nearest hard boundary, at most a few beyond the cap.
+        var lo = i
+        let limit = max(floor, i - suffix.maxStem - 4)
+        while lo > limit, Scalars.isHan(s[lo - 1]) { lo -= 1 }
+        var bounded = lo > i - suffix.maxStem - 4 || lo == floor
+        // Function words cut the stem, unless the cut would leave it too short (`人和街道`, `干将路`).
+        var start = lo
+        var j = i - 1
+        let minimum = max(2, suffix.minStem)
+        while j >= lo, i - (j + 1) < minimum { j -= 1 }
+        while j >= lo {
+            if isStop(s, endingAt: j, lowerBound: lo), i - (j + 1) >= max(2, suffix.minStem) {
+                start = j + 1
+                bounded = true
+                break
+            }
+            j -= 1
+        }
+        let stemLength = i - start
+        guard stemLength >= suffix.minStem else { return nil }
+        if stemLength > suffix.maxStem { return (i - suffix.maxStem, false) }
+        if suffix.minStem == 1, stemLength == 1, !bounded { return nil }
+        return (start, bounded)
+    }
+
+    /// Whether a community, street office, compound or village suffix follows directly.
+    private func namesUnit(_ s: [Unicode.Scalar], from end: Int) -> Bool {
+        PlaceExtractor.units.contains { Scalars.has(s, $0, at: end) }
+    }
+
+    /// First scalars of every gazetteer name and place suffix.
+    static let triggers = ScalarSet(Gazetteer.names.map { $0.unicodeScalars.first! } + PlaceSuffix.all.map { $0.text[0] })
+
+    static let units: [[Unicode.Scalar]] = ["社区", "街道", "小区", "新村"].map(\.scalars)
+
+    /// Whether a function word (single scalar or a listed word) ends at `j`.
+    private func isStop(_ s: [Unicode.Scalar], endingAt j: Int, lowerBound: Int) -> Bool {
+        if PlaceExtractor.stopScalars.contains(s[j]) { return true }
+        if let words = PlaceExtractor.stopWordsByLast[s[j]] {
+            for word in words where j + 1 - word.count >= lowerBound && Scalars.hasSuffix(s, word, before: j + 1) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix) -> Bool {
+        // `在旧区`, `加强社区`, `设施与社区`, `按照市`: a verb or function word, not a name, before the suffix.
+        guard let first = stem.first, let last = stem.last else { return true }
+        if Gazetteer.contains(stem) { return false }
+        if PlaceExtractor.stopScalars.contains(first) { return true }
+        // Streets keep names like `干将路`; their own list of ordinary endings does the work.
+        if suffix.kind != .street {
+            if PlaceExtractor.stopScalars.contains(last) || PlaceExtractor.verbEndings.contains(last) { return true }
+            if last == "和", stem.count >= 3 { return true }
+        }
+        if let words = PlaceExtractor.stopWordsByLast[last] {
+            for word in words where Scalars.hasSuffix(stem, word, before: stem.count) { return true }
+        }
+        // `江城市`, `盐城市` are cities; `大城市`, `超大城市` are not.
+        if suffix.text == PlaceExtractor.city, stem.count == 2, stem[1] == "城", !PlaceExtractor.sizeWords.contains(stem[0]) {
+            return false
+        }
+        for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) { return true }
+        // A stem that is itself a suffix word (`社区社区`) or all numerals is no name.
+        if stem.allSatisfy({ Line.chineseNumerals.contains($0) || $0 == "两" || $0 == "几" }) { return true }
+        return false
+    }
+
+    /// A university, newspaper, company or association named after a place is not a place.
+    private func isInstitution(_ s: [Unicode.Scalar], from: Int) -> Bool {
+        var i = from
+        let limit = min(s.count, from + 10)
+        var window: [Unicode.Scalar] = []
+        while i < limit, Scalars.isHan(s[i]) { window.append(s[i]); i += 1 }
+        for word in PlaceExtractor.institutionWords where Scalars.has(window, word, at: 0) {
+            // `学院路` is a road named after a college.
+            return !(word.count < window.count && PlaceExtractor.streetScalars.contains(window[word.count]))
+        }
+        guard window.count >= 2 else { return false }
+        for word in PlaceExtractor.institutionWords where word.count >= 2 && Scalars.find(word, in: window) != nil {
+            return PlaceExtractor.strongInstitution.contains(word)
+        }
+        return false
+    }
+
+    private func acceptsBare(_ s: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+        // Part of a longer Han word on the left (`江南京`), or a suffix follows: the suffix rule decides.
+        if end < s.count {
+            let next = s[end]
+            if PlaceExtractor.bareBlockers.contains(next) { return false }
+            // `济南高新区`: a development zone takes the city's name as part of its own.
+            for zone in PlaceExtractor.zones where Scalars.has(s, zone, at: end) { return false }
+        }
+        return !isInstitution(s, from: end)
+    }
+
+    /// `A、B等(N个)街道`: the position just before 等, when a suffix at `i` closes such a list.
+    private func enumerationEnd(_ s: [Unicode.Scalar], suffixAt i: Int) -> Int? {
+        var j = i - 1
+        if j >= 0, s[j] == "个" {
+            j -= 1
+            guard j >= 0, Scalars.isDigit(s[j]) || Line.chineseNumerals.contains(s[j]) else { return nil }
+            while j >= 0, Scalars.isDigit(s[j]) || Line.chineseNumerals.contains(s[j]) { j -= 1 }
+        }
+        guard j >= 1, s[j] == "等" else { return nil }
+        return j - 1
+    }
+
+    /// Adds the bare items of `A、B、C` whose last item ends just before `endingAt`.
+    private func expandEnumeration(_ s: [Unicode.Scalar], endingAt: Int, suffix: PlaceSuffix,
+                                   into candidates: inout [Candidate]) {
+        var end = endingAt
+        var items: [Candidate] = []
+        defer { candidates += items.reversed() }
+        while end > 0 {
+            var lo = end
+            while lo > 0, Scalars.isHan(s[lo - 1]), end - lo < 6 { lo -= 1 }
+            var start = lo
+            for j in stride(from: end - 1, through: lo, by: -1) where PlaceExtractor.stopScalars.contains(s[j]) && end - (j + 1) >= 2 {
+                start = j + 1
+                break
+            }
+            let item = Array(s[start..<end])
+            guard item.count >= 2, item.count <= 5 else { return }
+            if !endsWithAnySuffix(item), !isGeneric(item, suffix) {
+                items.append(Candidate(stem: item, suffix: PlaceExtractor.bareItem, bounded: true))
+            }
+            guard start > 0, s[start - 1] == "、" else { return }
+            end = start - 1
+        }
+    }
+
+    /// The pseudo-suffix of a list item: the name stands alone.
+    static let bareItem = PlaceSuffix(text: [], kind: .area, maxStem: 5, keepsSuffix: false)
+
+    private func endsWithAnySuffix(_ item: [Unicode.Scalar]) -> Bool {
+        for suffix in PlaceSuffix.all where Scalars.hasSuffix(item, suffix.text, before: item.count) { return true }
+        return false
+    }
+
+    static let stopScalars = ScalarSet(
+        "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因".unicodeScalars)
+
+    /// Single verbs and measure words that end a phrase like `工程师进社区`, `一位社区`.
+    static let verbEndings = ScalarSet("进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑")
+
+    static let stopWords: [[Unicode.Scalar]] = [
+        "加强", "明确", "设立", "融入", "组建", "补齐", "走出", "进入", "注重", "实现", "推行", "强化", "发挥", "增强", "关注",
+        "进行", "建设", "管理", "治理", "配建", "报送", "统筹", "利用", "解决", "完善", "引导", "鼓励", "参与", "选派", "听取",
+        "会同", "接入", "访谈", "建立", "落实", "培育", "创建", "回到", "扎根", "下沉", "联系", "联动", "融合", "对接", "共建",
+        "入驻", "进驻", "延伸", "辐射", "确定", "改建", "扩建", "修建", "兴建", "下辖", "所辖", "管辖", "沿线", "责任", "居住地",
+        "棚户", "新建", "作者系", "来自", "按照", "如何", "不断", "切实", "广大", "全面", "积极", "持续", "进一步", "逐步",
+        "本报", "记者", "作者系", "位于", "毗邻", "按照", "根据", "围绕", "推进", "实施", "开展", "完成", "总结", "成立", "组织", "来自",
+        "获悉", "介绍", "其中", "包括", "以及", "例如", "比如", "针对", "结合", "加快", "打造", "推动", "提升", "联合", "举办",
+        "召开", "前往", "走进", "来到", "地处", "坐落", "家住", "住在", "选择", "对于", "关于", "通过", "依托", "经过", "目前",
+        "近日", "今年", "去年", "近年来", "以来", "同时", "此外", "另外", "特别是", "尤其是", "辖区内", "辖区", "如今", "当前",
+        "建成", "新建", "改造", "整治", "选取", "试点", "聚焦", "深入", "调研", "走访", "发现", "表示", "认为", "提出", "要求",
+        "部署", "作为", "成为", "属于", "覆盖", "涉及", "覆盖", "惠及", "带动", "服务", "支持", "协调", "指导", "申报", "报送",
+        "纳入", "列入", "启动", "印发", "出台", "制定", "发布", "党的", "全市", "全区", "全省", "全县", "市民", "居民",
+    ].map(\.scalars)
+
+    static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)
+
+    static let institutionWords: [[Unicode.Scalar]] =
+        ["日报", "晚报", "早报", "报社", "大学", "学院", "电视台", "广播", "银行", "集团", "公司", "协会", "出版社", "研究院",
+         "科学院", "美术", "理工", "师范", "工业大学", "交通大学", "商报", "都市报", "新闻", "卫视"].map(\.scalars)
+
+    static let strongInstitution: Set<[Unicode.Scalar]> = Set(
+        ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视"].map(\.scalars))
+
+    static let city = "市".scalars
+    static let sizeWords: Set<Unicode.Scalar> = Set("大小中新老旧古名都县省全各该本城超特巨".unicodeScalars)
+
+    static let zones: [[Unicode.Scalar]] =
+        ["高新区", "高新技术", "经开区", "经济技术开发区", "开发区", "新区", "保税区", "自贸区", "综合保税区"].map(\.scalars)
+
+    static let streetScalars: Set<Unicode.Scalar> = ["路", "街", "巷", "道"]
+
+    static let bareBlockers: Set<Unicode.Scalar> = [
+        "市", "省", "路", "街", "巷", "区", "县", "大", "人", "籍", "话", "菜", "队", "站", "港", "号", "壹",
+    ]
+}

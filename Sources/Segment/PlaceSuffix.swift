@@ -1,0 +1,94 @@
+/// What ends a place name, and how to tell a name from an ordinary word ending the same way.
+struct PlaceSuffix: Sendable {
+    enum Kind: Sendable { case admin, street, water, compound, area }
+
+    var text: [Unicode.Scalar]
+    var kind: Kind
+    /// Longest believable name before the suffix, in scalars.
+    var maxStem: Int
+    var minStem: Int = 2
+    /// Names whose stem ends with one of these are ordinary words (`老旧小区`, `城市`, `思路`).
+    var genericEndings: [[Unicode.Scalar]] = []
+    /// Scalars after the suffix that make it part of a word (`路径`, `河道`).
+    var badFollowers: Set<Unicode.Scalar> = []
+    /// `片区` names the place before it: the suffix is not part of the name.
+    var keepsSuffix = true
+
+    /// Admin units bound a chain (`武侯区玉林街道`): a name never starts before the end of one.
+    var boundsChain: Bool { kind == .admin }
+
+    static let common: [[Unicode.Scalar]] =
+        ["全", "各", "该", "本", "我", "此", "这", "那", "每", "某", "其", "整个", "所在", "周边", "相邻", "附近", "部分",
+         "其他", "所有", "多个", "一个", "这些", "那些", "有关", "相关", "同类"].map(\.scalars)
+
+    static func chars(_ list: String) -> Set<Unicode.Scalar> { Set(list.unicodeScalars) }
+
+    static func words(_ list: String) -> [[Unicode.Scalar]] {
+        list.split(separator: " ").map { Array($0.unicodeScalars) } + common
+    }
+
+    /// Every suffix, longest first where they share a first scalar.
+    static let all: [PlaceSuffix] = [
+        PlaceSuffix(text: "街道".scalars, kind: .admin, maxStem: 4,
+                    genericEndings: words("城市 主要 背 沿 老 小 步行 商业 历史文化 特色 试点 示范")),
+        PlaceSuffix(text: "社区".scalars, kind: .admin, maxStem: 6,
+                    genericEndings: words("老旧 试点 完整 城市 农村 智慧 数智 智能 和谐 绿色 美好 示范 典型 样板 基层 城乡 安置 老 新型 国际 低碳 文明 平安 熟人 居住 现代 幸福 宜居 韧性 安全 健康 大型 老年 无物业 单位 涉及 所辖 新 城镇 传统 商品房 混合 开放式 封闭式 学习型 服务型 一刻钟 十五分钟 纯")),
+        PlaceSuffix(text: "小区".scalars, kind: .admin, maxStem: 6,
+                    genericEndings: words("老旧 改造 住宅 商品房 安置房 样本 试点 高层 多层 新建 老 城镇老旧 无物业 开放式 封闭式 单位 老式 大型 普通 已 改 老旧住宅 安置 待改造 拆迁 回迁 保障房 示范 智慧 绿色 的")),
+        PlaceSuffix(text: "片区".scalars, kind: .area, maxStem: 5,
+                    genericEndings: words("老旧 老城 城市 重点 试点 低洼 易涝 更新 改造 历史 建成 中心 居住 城中村 老 新 开发 棚户 核心 成熟 集中 连片 住宅 老城区"),
+                    badFollowers: chars("化"), keepsSuffix: false),
+        PlaceSuffix(text: "新区".scalars, kind: .admin, maxStem: 4,
+                    genericEndings: words("城市 国家级 开发 建设")),
+        PlaceSuffix(text: "区".scalars, kind: .admin, maxStem: 5,
+                    genericEndings: words("城 社 小 片 园 景 街 市 郊 辖 老 分 城区 住宅 居住 生活 功能 服务 保护 试点 示范 核心 中心 重点 老城 主城 旧城 商业 工业 产业 农业 风景 历史 文化 管理 营业 经济 开发 自贸 保税 禁 盲 误 雷 禁区 园区 片 功能 办公 候车 休息 活动 停车 等候 缓冲 试验 先行 核心 老城区 城乡结合 建成 辖区 安置 水源 灾 震 疫 高风险 中风险 低风险 封控 管控 防范"),
+                    badFollowers: chars("域别分间位块划县")),
+        PlaceSuffix(text: "县".scalars, kind: .admin, maxStem: 4,
+                    genericEndings: words("区 市 郡 州 各区"), badFollowers: chars("城域级")),
+        PlaceSuffix(text: "市".scalars, kind: .admin, maxStem: 4,
+                    genericEndings: words("城 上 超 菜 股 夜 集 门 省 地 县 区 入 出 闹 楼 早 晚 开 街 互 黑 花 灯 鱼 牛 熊 罢 坊 墟 城乡 超大城 特大城 大城 中小城 小城 新城 老城 智慧城 韧性城 海绵城 国际化城 现代城 宜居城 绿色城 人民城 公园城 示范城 试点城 重点城 大中城"),
+                    badFollowers: chars("场民容值政区级县内外面井")),
+        PlaceSuffix(text: "省".scalars, kind: .admin, maxStem: 3,
+                    genericEndings: words("节 反 全 本 外 该 各 我 分 行"), badFollowers: chars("级里份内外钱心力时")),
+        PlaceSuffix(text: "镇".scalars, kind: .admin, maxStem: 4,
+                    genericEndings: words("城 乡 小 特色小 重 集 古 坐 市 冰 城乡"), badFollowers: chars("压痛静守定住级")),
+        PlaceSuffix(text: "乡".scalars, kind: .admin, maxStem: 4,
+                    genericEndings: words("城 城乡 家 故 返 下 他 异 老 思 水 梦 原 本 同 回 离 还 住房城 在 下乡 农"),
+                    badFollowers: chars("愁村土亲情镇里间下音贤风")),
+        PlaceSuffix(text: "村".scalars, kind: .compound, maxStem: 4,
+                    genericEndings: words("城中 农 新农 乡 山 行政 自然 示范 美丽 古 城边 近郊 空心 传统 特色 名 渔 牧 城郊 移民 贫困 全 各 该 本 整 邻 出 进 入 到 下 乡村 在"),
+                    badFollowers: chars("民委级庄落镇组干集两")),
+        PlaceSuffix(text: "大道".scalars, kind: .street, maxStem: 4,
+                    genericEndings: words("阳光 康庄 光明 发展 幸福")),
+        PlaceSuffix(text: "大街".scalars, kind: .street, maxStem: 4),
+        PlaceSuffix(text: "胡同".scalars, kind: .street, maxStem: 4),
+        PlaceSuffix(text: "路".scalars, kind: .street, maxStem: 4,
+                    genericEndings: words("思 道 线 公 铁 马 水 电 网 出 门 套 新 老 半 一 归 来 去 前 后 跑 带 领 引 迷 生 活 退 进 末 同 陆 环 高 速 通 断 堵 让 开 修 拓 找 走 闯 条 心 小 大 弯 歧 正 岔 短 远 近 窄 宽 土 泥 山 上 下 此 彼 绕 邪 言 思路 道路 线路 网路 血路 活路 长 短 两 三 多 回 退 后 思 殊 同 前 末 老 一带一 丝 水陆 旱 险 歧 弯 远 近 窄 宽 小 尽 没 有 无 找 走 这 那 条 城市 内部 市政 主干 次干 支 城市道 乡村 农村 消防 应急 救援 逃生 疏散 步行 健身 慢行 骑行 绿 散步 环湖 环城 滨河 滨江 沿河 沿江 进出 出入 巡逻 管网 管 线 电 气 讯 光 供 水电气讯 入户 上下 楼 道 通行 交通 断头 中 新 思 陆 夜 来时 回家 网 出 回 生 活 前 后 半 短 长"),
+                    badFollowers: chars("径线演子况灯面网人费基牌由数标过程条名长宽障段口边政桥权向遇上途旁侧")),
+        PlaceSuffix(text: "街".scalars, kind: .street, maxStem: 3,
+                    genericEndings: words("老 新 古 商业 步行 美食 特色 小 大 背 上 逛 沿 临 当 过 满 扫 一条 历史文化 主 后 前 天 正 横 十字 夜 商 步 风情"),
+                    badFollowers: chars("坊区头面巷景角边市舞灯口心拍亭长")),
+        PlaceSuffix(text: "巷".scalars, kind: .street, maxStem: 3,
+                    genericEndings: words("小 街 里 深 陋 老 窄 古 背街小 街 穷 空 一条 大街小"), badFollowers: chars("道子战口弄尾")),
+        PlaceSuffix(text: "公园".scalars, kind: .compound, maxStem: 5,
+                    genericEndings: words("口袋 城市 社区 主题 湿地 郊野 森林 街心 遗址 体育 儿童 滨水 生态 小 国家 国家湿地 国家森林 综合 专类 带状 线性 袖珍 屋顶 雨水 公共 城市中央 山地 山体 文化 口袋式 运动 健身 考古 地质 滨河 滨江 湖滨 农业 科技 工业 大型 小型 一座 一个 新建 打造")),
+        PlaceSuffix(text: "河".scalars, kind: .water, maxStem: 3, minStem: 1,
+                    genericEndings: words("入 护 沿 滨 内 界 小 大 跨 运 护城 母亲 山 江 黄 银 冰 拔 渡 过 治 清 星 天 内河 运河 小河 大河 条 跳 治水 水 臭 黑 城 环城"),
+                    badFollowers: chars("道流长段岸堤床水网湖口涌区新县市镇滩谷北南西东边畔面底省山")),
+        PlaceSuffix(text: "江".scalars, kind: .water, maxStem: 3, minStem: 1,
+                    genericEndings: words("长 大 入 沿 滨 跨 过 临 两 一 三 外 内 母亲 治 护 山"),
+                    badFollowers: chars("新区县市镇苏西南北东湖山水边畔面岸段河流口壹城景滩州街")),
+        PlaceSuffix(text: "湖".scalars, kind: .water, maxStem: 3, minStem: 1,
+                    genericEndings: words("入 护 沿 滨 环 临 跨 江 湖 一 两 五 母亲 治 治水护 护 山 水 城 大 小 人工 清 游 泛 环 绕 美丽 全"),
+                    badFollowers: chars("南北泊区县市镇岸畔面边水滨景中心底")),
+        PlaceSuffix(text: "苑".scalars, kind: .compound, maxStem: 5,
+                    genericEndings: words("文 艺 学 御 鹿 禁 上 宫 乐 文苑 花 园"), badFollowers: chars("林囿")),
+    ]
+
+    /// Suffixes by first scalar, longest first.
+    static let byFirst: ScalarMap<[PlaceSuffix]> = {
+        var table: [Unicode.Scalar: [PlaceSuffix]] = [:]
+        for suffix in all { table[suffix.text[0], default: []].append(suffix) }
+        return ScalarMap(table.map { ($0.key, $0.value.sorted { $0.text.count > $1.text.count }) })
+    }()
+}

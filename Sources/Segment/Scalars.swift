@@ -1,0 +1,144 @@
+/// Character classes the segmenter needs, on Unicode scalars so hot loops avoid `Character`.
+enum Scalars {
+    /// CJK ideographs (basic block, extension A and B+, compatibility).
+    @inline(__always)
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0x20000...0x2FFFF).contains(v) || (0xF900...0xFAFF).contains(v)
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    @inline(__always)
+    static func isLatin(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+    }
+
+    /// ASCII and ideographic spaces, NBSP and tabs.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Marks that end a sentence; a line ending in one is prose, not a title.
+    @inline(__always)
+    static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "；", "：", "…", "!", "?", ";", ":", ".": return true
+        default: return false
+        }
+    }
+
+    /// Closing quotes and brackets that may follow the last word of a line.
+    @inline(__always)
+    static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "”", "’", "」", "』", "）", ")", "》", "〉", "】", "\"", "'": return true
+        default: return false
+        }
+    }
+
+    /// Marks that separate clauses (used to cut a figure's clause and a place name's left edge).
+    @inline(__always)
+    static func isClauseBreak(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "；", "，", "!", "?", ";", ",", "：", ":": return true
+        default: return false
+        }
+    }
+
+    /// The scalars of `text` without leading and trailing spaces.
+    static func trimmed(_ text: String) -> [Unicode.Scalar] {
+        let all = decode(text)
+        var lo = 0, hi = all.count
+        while lo < hi, isSpace(all[lo]) { lo += 1 }
+        while hi > lo, isSpace(all[hi - 1]) { hi -= 1 }
+        return Array(all[lo..<hi])
+    }
+
+    /// The scalars of `text`, decoded straight from its UTF-8 (faster than `Array(text.unicodeScalars)`).
+    static func decode(_ text: String) -> [Unicode.Scalar] {
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(utf8.count)
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0, i + 1 < n {
+                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0, i + 2 < n {
+                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                } else if i + 3 < n {
+                    v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F); i += 4
+                } else {
+                    v = 0xFFFD; i += 1
+                }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            return out
+        }
+    }
+
+    /// A string from scalars, encoded straight to UTF-8 (appending to a `UnicodeScalarView` is far slower).
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        let capacity = scalars.count * 4
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var n = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(0xC0 | v >> 6); buffer[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(0xE0 | v >> 12); buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                } else {
+                    buffer[n] = UInt8(0xF0 | v >> 18); buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); buffer[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                }
+            }
+            return n
+        }
+    }
+
+    /// Whether `scalars` starts with `prefix` at `offset`.
+    static func has(_ scalars: [Unicode.Scalar], _ prefix: [Unicode.Scalar], at offset: Int = 0) -> Bool {
+        guard offset >= 0, offset + prefix.count <= scalars.count else { return false }
+        for i in 0..<prefix.count where scalars[offset + i] != prefix[i] { return false }
+        return true
+    }
+
+    /// Whether `scalars` ends with `suffix` just before `end`.
+    static func hasSuffix(_ scalars: [Unicode.Scalar], _ suffix: [Unicode.Scalar], before end: Int) -> Bool {
+        has(scalars, suffix, at: end - suffix.count)
+    }
+
+    /// First index of `needle` in `scalars` at or after `from`, or nil.
+    static func find(_ needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], from: Int = 0) -> Int? {
+        guard !needle.isEmpty, scalars.count >= needle.count else { return nil }
+        var i = max(0, from)
+        while i + needle.count <= scalars.count {
+            if scalars[i] == needle[0], has(scalars, needle, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The scalars of a literal, for prefix tables.
+    var scalars: [Unicode.Scalar] { Array(unicodeScalars) }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import Normalize
+
+@Suite struct WebLeftoverFilterTests {
+    /// A news page saved as plain text: furniture around an invented article.
+    static let page = [
+        "客户端下载 | 登录 | 注册",
+        "首页", "|", "时政", "|", "城建", "社区", "理论", "评论", "> 正文",
+        "当前位置：首页 > 社区 > 正文",
+        "以微更新绣出老街区新面貌",
+        "青石日报　2023年6月8日　第02版",
+        "责任编辑：王小二",
+        Fixtures.paragraphs1[0],
+        Fixtures.paragraphs1[1],
+        "分享到：",
+        "微信", "微博", "QQ空间",
+        "【打印本页】【关闭窗口】",
+        "热点新闻",
+        "老旧小区加装电梯提速",
+        "社区食堂让老人吃上热饭",
+        "版权所有 © 2023 青石日报社",
+        "互联网新闻信息服务许可证：12345678",
+        "京ICP备12345678号-1",
+    ]
+
+    @Test func dropsPageFurnitureAndKeepsTheArticle() {
+        let result = Normalizer().normalize(Self.page.joined(separator: "\n"))
+        #expect(result.lines == [
+            "以微更新绣出老街区新面貌",
+            "青石日报　2023年6月8日　第02版",
+            Fixtures.paragraphs1[0],
+            Fixtures.paragraphs1[1],
+        ])
+        #expect(result.warnings.contains { $0.hasPrefix("removed") && $0.hasSuffix("web page lines") })
+    }
+
+    /// Without any furniture, short lines are content (a menu, a sign-off) and stay.
+    @Test(arguments: [
+        ["首页", "时政", "城建", "社区", "理论"],
+        ["热点新闻", "老旧小区加装电梯提速"],
+        ["本文版权所有问题，由街道法律顾问解答。", "2023-09-20 07:45　来源：青石日报"],
+    ])
+    func keepsContentWithoutFurniture(lines: [String]) {
+        let physical = lines.map { PhysicalLine(scalars: Array($0.unicodeScalars), startsBlock: false) }
+        #expect(WebLeftoverFilter.filter(physical).removed == 0)
+    }
+}
