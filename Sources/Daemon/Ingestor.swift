@@ -102,7 +102,7 @@ struct Ingestor: Sendable {
             let (target, outcome) = pair
             do {
                 try archive.move(prepared.name, from: configuration.inbox, to: target)
-            } catch where error.errnoValue == ENOENT && !FileIntake(directory: configuration.inbox, maxBytes: 0).exists(prepared.name) {
+            } catch where (error as? InboxError)?.errnoValue == ENOENT && !FileIntake(directory: configuration.inbox, maxBytes: 0).exists(prepared.name) {
                 // Deleted by its owner after we read it: the committed report stands, there is nothing to archive.
                 logger.notice("\(prepared.name) was removed from the inbox before it could be archived",
                               metadata: ["file": "\(prepared.name)", "report_id": "\(prepared.report.id)"])
