@@ -31,6 +31,8 @@ for m in ReportModel QueryProtocol Decode Normalize Segment; do module "$m"; don
 target RequestFuzz ReportModel QueryProtocol
 target DecodeFuzz ReportModel Decode Normalize Segment
 
+# Swift's own crash backtracer trips over ASan's shadow memory and hides the message; libFuzzer prints the stack.
+export SWIFT_BACKTRACE=enable=no
 status=0
 for t in RequestFuzz DecodeFuzz; do
   corpus="$OUT/corpus-$t"

@@ -158,13 +158,26 @@ class Daemon:
         return sqlite3.connect(f"file:{self.database}?mode=ro", uri=True)
 
 
+def connect(sock, path, timeout=5):
+    """Connects, waiting while the listen backlog is full (EAGAIN on Unix sockets), as clients do."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            sock.connect(path)
+            return
+        except BlockingIOError:
+            if time.time() > deadline:
+                raise Failure(f"the listen backlog of {path} stayed full for {timeout} s")
+            time.sleep(0.01)
+
+
 class Client:
     """A blocking NDJSON client on the Unix socket."""
 
     def __init__(self, path, timeout=20):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.settimeout(timeout)
-        self.sock.connect(path)
+        connect(self.sock, path, timeout)
         self.buffer = b""
 
     def __enter__(self):

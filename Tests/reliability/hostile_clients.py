@@ -8,7 +8,7 @@ import socket
 import threading
 import time
 
-from harness import Client, Daemon, Failure, check, drop
+from harness import Client, Daemon, Failure, check, connect, drop
 
 PROMPT = 0.5   # seconds a new client may wait for `pong` while others misbehave
 
@@ -29,6 +29,7 @@ BAD_REQUESTS = [
     (b"{\"a\":" * 12000, "invalid_json"),
     (b"{\"op\":\"ping\"} trailing", "invalid_json"),
     (b"{\"op\":\"search\",\"q\":\"\\ud800\"}", "invalid_json"),   # a lone surrogate
+    (b"{\"op\":\"ping\",\"id\":1e400}", "invalid_json"),   # beyond a double: not representable
     (b"{\"op\":\"no_such_op\"}", "unknown_op"),
     (b"{\"op\":\"\"}", "unknown_op"),
     (b"{}", "bad_request"),
@@ -70,7 +71,6 @@ ODD_BUT_FINE = [
     b"{\"op\":\"classify\",\"text\":\"\"}",
     b"{\"op\":\"classify\",\"text\":\"\\u0000\\u0001\\u0002\"}",
     b"{\"op\":\"list\",\"place\":\"%_\\\\\"}",
-    b"{\"op\":\"ping\",\"id\":1e400}",
     b"{\"op\":\"ping\",\"op\":\"ping\"}",
     b"  {\"op\":\"ping\"}  \r",
 ]
@@ -165,7 +165,7 @@ def slowloris(d, clients=20):
     socks = []
     for _ in range(clients):
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.connect(d.socket)
+        connect(s, d.socket)
         s.settimeout(10)
         socks.append(s)
     request = b"{\"op\":\"ping\",\"id\":\"slow\"}\n"
@@ -202,7 +202,7 @@ def idle(d, clients=600):
     socks = []
     for _ in range(clients):
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.connect(d.socket)
+        connect(s, d.socket)
         socks.append(s)
     check(d.ping_time() < PROMPT, f"ping slow with {clients} idle connections")
     time.sleep(6)   # idle_timeout_s = 4
@@ -224,7 +224,7 @@ def half_close(d, clients=50):
     for i in range(clients):
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         s.settimeout(10)
-        s.connect(d.socket)
+        connect(s, d.socket)
         s.sendall(b"{\"op\":\"stats\",\"id\":1}\n{\"op\":\"ping\",\"id\":2}")   # the last line without newline
         s.shutdown(socket.SHUT_WR)
         data = b""
@@ -266,7 +266,7 @@ def never_reads(d, count=200000):
     answers back up, so its memory stays bounded, and others are served."""
     before = d.rss_kib()
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.connect(d.socket)
+    connect(s, d.socket)
     s.settimeout(3)
     payload = b"{\"op\":\"hello\"}\n" * count
     sent = 0
@@ -289,7 +289,7 @@ def deaf_subscriber(d, files=2500):
     """A subscriber that never reads while thousands of events happen: dropped once it falls 1 MiB behind;
     ingest goes on."""
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.connect(d.socket)
+    connect(s, d.socket)
     s.sendall(b"{\"op\":\"subscribe\"}\n")
     time.sleep(0.3)
     before = d.rss_kib()

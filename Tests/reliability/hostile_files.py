@@ -137,7 +137,8 @@ def run(binary, count=3000, seed=6):
                 drop(d.inbox, name, data)
             expected.add(name)
             t0 = time.time()
-            d.wait_idle(timeout=180, what=name.decode())
+            # Generous for a debug build; super-linear time in a stage shows up here.
+            d.wait_idle(timeout=90, what=f"{name.decode()} (a pipeline stage is slow on this shape)")
             timings[name.decode()] = time.time() - t0
             check(d.ping_time() < PROMPT, f"ping slow after {name!r}")
 
