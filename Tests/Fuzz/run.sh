@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with `swiftc -sanitize=fuzzer,address` against the package's module
-# sources and runs each for a bounded time. Crashes are saved to Tests/Fuzz/crashes/ (turn each into a
-# regression test). Usage: Tests/Fuzz/run.sh [SECONDS_PER_TARGET]   (default 60)
+# sources and runs each for a bounded time. Crashes are saved to .build-fuzz/crashes/: once fixed, keep
+# each in Tests/Fuzz/seeds/TARGET/ (run every time) beside a unit test. Usage: Tests/Fuzz/run.sh [SECONDS]  (default 60)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-60}
 OUT=${FUZZ_BUILD:-.build-fuzz}
-mkdir -p "$OUT" Tests/Fuzz/crashes
+mkdir -p "$OUT/crashes"
 FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$OUT" -module-cache-path "$OUT/cache")
 
 # module NAME: compiles Sources/NAME into an object and a .swiftmodule the next modules import.
@@ -40,11 +40,11 @@ for t in RequestFuzz DecodeFuzz; do
   cp -n Tests/Fuzz/seeds/"$t"/* "$corpus"/ 2>/dev/null
   echo "fuzz: $t for $SECONDS_EACH s"
   if "$OUT/$t" -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-       -artifact_prefix=Tests/Fuzz/crashes/"$t"- -print_final_stats=1 "$corpus" 2>"$OUT/$t.log"; then
+       -artifact_prefix="$OUT/crashes/$t"- -print_final_stats=1 "$corpus" 2>"$OUT/$t.log"; then
     echo "fuzz: $t OK ($(grep -a 'stat::number_of_executed_units' "$OUT/$t.log" | awk '{print $2}') runs, $(ls "$corpus" | wc -l) corpus entries)"
   else
     echo "fuzz: $t FOUND A CRASH:"; grep -a -A15 "ERROR\|Fatal error\|deadly signal" "$OUT/$t.log" | head -30
-    ls Tests/Fuzz/crashes/"$t"-* 2>/dev/null
+    ls "$OUT/crashes/$t"-* 2>/dev/null
     status=1
   fi
 done
