@@ -94,6 +94,40 @@ def run(binary):
         raise
     status = d.stop()
     check(status == 0, f"renewald exited with {status} after the hostile clients")
+    print("  clients: " + too_many(binary))
+
+
+def too_many(binary, clients=1100):
+    """More connections than max_connections (1024) under systemd's default open-file limit (1024 soft):
+    a new client is answered at once, `overloaded` while they are all open, `pong` once they go."""
+    d = Daemon(binary, wrapper=["prlimit", "--nofile=1024:4096", "--"])
+    d.start()
+    socks = []
+    try:
+        for _ in range(clients):
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            connect(s, d.socket)
+            socks.append(s)
+        time.sleep(0.5)
+        t0 = time.time()
+        with Client(d.socket, timeout=5) as c:
+            try:
+                c.send(b"{\"op\":\"ping\"}\n")
+            except OSError:
+                pass   # already answered and closed
+            answer = c.read_json()
+        took = time.time() - t0
+        check(answer.get("error", {}).get("code") == "overloaded", f"client {clients + 1} got {answer}")
+        check(took < PROMPT, f"client {clients + 1} waited {took:.1f} s for its answer")
+        for s in socks:
+            s.close()
+        time.sleep(0.5)
+        check(d.ping_time() < PROMPT, "ping slow after the crowd left")
+    except BaseException:
+        d.kill9()
+        raise
+    check(d.stop() == 0, "unclean exit after too many clients")
+    return f"{clients} connections at 1024 open files: the next got overloaded in {took:.2f} s"
 
 
 def errors(d):
