@@ -22,12 +22,12 @@ let package = Package(
         .target(name: "Segment", dependencies: ["ReportModel", "Normalize"]),
         .target(name: "Classify", dependencies: ["ReportModel"]),
         // PDF (through poppler's pdftotext), Word and saved web pages → text lines.
-        .systemLibrary(name: "CZlib"),   // zlib's inflate, for the zip inside Word files
+        .systemLibrary(name: "CZlib"),   // zlib: the zip inside Word files, packed reports
         .target(name: "Formats", dependencies: ["Decode", "CZlib"]),
         .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"]),
         // Edges: database, inbox, socket, systemd.
         .target(name: "Store", dependencies: [
-            "ReportModel",
+            "ReportModel", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Inbox", dependencies: [

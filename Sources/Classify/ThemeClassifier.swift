@@ -89,10 +89,15 @@ public struct ThemeClassifier: Sendable {
 
     /// The report's themes: every theme asserted for some article, with its best article's score and evidence.
     private func aggregate(_ articles: [ArticleThemes]) -> [ThemeScore] {
+        Self.aggregate(articles.map(\.themes))
+    }
+
+    /// Themes over several articles: each with the score and evidence of the article where it scored best, highest first.
+    public static func aggregate(_ themeLists: [[ThemeScore]]) -> [ThemeScore] {
         var best: [String: ThemeScore] = [:]
         var order: [String] = []
-        for article in articles {
-            for theme in article.themes {
+        for themes in themeLists {
+            for theme in themes {
                 if let current = best[theme.id] {
                     if theme.score > current.score { best[theme.id] = theme }
                 } else {

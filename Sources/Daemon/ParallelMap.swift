@@ -6,7 +6,11 @@ enum ParallelMap {
         if items.count < 2 { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Deallocating alone would leak every value still held in the slots.
+            results.deinitialize()
+            results.deallocate()
+        }
         let slots = SendableBuffer(pointer: results)
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
             slots.pointer[i] = transform(items[i])

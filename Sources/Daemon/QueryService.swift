@@ -144,7 +144,7 @@ struct QueryService: RequestHandling {
         let (total, hits) = try daemon.store.search(q, filter: try filter(request))
         return .object([("total", .int(total)), ("hits", .array(hits.map { h in
             .object([("report", .string(h.report)), ("article", .int(h.article)), ("title", .optional(h.title)),
-                     ("score", .double(h.score)), ("snippet", .string(h.snippet)),
+                     ("score", .double((h.score * 1000).rounded() / 1000)), ("snippet", .string(h.snippet)),
                      ("themes", Self.themeSummaries(h.themes)), ("themes_by", .string(h.themesBy))])
         }))])
     }

@@ -104,20 +104,8 @@ public struct ReportBuilder: Sendable {
         report.themes = report.notAReport ? [] : Self.aggregate(report.articles)
     }
 
-    /// The report's themes: the best score each theme reached in any article, highest first.
+    /// The report's themes: the best score each theme reached in any article (a person's labels included).
     static func aggregate(_ articles: [Article]) -> [ThemeScore] {
-        var best: [String: ThemeScore] = [:]
-        var order: [String] = []
-        for article in articles {
-            for theme in article.themes {
-                if let existing = best[theme.id] {
-                    if theme.score > existing.score { best[theme.id] = theme }
-                } else {
-                    best[theme.id] = theme
-                    order.append(theme.id)
-                }
-            }
-        }
-        return order.compactMap { best[$0] }.sorted { $0.score > $1.score }
+        ThemeClassifier.aggregate(articles.map(\.themes))
     }
 }

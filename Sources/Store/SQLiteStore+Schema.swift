@@ -17,7 +17,7 @@ extension SQLiteStore {
                     title TEXT,
                     not_a_report INTEGER NOT NULL DEFAULT 0,
                     duplicate_of TEXT,
-                    json TEXT NOT NULL
+                    json BLOB NOT NULL  -- PackedReport: deflated JSON without paragraphs
                 );
                 CREATE INDEX report_day ON report (day, received);
                 CREATE INDEX report_text_hash ON report (text_hash);
@@ -30,21 +30,28 @@ extension SQLiteStore {
                 );
                 CREATE INDEX drop_file ON drop_record (file, sha256);
                 CREATE TABLE report_theme (report_id TEXT NOT NULL, theme TEXT NOT NULL, PRIMARY KEY (report_id, theme)) WITHOUT ROWID;
-                CREATE INDEX report_theme_theme ON report_theme (theme);
                 CREATE TABLE report_place (report_id TEXT NOT NULL, place TEXT NOT NULL, PRIMARY KEY (report_id, place)) WITHOUT ROWID;
-                CREATE INDEX report_place_place ON report_place (place);
                 CREATE TABLE article (
                     rowid INTEGER PRIMARY KEY,
                     report_id TEXT NOT NULL,
                     idx INTEGER NOT NULL,
                     title TEXT,
                     themes_by TEXT NOT NULL DEFAULT 'classifier',
-                    body TEXT NOT NULL DEFAULT ''
+                    author TEXT,
+                    body TEXT NOT NULL DEFAULT '',
+                    tokens INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE UNIQUE INDEX article_report ON article (report_id, idx);
                 CREATE TABLE article_theme (article_rowid INTEGER NOT NULL, theme TEXT NOT NULL, PRIMARY KEY (article_rowid, theme)) WITHOUT ROWID;
-                CREATE INDEX article_theme_theme ON article_theme (theme);
-                CREATE VIRTUAL TABLE article_fts USING fts5 (body, content='', tokenize='unicode61 remove_diacritics 0', prefix='1');
+                CREATE VIRTUAL TABLE article_fts USING fts5 (body, content='', tokenize='unicode61 remove_diacritics 0');
+                CREATE TABLE hot_key (key TEXT PRIMARY KEY, count INTEGER NOT NULL);
+                CREATE TABLE hot_posting (
+                    key TEXT NOT NULL,
+                    article INTEGER NOT NULL,
+                    tfs TEXT NOT NULL,
+                    length INTEGER NOT NULL,
+                    PRIMARY KEY (key, article)
+                ) WITHOUT ROWID;
                 CREATE TABLE failure (
                     file TEXT NOT NULL,
                     code TEXT NOT NULL,

@@ -5,9 +5,12 @@ import ReportModel
 /// The report store on SQLite: one `DatabasePool` (WAL: one writer, parallel readers).
 public final class SQLiteStore: ReportStore {
     let db: any DatabaseWriter
+    /// Ranked candidates for frequent queries (see `HotLists`).
+    let hot: HotLists
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public init(path: String) throws {
+        hot = HotLists()
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -16,15 +19,18 @@ public final class SQLiteStore: ReportStore {
         do {
             db = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(db)
+            try db.read { try hot.load($0) }
         } catch {
             throw StoreError.unavailable("\(error)")
         }
     }
 
-    /// An in-memory store with the same schema, for tests.
-    public init() throws {
+    /// An in-memory store with the same schema, for tests (hot lists kick in at `hotThreshold` matches).
+    init(hotCapacity: Int = 200, hotThreshold: Int = 1000) throws {
+        hot = HotLists(capacity: hotCapacity, threshold: hotThreshold)
         db = try DatabaseQueue()
         try Self.migrator.migrate(db)
+        try db.read { try hot.load($0) }
     }
 
     public func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome {
@@ -32,6 +38,16 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func store(_ items: [StoreItem]) throws -> [StoreOutcome] {
+        let saved = hot.snapshot()
+        do {
+            return try insertAll(items)
+        } catch {
+            hot.restore(saved)   // the transaction rolled back; so must the lists' bookkeeping
+            throw error
+        }
+    }
+
+    func insertAll(_ items: [StoreItem]) throws -> [StoreOutcome] {
         try db.write { db in
             try items.map { item in
                 let drop = item.drop
@@ -57,7 +73,7 @@ public final class SQLiteStore: ReportStore {
             INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
-                             report.displayTitle, report.notAReport, report.duplicateOf, Self.storedJSON(report)])
+                             report.displayTitle, report.notAReport, report.duplicateOf, PackedReport.pack(report)])
         try indexDerived(report, in: db)
     }
 
@@ -70,15 +86,17 @@ public final class SQLiteStore: ReportStore {
             try db.execute(sql: "INSERT OR IGNORE INTO report_place (report_id, place) VALUES (?, ?)", arguments: [report.id, place])
         }
         for article in report.articles {
-            try db.execute(sql: "INSERT INTO article (report_id, idx, title, themes_by, body) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [report.id, article.index, article.title, article.themesBy,
-                                       article.paragraphs.joined(separator: "\n")])
+            let text = Self.searchableText(article)
+            let (tokens, length) = SearchTokens.index(text)
+            try db.execute(sql: "INSERT INTO article (report_id, idx, title, themes_by, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [report.id, article.index, article.title, article.themesBy, article.author,
+                                       article.paragraphs.joined(separator: "\n"), length])
             let rowid = db.lastInsertedRowID
             for theme in article.themes {
                 try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
             }
-            try db.execute(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)",
-                           arguments: [rowid, SearchTokens.indexText(Self.searchableText(article))])
+            try db.execute(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)", arguments: [rowid, tokens])
+            try hot.add(article: rowid, text: text, length: length, in: db)
         }
     }
 
@@ -98,7 +116,7 @@ public final class SQLiteStore: ReportStore {
             }
         }
         try db.execute(sql: "UPDATE report SET json = ?, not_a_report = ?, title = ? WHERE id = ?",
-                       arguments: [Self.storedJSON(report), report.notAReport, report.displayTitle, report.id])
+                       arguments: [PackedReport.pack(report), report.notAReport, report.displayTitle, report.id])
     }
 
     /// A snippet from the body, or from title and byline when only they matched.
@@ -110,8 +128,13 @@ public final class SQLiteStore: ReportStore {
         return fromHeading.contains("【") ? fromHeading : fromBody
     }
 
+    /// What the full-text index holds for an article: title, author and paragraphs.
     static func searchableText(_ article: Article) -> String {
-        ([article.title ?? "", article.author ?? ""] + article.paragraphs).joined(separator: "\n")
+        indexedText(title: article.title, author: article.author, body: article.paragraphs.joined(separator: "\n"))
+    }
+
+    static func indexedText(title: String?, author: String?, body: String) -> String {
+        (title ?? "") + "\n" + (author ?? "") + "\n" + body
     }
 
     public func drop(file: String, sha256: String) throws -> Drop? {
@@ -132,18 +155,10 @@ public final class SQLiteStore: ReportStore {
         }
     }
 
-    /// The report JSON as stored: everything but the paragraphs, which live once, in `article.body`
-    /// (they are what snippets are cut from).
-    static func storedJSON(_ report: Report) -> String {
-        var stripped = report
-        for i in stripped.articles.indices { stripped.articles[i].paragraphs = [] }
-        return stripped.json.serialized()
-    }
-
     /// The full report: the stored JSON with each article's paragraphs put back.
     func loadReport(id: String, in db: Database) throws -> Report? {
-        guard let text = try String.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) else { return nil }
-        var report = try Self.decode(text)
+        guard let packed = try Data.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) else { return nil }
+        var report = try PackedReport.unpack(packed)
         var bodies: [Int: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT idx, body FROM article WHERE report_id = ?", arguments: [id]) {
             bodies[row[0]] = row[1]
@@ -161,13 +176,6 @@ public final class SQLiteStore: ReportStore {
 
     public func report(id: String) throws -> Report? {
         try db.read { db in try loadReport(id: id, in: db) }
-    }
-
-    static func decode(_ text: String) throws -> Report {
-        guard let json = try? JSONValue.parse(text), let report = Report(json: json) else {
-            throw StoreError.corrupt("report JSON does not parse")
-        }
-        return report
     }
 
     public func reportID(file: String) throws -> String? {
@@ -202,7 +210,7 @@ public final class SQLiteStore: ReportStore {
                 ORDER BY r.day DESC, r.received DESC, r.id LIMIT ? OFFSET ?
                 """, arguments: arguments + [filter.limit, filter.offset])
             let summaries = try rows.map { row -> ReportSummary in
-                let report = try Self.decode(row[0])
+                let report = try PackedReport.unpack(row[0])
                 return ReportSummary(id: report.id, file: report.file, title: report.displayTitle, published: report.published,
                                      received: report.received, themes: report.themes,
                                      labelled: report.articles.contains { $0.themesBy == "person" })
@@ -213,8 +221,43 @@ public final class SQLiteStore: ReportStore {
 
     public func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
         guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
-        let (condition, arguments) = Self.conditions(filter)
         let terms = SearchTokens.highlightTerms(query)
+        let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil
+        let hotKey = unfiltered && filter.offset + filter.limit <= hot.capacity ? HotLists.key(for: terms) : nil
+        if let hotKey, let served = try db.read({ db in try searchHot(hotKey, terms: terms, filter: filter, in: db) }) {
+            return served
+        }
+        let result = try searchIndex(match, terms: terms, filter: filter)
+        if let hotKey, result.total >= hot.threshold {
+            // Frequent from now on: keep its best candidates, so the next search need not rank them all.
+            try db.write { db in try hot.build(hotKey, match: match, in: db) }
+        }
+        return result
+    }
+
+    /// A search answered from a hot list: at most `hot.capacity` rows read and scored.
+    func searchHot(_ key: String, terms: [String], filter: ReportFilter, in db: Database) throws -> (total: Int, hits: [SearchHit])? {
+        guard let (total, candidates) = hot.ranked(key) else { return nil }
+        let page = Array(candidates.dropFirst(filter.offset).prefix(filter.limit))
+        guard !page.isEmpty else { return (total, []) }
+        let placeholders = Array(repeating: "?", count: page.count).joined(separator: ",")
+        var rows: [Int64: Row] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.rowid, a.report_id, a.idx, a.body, r.json FROM article a JOIN report r ON r.id = a.report_id
+            WHERE a.rowid IN (\(placeholders))
+            """, arguments: StatementArguments(page.map(\.article))) {
+            rows[row[0]] = row
+        }
+        let hits = try page.compactMap { candidate -> SearchHit? in
+            guard let row = rows[candidate.article] else { return nil }
+            return try hit(id: row[1], index: row[2], body: row[3], json: row[4], score: candidate.score, terms: terms)
+        }
+        return (total, hits)
+    }
+
+    /// A search ranked by FTS5 over every match (filters, rare terms, Latin words).
+    func searchIndex(_ match: String, terms: [String], filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
+        let (condition, arguments) = Self.conditions(filter)
         return try db.read { db in
             let from = """
                 FROM article_fts JOIN article a ON a.rowid = article_fts.rowid JOIN report r ON r.id = a.report_id
@@ -224,18 +267,20 @@ public final class SQLiteStore: ReportStore {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.report_id, a.idx, bm25(article_fts) AS rank, a.body, r.json \(from) ORDER BY rank LIMIT ? OFFSET ?
                 """, arguments: [match] + arguments + [filter.limit, filter.offset])
-            var hits: [SearchHit] = []
-            for row in rows {
-                let id: String = row[0], index: Int = row[1], rank: Double = row[2], body: String = row[3]
-                let report = try Self.decode(row[4])
-                guard let article = report.articles.first(where: { $0.index == index }) else { continue }
-                hits.append(SearchHit(report: id, article: index, title: article.title ?? report.headline,
-                                      score: (-rank * 1000).rounded() / 1000,
-                                      snippet: Self.snippet(body: body, article: article, terms: terms),
-                                      themes: article.themes, themesBy: article.themesBy))
+            let hits = try rows.compactMap { row in
+                try hit(id: row[0], index: row[1], body: row[3], json: row[4], score: -(row[2] as Double), terms: terms)
             }
             return (total, hits)
         }
+    }
+
+    func hit(id: String, index: Int, body: String, json: Data, score: Double, terms: [String]) throws -> SearchHit? {
+        let report = try PackedReport.unpack(json)
+        guard let article = report.articles.first(where: { $0.index == index }) else { return nil }
+        return SearchHit(report: id, article: index, title: article.title ?? report.headline,
+                         score: score,
+                         snippet: Self.snippet(body: body, article: article, terms: terms),
+                         themes: article.themes, themesBy: article.themesBy)
     }
 
     public func failures(limit: Int) throws -> [Failure] {

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 import Testing
 @testable import Store
@@ -97,5 +98,28 @@ import Testing
         #expect(try store.list(ReportFilter(theme: "smart-community")).total == 3)
         #expect(try store.counts().themes["smart-community"] == 3)
         #expect(try store.integrityCheck() == "ok")
+    }
+}
+
+@Suite struct PackedReportTests {
+    @Test func storedReportsComeBackWhole() throws {
+        let theme = ThemeScore(id: "elevator-retrofit", score: 0.812, evidence: ["居民出资加装电梯12部。"], cues: ["加装电梯"])
+        var report = SQLiteStoreTests.report("p", paragraphs: ["居民出资加装电梯12部。", "第二段，说明情况。"])
+        report.articles[0].themes = [theme]
+        report.articles[0].figures = [Figure(value: "12", unit: "部", text: "居民出资加装电梯12部")]
+        report.articles.append(Article(index: 1, title: "二", paragraphs: ["另一篇。"]))
+        report.themes = [theme]
+        report.warnings = ["rejoined 3 hard-wrapped lines"]
+        let store = try SQLiteStore()
+        _ = try store.store(report, textHash: "p", drop: SQLiteStoreTests.drop(report))
+        #expect(try store.report(id: "p") == report)
+    }
+
+    @Test func packingShrinksChineseJSON() {
+        let text = String(repeating: "老旧小区改造让居民住得更舒心，加装电梯120部。", count: 40)
+        let report = SQLiteStoreTests.report("q", paragraphs: [text], themes: ["elevator-retrofit"])
+        let packed = PackedReport.pack(report)
+        #expect(packed.count < report.json.serialized().utf8.count / 3)
+        #expect(PackedReport.inflate(Data([0, 0, 0, 9, 1, 2, 3])) == nil, "damaged data is refused, not trusted")
     }
 }

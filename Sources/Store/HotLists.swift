@@ -1,0 +1,256 @@
+import Foundation
+import GRDB
+
+/// Ranked candidate lists for frequent Chinese queries, so that a top-20 search at 100,000 reports
+/// does not have to score every matching article.
+///
+/// SQLite's FTS5 ranks by computing bm25 for every row that matches: fine for rare terms, but a
+/// common term such as 社区 matches nearly every article. So the first time a Chinese query (terms
+/// of Han characters only, no filters) matches more than `threshold` articles, its best `capacity`
+/// articles are kept (in memory, and in `hot_posting` for restarts) with their term frequencies and
+/// length. Every article ingested afterwards is checked against each kept query, and replaces the
+/// list's weakest article when it scores higher on today's statistics. A later search scores the
+/// list with bm25 on the current statistics (the same formula as FTS5: k1 = 1.2, b = 0.75; the tests
+/// check the scores agree) and returns the requested page without touching the full-text index.
+/// Match counts are kept per query, so `total` needs no scan either. Filtered searches and pages
+/// deeper than `capacity` are ranked by FTS5 as before.
+final class HotLists: @unchecked Sendable {
+    /// Articles kept per query: the deepest page (offset + limit) a list can answer.
+    let capacity: Int
+    /// Queries matching fewer articles are ranked by FTS5 directly (fast enough).
+    let threshold: Int
+    /// Queries kept at most; the one used longest ago makes room.
+    let maxQueries: Int
+
+    init(capacity: Int = 200, threshold: Int = 1000, maxQueries: Int = 1024) {
+        self.capacity = capacity
+        self.threshold = threshold
+        self.maxQueries = maxQueries
+    }
+
+    /// One kept article: enough to score it again as the statistics change.
+    struct Posting {
+        var article: Int64
+        var frequencies: [Int]
+        var length: Int
+    }
+
+    struct Entry {
+        /// The query's terms, each a run of Han characters.
+        var phrases: [[Unicode.Scalar]]
+        /// Articles matching every term.
+        var count: Int
+        /// The best articles seen, at most `capacity`.
+        var postings: [Posting]
+        /// When a search last used the list (a counter), for eviction.
+        var used: UInt64 = 0
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var documents = 0
+    private var tokens = 0
+    private var clock: UInt64 = 0
+
+    /// Loads the kept lists and the collection statistics.
+    func load(_ db: Database) throws {
+        var loaded: [String: Entry] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, count FROM hot_key") {
+            let key: String = row[0]
+            loaded[key] = Entry(phrases: Self.phrases(of: key), count: row[1], postings: [])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT key, article, tfs, length FROM hot_posting") {
+            let key: String = row[0]
+            loaded[key]?.postings.append(Posting(article: row[1], frequencies: Self.frequencies(from: row[2]), length: row[3]))
+        }
+        let stats = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(tokens), 0) FROM article")!
+        lock.withLock {
+            entries = loaded
+            documents = stats[0]
+            tokens = stats[1]
+        }
+    }
+
+    static func frequencies(from text: String) -> [Int] { text.split(separator: ",").compactMap { Int($0) } }
+
+    /// The list key of a query whose terms are all Han runs, else nil.
+    static func key(for terms: [String]) -> String? {
+        guard !terms.isEmpty, terms.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy(SearchTokens.isHan) }) else { return nil }
+        return terms.joined(separator: " ")
+    }
+
+    static func phrases(of key: String) -> [[Unicode.Scalar]] {
+        key.split(separator: " ").map { Array($0.unicodeScalars) }
+    }
+
+    func isHot(_ key: String) -> Bool { lock.withLock { entries[key] != nil } }
+
+    // MARK: scoring
+
+    static let k1 = 1.2
+    static let b = 0.75
+
+    static func idf(documents: Int, matching: Int) -> Double {
+        max(1e-6, log((Double(documents) - Double(matching) + 0.5) / (Double(matching) + 0.5)))
+    }
+
+    /// bm25 of one article for a query (the sum over its terms), on the current statistics.
+    /// Call with the lock held.
+    private func score(_ posting: Posting, counts: [Int]) -> Double {
+        let average = documents > 0 ? Double(tokens) / Double(documents) : 1
+        let norm = Self.k1 * (1 - Self.b + Self.b * Double(posting.length) / max(1, average))
+        var sum = 0.0
+        for (tf, matching) in zip(posting.frequencies, counts) {
+            let f = Double(tf)
+            sum += Self.idf(documents: documents, matching: matching) * f * (Self.k1 + 1) / (f + norm)
+        }
+        return sum
+    }
+
+    /// Articles matching each term of `key`: the counts of its single terms' lists, else the key's own.
+    /// Call with the lock held.
+    private func termCounts(_ key: String) -> [Int] {
+        let entry = entries[key]
+        return Self.phrases(of: key).map { phrase in
+            entries[String(String.UnicodeScalarView(phrase))]?.count ?? entry?.count ?? 1
+        }
+    }
+
+    /// How often each term occurs in `text` (overlapping matches, as FTS5 counts phrase hits).
+    static func frequencies(of phrases: [[Unicode.Scalar]], in text: [Unicode.Scalar]) -> [Int] {
+        phrases.map { phrase in
+            guard let first = phrase.first, text.count >= phrase.count else { return 0 }
+            var count = 0
+            var i = 0
+            let last = text.count - phrase.count
+            while i <= last {
+                if text[i] == first {
+                    var k = 1
+                    while k < phrase.count && text[i + k] == phrase[k] { k += 1 }
+                    if k == phrase.count { count += 1 }
+                }
+                i += 1
+            }
+            return count
+        }
+    }
+
+    // MARK: reading
+
+    struct Candidate {
+        var article: Int64
+        var score: Double
+    }
+
+    /// The list's articles scored on current statistics, best first; nil when the query has no list.
+    func ranked(_ key: String) -> (total: Int, candidates: [Candidate])? {
+        lock.withLock {
+            guard let entry = entries[key] else { return nil }
+            clock += 1
+            entries[key]?.used = clock
+            let counts = termCounts(key)
+            let candidates = entry.postings.map { Candidate(article: $0.article, score: score($0, counts: counts)) }
+                .sorted { $0.score > $1.score || ($0.score == $1.score && $0.article < $1.article) }
+            return (entry.count, candidates)
+        }
+    }
+
+    // MARK: writing (inside the writer's transaction)
+
+    /// Starts a list for `key` from the articles FTS5 ranks best, and its match count.
+    func build(_ key: String, match: String, in db: Database) throws {
+        if isHot(key) { return }
+        let phrases = Self.phrases(of: key)
+        if phrases.count > 1 {
+            for phrase in phrases {
+                let single = String(String.UnicodeScalarView(phrase))
+                try build(single, match: SearchTokens.matchExpression(single) ?? single, in: db)
+            }
+        }
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.rowid, a.title, a.author, a.body, a.tokens FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
+            WHERE article_fts MATCH ? ORDER BY bm25(article_fts) LIMIT ?
+            """, arguments: [match, capacity])
+        let postings = rows.map { row in
+            let text = Array(SQLiteStore.indexedText(title: row[1], author: row[2], body: row[3]).unicodeScalars)
+            return Posting(article: row[0], frequencies: Self.frequencies(of: phrases, in: text), length: row[4])
+        }
+        let victim: String? = lock.withLock {
+            clock += 1
+            entries[key] = Entry(phrases: phrases, count: count, postings: postings, used: clock)
+            guard entries.count > maxQueries else { return nil }
+            let oldest = entries.min { $0.value.used < $1.value.used }!.key
+            entries[oldest] = nil
+            return oldest
+        }
+        if let victim {
+            try db.execute(sql: "DELETE FROM hot_posting WHERE key = ?", arguments: [victim])
+            try db.execute(sql: "DELETE FROM hot_key WHERE key = ?", arguments: [victim])
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO hot_key (key, count) VALUES (?, ?)", arguments: [key, count])
+        for posting in postings { try insert(posting, key: key, in: db) }
+    }
+
+    func insert(_ posting: Posting, key: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO hot_posting (key, article, tfs, length) VALUES (?, ?, ?, ?)",
+                       arguments: [key, posting.article, posting.frequencies.map(String.init).joined(separator: ","), posting.length])
+    }
+
+    /// Counts a new article into the statistics and into every list whose query it matches: it
+    /// replaces a list's weakest article (scored on today's statistics) when it scores higher.
+    func add(article: Int64, text: String, length: Int, in db: Database) throws {
+        let keys: [(String, [[Unicode.Scalar]])] = lock.withLock {
+            documents += 1
+            tokens += length
+            return entries.map { ($0.key, $0.value.phrases) }
+        }
+        guard !keys.isEmpty else { return }
+        let scalars = Array(text.unicodeScalars)
+        let present = Set(scalars)
+        for (key, phrases) in keys where phrases.allSatisfy({ $0.allSatisfy(present.contains) }) {
+            let frequencies = Self.frequencies(of: phrases, in: scalars)
+            guard frequencies.allSatisfy({ $0 > 0 }) else { continue }
+            let posting = Posting(article: article, frequencies: frequencies, length: length)
+            let (count, replaced): (Int, Int64??) = lock.withLock {
+                guard var entry = entries[key] else { return (0, .none) }
+                entry.count += 1
+                defer { entries[key] = entry }
+                if entry.postings.count < capacity {
+                    entry.postings.append(posting)
+                    return (entry.count, .some(nil))
+                }
+                let counts = termCounts(key)
+                let scores = entry.postings.map { score($0, counts: counts) }
+                let weakest = scores.indices.min { scores[$0] < scores[$1] }!
+                guard score(posting, counts: counts) > scores[weakest] else { return (entry.count, .none) }
+                let old = entry.postings[weakest].article
+                entry.postings[weakest] = posting
+                return (entry.count, .some(old))
+            }
+            try db.execute(sql: "UPDATE hot_key SET count = ? WHERE key = ?", arguments: [count, key])
+            guard let replaced else { continue }
+            if let old = replaced {
+                try db.execute(sql: "DELETE FROM hot_posting WHERE key = ? AND article = ?", arguments: [key, old])
+            }
+            try insert(posting, key: key, in: db)
+        }
+    }
+
+    /// Bookkeeping to restore when a write transaction is rolled back.
+    struct Snapshot {
+        fileprivate var entries: [String: Entry]
+        fileprivate var documents: Int
+        fileprivate var tokens: Int
+    }
+
+    func snapshot() -> Snapshot { lock.withLock { Snapshot(entries: entries, documents: documents, tokens: tokens) } }
+
+    func restore(_ snapshot: Snapshot) {
+        lock.withLock {
+            entries = snapshot.entries
+            documents = snapshot.documents
+            tokens = snapshot.tokens
+        }
+    }
+}

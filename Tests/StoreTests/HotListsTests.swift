@@ -1,0 +1,72 @@
+import ReportModel
+import Testing
+@testable import Store
+
+/// Frequent queries are answered from kept candidate lists; they must rank exactly as FTS5 does.
+@Suite struct HotListsTests {
+    /// Articles with different lengths and counts of 电梯, 社区 and 加装电梯, in a fixed pseudo-random mix.
+    static func article(_ n: Int) -> Report {
+        var x = UInt32(truncatingIfNeeded: n &* 2654435761 &+ 12345)
+        func next(_ m: UInt32) -> Int { x = x &* 1103515245 &+ 12345; return Int((x >> 16) % m) }
+        let words = ["社区", "电梯", "加装电梯", "居民", "改造", "物业", "老旧小区", "停车", "绿化", "议事会",
+                     "城市", "规划", "道路", "公园", "学校", "医院", "河道", "菜场", "书屋", "广场",
+                     "文化", "活动", "服务", "中心", "街道", "党员", "志愿", "安全", "消防", "照明"]
+        var sentences: [String] = []
+        for _ in 0..<(1 + next(6)) {
+            var s = ""
+            for _ in 0..<(2 + next(6)) { s += words[next(UInt32(words.count))] + "工作" }
+            sentences.append(s + "。")
+        }
+        return SQLiteStoreTests.report("r\(n)", paragraphs: [sentences.joined()])
+    }
+
+    /// The same articles in the same order, where articles with equal bm25 (ties) may come in either order.
+    static func sameRanking(_ a: [SearchHit], _ b: [SearchHit]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { x, y in abs(x.score - y.score) <= 1e-9 * max(1, abs(x.score)) }
+            && Set(a.filter { h in a.last.map { h.score > $0.score + 1e-9 } ?? true }.map(\.report))
+            == Set(b.filter { h in b.last.map { h.score > $0.score + 1e-9 } ?? true }.map(\.report))
+    }
+
+    func store(_ store: SQLiteStore, _ range: Range<Int>) throws {
+        for n in range {
+            let r = Self.article(n)
+            _ = try store.store(r, textHash: r.id, drop: SQLiteStoreTests.drop(r))
+        }
+    }
+
+    @Test(arguments: ["电梯", "社区", "加装电梯", "梯", "电梯 社区"])
+    func hotListsRankAsFTS5Does(query: String) throws {
+        let s = try SQLiteStore(hotCapacity: 40, hotThreshold: 10)
+        try store(s, 0..<120)
+        let terms = SearchTokens.highlightTerms(query)
+        let match = try #require(SearchTokens.matchExpression(query))
+        let page = ReportFilter(limit: 20)
+        let cold = try s.search(query, filter: page)       // ranked by FTS5, then the list is built
+        #expect(s.hot.isHot(try #require(HotLists.key(for: terms))))
+        let warm = try s.search(query, filter: page)       // answered from the list
+        #expect(warm.total == cold.total)
+        #expect(Self.sameRanking(warm.hits, cold.hits))
+
+        // Articles ingested later enter the lists; the ranking still equals FTS5's.
+        try store(s, 120..<200)
+        let fresh = try s.searchIndex(match, terms: terms, filter: page)
+        let kept = try s.search(query, filter: page)
+        #expect(kept.total == fresh.total)
+        #expect(Self.sameRanking(kept.hits, fresh.hits), "\(kept.hits.map(\.report)) vs \(fresh.hits.map(\.report))")
+        let second = try s.search(query, filter: ReportFilter(limit: 10, offset: 10))
+        #expect(Self.sameRanking(second.hits, Array(fresh.hits.dropFirst(10))))
+    }
+
+    @Test func filtersAndDeepPagesBypassTheLists() throws {
+        let s = try SQLiteStore(hotCapacity: 40, hotThreshold: 10)
+        try store(s, 0..<60)
+        _ = try s.search("电梯", filter: ReportFilter())
+        let deep = try s.search("电梯", filter: ReportFilter(limit: 20, offset: 30))
+        let terms = SearchTokens.highlightTerms("电梯")
+        let exact = try s.searchIndex("\"电梯\"", terms: terms, filter: ReportFilter(limit: 20, offset: 30))
+        #expect(deep.hits.map(\.report) == exact.hits.map(\.report))
+        #expect(try s.search("电梯", filter: ReportFilter(theme: "none")).total == 0)
+    }
+}
+
