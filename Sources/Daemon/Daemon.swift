@@ -164,6 +164,10 @@ public final class Daemon: @unchecked Sendable {
         switch outcome {
         case .ignored:
             queue.settled(name)
+        case .waiting:
+            // Still open for writing; its close event re-queues it, the slow retry is a safety net.
+            logger.debug("\(name) is still being written; waiting", metadata: ["file": "\(name)"])
+            queue.retryLater(name)
         case .retry(let why):
             logger.warning("\(why); will retry", metadata: ["file": "\(name)", "error_code": "retry"])
             shared.withLockedValue { $0.problem = why }

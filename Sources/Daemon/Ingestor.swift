@@ -35,6 +35,8 @@ struct Ingestor: Sendable {
         case failed(Failure)
         /// Left in place to try again later (changing file, store or disk trouble).
         case retry(String)
+        /// Left in place while its writer finishes; not a problem, and its close event brings it back.
+        case waiting
         case ignored
     }
 
@@ -54,6 +56,8 @@ struct Ingestor: Sendable {
             return .failure(OutcomeBox(.ignored))
         case .changing:
             return .failure(OutcomeBox(.retry("\(name) changed while being read")))
+        case .beingWritten:
+            return .failure(OutcomeBox(.waiting))
         case .unreadable(let code):
             return .failure(OutcomeBox(.retry("cannot read \(name): \(String(cString: strerror(code)))")))
         case .notRegular(let kind):
@@ -98,6 +102,10 @@ struct Ingestor: Sendable {
             let (target, outcome) = pair
             do {
                 try archive.move(prepared.name, from: configuration.inbox, to: target)
+            } catch where (error as? InboxError)?.errnoValue == ENOENT && !FileIntake(directory: configuration.inbox, maxBytes: 0).exists(prepared.name) {
+                // Deleted by its owner after we read it: the committed report stands, there is nothing to archive.
+                logger.notice("\(prepared.name) was removed from the inbox before it could be archived",
+                              metadata: ["file": "\(prepared.name)", "report_id": "\(prepared.report.id)"])
             } catch {
                 // Stored, but the original stays in the inbox: the next attempt finds the drop record
                 // and only finishes the move.
@@ -137,7 +145,8 @@ struct Ingestor: Sendable {
     /// Moves a file that cannot be ingested to `failed/`, with a note beside it and a row in the store.
     func fail(_ name: FileName, code: String, reason: String) -> Outcome {
         let at = Timestamp.now()
-        let target = failedShelf.freeName(for: name)
+        let noteSuffix = Array(".reason.json".utf8)
+        let target = failedShelf.freeName(for: name, reserving: noteSuffix.count)
         do {
             try failedShelf.move(name, from: configuration.inbox, to: target)
         } catch {
@@ -147,7 +156,7 @@ struct Ingestor: Sendable {
         let note = JSONValue.object([
             ("file", .string(failure.file)), ("code", .string(code)), ("reason", .string(reason)), ("at", .string(at)),
         ]).serialized() + "\n"
-        try? failedShelf.writeNote(named: FileName(bytes: target.bytes + Array(".reason.json".utf8)), contents: note)
+        try? failedShelf.writeNote(named: FileName(bytes: target.bytes + noteSuffix), contents: note)
         do {
             try store.recordFailure(failure)
         } catch {

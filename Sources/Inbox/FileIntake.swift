@@ -12,6 +12,9 @@ public enum Intake: Sendable, Equatable {
     case tooLarge(size: Int)
     /// Still changing while being read: try again later.
     case changing
+    /// Another process still has it open for writing (`cp` in progress, or a writer found by the
+    /// start-up scan): leave it; its `IN_CLOSE_WRITE` brings it back.
+    case beingWritten
     case unreadable(errno: Int32)
 }
 
@@ -45,6 +48,7 @@ public struct FileIntake: Sendable {
         guard fstat(fd, &opened) == 0 else { return .unreadable(errno: errno) }
         if let kind = Self.kind(opened.st_mode) { return .notRegular(kind: kind) }
         guard opened.st_ino == before.st_ino else { return .changing }
+        if Self.isOpenForWriting(fd) { return .beingWritten }
 
         var bytes = [UInt8](repeating: 0, count: min(Int(opened.st_size), maxBytes) + 1)
         var total = 0
@@ -72,6 +76,30 @@ public struct FileIntake: Sendable {
         }
         bytes.removeSubrange(total...)
         return .regular(bytes: bytes)
+    }
+
+    /// Whether an entry of that name is there (anything but a clear "no such file" counts as there).
+    public func exists(_ name: FileName) -> Bool {
+        var st = stat()
+        return lstat(PathBytes.join(directory, name), &st) == 0 || errno != ENOENT
+    }
+
+    /// Whether any process has the file open for writing. The kernel refuses a read lease exactly
+    /// then (EAGAIN), so take one and drop it at once. Without the right to a lease (not the owner and
+    /// no CAP_LEASE) or on file systems without leases, the answer is "no": the inotify close event
+    /// and the changed-while-read check are all there is.
+    ///
+    /// A writer opening the file during the instants the lease is held breaks it, and the kernel
+    /// signals the holder: SIGIO by default, which would end the process; SIGURG is ignored by default.
+    static func isOpenForWriting(_ fd: Int32) -> Bool {
+        // Glibc exports these only under _GNU_SOURCE; the values are Linux ABI.
+        let setSignal: Int32 = 10, setLease: Int32 = 1024
+        _ = fcntl(fd, setSignal, SIGURG)
+        if fcntl(fd, setLease, Int32(F_RDLCK)) == 0 {
+            _ = fcntl(fd, setLease, Int32(F_UNLCK))
+            return false
+        }
+        return errno == EAGAIN
     }
 
     static func kind(_ mode: mode_t) -> String? {

@@ -13,13 +13,29 @@ public struct FileName: Hashable, Sendable, CustomStringConvertible {
         bytes.first == UInt8(ascii: ".") || description.hasSuffix(".tmp") || description.hasSuffix(".part")
     }
 
-    /// `name`, `name.1`, `name.2`… with the counter before the extension (`a.txt` → `a.1.txt`).
-    public func variant(_ n: Int) -> FileName {
-        guard n > 0 else { return self }
+    /// The longest name Linux file systems take (NAME_MAX).
+    public static let maxBytes = 255
+
+    /// `name`, `name.1`, `name.2`… with the counter before the extension (`a.txt` → `a.1.txt`),
+    /// the stem shortened when needed so the result is at most `maxBytes` long.
+    public func variant(_ n: Int, maxBytes: Int = FileName.maxBytes) -> FileName {
+        let counter = n > 0 ? Array(".\(n)".utf8) : []
+        var stem = bytes[...], ext: ArraySlice<UInt8> = []
         if let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > 0, bytes.count - dot <= 8 {
-            return FileName(bytes: Array(bytes[..<dot]) + Array(".\(n)".utf8) + Array(bytes[dot...]))
+            stem = bytes[..<dot]
+            ext = bytes[dot...]
         }
-        return FileName(bytes: bytes + Array(".\(n)".utf8))
+        let room = max(1, maxBytes - counter.count - ext.count)
+        if stem.count > room { stem = Self.prefix(of: stem, atMost: room) }
+        return FileName(bytes: Array(stem) + counter + Array(ext))
+    }
+
+    /// At most `count` bytes from the start, not cutting a UTF-8 character in two.
+    static func prefix(of bytes: ArraySlice<UInt8>, atMost count: Int) -> ArraySlice<UInt8> {
+        var end = bytes.startIndex + count
+        // Step back over continuation bytes, then over the lead byte they belong to.
+        while end > bytes.startIndex, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return end > bytes.startIndex ? bytes[..<end] : bytes.prefix(count)
     }
 }
 

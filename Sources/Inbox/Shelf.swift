@@ -12,12 +12,13 @@ public struct Shelf: Sendable {
         if mkdir(directory, 0o750) != 0 && errno != EEXIST { throw .system("mkdir \(directory)", errno) }
     }
 
-    /// The first free name for `name` here (`a.txt`, `a.1.txt`, …). Only the ingest thread moves
-    /// files in, so the name stays free until `move` uses it.
-    public func freeName(for name: FileName) -> FileName {
+    /// The first free name for `name` here (`a.txt`, `a.1.txt`, …), leaving `reserving` bytes of
+    /// NAME_MAX for a suffix (a note beside it). Only the ingest thread moves files in, so the name
+    /// stays free until `move` uses it.
+    public func freeName(for name: FileName, reserving: Int = 0) -> FileName {
         var st = stat()
         for n in 0..<100_000 {
-            let candidate = name.variant(n)
+            let candidate = name.variant(n, maxBytes: FileName.maxBytes - reserving)
             if lstat(PathBytes.join(directory, candidate), &st) != 0 && errno == ENOENT { return candidate }
         }
         return name.variant(Int.random(in: 100_000..<Int.max))

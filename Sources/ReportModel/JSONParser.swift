@@ -138,6 +138,8 @@ struct JSONParser {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         if isInteger, let i = Int(text) { return .int(i) }
         guard let d = Double(text) else { throw fail("invalid number") }
+        // 1e400 would become infinity, which JSON cannot carry (it printed back as null).
+        guard d.isFinite else { throw fail("number out of range") }
         return .double(d)
     }
 

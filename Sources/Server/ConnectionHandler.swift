@@ -16,8 +16,17 @@ final class ConnectionHandler: ChannelInboundHandler {
     var oversizedInARow = 0
     var inputClosed = false
     var subscribed = false
+    /// Lines read while paused for back-pressure, in arrival order.
+    var waiting: CircularBuffer<InboundLine> = []
+    var paused = false
+    /// This handler's context, for taking waiting lines when an answer goes out (on the event loop only).
+    var context: ChannelHandlerContext?
 
     init(server: QueryServer) { self.server = server }
+
+    func handlerAdded(context: ChannelHandlerContext) { self.context = context }
+
+    func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
     func channelActive(context: ChannelHandlerContext) {
         tail = context.eventLoop.makeSucceededVoidFuture()
@@ -30,7 +39,48 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        let line = unwrapInboundIn(data)
+        if waiting.isEmpty, canTakeMore(context) {
+            take(line, context: context)
+        } else {
+            waiting.append(line)
+            pause(context)
+        }
+    }
+
+    /// Back-pressure: a connection with `maxInFlightPerConnection` answers outstanding, or whose
+    /// answers back up unread past the write-buffer mark, is not read further until they go out.
+    /// Pipelined requests wait their turn instead of being refused, and a client that never reads
+    /// its answers costs a bounded buffer (then the idle timeout closes it).
+    func canTakeMore(_ context: ChannelHandlerContext) -> Bool {
+        inFlight < server.limits.maxInFlightPerConnection && context.channel.isWritable
+    }
+
+    func pause(_ context: ChannelHandlerContext) {
+        guard !paused else { return }
+        paused = true
+        context.channel.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in }
+    }
+
+    /// Takes the lines that waited while the connection was paused, and reads again once they are all taken.
+    func drain(_ context: ChannelHandlerContext) {
+        while !waiting.isEmpty, canTakeMore(context) {
+            take(waiting.removeFirst(), context: context)
+        }
+        if paused, waiting.isEmpty, canTakeMore(context), context.channel.isActive {
+            paused = false
+            context.channel.setOption(ChannelOptions.autoRead, value: true).whenFailure { _ in }
+            context.read()
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        drain(context)
+        context.fireChannelWritabilityChanged()
+    }
+
+    func take(_ line: InboundLine, context: ChannelHandlerContext) {
+        switch line {
         case .tooLong:
             oversizedInARow += 1
             enqueue(context: context, answer: Response.failure(id: nil, error: ProtocolError(
@@ -63,11 +113,6 @@ final class ConnectionHandler: ChannelInboundHandler {
             enqueue(context: context, answer: quick)
             return
         }
-        guard inFlight < server.limits.maxInFlightPerConnection else {
-            enqueue(context: context, answer: Response.failure(id: request.id, error: ProtocolError(
-                .overloaded, "more than \(server.limits.maxInFlightPerConnection) requests in progress on this connection")))
-            return
-        }
         let handler = server.handler
         let work = server.work(on: context.eventLoop) { handler.reply(to: request) }
         enqueue(context: context, work: work, id: request.id)
@@ -98,7 +143,8 @@ final class ConnectionHandler: ChannelInboundHandler {
                     me.subscribed = true
                     me.server.addSubscriber(channel, events: events)
                 }
-                if me.inputClosed, me.inFlight == 0, !me.subscribed { channel.close(promise: nil) }
+                if let context = me.context { me.drain(context) }
+                if me.inputClosed, me.inFlight == 0, me.waiting.isEmpty, !me.subscribed { channel.close(promise: nil) }
             }
     }
 
@@ -111,7 +157,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         if let event = event as? ChannelEvent, event == .inputClosed {
             // The client half-closed after its requests (`echo … | socat`): answer them, then close.
             inputClosed = true
-            if inFlight == 0, !subscribed { context.close(promise: nil) }
+            if inFlight == 0, waiting.isEmpty, !subscribed { context.close(promise: nil) }
             return
         }
         if event is IdleStateHandler.IdleStateEvent {

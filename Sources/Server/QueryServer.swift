@@ -21,6 +21,8 @@ public final class QueryServer: Sendable {
         var draining = false
         /// Requests being worked on by the thread pool, over all connections.
         var working = 0
+        /// `limits.maxConnections`, lowered to what the open-file limit allows.
+        var maxConnections = Int.max
     }
 
     public init(handler: any RequestHandling, limits: ServerLimits = ServerLimits(), logger: Logger,
@@ -41,6 +43,12 @@ public final class QueryServer: Sendable {
 
     /// Starts listening; returns once the socket accepts connections.
     public func start(_ endpoint: Endpoint) throws {
+        let fit = DescriptorLimit.connectionsThatFit()
+        let most = min(limits.maxConnections, fit)
+        state.withLockedValue { $0.maxConnections = most }
+        if most < limits.maxConnections {
+            logger.warning("max_connections lowered to \(most): the open-file limit leaves no room for more")
+        }
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
@@ -63,19 +71,22 @@ public final class QueryServer: Sendable {
 
     func accept(_ channel: Channel) throws {
         let admitted = state.withLockedValue { state -> Bool in
-            guard state.connections.count < limits.maxConnections else { return false }
+            guard state.connections.count < state.maxConnections else { return false }
             state.connections[ObjectIdentifier(channel)] = channel
             return true
         }
         guard admitted else {
-            let answer = Response.failure(id: nil, error: ProtocolError(.overloaded, "too many connections (\(limits.maxConnections))"))
+            let most = state.withLockedValue { $0.maxConnections }
+            let answer = Response.failure(id: nil, error: ProtocolError(.overloaded, "too many connections (\(most))"))
             channel.writeAndFlush(channel.allocator.buffer(bytes: answer)).whenComplete { _ in channel.close(promise: nil) }
             return
         }
         let idle = TimeAmount.nanoseconds(Int64(limits.idleTimeout.components.seconds) * 1_000_000_000
                                           + limits.idleTimeout.components.attoseconds / 1_000_000_000)
-        try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFramer(maxLineBytes: limits.maxRequestBytes)))
+        // After the framer, so only complete lines count as activity: a client dripping a byte at a
+        // time (slowloris) without ever finishing a line is closed after the idle timeout too.
+        try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
         try channel.pipeline.syncOperations.addHandler(ConnectionHandler(server: self))
     }
 

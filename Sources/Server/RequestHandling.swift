@@ -21,11 +21,12 @@ public protocol RequestHandling: Sendable {
 public struct ServerLimits: Sendable {
     /// Longest request line accepted (bytes); longer lines get `too_large`.
     public var maxRequestBytes: Int
-    /// A connection that sends nothing for this long is closed (subscribers excepted).
+    /// A connection that completes no request line for this long is closed (subscribers and connections
+    /// waiting for an answer excepted); bytes of an unfinished line do not count.
     public var idleTimeout: Duration
     /// Connections beyond this are answered `overloaded` and closed.
     public var maxConnections: Int
-    /// Requests of one connection in progress at once; more get `overloaded`.
+    /// Requests of one connection in progress at once; beyond it the connection is not read until answers go out.
     public var maxInFlightPerConnection: Int
     /// Oversized lines in a row before the client is disconnected.
     public var maxOversizedLines: Int

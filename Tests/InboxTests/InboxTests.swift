@@ -25,6 +25,33 @@ import Testing
         #expect(FileName("README").variant(1).description == "README.1")
     }
 
+    /// A name already at NAME_MAX still gets variants the file system takes, cut on a character.
+    @Test func variantsOfTheLongestNamesFit() {
+        let long = FileName(bytes: Array(("报告" + String(repeating: "长", count: 82) + ".txt").utf8))   // 256 → cut below
+        for n in [0, 1, 12, 99_999] {
+            let v = long.variant(n)
+            #expect(v.bytes.count <= 255)
+            #expect(String(validating: v.bytes, as: UTF8.self) != nil, "cut inside a character: \(v.bytes.suffix(8))")
+            #expect(v.description.hasSuffix(n == 0 ? "长.txt" : "长.\(n).txt"))
+        }
+        #expect(long.variant(0, maxBytes: 243).bytes.count <= 243)
+        #expect(FileName("a.txt").variant(3, maxBytes: 243).description == "a.3.txt")
+    }
+
+    @Test func theLongestNamesCanBeShelvedTwiceWithANoteBeside() throws {
+        let shelf = try Shelf(directory: root + "/failed")
+        let name = String(repeating: "x", count: 255)
+        for _ in 0..<2 {
+            write(name, "x")
+            let target = shelf.freeName(for: FileName(name), reserving: 12)
+            try shelf.move(FileName(name), from: root + "/in", to: target)
+            try shelf.writeNote(named: FileName(bytes: target.bytes + Array(".reason.json".utf8)), contents: "{}")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: root + "/failed")
+        #expect(names.count == 4)
+        #expect(names.allSatisfy { $0.utf8.count <= 255 })
+    }
+
     @Test func readsRegularFilesWithinTheLimit() {
         write("a.txt", "社区")
         let intake = FileIntake(directory: root + "/in", maxBytes: 100)
@@ -32,6 +59,17 @@ import Testing
         #expect(intake.read(FileName("gone.txt")) == .vanished)
         write("big.txt", String(repeating: "x", count: 101))
         #expect(intake.read(FileName("big.txt")) == .tooLarge(size: 101))
+    }
+
+    /// A `cp` still writing (or a writer caught by the start-up scan) is left alone until it closes.
+    @Test func leavesFilesThatAreStillOpenForWriting() throws {
+        write("copying.txt", "社区")
+        let writer = open(root + "/in/copying.txt", O_WRONLY | O_APPEND)
+        #expect(writer >= 0)
+        let intake = FileIntake(directory: root + "/in", maxBytes: 100)
+        #expect(intake.read(FileName("copying.txt")) == .beingWritten)
+        close(writer)
+        #expect(intake.read(FileName("copying.txt")) == .regular(bytes: Array("社区".utf8)))
     }
 
     @Test func neverFollowsLinksOrOpensSpecialFiles() throws {

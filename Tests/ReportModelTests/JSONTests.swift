@@ -18,7 +18,7 @@ import Testing
         #expect(try JSONValue.parse(text) == expected)
     }
 
-    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "01", "1.", "\"abc", "\"\\x\"", "{} x", "\"\\ud800\"", "nul", "\u{1}"])
+    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "01", "1.", "\"abc", "\"\\x\"", "{} x", "\"\\ud800\"", "nul", "\u{1}", "1e400", "-1e309", "177777E777777777777777777777779"])
     func rejectsInvalidJSON(text: String) {
         #expect(throws: JSONParseError.self) { try JSONValue.parse(text) }
     }

@@ -19,6 +19,15 @@ import Testing
         #expect(SearchTokens.matchExpression(query) == expected)
     }
 
+    /// Indexing must stay linear: a whole 1 MB article (one paragraph, no newline) once took 26 s.
+    @Test func indexingALongArticleIsLinear() {
+        let text = String(repeating: "社区治理老旧小区改造加装电梯", count: 25_000)   // 350,000 Han characters
+        let started = ContinuousClock.now
+        let tokens = SearchTokens.indexText(text)
+        #expect(ContinuousClock.now - started < .seconds(5), "indexing 350,000 characters took \(ContinuousClock.now - started)")
+        #expect(tokens.unicodeScalars.count == 349_999 * 3 + 1)   // pairs and spaces, then the last unigram
+    }
+
     @Test func queriesWithNothingSearchableAreNil() {
         #expect(SearchTokens.matchExpression("  ，。 ") == nil)
         #expect(SearchTokens.matchExpression("\"*") == nil)

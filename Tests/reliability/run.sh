@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The long reliability tests against a real renewald: crash consistency under kill -9, disk full and
+# read-only state, hostile files, hostile clients; then the fuzz targets for a bounded time.
+# Usage: Tests/reliability/run.sh [BINARY]   (default .build/debug/renewald; FUZZ_SECONDS=60 per target)
+# Needs root (tmpfs mounts, dropped capabilities), python3, sqlite3. Ends with `N passed, N failed`.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+BIN=${1:-.build/debug/renewald}
+[ -x "$BIN" ] || { echo "reliability: no binary at $BIN (run swift build first)"; exit 2; }
+command -v sqlite3 >/dev/null || { echo "reliability: the sqlite3 CLI is missing (apt-get install sqlite3)"; exit 2; }
+
+passed=0; failed=0
+python3 Tests/reliability/reliability.py "$BIN" 2>&1 | tee /tmp/renewald-reliability.$$.log
+read -r p _ f _ < <(tail -1 /tmp/renewald-reliability.$$.log)
+rm -f /tmp/renewald-reliability.$$.log
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+
+if [ "${FUZZ_SECONDS:-60}" != 0 ]; then
+  echo "-- fuzz"
+  if Tests/Fuzz/run.sh "${FUZZ_SECONDS:-60}"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
