@@ -164,19 +164,20 @@ public final class Daemon: @unchecked Sendable {
         switch outcome {
         case .ignored:
             queue.settled(name)
+            shared.withLockedValue { $0.problem = nil }
         case .waiting:
             // Still open for writing; its close event re-queues it, the slow retry is a safety net.
-            logger.debug("\(name) is still being written; waiting", metadata: ["file": "\(name)"])
+            logger.debug("\(name.escaped) is still being written; waiting", metadata: ["file": "\(name.escaped)"])
             queue.retryLater(name)
         case .retry(let why):
-            logger.warning("\(why); will retry", metadata: ["file": "\(name)", "error_code": "retry"])
+            logger.warning("\(why); will retry", metadata: ["file": "\(name.escaped)", "error_code": "retry"])
             shared.withLockedValue { $0.problem = why }
             queue.retryLater(name)
         case .failed(let failure):
             queue.settled(name)
             shared.withLockedValue { $0.problem = nil }
-            logger.error("could not ingest \(failure.file): \(failure.reason)",
-                         metadata: ["file": "\(failure.file)", "error_code": "\(failure.code)"])
+            logger.error("could not ingest \(FileName(failure.file).escaped): \(failure.reason)",
+                         metadata: ["file": "\(FileName(failure.file).escaped)", "error_code": "\(failure.code)"])
             server?.publish(kind: "failed", event: .object([
                 ("event", .string("failed")), ("file", .string(failure.file)), ("code", .string(failure.code)),
                 ("reason", .string(failure.reason)), ("path", .optional(failure.path)),
@@ -188,8 +189,8 @@ public final class Daemon: @unchecked Sendable {
                 if new { $0.reports += 1 }
             }
             let themes = report.themes.map(\.id)
-            logger.info("ingested \(name) as \(report.id)\(new ? "" : " (already stored)")",
-                        metadata: ["file": "\(name)", "report_id": "\(report.id)", "themes": .array(themes.map { .string($0) })])
+            logger.info("ingested \(name.escaped) as \(report.id)\(new ? "" : " (already stored)")",
+                        metadata: ["file": "\(name.escaped)", "report_id": "\(report.id)", "themes": .array(themes.map { .string($0) })])
             server?.publish(kind: "ingested", event: .object([
                 ("event", .string("ingested")), ("report", .string(report.id)), ("file", .string(name.description)),
                 ("themes", .strings(themes)), ("new", .bool(new)),

@@ -86,7 +86,7 @@ struct Ingestor: Sendable {
         var items: [StoreItem] = []
         var targets: [FileName] = []
         for prepared in batch {
-            let target = archive.freeName(for: prepared.name)
+            let target = archive.freeName(for: prepared.name, taken: Set(targets))
             targets.append(target)
             let drop = Drop(file: prepared.name.description, reportID: prepared.report.id, sha256: prepared.report.sha256,
                             received: prepared.report.received, archivedAs: archive.path(of: target))

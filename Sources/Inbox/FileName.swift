@@ -8,6 +8,25 @@ public struct FileName: Hashable, Sendable, CustomStringConvertible {
     /// The name for people and the protocol; invalid bytes show as U+FFFD.
     public var description: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The name for log lines: control characters (a newline would split a journal line) escaped.
+    public var escaped: String {
+        var out = ""
+        for scalar in description.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\\": out += "\\\\"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
     /// Names the inbox leaves alone until they are renamed: dot-files, `*.tmp`, `*.part`.
     public var isInProgress: Bool {
         bytes.first == UInt8(ascii: ".") || description.hasSuffix(".tmp") || description.hasSuffix(".part")

@@ -15,11 +15,12 @@ public struct Shelf: Sendable {
     /// The first free name for `name` here (`a.txt`, `a.1.txt`, …), leaving `reserving` bytes of
     /// NAME_MAX for a suffix (a note beside it). Only the ingest thread moves files in, so the name
     /// stays free until `move` uses it.
-    public func freeName(for name: FileName, reserving: Int = 0) -> FileName {
+    /// `taken` holds names already promised to other files of the same batch.
+    public func freeName(for name: FileName, reserving: Int = 0, taken: Set<FileName> = []) -> FileName {
         var st = stat()
         for n in 0..<100_000 {
             let candidate = name.variant(n, maxBytes: FileName.maxBytes - reserving)
-            if lstat(PathBytes.join(directory, candidate), &st) != 0 && errno == ENOENT { return candidate }
+            if !taken.contains(candidate), lstat(PathBytes.join(directory, candidate), &st) != 0 && errno == ENOENT { return candidate }
         }
         return name.variant(Int.random(in: 100_000..<Int.max))
     }

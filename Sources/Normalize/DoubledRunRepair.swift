@@ -48,9 +48,14 @@ enum DoubledRunRepair {
 
     /// Splits `line[start..<end]` into doubled runs `XX`, preferring long runs; nil when impossible.
     /// Dynamic programming over positions keeps it correct where a greedy choice would dead-end.
+    /// A fake-bold token is one printed line's run, doubled: never thousands of characters. The
+    /// bounds keep the search linear on hostile input (a megabyte of one repeated letter).
+    static let maxToken = 4096
+    static let maxRun = 128
+
     private static func split(_ line: [Unicode.Scalar], _ start: Int, _ end: Int) -> [(Int, Int)]? {
         let n = end - start
-        guard n >= 2, n % 2 == 0 else { return nil }
+        guard n >= 2, n % 2 == 0, n <= maxToken else { return nil }
         // Cheap necessary condition first: in a doubled token every scalar occurs an even number of
         // times, so both XOR fingerprints vanish. Ordinary text fails here in one pass.
         var x1: UInt32 = 0
@@ -67,7 +72,7 @@ enum DoubledRunRepair {
         reachable[n] = true
         var i = n - 2
         while i >= 0 {
-            var length = (n - i) / 2
+            var length = min((n - i) / 2, maxRun)
             while length >= 1 {
                 if reachable[i + 2 * length], isDoubled(line, start + i, length) {
                     choice[i] = length

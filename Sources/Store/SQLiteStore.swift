@@ -14,7 +14,9 @@ public final class SQLiteStore: ReportStore {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // FULL: a commit is on disk before the original moves to archive/, even after a power cut
+            // (NORMAL survives a crash of the process but may lose the last commit on power loss).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
             db = try DatabasePool(path: path, configuration: config)

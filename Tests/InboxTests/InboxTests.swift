@@ -133,3 +133,8 @@ final class SeenNames: @unchecked Sendable {
     func add(_ s: String) { lock.lock(); set.insert(s); lock.unlock() }
     var names: Set<String> { lock.lock(); defer { lock.unlock() }; return set }
 }
+
+@Test func escapedNamesStayOnOneLogLine() {
+    #expect(FileName("a\nb\tc\\d\u{1}.txt").escaped == "a\\nb\\tc\\\\d\\x1.txt")
+    #expect(FileName("报告.txt").escaped == "报告.txt")
+}
