@@ -37,6 +37,7 @@ extension SQLiteStore {
                     idx INTEGER NOT NULL,
                     title TEXT,
                     themes_by TEXT NOT NULL DEFAULT 'classifier',
+                    themes TEXT NOT NULL DEFAULT '',  -- "id:score,…", what a search hit shows
                     author TEXT,
                     body TEXT NOT NULL DEFAULT '',
                     tokens INTEGER NOT NULL DEFAULT 0

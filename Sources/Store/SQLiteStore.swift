@@ -90,9 +90,10 @@ public final class SQLiteStore: ReportStore {
         for article in report.articles {
             let text = Self.searchableText(article)
             let (tokens, length) = SearchTokens.index(text)
-            try db.execute(sql: "INSERT INTO article (report_id, idx, title, themes_by, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [report.id, article.index, article.title, article.themesBy, article.author,
-                                       article.paragraphs.joined(separator: "\n"), length])
+            try db.execute(sql: """
+                INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [report.id, article.index, article.title, article.themesBy, Self.themeSummary(article.themes),
+                                 article.author, article.paragraphs.joined(separator: "\n"), length])
             let rowid = db.lastInsertedRowID
             for theme in article.themes {
                 try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
@@ -111,7 +112,8 @@ public final class SQLiteStore: ReportStore {
         for article in report.articles {
             guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM article WHERE report_id = ? AND idx = ?",
                                                  arguments: [report.id, article.index]) else { continue }
-            try db.execute(sql: "UPDATE article SET themes_by = ? WHERE rowid = ?", arguments: [article.themesBy, rowid])
+            try db.execute(sql: "UPDATE article SET themes_by = ?, themes = ? WHERE rowid = ?",
+                           arguments: [article.themesBy, Self.themeSummary(article.themes), rowid])
             try db.execute(sql: "DELETE FROM article_theme WHERE article_rowid = ?", arguments: [rowid])
             for theme in article.themes {
                 try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
@@ -122,10 +124,9 @@ public final class SQLiteStore: ReportStore {
     }
 
     /// A snippet from the body, or from title and byline when only they matched.
-    static func snippet(body: String, article: Article, terms: [String]) -> String {
+    static func snippet(body: String, heading: String, terms: [String]) -> String {
         let fromBody = Snippet.make(text: body, terms: terms)
         if fromBody.contains("【") { return fromBody }
-        let heading = [article.title, article.author].compactMap { $0 }.joined(separator: "　")
         let fromHeading = Snippet.make(text: heading + "　" + body, terms: terms)
         return fromHeading.contains("【") ? fromHeading : fromBody
     }
@@ -245,14 +246,14 @@ public final class SQLiteStore: ReportStore {
         let placeholders = Array(repeating: "?", count: page.count).joined(separator: ",")
         var rows: [Int64: Row] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT a.rowid, a.report_id, a.idx, a.body, r.json FROM article a JOIN report r ON r.id = a.report_id
+            SELECT a.rowid, \(Self.hitColumns) FROM article a JOIN report r ON r.id = a.report_id
             WHERE a.rowid IN (\(placeholders))
             """, arguments: StatementArguments(page.map(\.article))) {
             rows[row[0]] = row
         }
         let hits = try page.compactMap { candidate -> SearchHit? in
             guard let row = rows[candidate.article] else { return nil }
-            return try hit(id: row[1], index: row[2], body: row[3], json: row[4], score: candidate.score, terms: terms)
+            return Self.hit(row, from: 1, score: candidate.score, terms: terms)
         }
         return (total, hits)
     }
@@ -267,22 +268,35 @@ public final class SQLiteStore: ReportStore {
                 """
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [match] + arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.report_id, a.idx, bm25(article_fts) AS rank, a.body, r.json \(from) ORDER BY rank LIMIT ? OFFSET ?
+                SELECT bm25(article_fts) AS rank, \(Self.hitColumns) \(from) ORDER BY rank LIMIT ? OFFSET ?
                 """, arguments: [match] + arguments + [filter.limit, filter.offset])
-            let hits = try rows.compactMap { row in
-                try hit(id: row[0], index: row[1], body: row[3], json: row[4], score: -(row[2] as Double), terms: terms)
-            }
+            let hits = rows.map { row in Self.hit(row, from: 1, score: -(row[0] as Double), terms: terms) }
             return (total, hits)
         }
     }
 
-    func hit(id: String, index: Int, body: String, json: Data, score: Double, terms: [String]) throws -> SearchHit? {
-        let report = try PackedReport.unpack(json)
-        guard let article = report.articles.first(where: { $0.index == index }) else { return nil }
-        return SearchHit(report: id, article: index, title: article.title ?? report.headline,
-                         score: score,
-                         snippet: Self.snippet(body: body, article: article, terms: terms),
-                         themes: article.themes, themesBy: article.themesBy)
+    /// What a hit needs, all from the article row (and the report's title): no report is unpacked.
+    static let hitColumns = "a.report_id, a.idx, a.title, r.title, a.author, a.body, a.themes, a.themes_by"
+
+    static func hit(_ row: Row, from k: Int, score: Double, terms: [String]) -> SearchHit {
+        let title: String? = row[k + 2]
+        let author: String? = row[k + 4]
+        let body: String = row[k + 5]
+        return SearchHit(report: row[k], article: row[k + 1], title: title ?? row[k + 3], score: score,
+                         snippet: snippet(body: body, heading: [title, author].compactMap { $0 }.joined(separator: "　"), terms: terms),
+                         themes: themes(fromSummary: row[k + 6]), themesBy: row[k + 7])
+    }
+
+    /// `id:score,…` — an article's themes as a hit shows them.
+    static func themeSummary(_ themes: [ThemeScore]) -> String {
+        themes.map { "\($0.id):\(($0.score * 1000).rounded() / 1000)" }.joined(separator: ",")
+    }
+
+    static func themes(fromSummary text: String) -> [ThemeScore] {
+        text.split(separator: ",").compactMap { item in
+            guard let colon = item.lastIndex(of: ":"), let score = Double(item[item.index(after: colon)...]) else { return nil }
+            return ThemeScore(id: String(item[..<colon]), score: score)
+        }
     }
 
     public func failures(limit: Int) throws -> [Failure] {

@@ -1,35 +1,47 @@
 /// A short excerpt around the first match, with every matched term wrapped in 【】.
+///
+/// Works on Unicode scalars with ASCII-only case folding: a search cuts twenty of these per
+/// request, and walking grapheme clusters with `lowercased()` per character dominated the search.
 public enum Snippet {
     public static func make(text: String, terms: [String], radius: Int = 40) -> String {
-        let chars = Array(text)
-        let lowered = chars.map { Character(String($0).lowercased()) }
-        let needles = terms.filter { !$0.isEmpty }.map { Array($0.lowercased()) }.sorted { $0.count > $1.count }
-        guard !needles.isEmpty, !chars.isEmpty else { return String(chars.prefix(radius * 2)) }
+        let scalars = Array(text.unicodeScalars)
+        let needles = terms.filter { !$0.isEmpty }.map { $0.unicodeScalars.map(fold) }.sorted { $0.count > $1.count }
+        func prefix() -> String { String(String.UnicodeScalarView(scalars.prefix(radius * 2))) }
+        guard !needles.isEmpty, !scalars.isEmpty else { return prefix() }
 
         func match(at i: Int) -> Int? {
-            for needle in needles where i + needle.count <= lowered.count {
-                var ok = true
-                for k in 0..<needle.count where lowered[i + k] != needle[k] { ok = false; break }
-                if ok { return needle.count }
+            for needle in needles where i + needle.count <= scalars.count {
+                var k = 0
+                while k < needle.count && fold(scalars[i + k]) == needle[k] { k += 1 }
+                if k == needle.count { return k }
             }
             return nil
         }
         var first = 0
-        while first < chars.count, match(at: first) == nil { first += 1 }
-        if first == chars.count { return String(chars.prefix(radius * 2)) }
+        while first < scalars.count, match(at: first) == nil { first += 1 }
+        if first == scalars.count { return prefix() }
         let start = max(0, first - radius / 2)
-        let end = min(chars.count, start + radius * 2)
-        var out = start > 0 ? "…" : ""
+        let end = min(scalars.count, start + radius * 2)
+        var out = String.UnicodeScalarView()
+        if start > 0 { out.append("…") }
         var i = start
         while i < end {
             if let length = match(at: i) {
-                out += "【" + String(chars[i..<min(chars.count, i + length)]) + "】"
+                out.append("【")
+                out.append(contentsOf: scalars[i..<min(scalars.count, i + length)])
+                out.append("】")
                 i += length
             } else {
-                out.append(chars[i]); i += 1
+                out.append(scalars[i])
+                i += 1
             }
         }
-        if end < chars.count { out += "…" }
-        return out
+        if end < scalars.count { out.append("…") }
+        return String(out)
+    }
+
+    @inline(__always)
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        (0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value + 0x20)! : s
     }
 }
