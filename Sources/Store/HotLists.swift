@@ -173,7 +173,8 @@ final class HotLists: @unchecked Sendable {
             WHERE article_fts MATCH ? ORDER BY bm25(article_fts) LIMIT ?
             """, arguments: [match, capacity])
         let postings = rows.map { row in
-            let text = Array(SQLiteStore.indexedText(title: row[1], author: row[2], body: row[3]).unicodeScalars)
+            let body = PackedReport.unpackText(row[3])
+            let text = Array(SQLiteStore.indexedText(title: row[1], author: row[2], body: body).unicodeScalars)
             return Posting(article: row[0], frequencies: Self.frequencies(of: phrases, in: text), length: row[4])
         }
         let victim: String? = lock.withLock {

@@ -31,6 +31,13 @@ enum PackedReport {
         return report
     }
 
+    /// An article's paragraph text, deflated like the report.
+    static func packText(_ text: String) -> Data { deflate(Array(text.utf8)) }
+
+    static func unpackText(_ data: Data) -> String {
+        inflate(data).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
     /// `[4-byte big-endian length][zlib stream]`.
     static func deflate(_ bytes: [UInt8]) -> Data {
         var bound = compressBound(uLong(bytes.count))

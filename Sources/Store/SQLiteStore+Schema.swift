@@ -39,7 +39,7 @@ extension SQLiteStore {
                     themes_by TEXT NOT NULL DEFAULT 'classifier',
                     themes TEXT NOT NULL DEFAULT '',  -- "id:score,…", what a search hit shows
                     author TEXT,
-                    body TEXT NOT NULL DEFAULT '',
+                    body BLOB NOT NULL,  -- the paragraphs, joined by newlines and deflated
                     tokens INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE UNIQUE INDEX article_report ON article (report_id, idx);

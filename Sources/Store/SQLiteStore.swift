@@ -93,7 +93,7 @@ public final class SQLiteStore: ReportStore {
             try db.execute(sql: """
                 INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [report.id, article.index, article.title, article.themesBy, Self.themeSummary(article.themes),
-                                 article.author, article.paragraphs.joined(separator: "\n"), length])
+                                 article.author, PackedReport.packText(article.paragraphs.joined(separator: "\n")), length])
             let rowid = db.lastInsertedRowID
             for theme in article.themes {
                 try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
@@ -164,7 +164,7 @@ public final class SQLiteStore: ReportStore {
         var report = try PackedReport.unpack(packed)
         var bodies: [Int: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT idx, body FROM article WHERE report_id = ?", arguments: [id]) {
-            bodies[row[0]] = row[1]
+            bodies[row[0]] = PackedReport.unpackText(row[1])
         }
         for i in report.articles.indices {
             let body = bodies[report.articles[i].index] ?? ""
@@ -281,7 +281,7 @@ public final class SQLiteStore: ReportStore {
     static func hit(_ row: Row, from k: Int, score: Double, terms: [String]) -> SearchHit {
         let title: String? = row[k + 2]
         let author: String? = row[k + 4]
-        let body: String = row[k + 5]
+        let body = PackedReport.unpackText(row[k + 5])
         return SearchHit(report: row[k], article: row[k + 1], title: title ?? row[k + 3], score: score,
                          snippet: snippet(body: body, heading: [title, author].compactMap { $0 }.joined(separator: "　"), terms: terms),
                          themes: themes(fromSummary: row[k + 6]), themesBy: row[k + 7])
