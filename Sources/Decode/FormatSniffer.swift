@@ -33,7 +33,12 @@ enum FormatSniffer {
 
     /// A saved web page: markup at the start of the text.
     static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.prefix(1024).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.prefix(512).lowercased()
-        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || (head.hasPrefix("<") && head.contains("<head"))
+        // Bytes, not Characters: this runs on every file, and most are long Chinese texts.
+        var bytes = Array(text.utf8.prefix(1024))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let first = bytes.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D, 0x0C].contains($0) }),
+              bytes[first] == UInt8(ascii: "<") else { return false }
+        let head = String(decoding: bytes[first...].prefix(512), as: UTF8.self).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.contains("<head")
     }
 }

@@ -60,3 +60,14 @@ import Testing
         #expect(throws: DecodeError.self) { try decoder.decode(Array(String(repeating: "a\u{1}\u{2}", count: 100).utf8)) }
     }
 }
+
+@Test(arguments: [
+    ("<!DOCTYPE html><html><body>社区</body></html>", true),
+    ("\u{FEFF}  <html lang=zh>", true),
+    ("\n<meta charset=gb18030><head><title>x</title></head>", true),
+    ("社区<html>", false),
+    ("<p>只是一段</p>", false),
+])
+func savedWebPagesAreRecognised(text: String, isHTML: Bool) {
+    #expect(FormatSniffer.looksLikeHTML(text) == isHTML)
+}
