@@ -22,7 +22,7 @@ final class HotLists: @unchecked Sendable {
     /// Queries kept at most; the one used longest ago makes room.
     let maxQueries: Int
 
-    init(capacity: Int = 200, threshold: Int = 1000, maxQueries: Int = 1024) {
+    init(capacity: Int = 200, threshold: Int = 500, maxQueries: Int = 1024) {
         self.capacity = capacity
         self.threshold = threshold
         self.maxQueries = maxQueries
