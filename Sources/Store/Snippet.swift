@@ -32,7 +32,7 @@ public enum Snippet {
                 out.append("】")
                 i += length
             } else {
-                out.append(scalars[i])
+                out.append(scalars[i] == "\n" ? " " : scalars[i])   // paragraphs run on in one line
                 i += 1
             }
         }

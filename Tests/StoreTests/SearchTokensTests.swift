@@ -37,5 +37,6 @@ import Testing
         let s = Snippet.make(text: "居民出资加装电梯已有2129部，电梯运行良好。", terms: ["电梯"])
         #expect(s == "居民出资加装【电梯】已有2129部，【电梯】运行良好。")
         #expect(Snippet.make(text: String(repeating: "甲", count: 200) + "电梯", terms: ["电梯"]).hasPrefix("…"))
+        #expect(Snippet.make(text: "第一段。\n电梯第二段。", terms: ["电梯"]) == "第一段。 【电梯】第二段。")
     }
 }
