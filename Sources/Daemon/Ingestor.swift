@@ -117,14 +117,6 @@ struct Ingestor: Sendable {
         }
     }
 
-    /// One file, start to end (the `import` command and tests).
-    func ingest(_ name: FileName, builder: ReportBuilder) -> Outcome {
-        switch prepare(name, builder: builder) {
-        case .failure(let box): return box.outcome
-        case .success(let prepared): return commit([prepared])[0].1
-        }
-    }
-
     /// Finishes the move of a file whose report was committed before a crash; nil when there is nothing to recover.
     func recover(_ name: FileName, sha256: String) throws -> Outcome? {
         guard let drop = try store.drop(file: name.description, sha256: sha256) else { return nil }
