@@ -22,12 +22,13 @@ let package = Package(
         .target(name: "Segment", dependencies: ["ReportModel", "Normalize"]),
         .target(name: "Classify", dependencies: ["ReportModel"]),
         // PDF (through poppler's pdftotext), Word and saved web pages → text lines.
-        .systemLibrary(name: "CZlib"),   // zlib: the zip inside Word files, packed reports
+        .systemLibrary(name: "CZlib"),   // zlib: the zip inside Word files (and reports packed before zstd)
         .target(name: "Formats", dependencies: ["Decode", "CZlib"]),
         .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"]),
         // Edges: database, inbox, socket, systemd.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),   // packed reports
         .target(name: "Store", dependencies: [
-            "ReportModel", "CZlib",
+            "ReportModel", "CZlib", "CZstd",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Inbox", dependencies: [
@@ -57,7 +58,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "renewald", dependencies: [
-            "Daemon", "Server", "Systemd", "Ingest", "QueryProtocol",
+            "Daemon", "Server", "Systemd", "Ingest", "Store", "QueryProtocol",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -69,7 +70,7 @@ let package = Package(
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "CZlib"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
         .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol"]),

@@ -74,9 +74,11 @@ uninstall() {
 }
 
 build() {
-  if ! pkg-config --exists libsystemd 2>/dev/null && command -v apt-get >/dev/null; then
-    say "installing libsystemd-dev and pkg-config (needed to build)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q libsystemd-dev pkg-config >/dev/null
+  local missing=0
+  for lib in libsystemd libzstd sqlite3 zlib; do pkg-config --exists $lib 2>/dev/null || missing=1; done
+  if [ $missing = 1 ] && command -v apt-get >/dev/null; then
+    say "installing the libraries' headers (needed to build)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q libsystemd-dev libzstd-dev libsqlite3-dev zlib1g-dev pkg-config >/dev/null
   fi
   # sudo resets PATH; the toolchain's usual place on these machines is /opt/swift.
   command -v swift >/dev/null || { [ -x /opt/swift/usr/bin/swift ] && PATH=/opt/swift/usr/bin:$PATH; }

@@ -119,10 +119,12 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    /// The loop that ingests files one at a time. It also pings the watchdog, so a wedged
-    /// ingest stops the pings and systemd restarts the service.
+    /// The loop that ingests files in batches: each batch is analysed on every core while the one
+    /// before it commits (`CommitLane`). It also pings the watchdog, so a wedged ingest stops the
+    /// pings and systemd restarts the service.
     func ingestLoop() {
         let interval = notifier.watchdogInterval.map { $0 / 2 } ?? .seconds(1)
+        let lane = CommitLane()
         if notifier.watchdogInterval != nil { notifier.watchdogPing() }
         loop: while true {
             switch queue.next(timeout: interval) {
@@ -134,30 +136,39 @@ public final class Daemon: @unchecked Sendable {
                 logger.warning("debug_stall: ingest loop wedged for \(seconds) s")
                 Thread.sleep(forTimeInterval: seconds)
             case .item(.file(let name)):
-                processBatch([name] + queue.moreFiles(limit: Self.batchLimit - 1))
+                let names = [name] + queue.moreFiles(limit: Self.batchLimit - 1)
+                let (ready, early) = prepareBatch(names)
+                lane.submit { [self] in
+                    let outcomes = early + ingestor.commit(ready)
+                    for (name, outcome) in outcomes { report(outcome, for: name) }
+                    queue.finished(names)
+                    updateStatus()
+                }
             }
             if notifier.watchdogInterval != nil { notifier.watchdogPing() }
             updateStatus()
         }
+        lane.drain()
         ingestDone.signal()
     }
 
     /// Files taken together in a burst: analysed on every core, committed in one transaction.
-    static let batchLimit = 64
+    static let batchLimit = 256
 
-    func processBatch(_ names: [FileName]) {
+    /// Reads and analyses `names` on every core: the reports ready to commit, and the outcomes
+    /// already decided (failed, ignored, to retry).
+    func prepareBatch(_ names: [FileName]) -> (ready: [Ingestor.Prepared], early: [(FileName, Ingestor.Outcome)]) {
         let builder = self.builder
         let results = ParallelMap.map(names) { ingestor.prepare($0, builder: builder) }
         var ready: [Ingestor.Prepared] = []
-        var outcomes: [(FileName, Ingestor.Outcome)] = []
+        var early: [(FileName, Ingestor.Outcome)] = []
         for (name, result) in zip(names, results) {
             switch result {
             case .success(let prepared): ready.append(prepared)
-            case .failure(let box): outcomes.append((name, box.outcome))
+            case .failure(let box): early.append((name, box.outcome))
             }
         }
-        outcomes += ingestor.commit(ready)
-        for (name, outcome) in outcomes { report(outcome, for: name) }
+        return (ready, early)
     }
 
     func report(_ outcome: Ingestor.Outcome, for name: FileName) {

@@ -1,6 +1,7 @@
 import Classify
 import Foundation
 import Ingest
+import NIOConcurrencyHelpers
 import ReportModel
 import Store
 
@@ -51,35 +52,26 @@ public struct Importer: Sendable {
         return found
     }
 
-    /// Imports `files`, reporting progress after every batch; returns what failed.
+    /// Imports `files`, reporting progress after every batch; returns what failed. Each batch is
+    /// analysed on every core while the one before it commits.
     public func run(_ files: [String], progress: (Progress) -> Void) throws -> [Problem] {
         let taxonomy = try Daemon.loadTaxonomy(configuration.taxonomy)
         let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy, examples: try Daemon.examples(from: store)))
         let start = ContinuousClock.now
+        let lane = CommitLane()
+        let committed = Committed()
         var problems: [Problem] = []
-        var stored = 0
-        let batchSize = 256
         var done = 0
+        func report() throws {
+            let (stored, committedFiles, error) = committed.state.withLockedValue { ($0.stored, $0.files, $0.error) }
+            if let error { throw error }
+            let elapsed = ContinuousClock.now - start
+            progress(Progress(done: committedFiles + problems.count, total: files.count, stored: stored, failed: problems.count,
+                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        }
         while done < files.count {
-            let batch = Array(files[done..<min(files.count, done + batchSize)])
-            let built = ParallelMap.map(batch) { path -> Result<StoreItem, ImportFailure> in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    return .failure(ImportFailure(code: "unreadable", reason: "cannot read the file"))
-                }
-                guard data.count <= configuration.maxFileBytes else {
-                    return .failure(ImportFailure(code: "too_large", reason: "\(data.count) bytes; the limit is \(configuration.maxFileBytes)"))
-                }
-                let name = (path as NSString).lastPathComponent
-                let report: Report
-                do throws(IngestError) {
-                    report = try builder.build(bytes: [UInt8](data), file: name, received: Timestamp.now())
-                } catch {
-                    return .failure(ImportFailure(code: error.code, reason: error.description))
-                }
-                let drop = Drop(file: name, reportID: report.id, sha256: report.sha256, received: report.received,
-                                archivedAs: (path as NSString).standardizingPath)
-                return .success(StoreItem(report: report, textHash: Ingestor.textHash(report), drop: drop))
-            }
+            let batch = Array(files[done..<min(files.count, done + Self.batchSize)])
+            let built = ParallelMap.map(batch) { prepare($0, builder: builder) }
             var items: [StoreItem] = []
             for (path, result) in zip(batch, built) {
                 switch result {
@@ -87,13 +79,52 @@ public struct Importer: Sendable {
                 case .failure(let failure): problems.append(Problem(path: path, code: failure.code, reason: failure.reason))
                 }
             }
-            stored += try store.store(items).filter { $0 == .stored }.count
             done += batch.count
-            let elapsed = ContinuousClock.now - start
-            progress(Progress(done: done, total: files.count, stored: stored, failed: problems.count,
-                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            try report()
+            lane.submit { [store, items] in
+                do {
+                    let stored = try store.store(items).filter { $0 == .stored }.count
+                    committed.state.withLockedValue { $0.stored += stored; $0.files += items.count }
+                } catch {
+                    committed.state.withLockedValue { $0.error = $0.error ?? error }
+                }
+            }
         }
+        lane.drain()
+        try report()
         return problems
+    }
+
+    static let batchSize = 256
+
+    /// What the commit lane has stored so far.
+    final class Committed: Sendable {
+        struct State {
+            var stored = 0
+            var files = 0
+            var error: (any Error)?
+        }
+        let state = NIOLockedValueBox(State())
+    }
+
+    /// Reads and analyses one file: the item to store, or why it cannot be.
+    func prepare(_ path: String, builder: ReportBuilder) -> Result<StoreItem, ImportFailure> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ImportFailure(code: "unreadable", reason: "cannot read the file"))
+        }
+        guard data.count <= configuration.maxFileBytes else {
+            return .failure(ImportFailure(code: "too_large", reason: "\(data.count) bytes; the limit is \(configuration.maxFileBytes)"))
+        }
+        let name = (path as NSString).lastPathComponent
+        let report: Report
+        do throws(IngestError) {
+            report = try builder.build(bytes: [UInt8](data), file: name, received: Timestamp.now())
+        } catch {
+            return .failure(ImportFailure(code: error.code, reason: error.description))
+        }
+        let drop = Drop(file: name, reportID: report.id, sha256: report.sha256, received: report.received,
+                        archivedAs: (path as NSString).standardizingPath)
+        return .success(StoreItem(report: report, textHash: Ingestor.textHash(report), drop: drop))
     }
 }
 

@@ -2,6 +2,10 @@ import Foundation
 import Inbox
 
 /// Names waiting to be ingested, in arrival order without repeats, plus names to retry later.
+///
+/// A name handed out is *in flight* until `finished` is called for it: the ingest loop analyses the
+/// next batch while the previous one commits, so a name that shows up again meanwhile (its file was
+/// replaced) waits until its first round is over instead of being read twice at once.
 final class IngestQueue: @unchecked Sendable {
     enum Item {
         case file(FileName)
@@ -14,8 +18,10 @@ final class IngestQueue: @unchecked Sendable {
     private var queued: Set<FileName> = []
     private var delayed: [FileName: (due: ContinuousClock.Instant, attempt: Int)] = [:]
     private var closed = false
-    /// The item being worked on, so `pending` counts it until it is done.
-    private var inHand = 0
+    /// Names handed out and not yet finished; `pending` counts them.
+    private var inFlight: Set<FileName> = []
+    /// In-flight names that arrived again, queued once they finish.
+    private var again: Set<FileName> = []
 
     func add(_ name: FileName) {
         condition.lock()
@@ -64,31 +70,50 @@ final class IngestQueue: @unchecked Sendable {
         var taken: [FileName] = []
         while taken.count < limit, case .file(let name)? = items.first {
             items.removeFirst()
-            queued.remove(name)
-            taken.append(name)
+            if let name = handOut(name) { taken.append(name) }
         }
-        inHand += taken.count
         return taken
+    }
+
+    /// Ends the round of names handed out; those that arrived again meanwhile are queued now.
+    func finished(_ names: [FileName]) {
+        condition.lock()
+        defer { condition.unlock() }
+        for name in names {
+            inFlight.remove(name)
+            guard again.remove(name) != nil, !closed, !queued.contains(name) else { continue }
+            queued.insert(name)
+            items.append(.file(name))
+            condition.signal()
+        }
+    }
+
+    /// Marks a name taken off `items` as in flight, or sets it aside when it already is. Lock held.
+    private func handOut(_ name: FileName) -> FileName? {
+        queued.remove(name)
+        guard inFlight.insert(name).inserted else {
+            again.insert(name)
+            return nil
+        }
+        return name
     }
 
     /// The next item, waiting at most `timeout`.
     func next(timeout: Duration) -> Next {
         condition.lock()
         defer { condition.unlock() }
-        inHand = 0
         let deadline = Date().addingTimeInterval(Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
         while true {
             if closed { return .closed }
             let now = ContinuousClock.now
-            for (name, entry) in delayed where entry.due <= now && !queued.contains(name) {
+            for (name, entry) in delayed where entry.due <= now && !queued.contains(name) && !inFlight.contains(name) {
                 queued.insert(name)
                 items.append(.file(name))
             }
-            if !items.isEmpty {
+            while !items.isEmpty {
                 let item = items.removeFirst()
-                if case .file(let name) = item { queued.remove(name) }
-                inHand = 1
-                return .item(item)
+                guard case .file(let name) = item else { return .item(item) }
+                if let name = handOut(name) { return .item(.file(name)) }
             }
             var wake = deadline
             if let soonest = delayed.values.map(\.due).min() {
@@ -99,11 +124,11 @@ final class IngestQueue: @unchecked Sendable {
         }
     }
 
-    /// Files waiting, in hand, or waiting for a retry.
+    /// Files waiting, in flight, or waiting for a retry.
     var pending: Int {
         condition.lock()
         defer { condition.unlock() }
-        return items.count + inHand + delayed.keys.filter { !queued.contains($0) }.count
+        return items.count + inFlight.count + delayed.keys.filter { !queued.contains($0) && !inFlight.contains($0) }.count
     }
 
     /// Stops handing out items; `next` returns nil from now on.

@@ -40,10 +40,11 @@ struct Ingestor: Sendable {
         case ignored
     }
 
-    /// A file read and analysed, waiting to be committed.
+    /// A file read, analysed and packed, waiting to be committed (its drop's archive path is set then).
     struct Prepared: Sendable {
         var name: FileName
-        var report: Report
+        var item: StoreItem
+        var report: Report { item.report }
     }
 
     /// Steps 1 of the order above for one file: read and analyse, no side effects unless the file
@@ -76,7 +77,8 @@ struct Ingestor: Sendable {
             } catch {
                 return .failure(OutcomeBox(.retry("cannot finish archiving \(name): \(error)")))
             }
-            return .success(Prepared(name: name, report: report))
+            let drop = Drop(file: name.description, reportID: report.id, sha256: report.sha256, received: report.received, archivedAs: "")
+            return .success(Prepared(name: name, item: StoreItem(report: report, textHash: Self.textHash(report), drop: drop)))
         }
     }
 
@@ -85,12 +87,14 @@ struct Ingestor: Sendable {
         guard !batch.isEmpty else { return [] }
         var items: [StoreItem] = []
         var targets: [FileName] = []
+        var taken: Set<FileName> = []
         for prepared in batch {
-            let target = archive.freeName(for: prepared.name, taken: Set(targets))
+            let target = archive.freeName(for: prepared.name, taken: taken)
             targets.append(target)
-            let drop = Drop(file: prepared.name.description, reportID: prepared.report.id, sha256: prepared.report.sha256,
-                            received: prepared.report.received, archivedAs: archive.path(of: target))
-            items.append(StoreItem(report: prepared.report, textHash: Self.textHash(prepared.report), drop: drop))
+            taken.insert(target)
+            var item = prepared.item
+            item.drop.archivedAs = archive.path(of: target)
+            items.append(item)
         }
         let outcomes: [StoreOutcome]
         do {

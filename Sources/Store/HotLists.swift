@@ -63,11 +63,11 @@ final class HotLists: @unchecked Sendable {
             let key: String = row[0]
             loaded[key]?.postings.append(Posting(article: row[1], frequencies: Self.frequencies(from: row[2]), length: row[3]))
         }
-        let stats = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(tokens), 0) FROM article")!
+        let totals = try Counters.load(db)
         lock.withLock {
             entries = loaded
-            documents = stats[0]
-            tokens = stats[1]
+            documents = totals["articles"] ?? 0
+            tokens = totals["tokens"] ?? 0
         }
     }
 

@@ -17,6 +17,8 @@ public final class SQLiteStore: ReportStore {
             // FULL: a commit is on disk before the original moves to archive/, even after a power cut
             // (NORMAL survives a crash of the process but may lose the last commit on power loss).
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // A burst of ingest grows the WAL to tens of megabytes; give the space back at each checkpoint.
+            try db.execute(sql: "PRAGMA journal_size_limit = 4194304")
         }
         do {
             db = try DatabasePool(path: path, configuration: config)
@@ -51,60 +53,66 @@ public final class SQLiteStore: ReportStore {
 
     func insertAll(_ items: [StoreItem]) throws -> [StoreOutcome] {
         try db.write { db in
-            try items.map { item in
+            var counted = Counters()
+            let outcomes = try items.map { item -> StoreOutcome in
                 let drop = item.drop
-                try db.execute(sql: "INSERT INTO drop_record (file, report_id, sha256, received, archived_as) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [drop.file, drop.reportID, drop.sha256, drop.received, drop.archivedAs])
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM report WHERE id = ?", arguments: [item.report.id]) == true {
+                try db.cachedStatement(sql: "INSERT INTO drop_record (file, report_id, sha256, received, archived_as) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [drop.file, drop.reportID, drop.sha256, drop.received, drop.archivedAs])
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM report WHERE id = ?"), arguments: [item.report.id]) == true {
                     return .alreadyStored
                 }
+                var rows = item.rows
                 var report = item.report
-                if report.duplicateOf == nil {
-                    report.duplicateOf = try String.fetchOne(db, sql: "SELECT id FROM report WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 1",
-                                                             arguments: [item.textHash])
+                if report.duplicateOf == nil,
+                   let original = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM report WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 1"),
+                                                      arguments: [item.textHash]) {
+                    report.duplicateOf = original
+                    rows.json = PackedReport.pack(report)
                 }
-                try insert(report, textHash: item.textHash, in: db)
+                try insert(report, rows: rows, textHash: item.textHash, in: db)
+                counted.add(report, rows: rows)
                 return .stored
             }
+            try counted.save(in: db)
+            return outcomes
         }
     }
 
-    func insert(_ report: Report, textHash: String, in db: Database) throws {
+    func insert(_ report: Report, rows: PackedRows, textHash: String, in db: Database) throws {
         let day = report.published ?? String(report.received.prefix(10))
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
-                             report.displayTitle, report.notAReport, report.duplicateOf, PackedReport.pack(report)])
-        try indexDerived(report, in: db)
-    }
-
-    /// Rows derived from the report JSON: themes, places, articles and their full-text entries.
-    func indexDerived(_ report: Report, in db: Database) throws {
+            """).execute(arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
+                                     report.displayTitle, report.notAReport, report.duplicateOf, rows.json])
+        let reportTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO report_theme (report_id, theme) VALUES (?, ?)")
         for theme in report.themes {
-            try db.execute(sql: "INSERT OR IGNORE INTO report_theme (report_id, theme) VALUES (?, ?)", arguments: [report.id, theme.id])
+            try reportTheme.execute(arguments: [report.id, theme.id])
         }
-        for place in Set(report.articles.flatMap(\.places)) {
-            try db.execute(sql: "INSERT OR IGNORE INTO report_place (report_id, place) VALUES (?, ?)", arguments: [report.id, place])
+        let reportPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO report_place (report_id, place) VALUES (?, ?)")
+        for place in Set(report.articles.flatMap { $0.places }) {
+            try reportPlace.execute(arguments: [report.id, place])
         }
-        for article in report.articles {
-            let text = Self.searchableText(article)
-            let (tokens, length) = SearchTokens.index(text)
-            try db.execute(sql: """
-                INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [report.id, article.index, article.title, article.themesBy, Self.themeSummary(article.themes),
-                                 article.author, PackedReport.packText(article.paragraphs.joined(separator: "\n")), length])
+        let articleRow = try db.cachedStatement(sql: """
+            INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let articleTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)")
+        let fts = try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)")
+        for (article, row) in zip(report.articles, rows.articles) {
+            try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy, row.themeSummary,
+                                               article.author, row.body, row.length])
             let rowid = db.lastInsertedRowID
-            for theme in article.themes {
-                try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
+            for id in Set(article.themes.map(\.id)) {
+                try articleTheme.execute(arguments: [rowid, id])
             }
-            try db.execute(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)", arguments: [rowid, tokens])
-            try hot.add(article: rowid, text: text, length: length, in: db)
+            try fts.execute(arguments: [rowid, row.tokens])
+            try hot.add(article: rowid, text: row.text, length: row.length, in: db)
         }
     }
 
     /// Rewrites the theme rows of a report whose themes changed (text and search index stay).
     func reindexThemes(_ report: Report, in db: Database) throws {
+        var counted = Counters()
         try db.execute(sql: "DELETE FROM report_theme WHERE report_id = ?", arguments: [report.id])
         for theme in report.themes {
             try db.execute(sql: "INSERT OR IGNORE INTO report_theme (report_id, theme) VALUES (?, ?)", arguments: [report.id, theme.id])
@@ -114,11 +122,16 @@ public final class SQLiteStore: ReportStore {
                                                  arguments: [report.id, article.index]) else { continue }
             try db.execute(sql: "UPDATE article SET themes_by = ?, themes = ? WHERE rowid = ?",
                            arguments: [article.themesBy, Self.themeSummary(article.themes), rowid])
+            for old in try String.fetchAll(db, sql: "SELECT theme FROM article_theme WHERE article_rowid = ?", arguments: [rowid]) {
+                counted.add(Counters.theme(old), -1)
+            }
             try db.execute(sql: "DELETE FROM article_theme WHERE article_rowid = ?", arguments: [rowid])
-            for theme in article.themes {
-                try db.execute(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, theme.id])
+            for id in Set(article.themes.map(\.id)) {
+                try db.execute(sql: "INSERT INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, id])
+                counted.add(Counters.theme(id), 1)
             }
         }
+        try counted.save(in: db)
         try db.execute(sql: "UPDATE report SET json = ?, not_a_report = ?, title = ? WHERE id = ?",
                        arguments: [PackedReport.pack(report), report.notAReport, report.displayTitle, report.id])
     }
@@ -155,6 +168,7 @@ public final class SQLiteStore: ReportStore {
         try db.write { db in
             try db.execute(sql: "INSERT INTO failure (file, code, reason, at, path) VALUES (?, ?, ?, ?, ?)",
                            arguments: [failure.file, failure.code, failure.reason, failure.at, failure.path])
+            try Counters(["failed": 1]).save(in: db)
         }
     }
 
@@ -308,17 +322,12 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func counts() throws -> StoreCounts {
-        try db.read { db in
-            var themes: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT theme, COUNT(*) FROM article_theme GROUP BY theme") {
-                themes[row[0]] = row[1]
-            }
-            return StoreCounts(
-                reports: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report") ?? 0,
-                articles: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0,
-                failed: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM failure") ?? 0,
-                themes: themes)
+        let totals = try db.read { try Counters.load($0) }
+        var themes: [String: Int] = [:]
+        for (name, value) in totals where name.hasPrefix("theme:") && value > 0 {
+            themes[String(name.dropFirst("theme:".count))] = value
         }
+        return StoreCounts(reports: totals["reports"] ?? 0, articles: totals["articles"] ?? 0, failed: totals["failed"] ?? 0, themes: themes)
     }
 
     public func rewriteAll(_ body: (Report) -> Report) throws -> Int {

@@ -107,15 +107,21 @@ public struct StoreCounts: Sendable, Equatable {
 }
 
 /// A report to store with its drop (see `ReportStore.store`).
+///
+/// Making one packs the report into the rows the store writes (compressed JSON and text, index
+/// tokens): that is most of the work of storing it, so callers make items on every core and the
+/// single writer only inserts rows.
 public struct StoreItem: Sendable {
-    public var report: Report
-    public var textHash: String
+    public let report: Report
+    public let textHash: String
     public var drop: Drop
+    let rows: PackedRows
 
     public init(report: Report, textHash: String, drop: Drop) {
         self.report = report
         self.textHash = textHash
         self.drop = drop
+        rows = PackedRows(report)
     }
 }
 

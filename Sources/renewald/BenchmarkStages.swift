@@ -2,9 +2,11 @@ import ArgumentParser
 import Classify
 import Decode
 import Foundation
+import Ingest
 import Normalize
 import ReportModel
 import Segment
+import Store
 
 /// `renewald benchmark-stages FILE…`: times the pure stages on one core, in process, so their
 /// throughput can be compared with the targets (normalise+segment ≥ 20 MB/s, classify ≥ 10 MB/s)
@@ -23,6 +25,12 @@ struct BenchmarkStages: ParsableCommand {
 
     @Option(help: "Theme taxonomy JSON file (default: the built-in themes).")
     var taxonomy: String?
+
+    @Option(help: "Also time the store on one core: build every report, pack it, and commit it in batches into a new database at this path.")
+    var storeInto: String?
+
+    @Option(help: "Reports per transaction with --store-into.")
+    var batch: Int = 64
 
     func run() throws {
         var texts: [String] = []
@@ -62,7 +70,7 @@ struct BenchmarkStages: ParsableCommand {
         }
         articles = pages.reduce(0) { $0 + $1.articles.count }
         let mb = Double(inputBytes) / 1e6
-        let result: JSONValue = .object([
+        var members: [(String, JSONValue)] = [
             ("files", .int(texts.count)),
             ("bytes", .int(inputBytes)),
             ("articles", .int(articles)),
@@ -71,8 +79,48 @@ struct BenchmarkStages: ParsableCommand {
             ("normalize_segment_mb_s", .double(mb / bestSegment)),
             ("classify_s", .double(bestClassify)),
             ("classify_mb_s", .double(mb / bestClassify)),
-        ])
-        print(result.serialized())
+        ]
+        if let storeInto { members += try storeStages(texts: texts, taxonomy: themes, path: storeInto) }
+        print(JSONValue.object(members).serialized())
+    }
+
+    /// Build, pack and commit every text as the daemon does, each phase timed over all of them.
+    func storeStages(texts: [String], taxonomy: Taxonomy, path: String) throws -> [(String, JSONValue)] {
+        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) exists; give a new path") }
+        let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy))
+        let store = try SQLiteStore(path: path)
+        // In batches, as the daemon does, so memory is reused as it is there.
+        var hashTime = Duration.zero
+        var build = Duration.zero, pack = Duration.zero, commit = Duration.zero
+        var offset = 0
+        while offset < texts.count {
+            let batch = texts[offset..<min(texts.count, offset + max(1, self.batch))]
+            let t0 = ContinuousClock.now
+            let reports = try batch.enumerated().map { i, text in
+                try builder.build(bytes: Array(text.utf8), file: "bench-\(offset + i).txt", received: "2026-01-01T00:00:00Z")
+            }
+            let t1 = ContinuousClock.now
+            let hashes = reports.map { report in SHA256.hex(Array(report.articles.flatMap(\.paragraphs).joined(separator: "\n").utf8)) }
+            let th = ContinuousClock.now
+            hashTime += th - t1
+            let items = zip(reports, hashes).map { report, hash in
+                StoreItem(report: report, textHash: hash,
+                          drop: Drop(file: report.file, reportID: report.id, sha256: report.sha256, received: report.received,
+                                     archivedAs: "/archive/" + report.file))
+            }
+            let t2 = ContinuousClock.now
+            _ = try store.store(items)
+            let t3 = ContinuousClock.now
+            build += t1 - t0; pack += t2 - t1; commit += t3 - t2
+            offset += batch.count
+        }
+        let n = Double(texts.count)
+        return [
+            ("hash_ms", .double(Self.seconds(hashTime) * 1000 / n)),
+            ("build_ms_per_report", .double(Self.seconds(build) * 1000 / n)),
+            ("pack_ms_per_report", .double(Self.seconds(pack) * 1000 / n)),
+            ("commit_ms_per_report", .double(Self.seconds(commit) * 1000 / n)),
+        ]
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import ReportModel
 import Testing
@@ -120,6 +121,20 @@ import Testing
         let report = SQLiteStoreTests.report("q", paragraphs: [text], themes: ["elevator-retrofit"])
         let packed = PackedReport.pack(report)
         #expect(packed.count < report.json.serialized().utf8.count / 3)
-        #expect(PackedReport.inflate(Data([0, 0, 0, 9, 1, 2, 3])) == nil, "damaged data is refused, not trusted")
+        #expect(PackedReport.decompress(Data([0, 0, 0, 9, 1, 2, 3])) == nil, "damaged data is refused, not trusted")
+        #expect(PackedReport.unpackText(PackedReport.packText(text)) == text)
+    }
+
+    /// Stores written before zstd hold zlib streams; they must still read.
+    @Test func zlibPackedTextStillUnpacks() {
+        let text = Array(String(repeating: "城市更新，社区营造。", count: 30).utf8)
+        var bound = compressBound(uLong(text.count))
+        var out = [UInt8](repeating: 0, count: Int(bound) + 4)
+        out[2] = UInt8(text.count >> 8); out[3] = UInt8(text.count & 0xFF)
+        let rc = out.withUnsafeMutableBufferPointer { dest in
+            text.withUnsafeBufferPointer { compress2(dest.baseAddress! + 4, &bound, $0.baseAddress, uLong(text.count), 6) }
+        }
+        #expect(rc == Z_OK)
+        #expect(PackedReport.decompress(Data(out[..<(Int(bound) + 4)])) == text)
     }
 }
