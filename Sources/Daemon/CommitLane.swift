@@ -1,12 +1,13 @@
 import Dispatch
 
 /// Commits batches one at a time on a thread of their own, in the order they were handed in, so
-/// that the next batch is analysed on every core while the single SQLite writer works.
+/// that the next batch is analysed on every core while the single SQLite writer works. At most two
+/// batches are held (one committing, one waiting): analysis may run one batch ahead, no further.
 final class CommitLane: @unchecked Sendable {
     private let thread = DispatchQueue(label: "renewald.commit", qos: .userInitiated)
-    private let idle = DispatchSemaphore(value: 1)
+    private let idle = DispatchSemaphore(value: 2)
 
-    /// Starts `work` once the work handed in before it has finished; returns as soon as it starts.
+    /// Queues `work` behind the work handed in before it; waits first while two batches are held.
     func submit(_ work: @escaping @Sendable () -> Void) {
         idle.wait()
         thread.async {
@@ -15,9 +16,9 @@ final class CommitLane: @unchecked Sendable {
         }
     }
 
-    /// Waits until the work handed in last has finished.
+    /// Waits until all work handed in has finished.
     func drain() {
-        idle.wait()
-        idle.signal()
+        idle.wait(); idle.wait()
+        idle.signal(); idle.signal()
     }
 }

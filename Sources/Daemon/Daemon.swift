@@ -159,6 +159,7 @@ public final class Daemon: @unchecked Sendable {
     /// already decided (failed, ignored, to retry).
     func prepareBatch(_ names: [FileName]) -> (ready: [Ingestor.Prepared], early: [(FileName, Ingestor.Outcome)]) {
         let builder = self.builder
+        let ingestor = self.ingestor
         let results = ParallelMap.map(names) { ingestor.prepare($0, builder: builder) }
         var ready: [Ingestor.Prepared] = []
         var early: [(FileName, Ingestor.Outcome)] = []

@@ -1,8 +1,9 @@
-import Dispatch
+import Foundation
+import Synchronization
 
 /// Maps over a collection on every core, keeping order: the pure pipeline stages have no shared state.
 enum ParallelMap {
-    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> U) -> [U] {
         if items.count < 2 { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
@@ -12,7 +13,7 @@ enum ParallelMap {
             results.deallocate()
         }
         let slots = SendableBuffer(pointer: results)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+        AnalysisPool.shared.run(iterations: items.count) { i in
             slots.pointer[i] = transform(items[i])
         }
         return results.map { $0! }
@@ -22,4 +23,83 @@ enum ParallelMap {
 /// Each iteration writes only its own slot, so sharing the buffer across threads is safe.
 private struct SendableBuffer<U>: @unchecked Sendable {
     let pointer: UnsafeMutableBufferPointer<U?>
+}
+
+/// One thread per core for analysing files, running at a lower CPU priority (`nice`) than the rest
+/// of the daemon. Queries and the single SQLite writer come first and analysis takes the cycles
+/// left: when a burst arrives the writer, which everything waits for, is never starved by the
+/// analysis of later batches, and `search` stays fast while a backlog is worked off.
+final class AnalysisPool: @unchecked Sendable {
+    static let shared = AnalysisPool(threads: ProcessInfo.processInfo.activeProcessorCount, nice: 5)
+
+    /// One `run` call: iterations are claimed one at a time by whichever thread is free.
+    private final class Job: Sendable {
+        let count: Int
+        let body: @Sendable (Int) -> Void
+        let next = Atomic<Int>(0)
+        let completed = Atomic<Int>(0)
+        let done = DispatchSemaphore(value: 0)
+
+        init(count: Int, body: @escaping @Sendable (Int) -> Void) {
+            self.count = count
+            self.body = body
+        }
+
+        func work() {
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                guard i < count else { return }
+                body(i)
+                if completed.add(1, ordering: .acquiringAndReleasing).newValue == count { done.signal() }
+            }
+        }
+    }
+
+    private let condition = NSCondition()
+    private var job: Job?
+    private var generation = 0
+    /// One `run` at a time.
+    private let turn = NSLock()
+
+    init(threads: Int, nice: Int32) {
+        for _ in 0..<max(1, threads) {
+            let thread = Thread { [self] in
+                // PRIO_PROCESS with who = 0 is the calling thread on Linux (nice is per thread).
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, nice)
+                workLoop()
+            }
+            thread.name = "renewald-analysis"
+            thread.start()
+        }
+    }
+
+    private func workLoop() {
+        var seen = 0
+        while true {
+            condition.lock()
+            while generation == seen || job == nil { condition.wait() }
+            seen = generation
+            let current = job!
+            condition.unlock()
+            current.work()
+        }
+    }
+
+    /// Calls `body` for 0..<iterations on the pool's threads and returns when every call has.
+    /// A pool thread may still hold `body` for a moment afterwards, but never calls it again.
+    func run(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard iterations > 0 else { return }
+        turn.lock()
+        defer { turn.unlock() }
+        let current = Job(count: iterations, body: body)
+        condition.lock()
+        job = current
+        generation += 1
+        condition.broadcast()
+        condition.unlock()
+        current.done.wait()
+        condition.lock()
+        job = nil
+        condition.unlock()
+    }
 }

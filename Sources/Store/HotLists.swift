@@ -44,10 +44,16 @@ final class HotLists: @unchecked Sendable {
         var postings: [Posting]
         /// When a search last used the list (a counter), for eviction.
         var used: UInt64 = 0
+        /// The list's weakest posting and the article count when it was found: new articles are
+        /// compared with it (on current statistics), and it is looked for again only when the list
+        /// changes or the collection has grown by 1% since.
+        var floor: (index: Int, documents: Int)?
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// Match counts changed in the current write transaction, saved by `flush`.
+    private var changedCounts: Set<String> = []
     private var documents = 0
     private var tokens = 0
     private var clock: UInt64 = 0
@@ -200,42 +206,69 @@ final class HotLists: @unchecked Sendable {
 
     /// Counts a new article into the statistics and into every list whose query it matches: it
     /// replaces a list's weakest article (scored on today's statistics) when it scores higher.
-    func add(article: Int64, text: String, length: Int, in db: Database) throws {
+    /// The lists' match counts are saved once per transaction, by `flush`.
+    func add(article: Int64, text: () -> String, length: Int, in db: Database) throws {
         let keys: [(String, [[Unicode.Scalar]])] = lock.withLock {
             documents += 1
             tokens += length
             return entries.map { ($0.key, $0.value.phrases) }
         }
         guard !keys.isEmpty else { return }
-        let scalars = Array(text.unicodeScalars)
-        let present = Set(scalars)
-        for (key, phrases) in keys where phrases.allSatisfy({ $0.allSatisfy(present.contains) }) {
-            let frequencies = Self.frequencies(of: phrases, in: scalars)
+        let scalars = Array(text().unicodeScalars)
+        var positions: [Unicode.Scalar: [Int]] = [:]
+        for (i, scalar) in scalars.enumerated() where SearchTokens.isHan(scalar) { positions[scalar, default: []].append(i) }
+        for (key, phrases) in keys where phrases.allSatisfy({ $0.allSatisfy { positions[$0] != nil } }) {
+            let frequencies = Self.frequencies(of: phrases, in: scalars, positions: positions)
             guard frequencies.allSatisfy({ $0 > 0 }) else { continue }
             let posting = Posting(article: article, frequencies: frequencies, length: length)
-            let (count, replaced): (Int, Int64??) = lock.withLock {
-                guard var entry = entries[key] else { return (0, .none) }
+            let replaced: Int64?? = lock.withLock {
+                guard var entry = entries[key] else { return .none }
+                changedCounts.insert(key)
                 entry.count += 1
                 defer { entries[key] = entry }
                 if entry.postings.count < capacity {
                     entry.postings.append(posting)
-                    return (entry.count, .some(nil))
+                    entry.floor = nil
+                    return .some(nil)
                 }
                 let counts = termCounts(key)
-                let scores = entry.postings.map { score($0, counts: counts) }
-                let weakest = scores.indices.min { scores[$0] < scores[$1] }!
-                guard score(posting, counts: counts) > scores[weakest] else { return (entry.count, .none) }
+                if entry.floor == nil || documents - entry.floor!.documents > documents / 100 {
+                    let scores = entry.postings.map { score($0, counts: counts) }
+                    entry.floor = (scores.indices.min { scores[$0] < scores[$1] }!, documents)
+                }
+                let weakest = entry.floor!.index
+                guard score(posting, counts: counts) > score(entry.postings[weakest], counts: counts) else { return .none }
                 let old = entry.postings[weakest].article
                 entry.postings[weakest] = posting
-                return (entry.count, .some(old))
+                entry.floor = nil
+                return .some(old)
             }
-            try db.execute(sql: "UPDATE hot_key SET count = ? WHERE key = ?", arguments: [count, key])
             guard let replaced else { continue }
             if let old = replaced {
                 try db.execute(sql: "DELETE FROM hot_posting WHERE key = ? AND article = ?", arguments: [key, old])
             }
             try insert(posting, key: key, in: db)
         }
+    }
+
+    /// How often each phrase occurs, from where each of the text's Han characters stands.
+    static func frequencies(of phrases: [[Unicode.Scalar]], in text: [Unicode.Scalar], positions: [Unicode.Scalar: [Int]]) -> [Int] {
+        phrases.map { phrase in
+            guard let first = phrase.first, let starts = positions[first] else { return 0 }
+            return starts.count { start in
+                start + phrase.count <= text.count && (1..<phrase.count).allSatisfy { text[start + $0] == phrase[$0] }
+            }
+        }
+    }
+
+    /// Saves the match counts that `add` changed (call at the end of the write transaction).
+    func flush(in db: Database) throws {
+        let counts: [(String, Int)] = lock.withLock {
+            defer { changedCounts = [] }
+            return changedCounts.compactMap { key in entries[key].map { (key, $0.count) } }
+        }
+        let update = try db.cachedStatement(sql: "UPDATE hot_key SET count = ? WHERE key = ?")
+        for (key, count) in counts { try update.execute(arguments: [count, key]) }
     }
 
     /// Bookkeeping to restore when a write transaction is rolled back.
@@ -249,6 +282,7 @@ final class HotLists: @unchecked Sendable {
 
     func restore(_ snapshot: Snapshot) {
         lock.withLock {
+            changedCounts = []
             entries = snapshot.entries
             documents = snapshot.documents
             tokens = snapshot.tokens

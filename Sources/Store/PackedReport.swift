@@ -87,9 +87,8 @@ enum PackedReport {
 /// A report as the rows that store it, computed before the write transaction.
 struct PackedRows: Sendable {
     struct ArticleRow: Sendable {
-        /// What the full-text index holds (title, author, paragraphs), for the hot lists.
-        var text: String
-        /// `text` as space-separated index tokens, and their number.
+        /// The article's searchable text (`SQLiteStore.searchableText`) as space-separated index
+        /// tokens, and their number.
         var tokens: String
         var length: Int
         var body: Data
@@ -104,7 +103,7 @@ struct PackedRows: Sendable {
         articles = report.articles.map { article in
             let text = SQLiteStore.searchableText(article)
             let (tokens, length) = SearchTokens.index(text)
-            return ArticleRow(text: text, tokens: tokens, length: length,
+            return ArticleRow(tokens: tokens, length: length,
                               body: PackedReport.packText(article.paragraphs.joined(separator: "\n")),
                               themeSummary: SQLiteStore.themeSummary(article.themes))
         }

@@ -89,6 +89,28 @@ extension SQLiteStore {
                 INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 8);
                 """)
         }
+        migrator.registerMigration("v3") { db in
+            // Report-level theme and place rows were keyed by the report id, a hash: every report
+            // dirtied a random page of each of their indexes, which at 100,000 reports cost more than
+            // the rows themselves. A report's themes and places are its articles' (the report's themes
+            // are their union), so filters now go through the article rows, keyed by rowid (appended
+            // in order), with an index by theme for theme filters.
+            try db.execute(sql: """
+                CREATE TABLE article_place (article_rowid INTEGER NOT NULL, place TEXT NOT NULL, PRIMARY KEY (article_rowid, place)) WITHOUT ROWID;
+                CREATE INDEX article_theme_by_theme ON article_theme (theme, article_rowid);
+                """)
+            let insert = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO article_place (article_rowid, place)
+                SELECT rowid, ? FROM article WHERE report_id = ? AND idx = ?
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, json FROM report") {
+                guard let report = try? PackedReport.unpack(row[1]) else { continue }
+                for article in report.articles {
+                    for place in Set(article.places) { try insert.execute(arguments: [place, row[0] as String, article.index]) }
+                }
+            }
+            try db.execute(sql: "DROP TABLE report_theme; DROP TABLE report_place;")
+        }
         return migrator
     }
 }

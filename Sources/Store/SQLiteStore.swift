@@ -74,6 +74,7 @@ public final class SQLiteStore: ReportStore {
                 return .stored
             }
             try counted.save(in: db)
+            try hot.flush(in: db)
             return outcomes
         }
     }
@@ -85,18 +86,11 @@ public final class SQLiteStore: ReportStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
                                      report.displayTitle, report.notAReport, report.duplicateOf, rows.json])
-        let reportTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO report_theme (report_id, theme) VALUES (?, ?)")
-        for theme in report.themes {
-            try reportTheme.execute(arguments: [report.id, theme.id])
-        }
-        let reportPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO report_place (report_id, place) VALUES (?, ?)")
-        for place in Set(report.articles.flatMap { $0.places }) {
-            try reportPlace.execute(arguments: [report.id, place])
-        }
         let articleRow = try db.cachedStatement(sql: """
             INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let articleTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)")
+        let articlePlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_place (article_rowid, place) VALUES (?, ?)")
         let fts = try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)")
         for (article, row) in zip(report.articles, rows.articles) {
             try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy, row.themeSummary,
@@ -105,18 +99,17 @@ public final class SQLiteStore: ReportStore {
             for id in Set(article.themes.map(\.id)) {
                 try articleTheme.execute(arguments: [rowid, id])
             }
+            for place in Set(article.places) {
+                try articlePlace.execute(arguments: [rowid, place])
+            }
             try fts.execute(arguments: [rowid, row.tokens])
-            try hot.add(article: rowid, text: row.text, length: row.length, in: db)
+            try hot.add(article: rowid, text: { Self.searchableText(article) }, length: row.length, in: db)
         }
     }
 
     /// Rewrites the theme rows of a report whose themes changed (text and search index stay).
     func reindexThemes(_ report: Report, in db: Database) throws {
         var counted = Counters()
-        try db.execute(sql: "DELETE FROM report_theme WHERE report_id = ?", arguments: [report.id])
-        for theme in report.themes {
-            try db.execute(sql: "INSERT OR IGNORE INTO report_theme (report_id, theme) VALUES (?, ?)", arguments: [report.id, theme.id])
-        }
         for article in report.articles {
             guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM article WHERE report_id = ? AND idx = ?",
                                                  arguments: [report.id, article.index]) else { continue }
@@ -206,11 +199,11 @@ public final class SQLiteStore: ReportStore {
         var parts: [String] = []
         var arguments: StatementArguments = []
         if let theme = filter.theme {
-            parts.append("EXISTS (SELECT 1 FROM report_theme t WHERE t.report_id = r.id AND t.theme = ?)")
+            parts.append("r.id IN (SELECT a.report_id FROM article_theme t JOIN article a ON a.rowid = t.article_rowid WHERE t.theme = ?)")
             arguments += [theme]
         }
         if let place = filter.place {
-            parts.append("EXISTS (SELECT 1 FROM report_place p WHERE p.report_id = r.id AND p.place LIKE ?)")
+            parts.append("EXISTS (SELECT 1 FROM article a JOIN article_place p ON p.article_rowid = a.rowid WHERE a.report_id = r.id AND p.place LIKE ?)")
             arguments += ["%\(place)%"]
         }
         if let since = filter.since { parts.append("r.day >= ?"); arguments += [since] }
@@ -265,7 +258,7 @@ public final class SQLiteStore: ReportStore {
             """, arguments: StatementArguments(page.map(\.article))) {
             rows[row[0]] = row
         }
-        let hits = try page.compactMap { candidate -> SearchHit? in
+        let hits = page.compactMap { candidate -> SearchHit? in
             guard let row = rows[candidate.article] else { return nil }
             return Self.hit(row, from: 1, score: candidate.score, terms: terms)
         }

@@ -68,5 +68,31 @@ import Testing
         #expect(deep.hits.map(\.report) == exact.hits.map(\.report))
         #expect(try s.search("电梯", filter: ReportFilter(theme: "none")).total == 0)
     }
-}
 
+    /// Match counts are saved once per transaction; what a restart loads must equal what was served.
+    @Test func countsSurviveAReload() throws {
+        let s = try SQLiteStore(hotCapacity: 40, hotThreshold: 10)
+        try store(s, 0..<60)
+        _ = try s.search("电梯", filter: ReportFilter())
+        _ = try s.store((60..<90).map { n in
+            let r = Self.article(n)
+            return StoreItem(report: r, textHash: r.id, drop: SQLiteStoreTests.drop(r))
+        })
+        let served = try #require(s.hot.ranked("电梯"))
+        let reloaded = HotLists(capacity: 40, threshold: 10)
+        try s.db.read { try reloaded.load($0) }
+        let loaded = try #require(reloaded.ranked("电梯"))
+        #expect(loaded.total == served.total)
+        #expect(loaded.total == (try s.searchIndex("\"电梯\"", terms: ["电梯"], filter: ReportFilter()).total))
+        #expect(Set(loaded.candidates.map(\.article)) == Set(served.candidates.map(\.article)))
+    }
+
+    @Test func phraseFrequenciesFromPositions() {
+        let text = Array("加装电梯电梯加装电梯梯".unicodeScalars)
+        var positions: [Unicode.Scalar: [Int]] = [:]
+        for (i, c) in text.enumerated() { positions[c, default: []].append(i) }
+        let phrases = [Array("电梯".unicodeScalars), Array("梯".unicodeScalars), Array("加装电梯".unicodeScalars), Array("楼".unicodeScalars)]
+        #expect(HotLists.frequencies(of: phrases, in: text, positions: positions) == [3, 4, 2, 0])
+        #expect(HotLists.frequencies(of: phrases, in: text, positions: positions) == HotLists.frequencies(of: phrases, in: text))
+    }
+}

@@ -1,0 +1,43 @@
+import Inbox
+import Testing
+@testable import Daemon
+
+@Suite struct IngestQueueTests {
+    static func name(_ text: String) -> FileName { FileName(bytes: Array(text.utf8)) }
+
+    static func file(_ next: IngestQueue.Next) -> FileName? {
+        if case .item(.file(let name)) = next { return name }
+        return nil
+    }
+
+    /// While a batch commits the next one is analysed: a file dropped again under a name still in
+    /// flight must wait for its first round, not be read twice at once.
+    @Test func holdsBackANameStillInFlight() {
+        let queue = IngestQueue()
+        let a = Self.name("a.txt"), b = Self.name("b.txt")
+        queue.add(a)
+        #expect(Self.file(queue.next(timeout: .milliseconds(10))) == a)
+        queue.add(a)
+        queue.add(b)
+        #expect(queue.moreFiles(limit: 10) == [b], "a is in flight, so only b is handed out")
+        #expect(queue.pending == 2)
+        if case .timeout = queue.next(timeout: .milliseconds(20)) {} else { Issue.record("a was handed out twice") }
+        queue.finished([a])
+        #expect(Self.file(queue.next(timeout: .milliseconds(10))) == a, "a comes back once its first round is over")
+        queue.finished([a, b])
+        #expect(queue.pending == 0)
+    }
+
+    @Test func pendingCountsWaitingAndInFlight() {
+        let queue = IngestQueue()
+        for n in 0..<5 { queue.add(Self.name("r\(n).txt")) }
+        queue.add(Self.name("r0.txt"))
+        #expect(queue.pending == 5, "a name queued twice is queued once")
+        let first = Self.file(queue.next(timeout: .milliseconds(10)))
+        let more = queue.moreFiles(limit: 2)
+        #expect(more.count == 2)
+        #expect(queue.pending == 5, "taken names still count until they are finished")
+        queue.finished([first!] + more)
+        #expect(queue.pending == 2)
+    }
+}
