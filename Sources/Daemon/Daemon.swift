@@ -142,7 +142,8 @@ public final class Daemon: @unchecked Sendable {
                     let outcomes = early + ingestor.commit(ready)
                     for (name, outcome) in outcomes { report(outcome, for: name) }
                     queue.finished(names)
-                    updateStatus()
+                    // Throttled while a backlog lasts; the update after the last batch always goes out.
+                    updateStatus(force: queue.pending == 0)
                 }
             }
             if notifier.watchdogInterval != nil { notifier.watchdogPing() }
@@ -217,9 +218,9 @@ public final class Daemon: @unchecked Sendable {
         return line
     }
 
-    func updateStatus() {
+    func updateStatus(force: Bool = false) {
         let due = shared.withLockedValue { shared -> Bool in
-            guard ContinuousClock.now - shared.lastStatus >= .seconds(1) else { return false }
+            guard force || ContinuousClock.now - shared.lastStatus >= .seconds(1) else { return false }
             shared.lastStatus = ContinuousClock.now
             return true
         }

@@ -159,7 +159,8 @@ check "systemd-analyze security (online, the running manager): exposure <= 1.0" 
 as alice sh -c 'umask 077; cat > /var/spool/renewald/inbox/灯笼巷简报.txt' < "$work/report1.txt"
 check "a file dropped by a renewal member (umask 077) is ingested and answerable" 'waitfor "get_ok 灯笼巷简报.txt" 150'
 check "the ingested file has left the inbox" 'waitfor "[ -z \"\$(cx ls -A /var/spool/renewald/inbox)\" ]" 50'
-check "StatusText counts the report" '[[ "$(prop StatusText)" == *"1 report"* ]]'
+# STATUS= is sent after the batch is reported, at most once a second: it follows the move shortly.
+check "StatusText counts the report" 'waitfor "[[ \"\$(prop StatusText)\" == *\"1 report\"* ]]" 30'
 check "journal -o json: ingest entry with REPORT_ID= and FILE=灯笼巷简报.txt" '
   journal_json | python3 -c "
 import json, sys
