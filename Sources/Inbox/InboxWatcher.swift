@@ -4,8 +4,10 @@ import Glibc
 import Logging
 
 /// Watches the inbox with inotify and reports names of files that became complete:
-/// closed after writing (`IN_CLOSE_WRITE`) or renamed in (`IN_MOVED_TO`). Entries that
-/// can never be "closed after writing" (directories, FIFOs, symlinks) are reported when created.
+/// closed after writing (`IN_CLOSE_WRITE`) or renamed in (`IN_MOVED_TO`). Entries that are never
+/// "closed after writing" are reported when created: directories, FIFOs and symlinks, and hard
+/// links (`ln FILE inbox/`) — a regular file with more than one link is complete, while a file
+/// being created has one link and is taken when its writer closes it.
 public final class InboxWatcher: @unchecked Sendable {
     public enum Event: Sendable {
         case file(FileName)
@@ -57,8 +59,8 @@ public final class InboxWatcher: @unchecked Sendable {
                 guard !nameBytes.isEmpty else { continue }
                 let name = FileName(bytes: nameBytes)
                 if mask & UInt32(IN_CREATE) != 0 {
-                    // A regular file is taken when closed; anything else never will be, so look now.
-                    if mask & UInt32(IN_ISDIR) != 0 || !isRegularFile(name) { body(.file(name)) }
+                    // A file being written is taken when closed; anything else never will be, so look now.
+                    if mask & UInt32(IN_ISDIR) != 0 || !isFileBeingCreated(name) { body(.file(name)) }
                     continue
                 }
                 body(.file(name))
@@ -66,11 +68,12 @@ public final class InboxWatcher: @unchecked Sendable {
         }
     }
 
-    func isRegularFile(_ name: FileName) -> Bool {
+    /// A regular file with a single link: just created, so its `IN_CLOSE_WRITE` will follow.
+    func isFileBeingCreated(_ name: FileName) -> Bool {
         var st = stat()
         let path = PathBytes.join(directory, name)
         guard lstat(path, &st) == 0 else { return true }   // gone already: nothing to take
-        return st.st_mode & S_IFMT == S_IFREG
+        return st.st_mode & S_IFMT == S_IFREG && st.st_nlink == 1
     }
 
     public func stop() { stopped = true }

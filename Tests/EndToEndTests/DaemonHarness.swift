@@ -87,6 +87,13 @@ final class DaemonHarness: @unchecked Sendable {
         try FileManager.default.moveItem(atPath: temp, toPath: inbox + "/" + name)
     }
 
+    /// Writes the file outside the inbox, then hard-links it in (`ln FILE inbox/`): no close event.
+    func dropByLink(_ name: String, _ bytes: [UInt8]) throws {
+        let outside = root + "/" + name + ".outside"
+        FileManager.default.createFile(atPath: outside, contents: Data(bytes))
+        try FileManager.default.linkItem(atPath: outside, toPath: inbox + "/" + name)
+    }
+
     /// Writes in place, like `cp`.
     func dropInPlace(_ name: String, _ bytes: [UInt8]) {
         FileManager.default.createFile(atPath: inbox + "/" + name, contents: Data(bytes))

@@ -19,8 +19,10 @@ import Testing
 
         try d.dropByRename("renamed.txt", Self.report + Array("改名放入。".utf8))
         d.dropInPlace("copied.txt", Self.report + Array("原地写入。".utf8))
+        try d.dropByLink("linked.txt", Self.report + Array("硬链接放入。".utf8))
         #expect(try d.waitForFile("renamed.txt")["ok"] == .bool(true))
         #expect(try d.waitForFile("copied.txt")["ok"] == .bool(true))
+        #expect(try d.waitForFile("linked.txt")["ok"] == .bool(true), "a hard link has no close event; it is taken when it appears")
 
         // A .part file is left alone until it is renamed.
         d.dropInPlace("slow.txt.part", Self.report + Array("分段上传。".utf8))
@@ -49,7 +51,7 @@ import Testing
         }
 
         let archived = try FileManager.default.contentsOfDirectory(atPath: d.state + "/archive")
-        #expect(Set(archived).isSuperset(of: ["before-start.txt", "renamed.txt", "copied.txt", "slow.txt", "gbk.txt"]))
+        #expect(Set(archived).isSuperset(of: ["before-start.txt", "renamed.txt", "copied.txt", "linked.txt", "slow.txt", "gbk.txt"]))
         let left = try FileManager.default.contentsOfDirectory(atPath: d.inbox)
         #expect(left.isEmpty, "inbox should be empty, has \(left)")
         #expect(d.stop() == 0)
