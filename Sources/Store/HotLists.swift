@@ -38,6 +38,8 @@ final class HotLists: @unchecked Sendable {
     struct Entry {
         /// The query's terms, each a run of Han characters.
         var phrases: [[Unicode.Scalar]]
+        /// Each term as a key of its own (whose list, if any, counts the term's matches).
+        var terms: [String]
         /// Articles matching every term.
         var count: Int
         /// The best articles seen, at most `capacity`.
@@ -48,10 +50,41 @@ final class HotLists: @unchecked Sendable {
         /// compared with it (on current statistics), and it is looked for again only when the list
         /// changes or the collection has grown by 1% since.
         var floor: (index: Int, documents: Int)?
+
+        /// Counts a matching article and keeps it if there is room or it beats the weakest posting:
+        /// nil when it is not kept, `.some(nil)` when it was added, `.some(article)` for the one it replaced.
+        mutating func admit(_ posting: Posting, capacity: Int, documents: Int, score: (Posting) -> Double) -> Int64?? {
+            count += 1
+            if postings.count < capacity {
+                postings.append(posting)
+                floor = nil
+                return .some(nil)
+            }
+            if floor == nil || documents - floor!.documents > documents / 100 {
+                let scores = postings.map(score)
+                floor = (scores.indices.min { scores[$0] < scores[$1] }!, documents)
+            }
+            let weakest = floor!.index
+            guard score(posting) > score(postings[weakest]) else { return .none }
+            let old = postings[weakest].article
+            postings[weakest] = posting
+            floor = nil
+            return .some(old)
+        }
+
+        init(phrases: [[Unicode.Scalar]], count: Int, postings: [Posting], used: UInt64 = 0) {
+            self.phrases = phrases
+            terms = phrases.map { String(String.UnicodeScalarView($0)) }
+            self.count = count
+            self.postings = postings
+            self.used = used
+        }
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// The kept queries and their terms, as `add` walks them for every article (rebuilt when a list comes or goes).
+    private var keyList: [(key: String, phrases: [[Unicode.Scalar]])]?
     /// Match counts changed in the current write transaction, saved by `flush`.
     private var changedCounts: Set<String> = []
     private var documents = 0
@@ -72,6 +105,7 @@ final class HotLists: @unchecked Sendable {
         let totals = try Counters.load(db)
         lock.withLock {
             entries = loaded
+            keyList = nil
             documents = totals["articles"] ?? 0
             tokens = totals["tokens"] ?? 0
         }
@@ -116,10 +150,12 @@ final class HotLists: @unchecked Sendable {
     /// Articles matching each term of `key`: the counts of its single terms' lists, else the key's own.
     /// Call with the lock held.
     private func termCounts(_ key: String) -> [Int] {
-        let entry = entries[key]
-        return Self.phrases(of: key).map { phrase in
-            entries[String(String.UnicodeScalarView(phrase))]?.count ?? entry?.count ?? 1
-        }
+        guard let entry = entries[key] else { return Self.phrases(of: key).map { _ in 1 } }
+        return termCounts(entry)
+    }
+
+    private func termCounts(_ entry: Entry) -> [Int] {
+        entry.terms.count == 1 ? [entry.count] : entry.terms.map { entries[$0]?.count ?? entry.count }
     }
 
     /// How often each term occurs in `text` (overlapping matches, as FTS5 counts phrase hits).
@@ -186,6 +222,7 @@ final class HotLists: @unchecked Sendable {
         let victim: String? = lock.withLock {
             clock += 1
             entries[key] = Entry(phrases: phrases, count: count, postings: postings, used: clock)
+            keyList = nil
             guard entries.count > maxQueries else { return nil }
             let oldest = entries.min { $0.value.used < $1.value.used }!.key
             entries[oldest] = nil
@@ -208,10 +245,11 @@ final class HotLists: @unchecked Sendable {
     /// replaces a list's weakest article (scored on today's statistics) when it scores higher.
     /// The lists' match counts are saved once per transaction, by `flush`.
     func add(article: Int64, text: () -> String, length: Int, in db: Database) throws {
-        let keys: [(String, [[Unicode.Scalar]])] = lock.withLock {
+        let keys: [(key: String, phrases: [[Unicode.Scalar]])] = lock.withLock {
             documents += 1
             tokens += length
-            return entries.map { ($0.key, $0.value.phrases) }
+            if keyList == nil { keyList = entries.map { ($0.key, $0.value.phrases) } }
+            return keyList!
         }
         guard !keys.isEmpty else { return }
         let scalars = Array(text().unicodeScalars)
@@ -222,26 +260,10 @@ final class HotLists: @unchecked Sendable {
             guard frequencies.allSatisfy({ $0 > 0 }) else { continue }
             let posting = Posting(article: article, frequencies: frequencies, length: length)
             let replaced: Int64?? = lock.withLock {
-                guard var entry = entries[key] else { return .none }
+                guard let counts = entries[key].map(termCounts) else { return .none }
                 changedCounts.insert(key)
-                entry.count += 1
-                defer { entries[key] = entry }
-                if entry.postings.count < capacity {
-                    entry.postings.append(posting)
-                    entry.floor = nil
-                    return .some(nil)
-                }
-                let counts = termCounts(key)
-                if entry.floor == nil || documents - entry.floor!.documents > documents / 100 {
-                    let scores = entry.postings.map { score($0, counts: counts) }
-                    entry.floor = (scores.indices.min { scores[$0] < scores[$1] }!, documents)
-                }
-                let weakest = entry.floor!.index
-                guard score(posting, counts: counts) > score(entry.postings[weakest], counts: counts) else { return .none }
-                let old = entry.postings[weakest].article
-                entry.postings[weakest] = posting
-                entry.floor = nil
-                return .some(old)
+                // Mutated in place: a copy of the entry would copy its postings for every article.
+                return entries[key]!.admit(posting, capacity: capacity, documents: documents) { score($0, counts: counts) }
             }
             guard let replaced else { continue }
             if let old = replaced {
@@ -283,6 +305,7 @@ final class HotLists: @unchecked Sendable {
     func restore(_ snapshot: Snapshot) {
         lock.withLock {
             changedCounts = []
+            keyList = nil
             entries = snapshot.entries
             documents = snapshot.documents
             tokens = snapshot.tokens
