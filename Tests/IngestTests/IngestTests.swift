@@ -12,6 +12,19 @@ import Testing
         #expect(SHA256.hex(Array(input.utf8)) == digest)
     }
 
+    /// Around the block and padding boundaries: whole blocks are hashed in place, the tail is padded apart.
+    @Test(arguments: [
+        (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+        (63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
+        (64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+        (65, "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0"),
+        (127, "c57e9278af78fa3cab38667bef4ce29d783787a2f731d4e12200270f0c32320a"),
+        (128, "6836cf13bac400e9105071cd6af47084dfacad4e5e302c94bfed24e013afb73e"),
+    ])
+    func sha256AtBlockBoundaries(count: Int, digest: String) {
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: count)) == digest)
+    }
+
     @Test func sha256OfAMillionAs() {
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
