@@ -34,16 +34,17 @@ struct Import: ParsableCommand {
         var lastLine = ContinuousClock.now - .seconds(10)
         let problems = try importer.run(files) { p in
             let rate = p.seconds > 0 ? Double(p.done) / p.seconds : 0
-            let eta = rate > 0 ? Double(p.total - p.done) / rate : 0
+            // Nothing committed yet (the first batch is still in flight): no rate, no estimate.
+            let eta = rate > 0 ? String(format: "%.0f s", Double(p.total - p.done) / rate) : p.done == p.total ? "0 s" : "?"
             if terminal {
                 let width = 30
                 let filled = p.total > 0 ? width * p.done / p.total : width
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-                FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d  %.0f reports/s  ETA %.0f s  failed %d ",
+                FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d  %.0f reports/s  ETA %@  failed %d ",
                                                            bar, p.done, p.total, rate, eta, p.failed).utf8))
             } else if ContinuousClock.now - lastLine >= .seconds(2) || p.done == p.total {
                 lastLine = ContinuousClock.now
-                FileHandle.standardError.write(Data(String(format: "import: %d/%d done, %.0f reports/s, ETA %.0f s, %d failed\n",
+                FileHandle.standardError.write(Data(String(format: "import: %d/%d done, %.0f reports/s, ETA %@, %d failed\n",
                                                            p.done, p.total, rate, eta, p.failed).utf8))
             }
         }
