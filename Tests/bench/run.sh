@@ -5,8 +5,8 @@
 #
 #   Tests/bench/run.sh [--quick] [--count 10000|100000] [--profile]
 #
-# --quick (the default): 10k reports only, fewer repetitions (≈ 10 min).
-# --count 100000: the full run, 10k and 100k (≈ 622 MB of text; an hour or more on 2 cores).
+# --quick (the default): 10k reports only, fewer repetitions (≈ 5 min).
+# --count 100000: the full run, 10k and 100k (≈ 622 MB of text; ≈ 7 min on 2 cores once the corpora are made).
 # --profile: also record `perf record -g` of the daemon ingesting 10k reports (Tests/bench/profile.sh).
 # Not a CI gate: the machine is shared and noisy; the table shows the load average.
 #
