@@ -124,7 +124,7 @@ public struct Importer: Sendable {
         }
         let drop = Drop(file: name, reportID: report.id, sha256: report.sha256, received: report.received,
                         archivedAs: (path as NSString).standardizingPath)
-        return .success(StoreItem(report: report, textHash: Ingestor.textHash(report), drop: drop))
+        return .success(store.prepare(StoreItem(report: report, textHash: Ingestor.textHash(report), drop: drop)))
     }
 }
 

@@ -78,7 +78,7 @@ struct Ingestor: Sendable {
                 return .failure(OutcomeBox(.retry("cannot finish archiving \(name): \(error)")))
             }
             let drop = Drop(file: name.description, reportID: report.id, sha256: report.sha256, received: report.received, archivedAs: "")
-            return .success(Prepared(name: name, item: StoreItem(report: report, textHash: Self.textHash(report), drop: drop)))
+            return .success(Prepared(name: name, item: store.prepare(StoreItem(report: report, textHash: Self.textHash(report), drop: drop))))
         }
     }
 

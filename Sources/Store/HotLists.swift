@@ -8,8 +8,9 @@ import GRDB
 /// common term such as 社区 matches nearly every article. So the first time a Chinese query (terms
 /// of Han characters only, no filters) matches more than `threshold` articles, its best `capacity`
 /// articles are kept (in memory, and in `hot_posting` for restarts) with their term frequencies and
-/// length. Every article ingested afterwards is checked against each kept query, and replaces the
-/// list's weakest article when it scores higher on today's statistics. A later search scores the
+/// length. Every article ingested afterwards is checked against each kept query (on the analysis
+/// threads, by `ReportStore.prepare`; the writer looks again only if a list came or went meanwhile),
+/// and replaces the list's weakest article when it scores higher on today's statistics. A later search scores the
 /// list with bm25 on the current statistics (the same formula as FTS5: k1 = 1.2, b = 0.75; the tests
 /// check the scores agree) and returns the requested page without touching the full-text index.
 /// Match counts are kept per query, so `total` needs no scan either. Filtered searches and pages
@@ -85,6 +86,20 @@ final class HotLists: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     /// The kept queries and their terms, as `add` walks them for every article (rebuilt when a list comes or goes).
     private var keyList: [(key: String, phrases: [[Unicode.Scalar]])]?
+    /// Changes whenever a list comes or goes, so matches found outside the lock can be trusted or redone.
+    private var generation = 0
+
+    /// The kept queries and their terms. Call with the lock held.
+    private func currentKeys() -> [(key: String, phrases: [[Unicode.Scalar]])] {
+        if keyList == nil { keyList = entries.map { ($0.key, $0.value.phrases) } }
+        return keyList!
+    }
+
+    /// A list came or went. Call with the lock held.
+    private func forgetKeys() {
+        keyList = nil
+        generation += 1
+    }
     /// Match counts changed in the current write transaction, saved by `flush`.
     private var changedCounts: Set<String> = []
     private var documents = 0
@@ -105,7 +120,7 @@ final class HotLists: @unchecked Sendable {
         let totals = try Counters.load(db)
         lock.withLock {
             entries = loaded
-            keyList = nil
+            forgetKeys()
             documents = totals["articles"] ?? 0
             tokens = totals["tokens"] ?? 0
         }
@@ -222,7 +237,7 @@ final class HotLists: @unchecked Sendable {
         let victim: String? = lock.withLock {
             clock += 1
             entries[key] = Entry(phrases: phrases, count: count, postings: postings, used: clock)
-            keyList = nil
+            forgetKeys()
             guard entries.count > maxQueries else { return nil }
             let oldest = entries.min { $0.value.used < $1.value.used }!.key
             entries[oldest] = nil
@@ -244,20 +259,15 @@ final class HotLists: @unchecked Sendable {
     /// Counts a new article into the statistics and into every list whose query it matches: it
     /// replaces a list's weakest article (scored on today's statistics) when it scores higher.
     /// The lists' match counts are saved once per transaction, by `flush`.
-    func add(article: Int64, text: () -> String, length: Int, in db: Database) throws {
-        let keys: [(key: String, phrases: [[Unicode.Scalar]])] = lock.withLock {
+    func add(article: Int64, text: () -> String, length: Int, matched: Matches? = nil, in db: Database) throws {
+        let (keys, current): ([(key: String, phrases: [[Unicode.Scalar]])], Int) = lock.withLock {
             documents += 1
             tokens += length
-            if keyList == nil { keyList = entries.map { ($0.key, $0.value.phrases) } }
-            return keyList!
+            return (currentKeys(), generation)
         }
         guard !keys.isEmpty else { return }
-        let scalars = Array(text().unicodeScalars)
-        var positions: [Unicode.Scalar: [Int]] = [:]
-        for (i, scalar) in scalars.enumerated() where SearchTokens.isHan(scalar) { positions[scalar, default: []].append(i) }
-        for (key, phrases) in keys where phrases.allSatisfy({ $0.allSatisfy { positions[$0] != nil } }) {
-            let frequencies = Self.frequencies(of: phrases, in: scalars, positions: positions)
-            guard frequencies.allSatisfy({ $0 > 0 }) else { continue }
+        let found = matched?.generation == current ? matched!.found : Self.matches(of: keys, in: text())
+        for (key, frequencies) in found {
             let posting = Posting(article: article, frequencies: frequencies, length: length)
             let replaced: Int64?? = lock.withLock {
                 guard let counts = entries[key].map(termCounts) else { return .none }
@@ -271,6 +281,33 @@ final class HotLists: @unchecked Sendable {
             }
             try insert(posting, key: key, in: db)
         }
+    }
+
+    /// The kept queries an article's text matches, with each term's frequency, found before the write
+    /// transaction (on the analysis threads) for the lists kept at `generation`.
+    struct Matches: Sendable {
+        var generation: Int
+        var found: [(key: String, frequencies: [Int])]
+    }
+
+    /// Matches for `text` against the lists kept now.
+    func matches(in text: String) -> Matches {
+        let (keys, current): ([(key: String, phrases: [[Unicode.Scalar]])], Int) = lock.withLock {
+            return (currentKeys(), generation)
+        }
+        return Matches(generation: current, found: keys.isEmpty ? [] : Self.matches(of: keys, in: text))
+    }
+
+    static func matches(of keys: [(key: String, phrases: [[Unicode.Scalar]])], in text: String) -> [(key: String, frequencies: [Int])] {
+        let scalars = Array(text.unicodeScalars)
+        var positions: [Unicode.Scalar: [Int]] = [:]
+        for (i, scalar) in scalars.enumerated() where SearchTokens.isHan(scalar) { positions[scalar, default: []].append(i) }
+        var found: [(key: String, frequencies: [Int])] = []
+        for (key, phrases) in keys where phrases.allSatisfy({ $0.allSatisfy { positions[$0] != nil } }) {
+            let frequencies = frequencies(of: phrases, in: scalars, positions: positions)
+            if frequencies.allSatisfy({ $0 > 0 }) { found.append((key, frequencies)) }
+        }
+        return found
     }
 
     /// How often each phrase occurs, from where each of the text's Han characters stands.
@@ -305,7 +342,7 @@ final class HotLists: @unchecked Sendable {
     func restore(_ snapshot: Snapshot) {
         lock.withLock {
             changedCounts = []
-            keyList = nil
+            forgetKeys()
             entries = snapshot.entries
             documents = snapshot.documents
             tokens = snapshot.tokens

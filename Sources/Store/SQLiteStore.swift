@@ -41,6 +41,13 @@ public final class SQLiteStore: ReportStore {
         try store([StoreItem(report: report, textHash: textHash, drop: drop)])[0]
     }
 
+    /// Finds the hot lists each article matches, so the writer only updates them.
+    public func prepare(_ item: StoreItem) -> StoreItem {
+        var item = item
+        item.hotMatches = item.report.articles.map { hot.matches(in: Self.searchableText($0)) }
+        return item
+    }
+
     public func store(_ items: [StoreItem]) throws -> [StoreOutcome] {
         let saved = hot.snapshot()
         do {
@@ -69,7 +76,7 @@ public final class SQLiteStore: ReportStore {
                     report.duplicateOf = original
                     rows.json = PackedReport.pack(report)
                 }
-                try insert(report, rows: rows, textHash: item.textHash, in: db)
+                try insert(report, rows: rows, textHash: item.textHash, hotMatches: item.hotMatches, in: db)
                 counted.add(report, rows: rows)
                 return .stored
             }
@@ -79,7 +86,7 @@ public final class SQLiteStore: ReportStore {
         }
     }
 
-    func insert(_ report: Report, rows: PackedRows, textHash: String, in db: Database) throws {
+    func insert(_ report: Report, rows: PackedRows, textHash: String, hotMatches: [HotLists.Matches]? = nil, in db: Database) throws {
         let day = report.published ?? String(report.received.prefix(10))
         try db.cachedStatement(sql: """
             INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json)
@@ -92,7 +99,7 @@ public final class SQLiteStore: ReportStore {
         let articleTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)")
         let articlePlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_place (article_rowid, place) VALUES (?, ?)")
         let fts = try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)")
-        for (article, row) in zip(report.articles, rows.articles) {
+        for (n, (article, row)) in zip(report.articles, rows.articles).enumerated() {
             try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy, row.themeSummary,
                                                article.author, row.body, row.length])
             let rowid = db.lastInsertedRowID
@@ -103,7 +110,7 @@ public final class SQLiteStore: ReportStore {
                 try articlePlace.execute(arguments: [rowid, place])
             }
             try fts.execute(arguments: [rowid, row.tokens])
-            try hot.add(article: rowid, text: { Self.searchableText(article) }, length: row.length, in: db)
+            try hot.add(article: rowid, text: { Self.searchableText(article) }, length: row.length, matched: hotMatches?[n], in: db)
         }
     }
 

@@ -116,6 +116,8 @@ public struct StoreItem: Sendable {
     public let textHash: String
     public var drop: Drop
     let rows: PackedRows
+    /// Per article, the hot lists its text matches (`ReportStore.prepare`), found off the writer.
+    var hotMatches: [HotLists.Matches]?
 
     public init(report: Report, textHash: String, drop: Drop) {
         self.report = report
@@ -152,6 +154,9 @@ public protocol ReportStore: Sendable {
     /// Stores a report and its drop in one transaction. `textHash` identifies the normalised text,
     /// so the same text under other bytes gets `duplicate_of`.
     func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome
+    /// Does what can be done for `item` before the write transaction, on the caller's thread
+    /// (analysis threads call it, so the single writer has less to do).
+    func prepare(_ item: StoreItem) -> StoreItem
     /// Stores several reports in one transaction (bulk import, bursts): all or nothing.
     func store(_ items: [StoreItem]) throws -> [StoreOutcome]
     /// The drop recorded for this file name and content, if any (crash recovery).
@@ -170,4 +175,8 @@ public protocol ReportStore: Sendable {
     func update(_ report: Report) throws
     func saveLabel(_ label: Label) throws
     func labels() throws -> [Label]
+}
+
+extension ReportStore {
+    public func prepare(_ item: StoreItem) -> StoreItem { item }
 }

@@ -95,4 +95,27 @@ import Testing
         #expect(HotLists.frequencies(of: phrases, in: text, positions: positions) == [3, 4, 2, 0])
         #expect(HotLists.frequencies(of: phrases, in: text, positions: positions) == HotLists.frequencies(of: phrases, in: text))
     }
+
+    /// Matches are found on the analysis threads against the lists kept then; a list built before the
+    /// commit makes the writer look again, so the new list still ranks as FTS5 does.
+    @Test func matchesFoundBeforeANewListAreRedone() throws {
+        let s = try SQLiteStore(hotCapacity: 40, hotThreshold: 10)
+        try store(s, 0..<60)
+        let late = SQLiteStoreTests.report("late", paragraphs: [String(repeating: "社区工作，", count: 30)])
+        let item = s.prepare(StoreItem(report: late, textHash: late.id, drop: SQLiteStoreTests.drop(late)))
+        #expect(item.hotMatches?.first?.found.isEmpty == true, "no lists yet")
+        _ = try s.search("社区", filter: ReportFilter())      // builds the list for 社区
+        _ = try s.store([item])
+        let kept = try s.search("社区", filter: ReportFilter(limit: 20))
+        let fresh = try s.searchIndex("\"社区\"", terms: ["社区"], filter: ReportFilter(limit: 20))
+        #expect(kept.total == fresh.total)
+        #expect(Self.sameRanking(kept.hits, fresh.hits))
+        #expect(kept.hits.first?.report == "late")
+
+        let again = SQLiteStoreTests.report("later", paragraphs: [String(repeating: "社区服务，", count: 30)])
+        let prepared = s.prepare(StoreItem(report: again, textHash: again.id, drop: SQLiteStoreTests.drop(again)))
+        #expect(prepared.hotMatches?.first?.found.map(\.key) == ["社区"], "found off the writer once the list exists")
+        _ = try s.store([prepared])
+        #expect(try s.search("社区", filter: ReportFilter()).total == fresh.total + 1)
+    }
 }
