@@ -290,12 +290,12 @@ final class HotLists: @unchecked Sendable {
         var found: [(key: String, frequencies: [Int])]
     }
 
-    /// Matches for `text` against the lists kept now.
-    func matches(in text: String) -> Matches {
+    /// Matches for `text` against the lists kept now (the text is only made when there are lists).
+    func matches(in text: () -> String) -> Matches {
         let (keys, current): ([(key: String, phrases: [[Unicode.Scalar]])], Int) = lock.withLock {
             return (currentKeys(), generation)
         }
-        return Matches(generation: current, found: keys.isEmpty ? [] : Self.matches(of: keys, in: text))
+        return Matches(generation: current, found: keys.isEmpty ? [] : Self.matches(of: keys, in: text()))
     }
 
     static func matches(of keys: [(key: String, phrases: [[Unicode.Scalar]])], in text: String) -> [(key: String, frequencies: [Int])] {

@@ -44,7 +44,7 @@ public final class SQLiteStore: ReportStore {
     /// Finds the hot lists each article matches, so the writer only updates them.
     public func prepare(_ item: StoreItem) -> StoreItem {
         var item = item
-        item.hotMatches = item.report.articles.map { hot.matches(in: Self.searchableText($0)) }
+        item.hotMatches = item.report.articles.map { article in hot.matches { Self.searchableText(article) } }
         return item
     }
 
