@@ -42,13 +42,15 @@ def in_inbox(d, names):
 
 
 def recovered(d, names, timeout=90):
-    """Every file stored and archived, and the problem gone, without any help."""
+    """Every file stored and archived, and the problem gone, without any help; returns the seconds it took."""
+    t0 = time.time()
     wait_for("the daemon to recover by itself", lambda: not any(
         os.path.exists(os.path.join(d.inbox, n)) for n in names) and problem(d) is None, timeout)
     for n in names:
         answer = d.request({"op": "get", "file": n})
         check(answer.get("ok"), f"{n} not stored after recovery: {answer}")
         check(os.path.exists(os.path.join(d.archive, n)), f"{n} not archived after recovery")
+    return time.time() - t0
 
 
 def run(binary):
@@ -83,9 +85,7 @@ def disk_full(binary):
         log = d.log_text()
         check("will retry" in log, "the log does not say the file will be retried")
         os.unlink(filler)
-        t0 = time.time()
-        recovered(d, names)
-        took = time.time() - t0
+        took = recovered(d, names)
         check(d.stop() == 0, "unclean exit after the disk-full test")
         check(integrity(d) == "ok", f"integrity after disk full: {integrity(d)}")
         return f"disk full: said \"{said[:80]}\", kept {len(names)} files, recovered in {took:.0f} s"
@@ -119,9 +119,7 @@ def read_only(binary):
         check(d.ping_time() < 0.5, "ping slow while the state is read-only")
         for sub in (d.archive, d.failed_dir):
             umount(sub)
-        t0 = time.time()
-        recovered(d, names)
-        took = time.time() - t0
+        took = recovered(d, names)
         check(d.stop() == 0, "unclean exit after the read-only test")
         check(integrity(d) == "ok", f"integrity after read-only: {integrity(d)}")
         return f"read-only: said \"{said[:80]}\", kept {len(names)} files, recovered in {took:.0f} s"
@@ -151,9 +149,7 @@ def permission_denied(binary):
         check(os.path.exists(path), "the unreadable file left the inbox")
         check(d.ping_time() < 0.5, "ping slow with an unreadable file")
         os.chmod(path, 0o644)
-        t0 = time.time()
-        recovered(d, ["locked.txt"])
-        took = time.time() - t0
+        took = recovered(d, ["locked.txt"])
         check(d.stop() == 0, "unclean exit after the permission test")
         return f"permission denied: said \"{said[:80]}\", kept the file, recovered in {took:.0f} s"
     finally:
