@@ -175,21 +175,14 @@ final class HotLists: @unchecked Sendable {
 
     /// How often each term occurs in `text` (overlapping matches, as FTS5 counts phrase hits).
     static func frequencies(of phrases: [[Unicode.Scalar]], in text: [Unicode.Scalar]) -> [Int] {
-        phrases.map { phrase in
-            guard let first = phrase.first, text.count >= phrase.count else { return 0 }
-            var count = 0
-            var i = 0
-            let last = text.count - phrase.count
-            while i <= last {
-                if text[i] == first {
-                    var k = 1
-                    while k < phrase.count && text[i + k] == phrase[k] { k += 1 }
-                    if k == phrase.count { count += 1 }
-                }
-                i += 1
-            }
-            return count
-        }
+        frequencies(of: phrases, in: text, positions: hanPositions(text))
+    }
+
+    /// Where each Han character of `text` stands (the terms of kept queries are Han runs).
+    static func hanPositions(_ text: [Unicode.Scalar]) -> [Unicode.Scalar: [Int]] {
+        var positions: [Unicode.Scalar: [Int]] = [:]
+        for (i, scalar) in text.enumerated() where SearchTokens.isHan(scalar) { positions[scalar, default: []].append(i) }
+        return positions
     }
 
     // MARK: reading
@@ -300,8 +293,7 @@ final class HotLists: @unchecked Sendable {
 
     static func matches(of keys: [(key: String, phrases: [[Unicode.Scalar]])], in text: String) -> [(key: String, frequencies: [Int])] {
         let scalars = Array(text.unicodeScalars)
-        var positions: [Unicode.Scalar: [Int]] = [:]
-        for (i, scalar) in scalars.enumerated() where SearchTokens.isHan(scalar) { positions[scalar, default: []].append(i) }
+        let positions = hanPositions(scalars)
         var found: [(key: String, frequencies: [Int])] = []
         for (key, phrases) in keys where phrases.allSatisfy({ $0.allSatisfy { positions[$0] != nil } }) {
             let frequencies = frequencies(of: phrases, in: scalars, positions: positions)
