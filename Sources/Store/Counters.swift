@@ -18,7 +18,7 @@ struct Counters {
         add("articles", report.articles.count)
         add("tokens", rows.articles.reduce(0) { $0 + $1.length })
         for article in report.articles {
-            for id in Set(article.themes.map(\.id)) { add(Self.theme(id), 1) }
+            for id in article.themeIDs { add(Self.theme(id), 1) }
         }
     }
 
@@ -35,4 +35,9 @@ struct Counters {
         for row in try Row.fetchAll(db, sql: "SELECT name, value FROM counter") { totals[row[0]] = row[1] }
         return totals
     }
+}
+
+extension Article {
+    /// The article's themes as `article_theme` holds them (and the counters count them): each once.
+    var themeIDs: Set<String> { Set(themes.map(\.id)) }
 }

@@ -103,7 +103,7 @@ public final class SQLiteStore: ReportStore {
             try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy, row.themeSummary,
                                                article.author, row.body, row.length])
             let rowid = db.lastInsertedRowID
-            for id in Set(article.themes.map(\.id)) {
+            for id in article.themeIDs {
                 try articleTheme.execute(arguments: [rowid, id])
             }
             for place in Set(article.places) {
@@ -126,7 +126,7 @@ public final class SQLiteStore: ReportStore {
                 counted.add(Counters.theme(old), -1)
             }
             try db.execute(sql: "DELETE FROM article_theme WHERE article_rowid = ?", arguments: [rowid])
-            for id in Set(article.themes.map(\.id)) {
+            for id in article.themeIDs {
                 try db.execute(sql: "INSERT INTO article_theme (article_rowid, theme) VALUES (?, ?)", arguments: [rowid, id])
                 counted.add(Counters.theme(id), 1)
             }
