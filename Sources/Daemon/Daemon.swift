@@ -73,10 +73,7 @@ public final class Daemon: @unchecked Sendable {
     var builder: ReportBuilder { shared.withLockedValue { $0.builder } }
     var classifierTaxonomy: Taxonomy { builder.classifier.taxonomy }
     var currentProblem: String? { shared.withLockedValue { $0.problem } }
-    var uptimeSeconds: Double {
-        let d = ContinuousClock.now - started
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
+    var uptimeSeconds: Double { (ContinuousClock.now - started).inSeconds }
 
     /// Listens, watches the inbox, starts ingesting, and tells the service manager it is ready.
     public func start(endpoint: QueryServer.Endpoint? = nil) throws {
@@ -310,4 +307,9 @@ public final class Daemon: @unchecked Sendable {
         server?.shutdown()
         logger.info("stopped")
     }
+}
+
+extension Duration {
+    /// The duration as fractional seconds.
+    public var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

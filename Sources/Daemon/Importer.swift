@@ -59,15 +59,14 @@ public struct Importer: Sendable {
         let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy, examples: try Daemon.examples(from: store)))
         let start = ContinuousClock.now
         let lane = CommitLane()
-        let committed = Committed()
+        let committed = NIOLockedValueBox(Committed())
         var problems: [Problem] = []
         var done = 0
         func report() throws {
-            let (stored, committedFiles, error) = committed.state.withLockedValue { ($0.stored, $0.files, $0.error) }
+            let (stored, committedFiles, error) = committed.withLockedValue { ($0.stored, $0.files, $0.error) }
             if let error { throw error }
-            let elapsed = ContinuousClock.now - start
             progress(Progress(done: committedFiles + problems.count, total: files.count, stored: stored, failed: problems.count,
-                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                              seconds: (ContinuousClock.now - start).inSeconds))
         }
         while done < files.count {
             let batch = Array(files[done..<min(files.count, done + Self.batchSize)])
@@ -84,9 +83,9 @@ public struct Importer: Sendable {
             lane.submit { [store, items] in
                 do {
                     let stored = try store.store(items).filter { $0 == .stored }.count
-                    committed.state.withLockedValue { $0.stored += stored; $0.files += items.count }
+                    committed.withLockedValue { $0.stored += stored; $0.files += items.count }
                 } catch {
-                    committed.state.withLockedValue { $0.error = $0.error ?? error }
+                    committed.withLockedValue { $0.error = $0.error ?? error }
                 }
             }
         }
@@ -98,13 +97,10 @@ public struct Importer: Sendable {
     static let batchSize = 256
 
     /// What the commit lane has stored so far.
-    final class Committed: Sendable {
-        struct State {
-            var stored = 0
-            var files = 0
-            var error: (any Error)?
-        }
-        let state = NIOLockedValueBox(State())
+    struct Committed {
+        var stored = 0
+        var files = 0
+        var error: (any Error)?
     }
 
     /// Reads and analyses one file: the item to store, or why it cannot be.

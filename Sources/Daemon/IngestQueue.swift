@@ -102,7 +102,7 @@ final class IngestQueue: @unchecked Sendable {
     func next(timeout: Duration) -> Next {
         condition.lock()
         defer { condition.unlock() }
-        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        let deadline = Date().addingTimeInterval(timeout.inSeconds)
         while true {
             if closed { return .closed }
             let now = ContinuousClock.now
@@ -117,8 +117,7 @@ final class IngestQueue: @unchecked Sendable {
             }
             var wake = deadline
             if let soonest = delayed.values.map(\.due).min() {
-                let seconds = Double((soonest - now).components.seconds) + Double((soonest - now).components.attoseconds) / 1e18
-                wake = min(wake, Date().addingTimeInterval(max(0.001, seconds)))
+                wake = min(wake, Date().addingTimeInterval(max(0.001, (soonest - now).inSeconds)))
             }
             if !condition.wait(until: wake), Date() >= deadline { return .timeout }
         }

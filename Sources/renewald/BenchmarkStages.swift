@@ -1,5 +1,6 @@
 import ArgumentParser
 import Classify
+import Daemon
 import Decode
 import Foundation
 import Ingest
@@ -36,7 +37,7 @@ struct BenchmarkStages: ParsableCommand {
         var texts: [String] = []
         var inputBytes = 0
         let decoder = TextDecoder()
-        for path in Self.files(under: paths) {
+        for path in Importer.files(under: paths) {
             guard let data = FileManager.default.contents(atPath: path),
                   let decoded = try? decoder.decode([UInt8](data)) else { continue }
             texts.append(decoded.text)
@@ -64,8 +65,8 @@ struct BenchmarkStages: ParsableCommand {
                 themed += result.articles.filter { !$0.themes.isEmpty }.count
             }
             let t2 = ContinuousClock.now
-            bestSegment = min(bestSegment, Self.seconds(t1 - t0))
-            bestClassify = min(bestClassify, Self.seconds(t2 - t1))
+            bestSegment = min(bestSegment, (t1 - t0).inSeconds)
+            bestClassify = min(bestClassify, (t2 - t1).inSeconds)
             assigned = themed
         }
         articles = pages.reduce(0) { $0 + $1.articles.count }
@@ -113,29 +114,9 @@ struct BenchmarkStages: ParsableCommand {
         }
         let n = Double(texts.count)
         return [
-            ("build_ms_per_report", .double(Self.seconds(build) * 1000 / n)),
-            ("pack_ms_per_report", .double(Self.seconds(pack) * 1000 / n)),
-            ("commit_ms_per_report", .double(Self.seconds(commit) * 1000 / n)),
+            ("build_ms_per_report", .double(build.inSeconds * 1000 / n)),
+            ("pack_ms_per_report", .double(pack.inSeconds * 1000 / n)),
+            ("commit_ms_per_report", .double(commit.inSeconds * 1000 / n)),
         ]
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    /// Regular files under `paths`, directories recursively, dot-files skipped, sorted.
-    static func files(under paths: [String]) -> [String] {
-        var found: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            guard isDirectory.boolValue else { found.append(path); continue }
-            let inside = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { !($0 as NSString).lastPathComponent.hasPrefix(".") }
-                .map { path + "/" + $0 }
-                .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
-            found += inside.sorted()
-        }
-        return found
     }
 }
