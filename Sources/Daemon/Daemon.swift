@@ -2,7 +2,7 @@ import Classify
 import Dispatch
 import Foundation
 import Inbox
-import Ingest
+import Pipeline
 import Logging
 import NIOConcurrencyHelpers
 import QueryProtocol

@@ -1,6 +1,6 @@
 import Classify
 import Foundation
-import Ingest
+import Pipeline
 import Logging
 import QueryProtocol
 import ReportModel
@@ -159,7 +159,7 @@ struct QueryService: RequestHandling {
 
     func classify(_ request: Request) throws -> JSONValue {
         let text = try request.requiredString("text")
-        let report = daemon.builder.analyse(text)
+        let report = daemon.builder.analyze(text)
         return .object([
             ("headline", .optional(report.headline)), ("published", .optional(report.published)),
             ("articles", .array(report.articles.map(\.json))), ("themes", .array(report.themes.map(\.json))),

@@ -1,9 +1,11 @@
+import Characters
+
 /// Reads writers' names and affiliations from bylines, news openings, author lines and footers.
 enum Bylines {
     /// Names from a byline line (`□陶世祥`, `本报记者 张三 李四`, `文/王五`), joined with `、`; nil when none.
     static func authors(fromByline line: Line) -> String? {
         var s = line.scalars[...]
-        while let first = s.first, Line.bylineMarks.contains(first) || Scalars.isSpace(first) { s = s.dropFirst() }
+        while let first = s.first, Line.bylineMarks.contains(first) || CharacterClass.isSpace(first) { s = s.dropFirst() }
         var rest = Array(s)
         for prefix in bylineLeads where Scalars.has(rest, prefix) {
             rest = Array(rest[prefix.count...])
@@ -37,9 +39,9 @@ enum Bylines {
         guard line.count >= 2, line.count <= 30 else { return nil }
         var tokens: [[Unicode.Scalar]] = [[]]
         for scalar in line.scalars {
-            if Scalars.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
+            if CharacterClass.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
                 if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
-            } else if Scalars.isHan(scalar) || scalar == "·" {
+            } else if CharacterClass.isHan(scalar) || scalar == "·" {
                 tokens[tokens.count - 1].append(scalar)
             } else {
                 return nil
@@ -67,8 +69,8 @@ enum Bylines {
             s = Array(s[prefix.count...])
             break
         }
-        while let last = s.last, last == "）" || last == ")" || Scalars.isSpace(last) { s.removeLast() }
-        while let first = s.first, first == "：" || first == ":" || Scalars.isSpace(first) { s.removeFirst() }
+        while let last = s.last, last == "）" || last == ")" || CharacterClass.isSpace(last) { s.removeLast() }
+        while let first = s.first, first == "：" || first == ":" || CharacterClass.isSpace(first) { s.removeFirst() }
         return s.isEmpty ? nil : Scalars.string(s)
     }
 
@@ -81,7 +83,7 @@ enum Bylines {
         if let comma = s.firstIndex(where: { $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }) {
             s = Array(s[..<comma])
         }
-        while let last = s.last, Scalars.isDigit(last) || Scalars.isSpace(last) { s.removeLast() }
+        while let last = s.last, CharacterClass.isASCIIDigit(last) || CharacterClass.isSpace(last) { s.removeLast() }
         return s.isEmpty ? nil : Scalars.string(s)
     }
 
@@ -117,7 +119,7 @@ enum Bylines {
             }
         }
         for scalar in s {
-            if Scalars.isHan(scalar) || scalar == "·" {
+            if CharacterClass.isHan(scalar) || scalar == "·" {
                 token.append(scalar)
             } else {
                 flush()

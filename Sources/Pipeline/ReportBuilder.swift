@@ -48,7 +48,7 @@ public struct ReportBuilder: Sendable {
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
         let sha = SHA256.hex(bytes)
         let decoded = try decode(bytes)
-        var report = analyse(decoded.text)
+        var report = analyze(decoded.text)
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha
@@ -76,7 +76,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
-    public func analyse(_ text: String) -> Report {
+    public func analyze(_ text: String) -> Report {
         let normalized = normalizer.normalize(text)
         let page = segmenter.segment(normalized)
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
