@@ -267,10 +267,16 @@ class Tally:
         if unreal:
             row.append("places not real " + "、".join(unreal))
         if ga.get("figures_labelled"):
-            gf = {(str(x.get("value")), x.get("unit")) for x in ga.get("figures") or []}
-            pf = {(str(x.get("value")), x.get("unit")) for x in got["figures"]}
+            gf = {(squash(str(x.get("value"))), squash(x.get("unit"))) for x in ga.get("figures") or []}
+            pf = {(squash(str(x.get("value"))), squash(x.get("unit"))) for x in got["figures"]}
             c["figures_gold"] += len(gf)
             c["figures_found"] += len(gf & pf)
+            c["figures_returned"] += len(pf)
+            c["figures_real"] += len(gf & pf)
+            if gf - pf:
+                row.append("figures missed " + "、".join(v + u for v, u in sorted(gf - pf)))
+            if pf - gf:
+                row.append("figures not in gold " + "、".join(v + u for v, u in sorted(pf - gf)))
 
     def add_nonreport(self, got, row):
         self.c["nonreports"] += 1
@@ -303,7 +309,8 @@ class Tally:
             ("share of returned places that are real", ratio(c["places_real"], c["places_returned"])),
         ]
         if c["figures_gold"]:
-            rows.append(("figures recall (labelled files)", ratio(c["figures_found"], c["figures_gold"])))
+            rows.append(("figures recall (files with figures labelled)", ratio(c["figures_found"], c["figures_gold"])))
+            rows.append(("share of returned figures in gold (same files)", ratio(c["figures_real"], c["figures_returned"])))
         w = max(len(k) for k, _ in rows)
         for k, v in rows:
             print("  %-*s  %s" % (w, k, v))
