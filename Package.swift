@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Values shared by every stage: the report as the protocol describes it, and the character
@@ -65,6 +66,8 @@ let package = Package(
             "ReportModel", "Pipeline", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ], swiftSettings: strictImports),
         .executableTarget(name: "renewald", dependencies: [
             "ReportModel", "Decode", "Normalize", "Segment", "Classify", "Pipeline", "Store", "Server", "Systemd",
@@ -88,7 +91,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictImports),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"], swiftSettings: strictImports),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Inbox"], swiftSettings: strictImports),
+        .testTarget(name: "DaemonTests", dependencies: [
+            "Daemon", "Inbox", "Classify", "QueryProtocol", "Store",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: strictImports),
         .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol", "ReportModel"],
                     swiftSettings: strictImports),
         .testTarget(name: "SystemdTests", dependencies: [
