@@ -14,21 +14,44 @@ enum Bylines {
 
     /// Words that introduce names in a byline; `通讯员` and later helpers are not authors.
     static let bylineLeads: [[Unicode.Scalar]] =
-        ["本报记者", "记者", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿：", "文："].map(\.scalars)
-    static let helperWords: [[Unicode.Scalar]] = ["通讯员", "实习生", "摄影", "摄", "图/", "图／", "编辑"].map(\.scalars)
+        ["本报记者", "记者", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿：", "文：", "图文：", "图文/"].map(\.scalars)
+    static let helperWords: [[Unicode.Scalar]] = ["通讯员", "实习生", "见习记者", "实习记者", "摄影", "摄", "图/", "图／",
+                                                  "责任编辑", "编辑", "报道"].map(\.scalars)
 
-    /// `本报讯（记者 周晓岚 通讯员 何川）…`: the reporters named in a news opening, or nil.
+    /// `本报讯（记者 周晓岚 通讯员 何川）…`, `新华社北京12月3日电（记者 张三 李四）…`,
+    /// `本报北京1月28日电 记者邱玥28日从…获悉`: the reporters named in a news opening, or nil.
     static func authors(fromNewsOpening line: Line) -> String? {
         let s = line.scalars
         guard s.count > 6 else { return nil }
-        let window = Array(s[0..<min(s.count, 40)])
-        guard let open = window.firstIndex(where: { $0 == "（" || $0 == "(" }), open <= 8 else { return nil }
-        guard let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
-        var inner = Array(window[(open + 1)..<close])
-        guard let at = Scalars.find(reporter, in: inner), at <= 2 else { return nil }
-        inner = Array(inner[(at + reporter.count)...])
-        return joinedNames(in: cutAtHelpers(inner))
+        let window = Array(s[0..<min(s.count, 48)])
+        if let open = window.firstIndex(where: { $0 == "（" || $0 == "(" }),
+           open <= 8 || (open > 0 && (window[open - 1] == "电" || window[open - 1] == "讯")),
+           let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
+            var inner = Array(window[(open + 1)..<close])
+            guard let at = Scalars.find(reporter, in: inner), at <= 4 else { return nil }
+            inner = Array(inner[(at + reporter.count)...])
+            return joinedNames(in: cutAtHelpers(inner))
+        }
+        // No brackets: `…电 记者邱玥28日从…`, where the name runs into the sentence.
+        guard let dispatch = window.firstIndex(where: { $0 == "电" || $0 == "讯" }), dispatch <= 24 else { return nil }
+        var i = dispatch + 1
+        while i < window.count, Scalars.isSpace(window[i]) || window[i] == "：" { i += 1 }
+        guard Scalars.has(window, reporter, at: i) else { return nil }
+        i += reporter.count
+        while i < window.count, Scalars.isSpace(window[i]) { i += 1 }
+        var run: [Unicode.Scalar] = []
+        while i < window.count, Scalars.isHan(window[i]), run.count < 6 { run.append(window[i]); i += 1 }
+        guard let first = run.first, surnames.contains(first) else { return nil }
+        if run.count <= 3, i < window.count, !Scalars.isHan(window[i]) { return run.count >= 2 ? Scalars.string(run) : nil }
+        // The name ends where a verb or time word of the sentence begins.
+        for length in [2, 3] where run.count > length && sentenceStarts.contains(run[length]) {
+            return Scalars.string(run[..<length])
+        }
+        return nil
     }
+
+    /// Characters that begin the sentence after a reporter's name (`从`, `近日`, `日前`, `在`, `获悉`).
+    static let sentenceStarts = ScalarSet("从在近日昨今前获了走来跟随采于到对")
 
     static let reporter = "记者".scalars
 

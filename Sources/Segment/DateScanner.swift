@@ -1,4 +1,4 @@
-/// Finds full dates (`2023年5月12日`, `2023-09-20`, `2023/9/20`, `2023.09.20`) in a line.
+/// Finds full dates (`2023年5月12日`, `2023-09-20`, `2023/9/20`, `2023.09.20`, `二〇二三年五月十二日`) in a line.
 enum DateScanner {
     /// A date found in a line: where it stands and its `YYYY-MM-DD` form.
     struct Found {
@@ -11,7 +11,7 @@ enum DateScanner {
         var out: [Found] = []
         var i = 0
         while i < s.count {
-            guard Scalars.isDigit(s[i]), i == 0 || !Scalars.isDigit(s[i - 1]) else { i += 1; continue }
+            guard Scalars.isDigit(s[i]) || s[i] == "二" || s[i] == "一", i == 0 || !Scalars.isDigit(s[i - 1]) else { i += 1; continue }
             if let found = date(in: s, at: i) {
                 out.append(found)
                 i = found.range.upperBound
@@ -24,6 +24,7 @@ enum DateScanner {
 
     /// A date starting exactly at `start`, or nil.
     static func date(in s: [Unicode.Scalar], at start: Int) -> Found? {
+        if !Scalars.isDigit(s[start]) { return ChineseDate.date(in: s, at: start) }
         var i = start
         guard let year = number(s, &i, maxDigits: 4), i - start == 4, (1900...2099).contains(year) else { return nil }
         i = skipSpaces(s, i)
