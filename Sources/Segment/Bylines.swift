@@ -1,9 +1,11 @@
+import Characters
+
 /// Reads writers' names and affiliations from bylines, news openings, author lines and footers.
 enum Bylines {
     /// Names from a byline line (`□陶世祥`, `本报记者 张三 李四`, `文/王五`), joined with `、`; nil when none.
     static func authors(fromByline line: Line) -> String? {
         var s = line.scalars[...]
-        while let first = s.first, Line.bylineMarks.contains(first) || Scalars.isSpace(first) { s = s.dropFirst() }
+        while let first = s.first, Line.bylineMarks.contains(first) || CharacterClass.isSpace(first) { s = s.dropFirst() }
         var rest = Array(s)
         for prefix in bylineLeads where Scalars.has(rest, prefix) {
             rest = Array(rest[prefix.count...])
@@ -35,14 +37,14 @@ enum Bylines {
         // No brackets: `…电 记者邱玥28日从…`, where the name runs into the sentence.
         guard let dispatch = window.firstIndex(where: { $0 == "电" || $0 == "讯" }), dispatch <= 24 else { return nil }
         var i = dispatch + 1
-        while i < window.count, Scalars.isSpace(window[i]) || window[i] == "：" { i += 1 }
+        while i < window.count, CharacterClass.isSpace(window[i]) || window[i] == "：" { i += 1 }
         guard Scalars.has(window, reporter, at: i) else { return nil }
         i += reporter.count
-        while i < window.count, Scalars.isSpace(window[i]) { i += 1 }
+        while i < window.count, CharacterClass.isSpace(window[i]) { i += 1 }
         var run: [Unicode.Scalar] = []
-        while i < window.count, Scalars.isHan(window[i]), run.count < 6 { run.append(window[i]); i += 1 }
+        while i < window.count, CharacterClass.isHan(window[i]), run.count < 6 { run.append(window[i]); i += 1 }
         guard let first = run.first, surnames.contains(first) else { return nil }
-        if run.count <= 3, i < window.count, !Scalars.isHan(window[i]) { return run.count >= 2 ? Scalars.string(run) : nil }
+        if run.count <= 3, i < window.count, !CharacterClass.isHan(window[i]) { return run.count >= 2 ? Scalars.string(run) : nil }
         // The name ends where a verb or time word of the sentence begins.
         for length in [2, 3] where run.count > length && sentenceStarts.contains(run[length]) {
             return Scalars.string(run[..<length])
@@ -60,9 +62,9 @@ enum Bylines {
         guard line.count >= 2, line.count <= 30 else { return nil }
         var tokens: [[Unicode.Scalar]] = [[]]
         for scalar in line.scalars {
-            if Scalars.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
+            if CharacterClass.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
                 if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
-            } else if Scalars.isHan(scalar) || scalar == "·" {
+            } else if CharacterClass.isHan(scalar) || scalar == "·" {
                 tokens[tokens.count - 1].append(scalar)
             } else {
                 return nil
@@ -90,8 +92,8 @@ enum Bylines {
             s = Array(s[prefix.count...])
             break
         }
-        while let last = s.last, last == "）" || last == ")" || Scalars.isSpace(last) { s.removeLast() }
-        while let first = s.first, first == "：" || first == ":" || Scalars.isSpace(first) { s.removeFirst() }
+        while let last = s.last, last == "）" || last == ")" || CharacterClass.isSpace(last) { s.removeLast() }
+        while let first = s.first, first == "：" || first == ":" || CharacterClass.isSpace(first) { s.removeFirst() }
         return s.isEmpty ? nil : Scalars.string(s)
     }
 
@@ -104,7 +106,7 @@ enum Bylines {
         if let comma = s.firstIndex(where: { $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }) {
             s = Array(s[..<comma])
         }
-        while let last = s.last, Scalars.isDigit(last) || Scalars.isSpace(last) { s.removeLast() }
+        while let last = s.last, CharacterClass.isASCIIDigit(last) || CharacterClass.isSpace(last) { s.removeLast() }
         return s.isEmpty ? nil : Scalars.string(s)
     }
 
@@ -140,7 +142,7 @@ enum Bylines {
             }
         }
         for scalar in s {
-            if Scalars.isHan(scalar) || scalar == "·" {
+            if CharacterClass.isHan(scalar) || scalar == "·" {
                 token.append(scalar)
             } else {
                 flush()

@@ -1,3 +1,5 @@
+import Characters
+
 /// A page's metadata from its header zone (datelines, publish lines, credits above the body), its
 /// last lines (sign-off credits, `责任编辑`) and titles with a date or source glued on.
 struct PageMeta {
@@ -100,11 +102,11 @@ enum PageMetaReader {
         while i < s.count {
             let startsMeta = MetaLine.dateEnd(s, at: i) != nil || Scalars.has(s, LineRoles.source, at: i)
                 || Scalars.has(s, "发布".scalars, at: i)
-            if startsMeta, !Scalars.isDigit(s[i - 1]) {
+            if startsMeta, !CharacterClass.isASCIIDigit(s[i - 1]) {
                 let rest = Array(s[i...])
                 if let parsed = MetaLine.parse(rest), parsed.isMeta, !parsed.dates.isEmpty || parsed.source != nil {
                     var kept = Array(s[..<i])
-                    while let last = kept.last, Scalars.isSpace(last) || last == "|" || last == "｜" { kept.removeLast() }
+                    while let last = kept.last, CharacterClass.isSpace(last) || last == "|" || last == "｜" { kept.removeLast() }
                     guard kept.count >= 4 else { return nil }
                     return (kept, parsed)
                 }

@@ -1,3 +1,5 @@
+import Characters
+
 /// Where each line of a page belongs: headline, metadata, and per article its title, byline,
 /// body, footer and sign-off. Indices refer to the page's lines.
 struct PageStructure {
@@ -150,7 +152,7 @@ struct StructureParser {
     private func startsWithNumber(_ line: Line) -> Bool {
         let s = line.scalars
         var i = 0
-        while i < s.count, Scalars.isDigit(s[i]) { i += 1 }
+        while i < s.count, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
         return i > 0 && i < s.count && (s[i] == "." || s[i] == "、" || s[i] == "．")
     }
 
