@@ -1,3 +1,5 @@
+import QueryProtocol
+import ReportModel
 import Testing
 @testable import Daemon
 

@@ -1,4 +1,5 @@
 import QueryProtocol
+import ReportModel
 
 extension Op where Context == QueryContext {
     /// `config` (ext): the configuration in force, as `reload` left it.
