@@ -36,6 +36,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QueryProtocol", dependencies: ["ReportModel"]),
+        // The digest page: a `digest` result → one self-contained HTML page with inline SVG charts.
+        .target(name: "Digest", dependencies: ["ReportModel"]),
         .target(name: "Server", dependencies: [
             "QueryProtocol",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -58,7 +60,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "renewald", dependencies: [
-            "Daemon", "Server", "Systemd", "Ingest", "Store", "QueryProtocol",
+            "Daemon", "Server", "Systemd", "Ingest", "Store", "QueryProtocol", "Digest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -71,6 +73,8 @@ let package = Package(
         .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CZlib"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "ReportModel"]),
+        .testTarget(name: "ReprintTests", dependencies: ["Ingest", "Store", "Classify", "ReportModel"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
         .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol"]),

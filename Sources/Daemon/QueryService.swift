@@ -13,7 +13,7 @@ struct QueryService: RequestHandling {
 
     static let version = "0.1.0"
     static let baseOps = ["hello", "ping", "stats", "themes", "get", "list", "search", "failed", "classify",
-                          "subscribe", "reload", "label"]
+                          "subscribe", "reload", "label", "facts", "trends", "digest"]
     static let eventKinds: Set<String> = ["ingested", "failed"]
 
     var ops: [String] { Self.baseOps + (daemon.configuration.testHooks ? ["debug_stall", "debug_sleep"] : []) }
@@ -67,6 +67,10 @@ struct QueryService: RequestHandling {
         case "classify": return try classify(request)
         case "reload": return .object([("reclassified", .int(try daemon.reload()))])
         case "label": return try label(request)
+        case "facts": return try FactsAnswer.result(request, store: daemon.store)
+        case "trends": return try TrendsAnswer.result(request, store: daemon.store, today: TrendsAnswer.today())
+        case "digest":
+            return try DigestAnswer.result(request, store: daemon.store, taxonomy: daemon.classifierTaxonomy, today: TrendsAnswer.today())
         case "debug_sleep" where daemon.configuration.testHooks:
             let seconds = request.fields["seconds"]?.doubleValue ?? 1
             Thread.sleep(forTimeInterval: min(seconds, 60))
@@ -120,7 +124,8 @@ struct QueryService: RequestHandling {
         ReportFilter(theme: try request.string("theme"), place: try request.string("place"),
                      since: try request.date("since"), until: try request.date("until"),
                      limit: try request.int("limit", default: 20, range: 1...1000),
-                     offset: try request.int("offset", default: 0, range: 0...Int(Int32.max)))
+                     offset: try request.int("offset", default: 0, range: 0...Int(Int32.max)),
+                     collapse: try request.flag("collapse", default: false))
     }
 
     static func themeSummaries(_ themes: [ThemeScore]) -> JSONValue {

@@ -12,6 +12,7 @@ extension Report {
             ("themes", .array(themes.map(\.json))),
             ("not_a_report", .bool(notAReport)),
             ("duplicate_of", .optional(duplicateOf)),
+            ("near_duplicate_of", nearDuplicateOf?.json ?? .null),
             ("warnings", .strings(warnings)),
         ])
     }
@@ -29,6 +30,7 @@ extension Report {
             themes: (json["themes"]?.arrayValue ?? []).compactMap(ThemeScore.init(json:)),
             notAReport: json["not_a_report"]?.boolValue ?? false,
             duplicateOf: json["duplicate_of"]?.stringValue,
+            nearDuplicateOf: json["near_duplicate_of"].flatMap(NearDuplicate.init(json:)),
             warnings: (json["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
 }
@@ -57,6 +59,8 @@ extension Article {
             ("themes_by", .string(themesBy)),
             ("places", .strings(places)),
             ("figures", .array(figures.map(\.json))),
+            ("near_duplicate_of", nearDuplicateOf?.json ?? .null),
+            ("reprints", .array(reprints.map(\.json))),
         ])
     }
 
@@ -72,7 +76,9 @@ extension Article {
             primaryTheme: json["primary_theme"]?.stringValue,
             themesBy: json["themes_by"]?.stringValue ?? "classifier",
             places: (json["places"]?.arrayValue ?? []).compactMap(\.stringValue),
-            figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)))
+            figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)),
+            nearDuplicateOf: json["near_duplicate_of"].flatMap(NearDuplicate.init(json:)),
+            reprints: (json["reprints"]?.arrayValue ?? []).compactMap(NearDuplicate.init(json:)))
     }
 }
 
