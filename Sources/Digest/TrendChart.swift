@@ -24,7 +24,7 @@ enum TrendChart {
     /// Periods along the bottom, one stacked bar each, a legend below.
     static func stacked(_ trends: JSONValue, labels: [String: String], title: String) -> String {
         let (periods, series) = self.series(trends, labels: labels)
-        let width = 640, height = 260, left = 36, bottom = 44, top = 16
+        let width = 480, height = 240, left = 30, bottom = 40, top = 16
         let plotWidth = width - left - 8, plotHeight = height - bottom - top
         let totals = periods.indices.map { i in series.reduce(0) { $0 + ($1.counts.indices.contains(i) ? $1.counts[i] : 0) } }
         let maxTotal = max(1, totals.max() ?? 1)
@@ -68,7 +68,7 @@ enum TrendChart {
     /// One horizontal bar per key, largest first, with its total written beside it.
     static func bars(_ trends: JSONValue, title: String) -> String {
         let (_, series) = self.series(trends, labels: [:])
-        let rowHeight = 26, labelWidth = 150, width = 640
+        let rowHeight = 26, labelWidth = 120, width = 420
         let height = max(1, series.count) * rowHeight + 8
         let maxTotal = max(1, series.map(\.total).max() ?? 1)
         let plotWidth = width - labelWidth - 48

@@ -75,7 +75,7 @@ extension SQLiteStore {
             var out: [DigestArticle] = []
             var reports: [String: Report] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT a.report_id, a.idx, r.day, r.json, (SELECT COUNT(*) FROM article_reprint p WHERE p.original_rowid = a.rowid)
+                SELECT a.report_id, a.idx, r.day, r.json, (SELECT COUNT(*) FROM article_reprint p WHERE p.original_rowid = a.rowid), a.body
                 FROM article a JOIN report r ON r.id = a.report_id
                 WHERE \(condition) AND r.not_a_report = 0
                 ORDER BY r.day DESC, r.received DESC, a.rowid LIMIT ? OFFSET ?
@@ -84,13 +84,23 @@ extension SQLiteStore {
                 if reports[id] == nil { reports[id] = try PackedReport.unpack(row[3]) }
                 guard let report = reports[id], let article = report.articles.first(where: { $0.index == row[1] as Int }) else { continue }
                 let primary = article.primaryTheme ?? article.themes.first?.id
-                let evidence = article.themes.first(where: { $0.id == primary })?.evidence.first
-                out.append(DigestArticle(report: id, article: article.index, title: article.title ?? report.displayTitle,
+                let title = article.title ?? report.displayTitle ?? Self.leadLine(PackedReport.unpackText(row[5]))
+                // The sentence that shows the theme, not the title again.
+                let quotes = article.themes.first(where: { $0.id == primary })?.evidence ?? []
+                let evidence = quotes.first { $0 != title } ?? quotes.first
+                out.append(DigestArticle(report: id, article: article.index, title: title,
                                          place: Self.mostSpecificPlace(article.places, matching: filter.place), date: row[2],
                                          primaryTheme: primary, themes: article.themes.map(\.id), evidence: evidence, reprints: row[4]))
             }
             return out
         }
+    }
+
+    /// An untitled article's first line when it is short enough to stand for a title (a title line
+    /// the segmenter kept in the body).
+    static func leadLine(_ body: String) -> String? {
+        guard let first = body.split(separator: "\n").first, first.count <= 40 else { return nil }
+        return String(first)
     }
 
     /// The place an article is filed under: the one asked about, else the first it names.

@@ -67,3 +67,15 @@ import Testing
         #expect(m.distinctFolded == 0)
     }
 }
+
+/// A larger run for the README's figures: `RENEWALD_REPRINT_MEASURE=1 swift test --filter ReprintMeasurement`.
+@Suite struct ReprintMeasurement {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["RENEWALD_REPRINT_MEASURE"] != nil))
+    func measureOnALargerSet() throws {
+        for seed in [1, 2, 3] as [UInt64] {
+            let m = try ReprintDetectionTests.measure(ReprintCorpus(seed: seed, stories: 100, copies: 5, distinct: 3))
+            print("seed \(seed): precision \(m.precision), recall \(m.recall) (tp \(m.truePositives), fp \(m.falsePositives), fn \(m.falseNegatives)); distinct folded \(m.distinctFolded)/\(m.distinct)")
+            print("  missed: \(m.missed)")
+        }
+    }
+}
