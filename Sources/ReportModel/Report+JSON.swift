@@ -52,7 +52,10 @@ extension Article {
             ("index", .int(index)),
             ("title", .optional(title)),
             ("author", .optional(author)),
+            ("authors", .strings(authors)),
             ("affiliation", .optional(affiliation)),
+            ("source", .optional(source)),
+            ("editors", .strings(editors)),
             ("paragraphs", .strings(paragraphs)),
             ("themes", .array(themes.map(\.json))),
             ("primary_theme", .optional(primaryTheme)),
@@ -77,8 +80,13 @@ extension Article {
             themesBy: json["themes_by"]?.stringValue ?? "classifier",
             places: (json["places"]?.arrayValue ?? []).compactMap(\.stringValue),
             figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)),
+            source: json["source"]?.stringValue,
+            editors: (json["editors"]?.arrayValue ?? []).compactMap(\.stringValue),
             nearDuplicateOf: json["near_duplicate_of"].flatMap(NearDuplicate.init(json:)),
             reprints: (json["reprints"]?.arrayValue ?? []).compactMap(NearDuplicate.init(json:)))
+        if let list = json["authors"]?.arrayValue {
+            authors = list.compactMap(\.stringValue)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Characters
 import Foundation
 import ReportModel
 
@@ -67,7 +68,7 @@ enum FactExtraction {
                 break
             }
         }
-        if before.unicodeScalars.filter(SearchTokens.isHan).count >= 2 { return before }
+        if before.unicodeScalars.filter(CharacterClass.isHan).count >= 2 { return before }
         var after = String(text[at.upperBound...])
         if after.hasPrefix(figure.unit) { after.removeFirst(figure.unit.count) }
         if after.hasPrefix("余") || after.hasPrefix("多") { after.removeFirst() }

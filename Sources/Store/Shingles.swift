@@ -1,3 +1,5 @@
+import Characters
+
 /// The character shingles near-duplicate detection compares: overlapping runs of `width` characters
 /// of an article's body after folding, hashed to 64 bits.
 ///
@@ -43,7 +45,7 @@ public enum Shingles {
             if (0x41...0x5A).contains(v) { v += 0x20 }
             let isLetter = (0x61...0x7A).contains(v)
             let isDigit = (0x30...0x39).contains(v)
-            let isHan = !isLetter && !isDigit && SearchTokens.isHan(Unicode.Scalar(v) ?? " ")
+            let isHan = !isLetter && !isDigit && CharacterClass.isUnspaced(Unicode.Scalar(v) ?? " ")
             guard isLetter || isDigit || isHan else { continue }   // noise: dropped without breaking the run
             if isLetter {
                 lettersInRun += 1

@@ -1,6 +1,6 @@
 import Classify
 import Foundation
-import Ingest
+import Pipeline
 import ReportModel
 import Store
 import Testing
