@@ -6,7 +6,10 @@ import ReportModel
 /// building/room numbers, numbering (`附件：1.`), and anything written in Chinese numerals.
 enum FigureExtractor {
     static func figures(in line: Line) -> [Figure] {
-        let s = line.scalars
+        // Units are matched in simplified script (`萬平方米` as `万平方米`) and reported as written.
+        let written = line.scalars
+        let s = TraditionalFold.fold(written)
+        let folded = s != written
         var out: [Figure] = []
         var i = 0
         while i < s.count {
@@ -30,7 +33,11 @@ enum FigureExtractor {
             let unitStart = skipApprox(s, end)
             if let unit = unit(in: s, at: unitStart), !isExcluded(s, start: start, end: end, unit: unit, unitStart: unitStart) {
                 let value = Scalars.string(s[start..<valueEnd].filter { !Scalars.isSpace($0) })
-                out.append(Figure(value: value, unit: Scalars.string(unit.text), text: clause(s, around: start)))
+                var unitText = unit.text
+                if folded {
+                    unitText = written[unitStart..<(unitStart + unit.length)].filter { !FigureExtractor.approximations.contains($0) }
+                }
+                out.append(Figure(value: value, unit: Scalars.string(unitText), text: clause(written, around: start)))
                 i = unitStart + unit.length
             } else {
                 i = end
@@ -38,6 +45,9 @@ enum FigureExtractor {
         }
         return out
     }
+
+    /// Approximation marks inside a unit (`万余户`), in either script; not part of the unit.
+    static let approximations: Set<Unicode.Scalar> = ["余", "餘", "多"]
 
     static let rangeMarks: Set<Unicode.Scalar> = ["至", "到", "~", "～", "-", "—", "–"]
 

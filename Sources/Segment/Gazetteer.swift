@@ -6,7 +6,13 @@
 /// extractor checks their neighbours before it believes them.
 enum Gazetteer {
     /// Bare forms of provinces and prefectures, as texts write them without `省`/`市`.
-    static let names: [String] = GazetteerData.shortForms.split(separator: " ").map(String.init)
+    static let names: [String] = GazetteerData.shortForms.split(separator: " ").map(String.init) + countries
+
+    /// Countries that reports on renewal cite for their examples (`德国`, `新加坡`); general knowledge.
+    static let countries: [String] = [
+        "美国", "英国", "法国", "德国", "日本", "韩国", "新加坡", "澳大利亚", "加拿大", "荷兰", "瑞典", "丹麦",
+        "芬兰", "挪威", "意大利", "西班牙", "葡萄牙", "俄罗斯", "印度", "巴西", "新西兰", "瑞士", "奥地利", "比利时",
+    ]
 
     /// Every full name: provinces, prefectures, county-level units.
     static let fullNames: [String] = [GazetteerData.provinces, GazetteerData.prefectures, GazetteerData.counties]

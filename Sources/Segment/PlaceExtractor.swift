@@ -8,8 +8,11 @@
 /// companies are not places.
 struct PlaceExtractor {
     private struct Candidate {
+        /// The stem in simplified script, for the tables.
         var stem: [Unicode.Scalar]
         var suffix: PlaceSuffix
+        /// The name as written: stem, and the suffix where the suffix is kept.
+        var written: [Unicode.Scalar]
         /// The left edge was a real boundary (punctuation, function word, enclosing unit), not the length cap.
         var bounded: Bool
     }
@@ -39,13 +42,15 @@ struct PlaceExtractor {
                 }
             }
             if !c.bounded, stem.count == c.stem.count, stem.count > 3 { continue }
-            add(Scalars.string(c.suffix.keepsSuffix ? stem + c.suffix.text : stem))
+            add(Scalars.string(c.written[(c.stem.count - stem.count)...]))
         }
         for name in bare { add(name) }
         return out
     }
 
-    private func scan(_ s: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
+    private func scan(_ written: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
+        // Tables match the simplified fold; names are cut from the text as written.
+        let s = TraditionalFold.fold(written)
         var chainStart = 0   // a name never starts before this (end of the last admin unit)
         var lastPlaceEnd = -1
         let triggers = PlaceExtractor.triggers
@@ -58,7 +63,8 @@ struct PlaceExtractor {
             if !triggers.contains(scalar) { i += 1; continue }
             // A full division name (`武侯区`, `黔东南苗族侗族自治州`) is a name wherever it stands.
             if let full = fullName(s, at: i, lastPlaceEnd: lastPlaceEnd) {
-                candidates.append(Candidate(stem: full, suffix: PlaceExtractor.division, bounded: true))
+                candidates.append(Candidate(stem: full, suffix: PlaceExtractor.division,
+                                            written: Array(written[i..<(i + full.count)]), bounded: true))
                 i += full.count
                 chainStart = i
                 lastPlaceEnd = i
@@ -67,7 +73,7 @@ struct PlaceExtractor {
             if let names = gazetteer[scalar], let name = names.first(where: { Scalars.has(s, $0, at: i) }),
                acceptsBare(s, start: i, end: i + name.count, name: name, lastPlaceEnd: lastPlaceEnd) {
                 // `广东和浙江`: a province or city written bare; nothing inside it starts another name.
-                bare.append(Scalars.string(name))
+                bare.append(Scalars.string(written[i..<(i + name.count)]))
                 i += name.count
                 chainStart = i
                 lastPlaceEnd = i
@@ -80,7 +86,7 @@ struct PlaceExtractor {
             if suffix.kind == .water, end < s.count, Scalars.isDigit(s[end]) { i += 1; continue }
             // `玉林、簇桥等街道`, `大关等5个街道`: the items of the list are the names.
             if suffix.kind == .admin || suffix.kind == .area, let last = enumerationEnd(s, suffixAt: i) {
-                expandEnumeration(s, endingAt: last + 1, suffix: suffix, into: &candidates)
+                expandEnumeration(s, written, endingAt: last + 1, suffix: suffix, into: &candidates)
                 i = end
                 continue
             }
@@ -101,9 +107,14 @@ struct PlaceExtractor {
             }
             let stem = Array(s[stemStart..<i])
             if isGeneric(stem, suffix) || isInstitution(s, from: end) { i += 1; continue }
+            // Every province is in the gazetteer; a city or county outside it has a two-scalar name at most
+            // (`江城市`), so `建议市`, `议稿获省` are words before a suffix.
+            if suffix.text == PlaceExtractor.province || suffix.text == PlaceExtractor.city || suffix.text == PlaceExtractor.county,
+               !Gazetteer.contains(stem), suffix.text == PlaceExtractor.province || stem.count != 2 { i += 1; continue }
             // `15分钟社区`: a stem glued to a number is a measure, not a name.
             if stemStart > 0, Scalars.isDigit(s[stemStart - 1]), suffix.kind != .street { i += 1; continue }
-            candidates.append(Candidate(stem: stem, suffix: suffix, bounded: bounded))
+            let name = Array(written[stemStart..<(suffix.keepsSuffix ? end : i)])
+            candidates.append(Candidate(stem: stem, suffix: suffix, written: name, bounded: bounded))
             if suffix.boundsChain { chainStart = end }
             lastPlaceEnd = end
             i = end
@@ -230,6 +241,8 @@ struct PlaceExtractor {
             // `全国城市`, `各区城市`: the word 城市 after the end of another word.
             return PlaceExtractor.sizeWords.contains(stem[0]) || PlaceExtractor.beforeCity.contains(stem[0])
         }
+        // `老城区社区`: a community of some district, not a named one.
+        if suffix.kind == .admin, suffix.text.count == 2, PlaceExtractor.unitEnds.contains(last) { return true }
         // `现代化社区`, `规范化小区`: a quality, not a name.
         if suffix.kind == .admin || suffix.kind == .compound, stem.count >= 3, last == "化" { return true }
         for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) { return true }
@@ -266,7 +279,8 @@ struct PlaceExtractor {
             let next = s[end]
             if PlaceExtractor.bareBlockers.contains(next) { return false }
             // `玉林北路`, `南京西路`: a direction and a street suffix make the whole a street's name.
-            if PlaceExtractor.directions.contains(next), end + 1 < s.count, PlaceExtractor.streetScalars.contains(s[end + 1]) {
+            if PlaceExtractor.directions.contains(next), end + 1 < s.count,
+               PlaceExtractor.streetScalars.contains(s[end + 1]) || (s[end + 1] == "大" && end + 2 < s.count && PlaceExtractor.streetScalars.contains(s[end + 2])) {
                 return false
             }
             // `济南高新区`: a development zone takes the city's name as part of its own.
@@ -288,7 +302,7 @@ struct PlaceExtractor {
     }
 
     /// Adds the bare items of `A、B、C` whose last item ends just before `endingAt`.
-    private func expandEnumeration(_ s: [Unicode.Scalar], endingAt: Int, suffix: PlaceSuffix,
+    private func expandEnumeration(_ s: [Unicode.Scalar], _ written: [Unicode.Scalar], endingAt: Int, suffix: PlaceSuffix,
                                    into candidates: inout [Candidate]) {
         var end = endingAt
         var items: [Candidate] = []
@@ -304,7 +318,8 @@ struct PlaceExtractor {
             let item = Array(s[start..<end])
             guard item.count >= 2, item.count <= 5 else { return }
             if !endsWithAnySuffix(item), !isGeneric(item, suffix) {
-                items.append(Candidate(stem: item, suffix: PlaceExtractor.bareItem, bounded: true))
+                items.append(Candidate(stem: item, suffix: PlaceExtractor.bareItem,
+                                       written: Array(written[start..<end]), bounded: true))
             }
             guard start > 0, s[start - 1] == "、" else { return }
             end = start - 1
@@ -345,27 +360,27 @@ struct PlaceExtractor {
         "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
         "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
         "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
-        "受邀", "邀请", "带领", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住",
+        "受邀", "邀请", "带领", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)
 
     static let institutionWords: [[Unicode.Scalar]] =
         ["日报", "晚报", "早报", "报社", "大学", "学院", "电视台", "广播", "银行", "集团", "公司", "协会", "出版社", "研究院",
-         "科学院", "美术", "理工", "师范", "工业大学", "交通大学", "商报", "都市报", "新闻", "卫视"].map(\.scalars)
+         "科学院", "美术", "理工", "师范", "工业大学", "交通大学", "商报", "都市报", "新闻", "卫视", "频道"].map(\.scalars)
 
     static let strongInstitution: Set<[Unicode.Scalar]> = Set(
-        ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视"].map(\.scalars))
+        ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视", "频道"].map(\.scalars))
 
-    static let city = "市".scalars
+    static let city = "市".scalars, province = "省".scalars, county = "县".scalars
     /// Ends of words that stand before 城市 (`全国城市`, `各地城市`, `局城市`).
-    static let beforeCity = ScalarSet("国地局区市省县镇乡村型座等个些性的与和及级线游点体类")
+    static let beforeCity = ScalarSet("国地局区市省县镇乡村型座等个些性的与和及级线游点体类他")
     static let sizeWords: Set<Unicode.Scalar> = Set("大小中新老旧古名都县省全各该本城超特巨".unicodeScalars)
 
     static let zones: [[Unicode.Scalar]] =
         ["高新区", "高新技术", "经开区", "经济技术开发区", "开发区", "新区", "保税区", "自贸区", "综合保税区"].map(\.scalars)
 
-    static let streetScalars: Set<Unicode.Scalar> = ["路", "街", "巷", "道", "大"]
+    static let streetScalars: Set<Unicode.Scalar> = ["路", "街", "巷", "道"]
 
     static let directions: Set<Unicode.Scalar> = ["东", "西", "南", "北", "中"]
 

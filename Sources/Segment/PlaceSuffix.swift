@@ -19,7 +19,8 @@ struct PlaceSuffix: Sendable {
 
     static let common: [[Unicode.Scalar]] =
         ["全", "各", "该", "本", "我", "此", "这", "那", "每", "某", "其", "整个", "所在", "周边", "相邻", "附近", "部分",
-         "其他", "所有", "多个", "一个", "这些", "那些", "有关", "相关", "同类"].map(\.scalars)
+         "其他", "所有", "多个", "一个", "这些", "那些", "有关", "相关", "同类", "很多", "许多", "众多", "一系列", "一批",
+         "全国", "实体", "虚拟", "维度"].map(\.scalars)
 
     static func chars(_ list: String) -> Set<Unicode.Scalar> { Set(list.unicodeScalars) }
 
@@ -32,7 +33,7 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "街道".scalars, kind: .admin, maxStem: 4,
                     genericEndings: words("城市 主要 背 沿 老 小 步行 商业 历史文化 特色 试点 示范")),
         PlaceSuffix(text: "社区".scalars, kind: .admin, maxStem: 6,
-                    genericEndings: words("老旧 试点 完整 城市 农村 智慧 数智 智能 和谐 绿色 美好 示范 典型 样板 基层 城乡 安置 老 新型 国际 低碳 文明 平安 熟人 居住 现代 幸福 宜居 韧性 安全 健康 大型 老年 无物业 单位 涉及 所辖 新 城镇 传统 商品房 混合 开放式 封闭式 学习型 服务型 一刻钟 十五分钟 纯")),
+                    genericEndings: words("未来 老旧 试点 完整 城市 农村 智慧 数智 智能 和谐 绿色 美好 示范 典型 样板 基层 城乡 安置 老 新型 国际 低碳 文明 平安 熟人 居住 现代 幸福 宜居 韧性 安全 健康 大型 老年 无物业 单位 涉及 所辖 新 城镇 传统 商品房 混合 开放式 封闭式 学习型 服务型 一刻钟 十五分钟 纯")),
         PlaceSuffix(text: "小区".scalars, kind: .admin, maxStem: 6,
                     genericEndings: words("老旧 改造 住宅 商品房 安置房 样本 试点 高层 多层 新建 老 城镇老旧 无物业 开放式 封闭式 单位 老式 大型 普通 已 改 老旧住宅 安置 待改造 拆迁 回迁 保障房 示范 智慧 绿色 的 公房 售后公房 精品 老公房 房改房 直管公房 商住 高档 成熟 封闭 品质 美丽 宜居 幸福 和谐 文明 平安 整洁 无障碍 适老")),
         PlaceSuffix(text: "片区".scalars, kind: .area, maxStem: 5,
@@ -41,12 +42,12 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "新区".scalars, kind: .admin, maxStem: 4,
                     genericEndings: words("城市 国家级 开发 建设")),
         PlaceSuffix(text: "区".scalars, kind: .admin, maxStem: 5,
-                    genericEndings: words("城 社 小 片 园 景 街 市 郊 辖 老 分 城区 住宅 居住 生活 功能 服务 保护 试点 示范 核心 中心 晾晒 重点 老城 主城 旧城 商业 工业 产业 农业 风景 历史 文化 管理 营业 经济 开发 自贸 保税 禁 盲 误 雷 禁区 园区 片 功能 办公 候车 休息 活动 停车 等候 缓冲 试验 先行 核心 老城区 城乡结合 建成 辖区 安置 水源 灾 震 疫 高风险 中风险 低风险 封控 管控 防范"),
+                    genericEndings: words("城 社 小 片 园 景 街 市 郊 辖 老 分 城区 住宅 居住 生活 功能 服务 保护 试点 示范 核心 中心 晾晒 厂 家属 聚集 地 旧 专 作业专 重点 老城 主城 旧城 商业 工业 产业 农业 风景 历史 文化 管理 营业 经济 开发 自贸 保税 禁 盲 误 雷 禁区 园区 片 功能 办公 候车 休息 活动 停车 等候 缓冲 试验 先行 核心 老城区 城乡结合 建成 辖区 安置 水源 灾 震 疫 高风险 中风险 低风险 封控 管控 防范"),
                     badFollowers: chars("域别分间位块划县")),
         PlaceSuffix(text: "县".scalars, kind: .admin, maxStem: 4,
                     genericEndings: words("区 市 郡 州 各区"), badFollowers: chars("城域级")),
         PlaceSuffix(text: "市".scalars, kind: .admin, maxStem: 4,
-                    genericEndings: words("城 上 超 菜 股 夜 集 门 省 地 县 区 入 出 闹 楼 早 晚 开 街 互 黑 花 灯 鱼 牛 熊 罢 坊 墟 城乡 超大城 特大城 大城 中小城 小城 新城 老城 智慧城 韧性城 海绵城 国际化城 现代城 宜居城 绿色城 人民城 公园城 示范城 试点城 重点城 大中城"),
+                    genericEndings: words("直辖 打卡 城 上 超 菜 股 夜 集 门 省 地 县 区 入 出 闹 楼 早 晚 开 街 互 黑 花 灯 鱼 牛 熊 罢 坊 墟 城乡 超大城 特大城 大城 中小城 小城 新城 老城 智慧城 韧性城 海绵城 国际化城 现代城 宜居城 绿色城 人民城 公园城 示范城 试点城 重点城 大中城"),
                     badFollowers: chars("场民容值政区级县内外面井")),
         PlaceSuffix(text: "省".scalars, kind: .admin, maxStem: 3,
                     genericEndings: words("节 反 全 本 外 该 各 我 分 行"), badFollowers: chars("级里份内外钱心力时")),
@@ -63,7 +64,7 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "大街".scalars, kind: .street, maxStem: 4),
         PlaceSuffix(text: "胡同".scalars, kind: .street, maxStem: 4),
         PlaceSuffix(text: "路".scalars, kind: .street, maxStem: 4,
-                    genericEndings: words("思 道 线 公 铁 马 水 电 网 出 门 套 新 老 半 一 归 来 去 前 后 跑 带 领 引 迷 生 活 退 进 末 同 陆 环 高 速 通 断 堵 让 开 修 拓 找 走 闯 条 心 小 大 弯 歧 正 岔 短 远 近 窄 宽 土 泥 山 上 下 此 彼 绕 邪 言 思路 道路 线路 网路 血路 活路 长 短 两 三 多 回 退 后 思 殊 同 前 末 老 一带一 丝 水陆 旱 险 歧 弯 远 近 窄 宽 小 尽 没 有 无 找 走 这 那 条 城市 内部 市政 主干 次干 支 城市道 乡村 农村 消防 应急 救援 逃生 疏散 步行 健身 慢行 骑行 绿 散步 环湖 环城 滨河 滨江 沿河 沿江 进出 出入 巡逻 管网 管 线 电 气 讯 光 供 水电气讯 入户 上下 楼 道 通行 交通 断头 中 新 思 陆 夜 来时 回家 网 出 回 生 活 前 后 半 短 长"),
+                    genericEndings: words("游园 思 道 线 公 铁 马 水 电 网 出 门 套 新 老 半 一 归 来 去 前 后 跑 带 领 引 迷 生 活 退 进 末 同 陆 环 高 速 通 断 堵 让 开 修 拓 找 走 闯 条 心 小 大 弯 歧 正 岔 短 远 近 窄 宽 土 泥 山 上 下 此 彼 绕 邪 言 思路 道路 线路 网路 血路 活路 长 短 两 三 多 回 退 后 思 殊 同 前 末 老 一带一 丝 水陆 旱 险 歧 弯 远 近 窄 宽 小 尽 没 有 无 找 走 这 那 条 城市 内部 市政 主干 次干 支 城市道 乡村 农村 消防 应急 救援 逃生 疏散 步行 健身 慢行 骑行 绿 散步 环湖 环城 滨河 滨江 沿河 沿江 进出 出入 巡逻 管网 管 线 电 气 讯 光 供 水电气讯 入户 上下 楼 道 通行 交通 断头 中 新 思 陆 夜 来时 回家 网 出 回 生 活 前 后 半 短 长"),
                     badFollowers: chars("径线演子况灯面网人费基牌由数标过程条名长宽障段口边政桥权向遇上途旁侧")),
         PlaceSuffix(text: "街".scalars, kind: .street, maxStem: 3,
                     genericEndings: words("老 新 古 商业 步行 美食 特色 小 大 背 上 逛 沿 临 当 过 满 扫 一条 历史文化 主 后 前 天 正 横 十字 夜 商 步 风情"),

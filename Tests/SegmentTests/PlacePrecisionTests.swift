@@ -24,6 +24,9 @@ import Testing
         ("来到四川省成都市锦江区。", ["四川省", "成都市", "锦江区"]),
         // A bare prefecture name with a clean left edge.
         ("调研组赴绵阳、泸州学习。", ["绵阳", "泸州"]),
+        // Traditional script matches the same tables and is reported as written.
+        ("重慶市渝中區完成改造。", ["重慶市", "渝中區"]),
+        ("借鉴德国和新加坡的经验。", ["德国", "新加坡"]),
     ])
     func boundaries(body: String, expected: [String]) {
         #expect(article(body).places == expected)
@@ -34,6 +37,11 @@ import Testing
         "要维护城市南区域的稳定。",
         "居民反映江南通道拥堵。",
         "开展节假日期间社区巡查。",
+        // A verb before 市/省 is no city or province outside the gazetteer.
+        "专家建议市里统筹资金。",
+        "方案经审议稿获省里批复。",
+        "曲阜师范大学的学生参与调研。",
+        "打造未来社区和现代化社区。",
     ])
     func notPlaces(body: String) {
         #expect(article(body).places.isEmpty)
@@ -45,6 +53,7 @@ import Testing
         ("新增绿地3000m²。", ["3000|m²"]),
         ("公示期7日，期满无异议后施工。", ["7|日"]),
         ("电梯每15日维护一次。", ["15|日"]),
+        ("改造面積1.95萬平方米。", ["1.95|萬平方米"]),
     ])
     func compoundUnits(body: String, expected: [String]) {
         #expect(figures(body) == expected)
