@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Values shared by every stage: the report as the protocol describes it.
@@ -56,6 +57,8 @@ let package = Package(
         .target(name: "Daemon", dependencies: [
             "ReportModel", "Ingest", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "renewald", dependencies: [
             "Daemon", "Server", "Systemd", "Ingest", "Store", "QueryProtocol",
@@ -72,7 +75,10 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CZlib"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+        .testTarget(name: "DaemonTests", dependencies: [
+            "Daemon",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol"]),
         .testTarget(name: "SystemdTests", dependencies: [
             "Systemd",

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `renewald`: the community-renewal report daemon and its small clients.
 @main
-struct Renewald: ParsableCommand {
+struct Renewald: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renewald",
         abstract: "Watch an inbox of community-renewal reports, normalise, classify and store them, and answer queries.",
