@@ -31,7 +31,7 @@ enum Gazetteer {
         "石家庄", "太原", "沈阳", "长春", "哈尔滨", "南京", "杭州", "合肥", "福州", "南昌", "济南", "郑州", "武汉", "长沙",
         "广州", "海口", "成都", "贵阳", "昆明", "西安", "兰州", "西宁", "呼和浩特", "南宁", "拉萨", "银川", "乌鲁木齐",
         "大连", "青岛", "宁波", "厦门", "深圳",
-    ].map(\.scalars))
+    ].map(\.scalars)).union(countries.filter { $0 != "法国" && $0 != "德国" }.map(\.scalars))
 
     /// A bare form or a full name.
     static func contains(_ name: [Unicode.Scalar]) -> Bool { set.contains(name) || fullSet.contains(name) }

@@ -106,7 +106,12 @@ struct PlaceExtractor {
                 bounded = true
             }
             let stem = Array(s[stemStart..<i])
-            if isGeneric(stem, suffix) || isInstitution(s, from: end) { i += 1; continue }
+            // `、慈城镇`: a two-scalar name standing alone is a name even where its ending is ordinary.
+            let alone = stem.count == 2 && suffix.kind == .admin && suffix.text.count == 1
+                && (stemStart == 0 || !Scalars.isHan(s[stemStart - 1])) && end < s.count
+                && PlaceExtractor.governmentAfter.contains(s[end]) && !isStop(s, endingAt: i - 1, lowerBound: stemStart)
+                && !PlaceExtractor.stopScalars.contains(stem[0])
+            if (!alone && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd)) || isInstitution(s, from: end) { i += 1; continue }
             // Every province is in the gazetteer; a city or county outside it has a two-scalar name at most
             // (`江城市`), so `建议市`, `议稿获省` are words before a suffix.
             if suffix.text == PlaceExtractor.province || suffix.text == PlaceExtractor.city || suffix.text == PlaceExtractor.county,
@@ -223,11 +228,17 @@ struct PlaceExtractor {
         return false
     }
 
-    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix) -> Bool {
+    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix, afterPlace: Bool = false) -> Bool {
         // `在旧区`, `加强社区`, `设施与社区`, `按照市`: a verb or function word, not a name, before the suffix.
         guard let first = stem.first, let last = stem.last else { return true }
         if Gazetteer.contains(stem) { return false }
-        if PlaceExtractor.stopScalars.contains(first) { return true }
+        // Right after a district (`卫滨区自由街`) a name may start with what is elsewhere a function word.
+        if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street) { return true }
+        // `求智未来社区` is a name, `未来社区` a kind of community.
+        if suffix.text == PlaceExtractor.community, stem.count >= 4, Scalars.hasSuffix(stem, PlaceExtractor.future, before: stem.count),
+           !isGeneric(Array(stem.dropLast(2)), PlaceExtractor.bareItem) {
+            return false
+        }
         // Streets keep names like `干将路`; their own list of ordinary endings does the work.
         if suffix.kind != .street {
             if PlaceExtractor.stopScalars.contains(last) || PlaceExtractor.verbEndings.contains(last) { return true }
@@ -241,6 +252,8 @@ struct PlaceExtractor {
             // `全国城市`, `各区城市`: the word 城市 after the end of another word.
             return PlaceExtractor.sizeWords.contains(stem[0]) || PlaceExtractor.beforeCity.contains(stem[0])
         }
+        // `一厂一村`, `一村一品`: a slogan counting villages, not a village's name.
+        if suffix.kind == .compound, first == "一" || (last == "一" && stem.count >= 3) { return true }
         // `老城区社区`: a community of some district, not a named one.
         if suffix.kind == .admin, suffix.text.count == 2, PlaceExtractor.unitEnds.contains(last) { return true }
         // `现代化社区`, `规范化小区`: a quality, not a name.
@@ -372,6 +385,10 @@ struct PlaceExtractor {
     static let strongInstitution: Set<[Unicode.Scalar]> = Set(
         ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视", "频道"].map(\.scalars))
 
+    /// First scalars of what follows a place's name when its government is meant (`人民政府`, `党委`, `办事处`).
+    static let governmentAfter = ScalarSet("人党政办委")
+
+    static let community = "社区".scalars, future = "未来".scalars
     static let city = "市".scalars, province = "省".scalars, county = "县".scalars
     /// Ends of words that stand before 城市 (`全国城市`, `各地城市`, `局城市`).
     static let beforeCity = ScalarSet("国地局区市省县镇乡村型座等个些性的与和及级线游点体类他")

@@ -20,7 +20,7 @@ struct PlaceSuffix: Sendable {
     static let common: [[Unicode.Scalar]] =
         ["全", "各", "该", "本", "我", "此", "这", "那", "每", "某", "其", "整个", "所在", "周边", "相邻", "附近", "部分",
          "其他", "所有", "多个", "一个", "这些", "那些", "有关", "相关", "同类", "很多", "许多", "众多", "一系列", "一批",
-         "全国", "实体", "虚拟", "维度"].map(\.scalars)
+         "全国", "实体", "虚拟", "维度", "一轮", "新一轮"].map(\.scalars)
 
     static func chars(_ list: String) -> Set<Unicode.Scalar> { Set(list.unicodeScalars) }
 
@@ -39,10 +39,12 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "片区".scalars, kind: .area, maxStem: 5,
                     genericEndings: words("老旧 老城 城市 重点 试点 低洼 易涝 更新 改造 历史 建成 中心 居住 城中村 老 新 开发 棚户 核心 成熟 集中 连片 住宅 老城区"),
                     badFollowers: chars("化"), keepsSuffix: false),
+        PlaceSuffix(text: "居民区".scalars, kind: .admin, maxStem: 4,
+                    genericEndings: words("老 新 老旧 城市 大型 普通 周边 附近 成熟 密集 集中 传统 一般 农村 城镇 该 各")),
         PlaceSuffix(text: "新区".scalars, kind: .admin, maxStem: 4,
                     genericEndings: words("城市 国家级 开发 建设")),
         PlaceSuffix(text: "区".scalars, kind: .admin, maxStem: 5,
-                    genericEndings: words("城 社 小 片 园 景 街 市 郊 辖 老 分 城区 住宅 居住 生活 功能 服务 保护 试点 示范 核心 中心 晾晒 厂 家属 聚集 地 旧 专 作业专 重点 老城 主城 旧城 商业 工业 产业 农业 风景 历史 文化 管理 营业 经济 开发 自贸 保税 禁 盲 误 雷 禁区 园区 片 功能 办公 候车 休息 活动 停车 等候 缓冲 试验 先行 核心 老城区 城乡结合 建成 辖区 安置 水源 灾 震 疫 高风险 中风险 低风险 封控 管控 防范"),
+                    genericEndings: words("城 社 小 片 园 景 街 市 郊 辖 老 分 城区 住宅 居住 生活 功能 服务 保护 试点 示范 核心 中心 晾晒 厂 家属 聚集 地 旧 专 作业专 实验 重点 老城 主城 旧城 商业 工业 产业 农业 风景 历史 文化 管理 营业 经济 开发 自贸 保税 禁 盲 误 雷 禁区 园区 片 功能 办公 候车 休息 活动 停车 等候 缓冲 试验 先行 核心 老城区 城乡结合 建成 辖区 安置 水源 灾 震 疫 高风险 中风险 低风险 封控 管控 防范"),
                     badFollowers: chars("域别分间位块划县")),
         PlaceSuffix(text: "县".scalars, kind: .admin, maxStem: 4,
                     genericEndings: words("区 市 郡 州 各区"), badFollowers: chars("城域级")),

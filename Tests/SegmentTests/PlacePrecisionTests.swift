@@ -27,6 +27,11 @@ import Testing
         // Traditional script matches the same tables and is reported as written.
         ("重慶市渝中區完成改造。", ["重慶市", "渝中區"]),
         ("借鉴德国和新加坡的经验。", ["德国", "新加坡"]),
+        // Right after a district a street's name may begin with a function word.
+        ("望江区自由街改造完成。", ["望江区", "自由街"]),
+        ("各街道办事处、青城镇人民政府：", ["青城镇"]),
+        ("枫林居民区党总支牵头。", ["枫林居民区"]),
+        ("桂香未来社区建成开放。", ["桂香未来社区"]),
     ])
     func boundaries(body: String, expected: [String]) {
         #expect(article(body).places == expected)
@@ -42,6 +47,8 @@ import Testing
         "方案经审议稿获省里批复。",
         "曲阜师范大学的学生参与调研。",
         "打造未来社区和现代化社区。",
+        "推进城镇老旧小区改造。",
+        "推广一村一品经验。",
     ])
     func notPlaces(body: String) {
         #expect(article(body).places.isEmpty)
