@@ -1,3 +1,5 @@
+import Characters
+
 /// Finds place names as written: admin units, streets, waters, named compounds, and bare
 /// province or major-city names.
 ///
@@ -83,7 +85,7 @@ struct PlaceExtractor {
                   let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
             let end = i + suffix.text.count
             if end < s.count, suffix.badFollowers.contains(s[end]) { i += 1; continue }
-            if suffix.kind == .water, end < s.count, Scalars.isDigit(s[end]) { i += 1; continue }
+            if suffix.kind == .water, end < s.count, CharacterClass.isASCIIDigit(s[end]) { i += 1; continue }
             // `玉林、簇桥等街道`, `大关等5个街道`: the items of the list are the names.
             if suffix.kind == .admin || suffix.kind == .area, let last = enumerationEnd(s, suffixAt: i) {
                 expandEnumeration(s, written, endingAt: last + 1, suffix: suffix, into: &candidates)
@@ -108,7 +110,7 @@ struct PlaceExtractor {
             let stem = Array(s[stemStart..<i])
             // `、慈城镇`: a two-scalar name standing alone is a name even where its ending is ordinary.
             let alone = stem.count == 2 && suffix.kind == .admin && suffix.text.count == 1
-                && (stemStart == 0 || !Scalars.isHan(s[stemStart - 1])) && end < s.count
+                && (stemStart == 0 || !CharacterClass.isHan(s[stemStart - 1])) && end < s.count
                 && PlaceExtractor.governmentAfter.contains(s[end]) && !isStop(s, endingAt: i - 1, lowerBound: stemStart)
                 && !PlaceExtractor.stopScalars.contains(stem[0])
             if (!alone && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd)) || isInstitution(s, from: end) { i += 1; continue }
@@ -117,7 +119,7 @@ struct PlaceExtractor {
             if suffix.text == PlaceExtractor.province || suffix.text == PlaceExtractor.city || suffix.text == PlaceExtractor.county,
                !Gazetteer.contains(stem), suffix.text == PlaceExtractor.province || stem.count != 2 { i += 1; continue }
             // `15分钟社区`: a stem glued to a number is a measure, not a name.
-            if stemStart > 0, Scalars.isDigit(s[stemStart - 1]), suffix.kind != .street { i += 1; continue }
+            if stemStart > 0, CharacterClass.isASCIIDigit(s[stemStart - 1]), suffix.kind != .street { i += 1; continue }
             let name = Array(written[stemStart..<(suffix.keepsSuffix ? end : i)])
             candidates.append(Candidate(stem: stem, suffix: suffix, written: name, bounded: bounded))
             if suffix.boundsChain { chainStart = end }
@@ -131,7 +133,7 @@ struct PlaceExtractor {
         // Walk left over Han scalars to the nearest hard boundary, at most a few beyond the cap.
         var lo = i
         let limit = max(floor, i - suffix.maxStem - 4)
-        while lo > limit, Scalars.isHan(s[lo - 1]) { lo -= 1 }
+        while lo > limit, CharacterClass.isHan(s[lo - 1]) { lo -= 1 }
         var bounded = lo > i - suffix.maxStem - 4 || lo == floor
         // Function words cut the stem, unless the cut would leave it too short (`人和街道`, `干将路`).
         var start = lo
@@ -164,7 +166,7 @@ struct PlaceExtractor {
         if end < s.count, PlaceExtractor.fullNameBlockers.contains(s[end]) { return nil }
         // `示范县` is not `范县`, `沿海城市` not `海城市`, `河南山区` not `南山区`: short names and names
         // ending like an ordinary word need a clean left edge.
-        if i > 0, i != lastPlaceEnd, Scalars.isHan(s[i - 1]), isRisky(name), !cleanLeft(s, at: i) { return nil }
+        if i > 0, i != lastPlaceEnd, CharacterClass.isHan(s[i - 1]), isRisky(name), !cleanLeft(s, at: i) { return nil }
         if isInstitution(s, from: end) { return nil }
         return name
     }
@@ -269,7 +271,7 @@ struct PlaceExtractor {
         var i = from
         let limit = min(s.count, from + 10)
         var window: [Unicode.Scalar] = []
-        while i < limit, Scalars.isHan(s[i]) { window.append(s[i]); i += 1 }
+        while i < limit, CharacterClass.isHan(s[i]) { window.append(s[i]); i += 1 }
         for word in PlaceExtractor.institutionWords where Scalars.has(window, word, at: 0) {
             // `学院路` is a road named after a college.
             return !(word.count < window.count && PlaceExtractor.streetScalars.contains(window[word.count]))
@@ -283,7 +285,7 @@ struct PlaceExtractor {
 
     private func acceptsBare(_ s: [Unicode.Scalar], start: Int, end: Int, name: [Unicode.Scalar], lastPlaceEnd: Int) -> Bool {
         // A smaller city's bare name is often the tail of another word (`江南通道`): it needs a clean left edge.
-        if !Gazetteer.major.contains(name), start > 0, start != lastPlaceEnd, Scalars.isHan(s[start - 1]),
+        if !Gazetteer.major.contains(name), start > 0, start != lastPlaceEnd, CharacterClass.isHan(s[start - 1]),
            !cleanLeft(s, at: start) {
             return false
         }
@@ -307,8 +309,8 @@ struct PlaceExtractor {
         var j = i - 1
         if j >= 0, s[j] == "个" {
             j -= 1
-            guard j >= 0, Scalars.isDigit(s[j]) || Line.chineseNumerals.contains(s[j]) else { return nil }
-            while j >= 0, Scalars.isDigit(s[j]) || Line.chineseNumerals.contains(s[j]) { j -= 1 }
+            guard j >= 0, CharacterClass.isASCIIDigit(s[j]) || Line.chineseNumerals.contains(s[j]) else { return nil }
+            while j >= 0, CharacterClass.isASCIIDigit(s[j]) || Line.chineseNumerals.contains(s[j]) { j -= 1 }
         }
         guard j >= 1, s[j] == "等" else { return nil }
         return j - 1
@@ -322,7 +324,7 @@ struct PlaceExtractor {
         defer { candidates += items.reversed() }
         while end > 0 {
             var lo = end
-            while lo > 0, Scalars.isHan(s[lo - 1]), end - lo < 6 { lo -= 1 }
+            while lo > 0, CharacterClass.isHan(s[lo - 1]), end - lo < 6 { lo -= 1 }
             var start = lo
             for j in stride(from: end - 1, through: lo, by: -1) where PlaceExtractor.stopScalars.contains(s[j]) && end - (j + 1) >= 2 {
                 start = j + 1

@@ -47,8 +47,8 @@ public struct ReportBuilder: Sendable {
 
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
         let sha = SHA256.hex(bytes)
-        let decoded = try decode(bytes)
-        var report = analyse(decoded.text)
+        let (decoded, hints) = try decode(bytes)
+        var report = analyze(decoded.text, hints: hints)
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha
@@ -59,7 +59,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The file's text, by what its bytes are (magic numbers, not the name): PDF, Word, web page or plain text.
-    func decode(_ bytes: [UInt8]) throws(IngestError) -> DecodedText {
+    func decode(_ bytes: [UInt8]) throws(IngestError) -> (DecodedText, LayoutHints) {
         let document: ExtractedDocument
         switch TextDecoder.sniff(bytes) {
         case .pdf:
@@ -69,16 +69,18 @@ public struct ReportBuilder: Sendable {
         default:
             let decoded: DecodedText
             do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
-            guard decoded.format == .html else { return decoded }
+            guard decoded.format == .html else { return (decoded, LayoutHints()) }
             do { document = try documents.readHTML(bytes) } catch { throw .decode(error) }
         }
-        return DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings)
+        let hints = LayoutHints(title: document.titleHint, fallbackTitle: document.fallbackTitle, pdfLayout: document.format == .pdf,
+                                metadata: document.metadata)
+        return (DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings), hints)
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
-    public func analyse(_ text: String) -> Report {
+    public func analyze(_ text: String, hints: LayoutHints = LayoutHints()) -> Report {
         let normalized = normalizer.normalize(text)
-        let page = segmenter.segment(normalized)
+        let page = segmenter.segment(normalized, hints: hints)
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
                             source: Source(format: "text", encoding: "utf-8", bytes: text.utf8.count),
                             headline: page.headline, articles: page.articles, warnings: page.warnings)
