@@ -21,14 +21,17 @@ let package = Package(
         .target(name: "Normalize", dependencies: ["ReportModel"]),
         .target(name: "Segment", dependencies: ["ReportModel", "Normalize"]),
         .target(name: "Classify", dependencies: ["ReportModel"]),
+        // Traditional Chinese read through its simplified form (OpenCC), for analysis and search.
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+        .target(name: "ChineseScript", dependencies: ["COpenCC"]),
         // PDF (through poppler's pdftotext), Word and saved web pages → text lines.
         .systemLibrary(name: "CZlib"),   // zlib: the zip inside Word files (and reports packed before zstd)
         .target(name: "Formats", dependencies: ["Decode", "CZlib"]),
-        .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"]),
+        .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify", "ChineseScript"]),
         // Edges: database, inbox, socket, systemd.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),   // packed reports
         .target(name: "Store", dependencies: [
-            "ReportModel", "CZlib", "CZstd",
+            "ReportModel", "CZlib", "CZstd", "ChineseScript",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Inbox", dependencies: [
@@ -54,7 +57,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Daemon", dependencies: [
-            "ReportModel", "Ingest", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
+            "ReportModel", "Ingest", "Store", "Inbox", "QueryProtocol", "Server", "Classify", "ChineseScript",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "renewald", dependencies: [
@@ -69,6 +72,7 @@ let package = Package(
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Decode"]),
         .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),
+        .testTarget(name: "ChineseScriptTests", dependencies: ["ChineseScript"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CZlib"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
