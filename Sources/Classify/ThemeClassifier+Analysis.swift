@@ -1,3 +1,4 @@
+import Characters
 import ReportModel
 
 /// What the classifier found in one article before deciding anything.
@@ -55,7 +56,7 @@ struct ThemeTally {
 
 extension ThemeClassifier {
     /// Matches all terms in the article and tallies the cues that count, per theme.
-    func analyse(title: String?, paragraphs: [String]) -> ArticleAnalysis {
+    func analyze(title: String?, paragraphs: [String]) -> ArticleAnalysis {
         let text = ArticleText(title: title, paragraphs: paragraphs)
         let hits = index.matcher.hits(in: text.folded)
         let muted = Self.mutedSpans(text.original)
@@ -169,7 +170,7 @@ extension ThemeClassifier {
         var i = hit.end
         while i < text.count, text[i] == 0x20 || text[i] == 0x3000 || text[i] == 0xFF1A || text[i] == 0x3A { i += 1 }
         var han = 0
-        while i < text.count, ArticleText.isHan(text[i]) {
+        while i < text.count, let scalar = Unicode.Scalar(text[i]), CharacterClass.isHan(scalar) {
             han += 1
             i += 1
         }

@@ -1,5 +1,6 @@
 import ChineseScript
 import Classify
+import Normalize
 import ReportModel
 import Segment
 
@@ -12,13 +13,22 @@ import Segment
 /// places and figure units are given in simplified form, which is what `search` and filters use.
 struct Script {
     let simplifiedLines: [String]
+    /// The format's title and metadata lines in simplified form, as the segmenter compares them with lines.
+    let simplifiedHints: LayoutHints
     let restorer: ScriptRestorer
 
     /// Nil for text with no traditional-only characters (nearly all input): it is analysed as it is.
-    init?(lines: [String]) {
+    init?(lines: [String], hints: LayoutHints = LayoutHints()) {
         guard lines.contains(where: SimplifiedChinese.hasTraditional) else { return nil }
         simplifiedLines = lines.map(SimplifiedChinese.simplified)
-        restorer = ScriptRestorer(simplified: simplifiedLines, original: lines)
+        var simplifiedHints = hints
+        simplifiedHints.title = hints.title.map(SimplifiedChinese.simplified)
+        simplifiedHints.fallbackTitle = hints.fallbackTitle.map(SimplifiedChinese.simplified)
+        simplifiedHints.metadata = hints.metadata.map(SimplifiedChinese.simplified)
+        self.simplifiedHints = simplifiedHints
+        let extra = [hints.title, hints.fallbackTitle].compactMap { $0 } + hints.metadata
+        let simplifiedExtra = [simplifiedHints.title, simplifiedHints.fallbackTitle].compactMap { $0 } + simplifiedHints.metadata
+        restorer = ScriptRestorer(simplified: simplifiedLines + simplifiedExtra, original: lines + extra)
     }
 
     /// Puts a report segmented from the simplified lines back into the original script.
@@ -26,7 +36,9 @@ struct Script {
         report.headline = restorer.restore(report.headline)
         for i in report.articles.indices {
             report.articles[i].title = restorer.restore(report.articles[i].title)
-            report.articles[i].author = restorer.restore(report.articles[i].author)
+            report.articles[i].authors = report.articles[i].authors.map { restorer.restore($0) }
+            report.articles[i].editors = report.articles[i].editors.map { restorer.restore($0) }
+            report.articles[i].source = restorer.restore(report.articles[i].source)
             report.articles[i].affiliation = restorer.restore(report.articles[i].affiliation)
             report.articles[i].paragraphs = report.articles[i].paragraphs.map { restorer.restore($0) }
             report.articles[i].figures = report.articles[i].figures.map { figure in

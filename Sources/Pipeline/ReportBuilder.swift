@@ -47,8 +47,8 @@ public struct ReportBuilder: Sendable {
 
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
         let sha = SHA256.hex(bytes)
-        let decoded = try decode(bytes)
-        var report = analyse(decoded.text)
+        let (decoded, hints) = try decode(bytes)
+        var report = analyze(decoded.text, hints: hints)
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha
@@ -59,7 +59,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The file's text, by what its bytes are (magic numbers, not the name): PDF, Word, web page or plain text.
-    func decode(_ bytes: [UInt8]) throws(IngestError) -> DecodedText {
+    func decode(_ bytes: [UInt8]) throws(IngestError) -> (DecodedText, LayoutHints) {
         let document: ExtractedDocument
         switch TextDecoder.sniff(bytes) {
         case .pdf:
@@ -69,20 +69,24 @@ public struct ReportBuilder: Sendable {
         default:
             let decoded: DecodedText
             do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
-            guard decoded.format == .html else { return decoded }
+            guard decoded.format == .html else { return (decoded, LayoutHints()) }
             do { document = try documents.readHTML(bytes) } catch { throw .decode(error) }
         }
-        return DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings)
+        let hints = LayoutHints(title: document.titleHint, fallbackTitle: document.fallbackTitle, pdfLayout: document.format == .pdf,
+                                metadata: document.metadata)
+        return (DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings), hints)
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
     ///
     /// Text in traditional characters is segmented, classified and mined for places and figures in its
     /// simplified form; its title, paragraphs and quotes are then put back as written (see `Script`).
-    public func analyse(_ text: String) -> Report {
+    public func analyze(_ text: String, hints: LayoutHints = LayoutHints()) -> Report {
         let normalized = normalizer.normalize(text)
-        let script = Script(lines: normalized.lines)
-        let page = segmenter.segment(script.map { NormalizedText(lines: $0.simplifiedLines, warnings: normalized.warnings) } ?? normalized)
+        let script = Script(lines: normalized.lines, hints: hints)
+        let page = script.map { segmenter.segment(NormalizedText(lines: $0.simplifiedLines, warnings: normalized.warnings),
+                                                   hints: $0.simplifiedHints) }
+            ?? segmenter.segment(normalized, hints: hints)
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
                             source: Source(format: "text", encoding: "utf-8", bytes: text.utf8.count),
                             headline: page.headline, articles: page.articles, warnings: page.warnings)

@@ -1,6 +1,7 @@
 import Classify
+import ReportModel
 import Testing
-@testable import Ingest
+@testable import Pipeline
 
 /// A report in traditional characters is analysed in simplified form and kept as written.
 @Suite struct TraditionalScriptTests {

@@ -1,0 +1,24 @@
+import ServiceLifecycle
+
+/// Pings systemd's watchdog every quarter interval while the heartbeat (the ingest loop, a reload in
+/// progress) is fresh.
+struct WatchdogService: Service {
+    let notifier: any ServiceNotifying
+    let heartbeat: Heartbeat
+
+    func run() async throws {
+        guard let interval = notifier.watchdogInterval else {
+            try? await gracefulShutdown()
+            return
+        }
+        notifier.watchdogPing()
+        // Cancelled when the group reaches this service's turn to stop, so shutdown does not wait a tick.
+        try? await cancelWhenGracefulShutdown { [notifier, heartbeat] in
+            while !Task.isCancelled {
+                try await Task.sleep(for: interval / 4)
+                // A loop that has not come round for a whole interval is wedged: stop vouching for it.
+                if heartbeat.age < interval { notifier.watchdogPing() }
+            }
+        }
+    }
+}
