@@ -35,12 +35,12 @@ extension Report {
 
 extension Source {
     public var json: JSONValue {
-        .object([("format", .string(format)), ("encoding", .string(encoding)), ("bytes", .int(bytes))])
+        .object([("format", .string(format.rawValue)), ("encoding", .string(encoding.rawValue)), ("bytes", .int(bytes))])
     }
 
     public init?(json: JSONValue) {
         guard let format = json["format"]?.stringValue, let encoding = json["encoding"]?.stringValue else { return nil }
-        self.init(format: format, encoding: encoding, bytes: json["bytes"]?.intValue ?? 0)
+        self.init(format: SourceFormat(format), encoding: TextEncoding(encoding), bytes: json["bytes"]?.intValue ?? 0)
     }
 }
 
@@ -57,7 +57,7 @@ extension Article {
             ("paragraphs", .strings(paragraphs)),
             ("themes", .array(themes.map(\.json))),
             ("primary_theme", .optional(primaryTheme)),
-            ("themes_by", .string(themesBy)),
+            ("themes_by", .string(themesBy.rawValue)),
             ("places", .strings(places)),
             ("figures", .array(figures.map(\.json))),
         ])
@@ -73,7 +73,7 @@ extension Article {
             paragraphs: (json["paragraphs"]?.arrayValue ?? []).compactMap(\.stringValue),
             themes: (json["themes"]?.arrayValue ?? []).compactMap(ThemeScore.init(json:)),
             primaryTheme: json["primary_theme"]?.stringValue,
-            themesBy: json["themes_by"]?.stringValue ?? "classifier",
+            themesBy: json["themes_by"]?.stringValue.flatMap(ThemeProvenance.init(rawValue:)) ?? .classifier,
             places: (json["places"]?.arrayValue ?? []).compactMap(\.stringValue),
             figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)),
             source: json["source"]?.stringValue,

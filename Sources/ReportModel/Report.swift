@@ -38,13 +38,11 @@ public struct Report: Sendable, Equatable {
 
 /// Where the text came from and how it was read.
 public struct Source: Sendable, Equatable {
-    /// `text`, `pdf`, `docx` or `html`.
-    public var format: String
-    /// `utf-8`, `utf-16le`, `utf-16be`, `gb18030`.
-    public var encoding: String
+    public var format: SourceFormat
+    public var encoding: TextEncoding
     public var bytes: Int
 
-    public init(format: String, encoding: String, bytes: Int) {
+    public init(format: SourceFormat, encoding: TextEncoding, bytes: Int) {
         self.format = format
         self.encoding = encoding
         self.bytes = bytes
@@ -70,14 +68,14 @@ public struct Article: Sendable, Equatable {
     public var paragraphs: [String]
     public var themes: [ThemeScore]
     public var primaryTheme: String?
-    /// Who decided the themes: `classifier`, or `person` after a `label` correction.
-    public var themesBy: String
+    /// Who decided the themes: the classifier, or a person after a `label` correction.
+    public var themesBy: ThemeProvenance
     public var places: [String]
     public var figures: [Figure]
 
     public init(index: Int, title: String? = nil, author: String? = nil, affiliation: String? = nil,
                 paragraphs: [String] = [], themes: [ThemeScore] = [], primaryTheme: String? = nil,
-                themesBy: String = "classifier", places: [String] = [], figures: [Figure] = [],
+                themesBy: ThemeProvenance = .classifier, places: [String] = [], figures: [Figure] = [],
                 source: String? = nil, editors: [String] = []) {
         self.index = index
         self.title = title

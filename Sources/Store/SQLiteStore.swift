@@ -101,7 +101,7 @@ public final class SQLiteStore: ReportStore {
         let articlePlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_place (article_rowid, place) VALUES (?, ?)")
         let fts = try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)")
         for (n, (article, row)) in zip(report.articles, rows.articles).enumerated() {
-            try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy, row.themeSummary,
+            try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy.rawValue, row.themeSummary,
                                                article.author, row.body, row.length])
             let rowid = db.lastInsertedRowID
             for id in article.themeIDs {
@@ -122,7 +122,7 @@ public final class SQLiteStore: ReportStore {
             guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM article WHERE report_id = ? AND idx = ?",
                                                  arguments: [report.id, article.index]) else { continue }
             try db.execute(sql: "UPDATE article SET themes_by = ?, themes = ? WHERE rowid = ?",
-                           arguments: [article.themesBy, Self.themeSummary(article.themes), rowid])
+                           arguments: [article.themesBy.rawValue, Self.themeSummary(article.themes), rowid])
             for old in try String.fetchAll(db, sql: "SELECT theme FROM article_theme WHERE article_rowid = ?", arguments: [rowid]) {
                 counted.add(Counters.theme(old), -1)
             }
@@ -232,7 +232,7 @@ public final class SQLiteStore: ReportStore {
                 let report = try PackedReport.unpack(row[0])
                 return ReportSummary(id: report.id, file: report.file, title: report.displayTitle, published: report.published,
                                      received: report.received, themes: report.themes,
-                                     labelled: report.articles.contains { $0.themesBy == "person" })
+                                     labelled: report.articles.contains { $0.themesBy == .person })
             }
             return (total, summaries)
         }
@@ -301,7 +301,7 @@ public final class SQLiteStore: ReportStore {
         let body = PackedReport.unpackText(row[k + 5])
         return SearchHit(report: row[k], article: row[k + 1], title: title ?? row[k + 3], score: score,
                          snippet: snippet(body: body, heading: [title, author].compactMap { $0 }.joined(separator: "　"), terms: terms),
-                         themes: themes(fromSummary: row[k + 6]), themesBy: row[k + 7])
+                         themes: themes(fromSummary: row[k + 6]), themesBy: ThemeProvenance(rawValue: row[k + 7]) ?? .classifier)
     }
 
     /// `id:score,…` — an article's themes as a hit shows them.

@@ -77,7 +77,7 @@ public struct SearchHit: Sendable, Equatable {
     public var score: Double
     public var snippet: String
     public var themes: [ThemeScore]
-    public var themesBy: String
+    public var themesBy: ThemeProvenance
 }
 
 /// A person's themes for one article (the `label` op).
