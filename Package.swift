@@ -47,6 +47,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
         .target(name: "QueryProtocol", dependencies: ["ReportModel"], swiftSettings: strictImports),
+        // The digest page: a `digest` result → one self-contained HTML page with inline SVG charts.
+        .target(name: "Digest", dependencies: ["ReportModel"], swiftSettings: strictImports),
         .target(name: "Server", dependencies: [
             "ReportModel", "QueryProtocol",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -74,7 +76,7 @@ let package = Package(
         ], swiftSettings: strictImports),
         .executableTarget(name: "renewald", dependencies: [
             "ReportModel", "Decode", "Normalize", "Segment", "Classify", "Pipeline", "Store", "Server", "Systemd",
-            "Daemon",
+            "Daemon", "Digest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
@@ -94,6 +96,8 @@ let package = Package(
             "Store", "ReportModel", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictImports),
+        .testTarget(name: "ReprintTests", dependencies: ["Pipeline", "Store", "Classify", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "ReportModel"], swiftSettings: strictImports),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"], swiftSettings: strictImports),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "Inbox", "Classify", "QueryProtocol", "ReportModel", "Store",
