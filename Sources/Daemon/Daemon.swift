@@ -22,6 +22,8 @@ public final class Daemon: @unchecked Sendable {
     private(set) var server: QueryServer?
     private var watcher: InboxWatcher?
     private let ingestor: Ingestor
+    let safety: IngestSafety
+    private let instanceLock: InstanceLock
     private let shared: NIOLockedValueBox<Shared>
     private let stopped = DispatchSemaphore(value: 0)
     private let ingestDone = DispatchSemaphore(value: 0)
@@ -31,6 +33,9 @@ public final class Daemon: @unchecked Sendable {
         var builder: ReportBuilder
         var reports = 0
         var problem: String?
+        /// Since start: files moved to failed/, and entries left in the inbox (counts for STATUS=).
+        var failed = 0
+        var parked: Set<FileName> = []
         var lastStatus = ContinuousClock.now - .seconds(10)
         var stopping = false
     }
@@ -45,11 +50,15 @@ public final class Daemon: @unchecked Sendable {
         for directory in [configuration.state, configuration.inbox] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        // One daemon per state directory: a second one refuses instead of sharing the database.
+        instanceLock = try InstanceLock(stateDirectory: configuration.state)
+        try InstanceLock.createPrivately(configuration.databasePath)
         let store = try SQLiteStore(path: configuration.databasePath)
         self.store = store
         ingestor = Ingestor(configuration: configuration, store: store,
                             archive: try Shelf(directory: configuration.archiveDirectory),
                             failedShelf: try Shelf(directory: configuration.failedDirectory), logger: logger)
+        safety = IngestSafety(configuration: configuration, logger: logger)
         let taxonomy = try Self.loadTaxonomy(configuration.taxonomy)
         let classifier = ThemeClassifier(taxonomy: taxonomy, examples: try Self.examples(from: store))
         shared = NIOLockedValueBox(Shared(builder: ReportBuilder(classifier: classifier), reports: try store.counts().reports))
@@ -84,6 +93,8 @@ public final class Daemon: @unchecked Sendable {
         if endpoint == nil {
             let parent = (configuration.socket as NSString).deletingLastPathComponent
             if !parent.isEmpty { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            // A live socket belongs to another daemon: refuse rather than steal it.
+            try InstanceLock.refuseLiveSocket(configuration.socket)
         }
         try server.start(endpoint ?? .path(configuration.socket))
         self.server = server
@@ -93,7 +104,7 @@ public final class Daemon: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             watcher.run { event in
                 switch event {
-                case .file(let name): self.queue.add(name)
+                case .file(let name, let closed): self.queue.add(name, closed: closed)
                 case .overflow:
                     self.logger.warning("inotify queue overflowed; rescanning the inbox")
                     self.scanInbox()
@@ -120,9 +131,10 @@ public final class Daemon: @unchecked Sendable {
     /// before it commits (`CommitLane`). It also pings the watchdog, so a wedged ingest stops the
     /// pings and systemd restarts the service.
     func ingestLoop() {
-        let interval = notifier.watchdogInterval.map { $0 / 2 } ?? .seconds(1)
+        let interval = notifier.watchdogInterval.map { $0 / 4 } ?? .seconds(1)
         let lane = CommitLane()
-        if notifier.watchdogInterval != nil { notifier.watchdogPing() }
+        safety.beat()
+        safety.startPinging(notifier)
         loop: while true {
             switch queue.next(timeout: interval) {
             case .closed:
@@ -133,17 +145,21 @@ public final class Daemon: @unchecked Sendable {
                 logger.warning("debug_stall: ingest loop wedged for \(seconds) s")
                 Thread.sleep(forTimeInterval: seconds)
             case .item(.file(let name)):
-                let names = [name] + queue.moreFiles(limit: Self.batchLimit - 1)
-                let (ready, early) = prepareBatch(names)
+                let names = safety.batch(startingWith: name, queue: queue, limit: Self.batchLimit)
+                let (ready, early) = safety.prepare(names, ingestor: ingestor, builder: builder, queue: queue)
+                safety.beat()
                 lane.submit { [self] in
-                    let outcomes = early + ingestor.commit(ready)
+                    safety.committing(for: max(60, notifier.watchdogInterval?.inSeconds ?? 60))
+                    let outcomes = early + ingestor.commit(ready) { queue.queueAgain($0) }
+                    safety.committing(for: nil)
                     for (name, outcome) in outcomes { report(outcome, for: name) }
+                    safety.finished(names)
                     queue.finished(names)
                     // Throttled while a backlog lasts; the update after the last batch always goes out.
                     updateStatus(force: queue.pending == 0)
                 }
             }
-            if notifier.watchdogInterval != nil { notifier.watchdogPing() }
+            safety.beat()
             updateStatus()
         }
         lane.drain()
@@ -153,28 +169,23 @@ public final class Daemon: @unchecked Sendable {
     /// Files taken together in a burst: analysed on every core, committed in one transaction.
     static let batchLimit = 256
 
-    /// Reads and analyses `names` on every core: the reports ready to commit, and the outcomes
-    /// already decided (failed, ignored, to retry).
-    func prepareBatch(_ names: [FileName]) -> (ready: [Ingestor.Prepared], early: [(FileName, Ingestor.Outcome)]) {
-        let builder = self.builder
-        let ingestor = self.ingestor
-        let results = ParallelMap.map(names) { ingestor.prepare($0, builder: builder) }
-        var ready: [Ingestor.Prepared] = []
-        var early: [(FileName, Ingestor.Outcome)] = []
-        for (name, result) in zip(names, results) {
-            switch result {
-            case .success(let prepared): ready.append(prepared)
-            case .failure(let box): early.append((name, box.outcome))
-            }
-        }
-        return (ready, early)
-    }
-
     func report(_ outcome: Ingestor.Outcome, for name: FileName) {
+        if case .parked = outcome {} else { _ = shared.withLockedValue { $0.parked.remove(name) } }
         switch outcome {
         case .ignored:
             queue.settled(name)
             shared.withLockedValue { $0.problem = nil }
+        case .settling(let seconds):
+            // Found without seeing its writer close it: taken once it has stopped changing.
+            logger.debug("\(name.escaped) changed \(String(format: "%.1f", configuration.settleSeconds - seconds)) s ago; waiting for it to settle",
+                         metadata: ["file": "\(name.escaped)"])
+            queue.retryLater(name, after: seconds)
+        case .parked(let why):
+            // Logged once; looked at again only when the inbox reports a change to it.
+            queue.settled(name)
+            shared.withLockedValue { $0.problem = nil; $0.parked.insert(name) }
+            logger.error("\(name.escaped) is left in the inbox: \(why)",
+                         metadata: ["file": "\(name.escaped)", "error_code": "parked"])
         case .waiting:
             // Still open for writing; its close event re-queues it, the slow retry is a safety net.
             logger.debug("\(name.escaped) is still being written; waiting", metadata: ["file": "\(name.escaped)"])
@@ -185,7 +196,7 @@ public final class Daemon: @unchecked Sendable {
             queue.retryLater(name)
         case .failed(let failure):
             queue.settled(name)
-            shared.withLockedValue { $0.problem = nil }
+            shared.withLockedValue { $0.problem = nil; $0.failed += 1 }
             logger.error("could not ingest \(FileName(failure.file).escaped): \(failure.reason)",
                          metadata: ["file": "\(FileName(failure.file).escaped)", "error_code": "\(failure.code)"])
             server?.publish(kind: "failed", event: .object([
@@ -208,10 +219,14 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
+    /// `STATUS=`, which every local user can read (`systemctl status`): counts only, never a file
+    /// name (the problem's text, which names the file, is in `stats` and the journal).
     func statusLine() -> String {
-        let (reports, problem) = shared.withLockedValue { ($0.reports, $0.problem) }
-        var line = "watching \(configuration.inbox); \(reports.formatted()) reports; \(queue.pending) pending"
-        if let problem { line += "; problem: \(problem)" }
+        let (reports, problem, failed, parked) = shared.withLockedValue { ($0.reports, $0.problem, $0.failed, $0.parked.count) }
+        var line = "watching the inbox; \(reports.formatted()) reports; \(queue.pending) pending"
+        if failed > 0 { line += "; \(failed) failed" }
+        if parked > 0 { line += "; \(parked) left in the inbox" }
+        if problem != nil { line += "; 1 problem (see stats)" }
         return line
     }
 

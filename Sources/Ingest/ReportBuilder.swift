@@ -10,6 +10,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case decode(DecodeError)
     case format(FormatError)
     case tooLarge(bytes: Int, limit: Int)
+    /// Analysis went over a per-file limit (time or memory); `code` says which.
+    case overLimit(code: String, reason: String)
 
     /// Stable code for the failed list, the journal and subscribers.
     public var code: String {
@@ -17,6 +19,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .decode(let e): return e.code
         case .format(let e): return e.code
         case .tooLarge: return "too_large"
+        case .overLimit(let code, _): return code
         }
     }
 
@@ -25,6 +28,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .decode(let e): return e.description
         case .format(let e): return e.description
         case .tooLarge(let bytes, let limit): return "the file has \(bytes) bytes; the limit is \(limit)"
+        case .overLimit(_, let reason): return reason
         }
     }
 }
@@ -46,9 +50,18 @@ public struct ReportBuilder: Sendable {
     public static func reportID(sha256: String) -> String { String(sha256.prefix(16)) }
 
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
+        try build(bytes: bytes, file: file, received: received) { () throws(IngestError) in }
+    }
+
+    /// `build`, calling `checkpoint` between stages: it throws to give up on a file that is over
+    /// its time or memory limit (the daemon's per-file limits).
+    public func build(bytes: [UInt8], file: String, received: String,
+                      checkpoint: () throws(IngestError) -> Void) throws(IngestError) -> Report {
         let sha = SHA256.hex(bytes)
+        try checkpoint()
         let decoded = try decode(bytes)
-        var report = analyse(decoded.text)
+        try checkpoint()
+        var report = try analyse(decoded.text, checkpoint: checkpoint)
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha
@@ -77,8 +90,15 @@ public struct ReportBuilder: Sendable {
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
     public func analyse(_ text: String) -> Report {
+        // A checkpoint that never throws: the call cannot fail.
+        (try? analyse(text) { () throws(IngestError) in })!
+    }
+
+    func analyse(_ text: String, checkpoint: () throws(IngestError) -> Void) throws(IngestError) -> Report {
         let normalized = normalizer.normalize(text)
+        try checkpoint()
         let page = segmenter.segment(normalized)
+        try checkpoint()
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
                             source: Source(format: "text", encoding: "utf-8", bytes: text.utf8.count),
                             headline: page.headline, articles: page.articles, warnings: page.warnings)
