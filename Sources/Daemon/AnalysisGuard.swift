@@ -6,7 +6,9 @@ import Ingest
 ///
 /// Each file being analysed holds a ticket with its deadline. Between pipeline stages the analysis
 /// calls `checkpoint`, which gives up on a file over its time limit (`analysis_timeout`) or whose
-/// analysis grew the process by more than its memory limit (`analysis_memory`). A stage that never
+/// analysis grew the process by more than its memory limit (`analysis_memory`) — or would: once the
+/// text is decoded, a text whose analysis needs more than the limit (about `bytesPerTextByte` per
+/// byte of text, measured on plain text) fails at once instead of after minutes. A stage that never
 /// returns cannot be stopped from outside; `vouches` then turns false once the file is `grace` past
 /// its deadline, the pings stop, systemd's watchdog restarts the daemon, and the in-hand record
 /// (told through `overran`) sends the file to `failed/` instead of trying it again.
@@ -56,8 +58,16 @@ final class AnalysisGuard: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Throws when the file is over its time or memory limit.
-    func checkpoint(_ ticket: Ticket) throws(IngestError) {
+    /// Resident memory the analysis needs per byte of decoded text (a 60 MB text file: 1.16 GB).
+    static let bytesPerTextByte = 20
+
+    /// Throws when the file is over its time or memory limit, or its text would take it over.
+    func checkpoint(_ ticket: Ticket, textBytes: Int = 0) throws(IngestError) {
+        let needed = textBytes.multipliedReportingOverflow(by: Self.bytesPerTextByte)
+        if needed.overflow || needed.partialValue > ticket.limits.memoryBytes {
+            throw .overLimit(code: "analysis_memory",
+                             reason: "its \(textBytes >> 20) MiB of text would need about \(needed.partialValue >> 20) MiB to analyse; the limit is \(ticket.limits.memoryBytes >> 20) MiB (max_analysis_mb)")
+        }
         if ContinuousClock.now > ticket.deadline {
             throw .overLimit(code: "analysis_timeout",
                              reason: "analysis took longer than \(Self.format(ticket.limits.seconds)) s (max_analysis_s)")

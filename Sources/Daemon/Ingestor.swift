@@ -101,9 +101,9 @@ struct Ingestor: Sendable {
             defer { if let ticket { conditions.analysisGuard?.end(ticket) } }
             let wedge = configuration.testHooks && bytes.starts(with: Self.wedgeMarker)
             do {
-                report = try builder.build(bytes: bytes, file: name.description, received: Timestamp.now()) { () throws(IngestError) in
+                report = try builder.build(bytes: bytes, file: name.description, received: Timestamp.now()) { (textBytes: Int) throws(IngestError) in
                     while wedge { sleep(3600) }
-                    if let ticket { try conditions.analysisGuard?.checkpoint(ticket) }
+                    if let ticket { try conditions.analysisGuard?.checkpoint(ticket, textBytes: textBytes) }
                 }
             } catch {
                 return .failure(OutcomeBox(fail(name, code: error.code, reason: error.description)))

@@ -50,18 +50,20 @@ public struct ReportBuilder: Sendable {
     public static func reportID(sha256: String) -> String { String(sha256.prefix(16)) }
 
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
-        try build(bytes: bytes, file: file, received: received) { () throws(IngestError) in }
+        try build(bytes: bytes, file: file, received: received) { (_: Int) throws(IngestError) in }
     }
 
     /// `build`, calling `checkpoint` between stages: it throws to give up on a file that is over
-    /// its time or memory limit (the daemon's per-file limits).
+    /// its time or memory limit (the daemon's per-file limits). Its argument is the size of the
+    /// decoded text in UTF-8 bytes once known (0 before), from which the rest's cost can be judged.
     public func build(bytes: [UInt8], file: String, received: String,
-                      checkpoint: () throws(IngestError) -> Void) throws(IngestError) -> Report {
+                      checkpoint: (_ textBytes: Int) throws(IngestError) -> Void) throws(IngestError) -> Report {
         let sha = SHA256.hex(bytes)
-        try checkpoint()
+        try checkpoint(0)
         let decoded = try decode(bytes)
-        try checkpoint()
-        var report = try analyse(decoded.text, checkpoint: checkpoint)
+        let textBytes = decoded.text.utf8.count
+        try checkpoint(textBytes)
+        var report = try analyse(decoded.text) { () throws(IngestError) in try checkpoint(textBytes) }
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha

@@ -85,6 +85,27 @@ import Testing
         #expect(ballast.last == 2)
     }
 
+    /// A text too large to analyse within the memory limit fails as soon as it is decoded.
+    @Test func aTextTooLargeForTheMemoryLimitFailsOnceDecoded() throws {
+        let guard_ = AnalysisGuard()
+        let ticket = guard_.begin(FileName("huge.txt"), limits: .init(seconds: 60, memoryBytes: 100 << 20))
+        try guard_.checkpoint(ticket, textBytes: 4 << 20)
+        #expect(throws: IngestError.self) { try guard_.checkpoint(ticket, textBytes: 6 << 20) }
+        var configuration = self.configuration
+        configuration.maxAnalysisMB = 16
+        write("big.txt", String(repeating: Self.text, count: 20_000))   // ≈ 2.4 MB of text: ≈ 48 MB to analyse
+        let ingestor = Ingestor(configuration: configuration, store: try SQLiteStore(path: configuration.databasePath),
+                                archive: try Shelf(directory: configuration.archiveDirectory),
+                                failedShelf: try Shelf(directory: configuration.failedDirectory), logger: Logger(label: "test"))
+        let conditions = Ingestor.Conditions(analysisGuard: guard_, limits: .init(seconds: 60, memoryBytes: 16 << 20))
+        let started = ContinuousClock.now
+        guard case .failure(let box) = ingestor.prepare(FileName("big.txt"), builder: Self.builder, conditions: conditions),
+              case .failed(let failure) = box.outcome else { Issue.record("not failed"); return }
+        #expect(failure.code == "analysis_memory")
+        #expect(ContinuousClock.now - started < .seconds(20), "refused before normalising")
+        #expect(FileManager.default.fileExists(atPath: configuration.failedDirectory + "/big.txt"))
+    }
+
     /// A file past its limit when the watchdog fired goes to failed/ as crashed_daemon, unread; one
     /// long under analysis at a death is tried once more, alone; one merely in hand (a kill -9 during
     /// a millisecond analysis) is not held responsible at all.

@@ -38,8 +38,11 @@ u bob     - "member of renewal" /tmp /bin/sh
 m bob     renewal
 u mallory - "not a member"      /tmp /bin/sh
 CONF
-# A debug build analyses a 60 MB file slowly: a short limit keeps case 3 to a minute or two.
-sed -i 's#^max_analysis_s *=.*#max_analysis_s = 6#' "$root/etc/renewald/renewald.conf"
+# CI runs a debug build, which analyses text at about 1 MB/s: a 60 MB file would take minutes. With
+# max_analysis_mb = 512 the 60 MB files fail at once as analysis_memory (their text would need about
+# 1.2 GB), so case 3 checks the pings and the memory while ten of them go through; a 3 MB file, whose
+# analysis outlasts WatchdogSec several times over, checks the pings during one long analysis.
+sed -i -e 's#^max_analysis_mb *=.*#max_analysis_mb = 512#' "$root/etc/renewald/renewald.conf"
 
 # The inbox on a tmpfs of its own: another mount than /var/lib/renewald.
 nspawn_boot --tmpfs=/var/spool/renewald:mode=0755 --bind-ro="$here":/opt/renewald-test/systemd
@@ -117,7 +120,7 @@ check "8. mallory (not a member) cannot drop or list" \
   '! as mallory sh -c "echo x > $inbox/m.txt" 2>/dev/null && ! as mallory ls $inbox >/dev/null 2>&1'
 
 # --- 5. a file renamed over a name in flight is queued again, not lost -----------------------------
-Tas bob bigfiles /tmp 1 20 && as bob mv /tmp/big0.txt /tmp/inflight.txt
+Tas bob bigfiles /tmp 1 2 && as bob mv /tmp/big0.txt /tmp/inflight.txt
 old_id=$(cx cat /tmp/inflight.txt | sha)
 as bob mv /tmp/inflight.txt "$inbox/inflight.txt"
 sleep 1
@@ -128,7 +131,7 @@ check "5. both the file in flight and the one renamed over it are stored" \
   'waitfor "ok_get report $old_id && ok_get report $new_id" 300'
 check "5. the archive holds both, each under its own name, and the inbox is empty of it" '
   waitfor "! in_inbox inflight.txt" 50 &&
-  [ "$(cx sh -c "cat $st/archive/inflight*.txt" | wc -c)" -gt 20000000 ] && cx grep -q 电梯加装 $st/archive/inflight.1.txt'
+  [ "$(cx sh -c "cat $st/archive/inflight*.txt" | wc -c)" -gt 2000000 ] && cx grep -q 电梯加装 $st/archive/inflight.1.txt'
 cx rm -f $st/archive/inflight.txt
 
 # --- 2. a file still being written when the daemon starts is not taken half-written ---------------
@@ -146,6 +149,10 @@ restarts0=$(prop NRestarts)
 # --- 3. big files: watchdog pinged while they are analysed, memory bounded -------------------------
 cx systemd-analyze log-level debug
 t3=$(now_ms)
+Tas bob bigfiles /tmp 1 3 && as bob mv /tmp/big0.txt "$inbox/medium.txt"
+check "3. a 3 MB file whose analysis outlasts WatchdogSec is stored, same process" \
+  'waitfor "ok_get file medium.txt" 1200 && [ "$(prop MainPID)" = "$pid" ]'
+echo "    3 MB file analysed in $(( $(now_ms) - t3 )) ms"
 Tas bob bigfiles "$inbox" "$big_files" 60
 check "3. ten 60 MB files: each stored or failed with its own code, none lost" '
   waitfor "[ \$(cx sh -c \"ls $inbox | grep -c ^big\") = 0 ]" 3000 &&
@@ -153,7 +160,7 @@ check "3. ten 60 MB files: each stored or failed with its own code, none lost" '
 echo "    $big_files x 60 MB: $(( $(now_ms) - t3 )) ms; failed: $(cx sh -c "ls $st/failed | grep -c '^big.*reason'"); codes: $(cx sh -c "cat $st/failed/big*.reason.json 2>/dev/null" | grep -o '"code":"[a-z_]*"' | sort | uniq -c | tr '\n' ' ')"
 read gap count < <(cx journalctl -u renewald.service -o json --no-pager --since "@$((t3 / 1000))" | tool watchdoggap)
 echo "    watchdog pings while they were analysed: $count, largest gap ${gap} ms (WatchdogSec=4s)"
-check "3. watchdog pings never more than WatchdogSec/2 apart" '[ "$count" -gt 2 ] && [ "$gap" -le 2000 ]'
+check "3. watchdog pings never more than WatchdogSec/2 apart" '[ "$count" -gt 10 ] && [ "$gap" -le 2000 ]'
 hwm=$(cx sh -c "grep VmHWM /proc/$pid/status" | awk '{print $2 * 1024}')
 max=$(prop MemoryMax)
 echo "    peak RSS (VmHWM) $((hwm >> 20)) MiB; MemoryMax=$((max >> 20)) MiB"
@@ -189,7 +196,7 @@ check "10. the first daemon still answers on its socket" '[[ $(rpc_as alice "{\"
 
 # --- pings so far, then the poison file -----------------------------------------------------------
 worst=$(cx python3 /opt/renewald-test/systemd/hostile-tools.py maxping /tmp/pings.log)
-echo "    slowest ping so far: $worst ms over $(cx wc -l < /tmp/pings.log) pings"
+echo "    slowest ping so far: $worst ms over $(cx sh -c 'wc -l < /tmp/pings.log') pings"
 check "ping answered within 1 s throughout (background member pinging 5/s)" '[ "$worst" -lt 1000 ]'
 check "no restart so far" '[ "$(prop NRestarts)" = 0 ]'
 
