@@ -1,6 +1,6 @@
 import Foundation
 import Inbox
-import Ingest
+import Pipeline
 
 /// Per-file limits on analysis, and what the watchdog needs to know about analysis in progress.
 ///

@@ -99,6 +99,28 @@ extension Configuration {
     }
 }
 
+extension Configuration {
+    /// Keys a running daemon cannot change: they name the files and socket it holds open.
+    static let restartOnlyKeys = ["inbox", "state", "socket"]
+
+    /// This configuration with every key of `file` that can change while running: all but
+    /// `restartOnlyKeys`.
+    func reloaded(from file: Configuration) -> Configuration {
+        var next = file
+        next.inbox = inbox
+        next.state = state
+        next.socket = socket
+        next.testHooks = testHooks
+        return next
+    }
+
+    /// The restart-only keys whose value in `file` differs from the one in force.
+    func fixedKeysDiffering(from file: Configuration) -> [String] {
+        zip(Self.restartOnlyKeys, [(inbox, file.inbox), (state, file.state), (socket, file.socket)])
+            .filter { $1.0 != $1.1 }.map(\.0)
+    }
+}
+
 extension String {
     func trimmingCharacters(in set: String) -> String {
         let chars = Set(set)

@@ -1,6 +1,6 @@
 import Classify
 import Foundation
-import Ingest
+import Pipeline
 import NIOConcurrencyHelpers
 import ReportModel
 import Store
@@ -55,8 +55,8 @@ public struct Importer: Sendable {
     /// Imports `files`, reporting progress after every batch; returns what failed. Each batch is
     /// analysed on every core while the one before it commits.
     public func run(_ files: [String], progress: (Progress) -> Void) throws -> [Problem] {
-        let taxonomy = try Daemon.loadTaxonomy(configuration.taxonomy)
-        let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy, examples: try Daemon.examples(from: store)))
+        let taxonomy = try RuntimeState.loadTaxonomy(configuration.taxonomy)
+        let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy, examples: try RuntimeState.examples(from: store)))
         let start = ContinuousClock.now
         let lane = CommitLane()
         let committed = NIOLockedValueBox(Committed())

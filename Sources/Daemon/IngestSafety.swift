@@ -1,6 +1,6 @@
 import Foundation
 import Inbox
-import Ingest
+import Pipeline
 import Logging
 
 /// What keeps one file from wedging, looping or starving the ingest loop: batches bounded by bytes,
@@ -12,8 +12,7 @@ final class IngestSafety: @unchecked Sendable {
     let analysisGuard: AnalysisGuard
     let logger: Logger
     private let lock = NSLock()
-    private var lastBeat = ContinuousClock.now
-    private var commitsUntil: ContinuousClock.Instant?
+    private var committing = false
     private var analysing = false
 
     init(configuration: Configuration, logger: Logger) {
@@ -31,7 +30,7 @@ final class IngestSafety: @unchecked Sendable {
         }
     }
 
-    var limits: AnalysisGuard.Limits {
+    static func limits(_ configuration: Configuration) -> AnalysisGuard.Limits {
         AnalysisGuard.Limits(seconds: configuration.maxAnalysisSeconds, memoryBytes: configuration.maxAnalysisMB << 20)
     }
 
@@ -39,10 +38,10 @@ final class IngestSafety: @unchecked Sendable {
 
     /// The batch starting with `first`: a file the previous run died holding goes alone; otherwise
     /// more queued files join while their bytes fit `batchBytes` (one large file goes alone).
-    func batch(startingWith first: FileName, queue: IngestQueue, limit: Int) -> [FileName] {
+    func batch(startingWith first: FileName, queue: IngestQueue, limit: Int, configuration now: Configuration? = nil) -> [FileName] {
         if isLeftOver(first) { return [first] }
         var bytes = Self.size(of: first, in: configuration.inbox)
-        let budget = configuration.batchBytes
+        let budget = (now ?? configuration).batchBytes
         if bytes >= budget { return [first] }
         return [first] + queue.moreFiles(limit: limit - 1) { name in
             guard !isLeftOver(name) else { return false }
@@ -63,8 +62,10 @@ final class IngestSafety: @unchecked Sendable {
 
     /// Reads and analyses `names` on every core, under the limits, with them recorded as in hand:
     /// the reports ready to commit, and the outcomes already decided.
-    func prepare(_ names: [FileName], ingestor: Ingestor, builder: Ingest.ReportBuilder, queue: IngestQueue)
-        -> (ready: [Ingestor.Prepared], early: [(FileName, Ingestor.Outcome)]) {
+    func prepare(_ names: [FileName], ingestor: Ingestor, builder: ReportBuilder, queue: IngestQueue,
+                 configuration now: Configuration? = nil) -> (ready: [Ingestor.Prepared], early: [(FileName, Ingestor.Outcome)]) {
+        let configuration = now ?? self.configuration
+        let limits = Self.limits(configuration)
         var early: [(FileName, Ingestor.Outcome)] = []
         var toAnalyse: [FileName] = []
         var held: [FileName: InHandRecord.Entry] = [:]
@@ -112,53 +113,37 @@ final class IngestSafety: @unchecked Sendable {
     private func setAnalysing(_ on: Bool) {
         lock.lock()
         analysing = on
-        lastBeat = .now
         lock.unlock()
     }
 
-    /// The ingest loop came round (it is not wedged).
-    func beat() {
+    /// A batch is being committed (the loop may be waiting for it).
+    func committing(_ on: Bool) {
         lock.lock()
-        lastBeat = .now
+        committing = on
         lock.unlock()
     }
 
-    /// A commit is under way: the loop may wait on it for up to `seconds`.
-    func committing(for seconds: Double?) {
+    /// Whether the daemon may tell the watchdog it is well: no file is past its analysis limit (plus
+    /// `interval / 2` to notice), and the ingest loop came round within `interval` (`loopAge`) or is
+    /// busy analysing or committing a batch — a long batch of large files is not a wedged loop.
+    func vouches(interval: Duration, loopAge: Duration) -> Bool {
+        guard analysisGuard.vouches(grace: interval / 2) else { return false }
         lock.lock()
-        commitsUntil = seconds.map { .now + .milliseconds(Int($0 * 1000)) }
-        lock.unlock()
+        defer { lock.unlock() }
+        return loopAge < interval || analysing || committing
     }
 
-    /// Whether the daemon may tell the watchdog it is well: the loop came round within `interval / 2`,
-    /// or it is busy analysing files that are all within their limits (plus `interval / 2` to notice)
-    /// or waiting on a commit that is within its time.
-    func vouches(interval: Duration) -> Bool {
-        let now = ContinuousClock.now
-        lock.lock()
-        let fresh = now - lastBeat < interval / 2
-        let committing = commitsUntil.map { now < $0 } ?? false
-        let busy = analysing
-        lock.unlock()
-        let healthy = analysisGuard.vouches(grace: interval / 2)
-        if !healthy { return false }
-        return fresh || committing || busy
-    }
-
-    /// Pings `notifier`'s watchdog every quarter interval while `vouches` says so, on a thread of its
-    /// own, so that a long batch (several large files) does not starve the pings.
-    func startPinging(_ notifier: any ServiceNotifying) {
+    /// Marks files long under analysis in the in-hand record (a death now is likely theirs), twice a
+    /// second on a thread of its own; and leaves the crash mark on a fatal signal.
+    func startMonitoring() {
         CrashMark.install(stateDirectory: configuration.state)
-        let interval = notifier.watchdogInterval ?? .seconds(2)
-        let pinging = notifier.watchdogInterval != nil
         let thread = Thread { [self] in
             while true {
-                if vouches(interval: interval) && pinging { notifier.watchdogPing() }
                 record.markLong(analysisGuard.analysing(longerThan: .seconds(1)))
-                Thread.sleep(forTimeInterval: (interval / 4).inSeconds)
+                Thread.sleep(forTimeInterval: 0.5)
             }
         }
-        thread.name = "renewald-watchdog"
+        thread.name = "renewald-in-hand"
         thread.start()
     }
 }

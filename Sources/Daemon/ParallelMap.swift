@@ -30,7 +30,9 @@ private struct SendableBuffer<U>: @unchecked Sendable {
 /// left: when a burst arrives the writer, which everything waits for, is never starved by the
 /// analysis of later batches, and `search` stays fast while a backlog is worked off.
 final class AnalysisPool: @unchecked Sendable {
-    static let shared = AnalysisPool(threads: ProcessInfo.processInfo.activeProcessorCount, nice: 5)
+    /// How much lower analysis runs than the rest of the daemon.
+    static let nice: Int32 = 5
+    static let shared = AnalysisPool(threads: ProcessInfo.processInfo.activeProcessorCount, nice: nice)
 
     /// One `run` call: iterations are claimed one at a time by whichever thread is free.
     private final class Job: Sendable {

@@ -1,4 +1,5 @@
 import Decode
+import Characters
 
 /// A line of a document's text with what the file said about it.
 public struct DocumentLine: Sendable, Equatable {
@@ -28,12 +29,33 @@ public struct ExtractedDocument: Sendable, Equatable {
     /// The character encoding the file used (`utf-8` for PDF and Word, whose text is Unicode inside).
     public var encoding: String
     public var warnings: [String]
+    /// The title the format itself marks: a web page's `<h1>`, a Word heading or Title paragraph, a
+    /// PDF's largest line near the top; nil when it marks none.
+    public var titleHint: String?
+    /// A title from metadata outside the text (a web page's `<title>`, without the site name): used
+    /// only when the text shows no title of its own.
+    public var fallbackTitle: String?
+    /// Lines the reader set apart as the page's metadata (a web page's info line: date, source,
+    /// author, editor), not part of `lines`.
+    public var metadata: [String]
 
-    public init(lines: [DocumentLine], format: FileFormat, encoding: String = "utf-8", warnings: [String] = []) {
+    public init(lines: [DocumentLine], format: FileFormat, encoding: String = "utf-8", warnings: [String] = [],
+                titleHint: String? = nil, fallbackTitle: String? = nil, metadata: [String] = []) {
+        self.metadata = metadata
         self.lines = lines
         self.format = format
         self.encoding = encoding
         self.warnings = warnings
+        self.titleHint = titleHint
+        self.fallbackTitle = fallbackTitle
+    }
+
+    /// The first level-1 heading among the first lines, the title a Word file or web page marks.
+    static func firstHeading(_ lines: [DocumentLine]) -> String? {
+        for line in lines.prefix(15) {
+            if case .heading(1) = line.role, line.text.count <= 80 { return line.text }
+        }
+        return nil
     }
 
     /// The lines as the normaliser takes them: `\n` after each.
@@ -48,11 +70,8 @@ extension String {
     /// Without leading and trailing white space, including the ideographic space and NBSP.
     func trimmingLayoutSpaces() -> String {
         let scalars = unicodeScalars
-        func isSpace(_ s: Unicode.Scalar) -> Bool {
-            s.properties.isWhitespace || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" || s == "\u{200B}"
-        }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !CharacterClass.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !CharacterClass.isWhitespace($0) }) else { return "" }
         return String(scalars[first...last])
     }
 }

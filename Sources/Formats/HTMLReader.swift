@@ -1,3 +1,5 @@
+import Characters
+
 /// Reads a saved web page: keeps the article (headline, metadata lines, paragraphs) and drops
 /// navigation, breadcrumbs, sidebars, share bars, footers, scripts and styles.
 struct HTMLReader {
@@ -36,12 +38,37 @@ struct HTMLReader {
     /// Lines of page chrome that survive inside the article block: copyright, licence numbers.
     static let footerMarks = ["版权所有", "©", "Copyright", "copyright", "ICP备", "ICP证", "公网安备", "许可证编号", "违法和不良信息举报",
                               "All Rights Reserved", "主办单位：", "承办单位：", "网站标识码", "技术支持："]
-    /// Labels of the site's own info line (date · source · editor), not the report's text.
+    /// Labels of the site's own info line (date · source · editor), kept apart from the report's text.
     static let infoLabels = ["来源：", "来源:", "作者：", "作者:", "责任编辑", "编辑：", "发布时间", "发布日期", "浏览次数", "阅读次数", "点击数", "字号："]
 
-    func read(_ html: String) -> [DocumentLine] {
+    /// The text of the page's `<title>` element, if any (at most 200 characters).
+    static func titleElement(_ html: String) -> String? {
+        var scanner = MarkupScanner(Array(html.utf8), lowercaseNames: true,
+                                    rawTextElements: ["script", "style", "textarea", "title", "noscript", "template"])
+        var inTitle = false
+        while let token = scanner.next() {
+            switch token {
+            case .start(let name, _, let selfClosing):
+                if name == "title", !selfClosing { inTitle = true }
+                if name == "body" { return nil }
+            case .text(let raw):
+                guard inTitle else { continue }
+                let text = collapse(Array(MarkupText.decode(raw).unicodeScalars))
+                return text.isEmpty || text.count > 200 ? nil : text
+            case .end(let name):
+                if name == "title" { inTitle = false }
+            }
+        }
+        return nil
+    }
+
+    func read(_ html: String) -> [DocumentLine] { readPage(html).lines }
+
+    /// The article's lines, and apart from them the site's info lines (date · source · author · editor),
+    /// which are not the report's text but say who wrote and edited it and when.
+    func readPage(_ html: String) -> (lines: [DocumentLine], metadata: [String]) {
         let nodes = Self.parse(html)
-        guard !nodes.isEmpty else { return [] }
+        guard !nodes.isEmpty else { return ([], []) }
         var furniture = [Bool](repeating: false, count: nodes.count)
         for (i, node) in nodes.enumerated() where i > 0 {
             furniture[i] = furniture[node.parent] || Self.isFurniture(node, nodes: nodes)
@@ -117,14 +144,18 @@ struct HTMLReader {
 
     /// Drops page chrome lines and puts the article's header lines (between the headline and the
     /// body) above the headline, where printed reports have their metadata lines.
-    static func finish(_ raw: [MarkedLine], bodyStart: Int?) -> [DocumentLine] {
+    static func finish(_ raw: [MarkedLine], bodyStart: Int?) -> (lines: [DocumentLine], metadata: [String]) {
         var lines: [DocumentLine] = []
+        var metadata: [String] = []
         var header: [DocumentLine] = []
         var headlineAt: Int?
         for (i, marked) in raw.enumerated() {
             let line = marked.line
             if footerMarks.contains(where: { line.text.contains($0) }), line.text.count < 150 { continue }
-            if line.text.count < 150, line.text.contains("责任编辑") || infoLabels.filter({ line.text.contains($0) }).count >= 2 { continue }
+            if line.text.count < 150, line.text.contains("责任编辑") || infoLabels.filter({ line.text.contains($0) }).count >= 2 {
+                metadata.append(line.text)
+                continue
+            }
             if let h = headlineAt, let b = bodyStart, i > h, i < b, line.role == .paragraph, lines.count == h + 1 {
                 header.append(line)
                 continue
@@ -133,7 +164,7 @@ struct HTMLReader {
             lines.append(line)
         }
         if let h = headlineAt, !header.isEmpty { lines.insert(contentsOf: header, at: h) }
-        return lines
+        return (lines, metadata)
     }
 
     /// A line with whether it came from the body block.
@@ -196,7 +227,7 @@ struct HTMLReader {
                 }
                 let before = out.last
                 let after = j < n ? scalars[j] : nil
-                let dropBreak = newline && before.map(isWide) == true && after.map(isWide) == true
+                let dropBreak = newline && before.map(CharacterClass.isWide) == true && after.map(CharacterClass.isWide) == true
                 if !dropBreak, before != nil, after != nil { out.append(" ") }
                 i = j
                 continue
@@ -205,11 +236,6 @@ struct HTMLReader {
             i += 1
         }
         return String(out).trimmingLayoutSpaces()
-    }
-
-    static func isWide(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFFEF).contains(v) || (0x20000...0x3FFFF).contains(v)
     }
 
     /// Characters a reader sees (no white space), to weigh blocks.

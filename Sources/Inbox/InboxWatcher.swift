@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Logging
+import Synchronization
 
 /// Watches the inbox with inotify and reports names of files that became complete:
 /// closed after writing (`IN_CLOSE_WRITE`) or renamed in (`IN_MOVED_TO`). Entries that are never
@@ -20,7 +21,8 @@ public final class InboxWatcher: @unchecked Sendable {
     let directory: String
     let fd: Int32
     let watch: Int32
-    var stopped = false   // written once by `stop`, read by the watching thread
+    /// Set by `stop` on any thread, read by the watching thread between polls.
+    let stopped = Atomic<Bool>(false)
 
     /// Starts watching `directory`. Throws when inotify is unavailable.
     public init(directory: String) throws(InboxError) {
@@ -43,7 +45,7 @@ public final class InboxWatcher: @unchecked Sendable {
     public func run(_ body: (Event) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let headerSize = MemoryLayout<inotify_event>.size
-        while !stopped {
+        while !stopped.load(ordering: .acquiring) {
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pfd, 1, 250)
             if ready <= 0 { continue }
@@ -84,7 +86,7 @@ public final class InboxWatcher: @unchecked Sendable {
         return st.st_mode & S_IFMT == S_IFREG && st.st_nlink == 1
     }
 
-    public func stop() { stopped = true }
+    public func stop() { stopped.store(true, ordering: .releasing) }
 }
 
 /// Why the inbox cannot be watched or a file cannot be moved.

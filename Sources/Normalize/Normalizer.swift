@@ -4,10 +4,13 @@ public struct NormalizedText: Sendable, Equatable {
     public var lines: [String]
     /// What was repaired, in words a person understands.
     public var warnings: [String]
+    /// How many hard-wrapped lines were rejoined: text with hard wraps was laid out on a page (a PDF).
+    public var rejoinedWraps: Int
 
-    public init(lines: [String], warnings: [String] = []) {
+    public init(lines: [String], warnings: [String] = [], rejoinedWraps: Int = 0) {
         self.lines = lines
         self.warnings = warnings
+        self.rejoinedWraps = rejoinedWraps
     }
 }
 
@@ -44,8 +47,18 @@ public struct Normalizer: Sendable {
         if fragments.merged > 0 { warnings.append("merged \(fragments.merged) duplicate fragments") }
         if folded > 0 { warnings.append("converted \(folded) full-width digits and letters to ASCII") }
         if spaced > 0 { warnings.append("removed or fixed \(spaced) stray spaces and commas") }
-        if web.removed > 0 { warnings.append("removed \(web.removed) web page lines") }
+        if !web.removed.isEmpty { warnings.append(Self.removedWarning(web.removed)) }
         if joined.joined > 0 { warnings.append("rejoined \(joined.joined) hard-wrapped lines") }
-        return NormalizedText(lines: joined.lines.map(\.string), warnings: warnings)
+        return NormalizedText(lines: joined.lines.map(\.string), warnings: warnings, rejoinedWraps: joined.joined)
+    }
+
+    /// `removed 3 web page lines: 设为首页 加入收藏 | 【纠错】 | 浏览：72次 评论：0`, each shortened to 40 characters.
+    static func removedWarning(_ removed: [String]) -> String {
+        let shown = removed.prefix(12).map { line -> String in
+            let scalars = line.unicodeScalars
+            return scalars.count <= 40 ? line : String(String.UnicodeScalarView(scalars.prefix(40))) + "…"
+        }
+        let more = removed.count > 12 ? " | …" : ""
+        return "removed \(removed.count) web page line\(removed.count == 1 ? "" : "s"): " + shown.joined(separator: " | ") + more
     }
 }

@@ -1,3 +1,5 @@
+import Characters
+
 /// Drops what a saved web page or Word export leaves around the article in plain text: navigation,
 /// breadcrumbs, share and print buttons, sidebars of other headlines, copyright, ICP and licence lines,
 /// editor credits.
@@ -6,18 +8,29 @@
 /// navigation and sidebars, when the text also carries page furniture elsewhere. Metadata lines such as
 /// `成都日报　2023年5月12日　第03版　城事` or `2023-09-20 07:45　来源：杭州日报` are content and stay.
 enum WebLeftoverFilter {
-    static func filter(_ lines: [PhysicalLine]) -> (lines: [PhysicalLine], removed: Int) {
-        let boilerplate = lines.map { isBoilerplate($0.scalars) }
-        let furniture = boilerplate.filter { $0 }.count
+    static func filter(_ lines: [PhysicalLine]) -> (lines: [PhysicalLine], removed: [String]) {
+        var boilerplate = lines.map { isBoilerplate($0.scalars) }
         var keep = boilerplate.map { !$0 }
+        var inAbstract = false
+        for (i, line) in lines.enumerated() where keep[i] {
+            let s = line.scalars
+            if !inAbstract, DebrisLine.abstractLabels.contains(where: { ScalarSearch.has(s, $0) }) { inAbstract = true }
+            if DebrisLine.kind(s) != nil || (!inAbstract && DebrisLine.isKeywordLine(s)) {
+                keep[i] = false
+                boilerplate[i] = true
+            }
+        }
+        // Editor credits are page furniture too, but stay for the segmenter, which reads the names.
+        let furniture = boilerplate.filter { $0 }.count + lines.filter { isCredit($0.scalars) }.count
         if furniture >= 2 {
             markNavigation(lines, &keep)
             markSidebars(lines, boilerplate, &keep)
         }
-        let removed = keep.filter { !$0 }.count
-        guard removed > 0 else { return (lines, 0) }
+        let removedLines = zip(lines, keep).filter { !$0.1 }.map { $0.0.scalars }
+        let removed = removedLines.map { String(String.UnicodeScalarView($0)) }
+        guard !removed.isEmpty else { return (lines, []) }
         var out: [PhysicalLine] = []
-        out.reserveCapacity(lines.count - removed)
+        out.reserveCapacity(lines.count - removed.count)
         var pendingBlock = false
         for (line, k) in zip(lines, keep) {
             if k {
@@ -32,13 +45,21 @@ enum WebLeftoverFilter {
         return (out, removed)
     }
 
+    static let creditStarts = Needles.of(["责任编辑", "责编：", "编辑：", "值班编辑"])
+
+    /// `责任编辑：李四`: furniture the segmenter still reads.
+    static func isCredit(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= 60, let first = line.first, first == "责" || first == "编" || first == "值" else { return false }
+        return creditStarts.contains { line.hasPrefix($0) }
+    }
+
     private static let boilerplateMarks = Needles.of([
         "版权所有", "Copyright", "copyright", "COPYRIGHT", "©", "All Rights Reserved", "ICP备", "ICP证",
         "互联网新闻信息服务许可证", "网络传播视听节目许可证", "公网安备", "违法和不良信息举报",
         "未经授权禁止转载", "转载请注明",
     ])
     private static let boilerplateStarts = Needles.of([
-        "责任编辑", "责编：", "编辑：", "校对：", "审核：", "审校：", "监制：", "终审：", "初审：", "值班编辑",
+        "校对：", "审核：", "审校：", "监制：", "终审：", "初审：", "值班编辑",
         "分享到", "分享：", "当前位置", "您的位置", "你的位置", "所在位置", "首页 >", "首页>", "首页 ›", "首页»",
         "上一篇", "下一篇", "【打印", "【关闭", "【字体", "打印本页", "关闭窗口", "返回顶部",
         "字号：", "字体：", "【大 中 小】", "阅读量", "浏览次数", "点击数", "客户端下载", "登录 |", "登录|",
@@ -98,7 +119,7 @@ enum WebLeftoverFilter {
         // Separators left between menu items when the markup is stripped: `|`, `>`, `> 正文`.
         if let first = line.first, separators.contains(first), line.count <= 6 { return true }
         guard line.count <= 4 else { return false }
-        return !line.contains { ScalarClass.isPunctuation($0) || ScalarClass.isASCIIDigit($0) }
+        return !line.contains { ScalarClass.isPunctuation($0) || CharacterClass.isASCIIDigit($0) }
     }
 
     /// A sidebar heading and the short unpunctuated headlines listed under it, when the list runs into

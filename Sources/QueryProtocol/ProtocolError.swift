@@ -8,6 +8,8 @@ public struct ProtocolError: Error, Sendable, Equatable {
         case tooLarge = "too_large"
         case overloaded
         case shuttingDown = "shutting_down"
+        /// (ext) `reload` found the configuration or the taxonomy unusable; nothing changed.
+        case badConfiguration = "bad_configuration"
         case `internal`
     }
 

@@ -23,8 +23,26 @@ extension JSONValue {
     }
 
     public static func parse<Bytes: Collection>(bytes: Bytes) throws(JSONParseError) -> JSONValue where Bytes.Element == UInt8 {
+        try parse(bytes: bytes, keepingTextOf: "").value
+    }
+
+    /// Parses one JSON text and also returns the exact source text of the top-level object's member
+    /// `key` (the last one, as for the value), so it can be echoed byte for byte: a number such as
+    /// `123456789012345678901234567890` survives, which no Int or Double can carry.
+    public static func parse<Bytes: Collection>(bytes: Bytes, keepingTextOf key: String)
+        throws(JSONParseError) -> (value: JSONValue, text: [UInt8]?) where Bytes.Element == UInt8 {
         let array = Array(bytes)
-        let result = array.withUnsafeBufferPointer { buffer in Result { () throws(JSONParseError) in try parse(buffer) } }
+        let result = array.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONParseError) -> (JSONValue, [UInt8]?) in
+                var parser = JSONParser(bytes: buffer)
+                parser.keptKey = key.isEmpty ? nil : Array(key.utf8)
+                parser.skipSpace()
+                let value = try parser.value(depth: 0)
+                parser.skipSpace()
+                guard parser.pos == buffer.count else { throw parser.fail("trailing characters") }
+                return (value, parser.kept.map { Array(buffer[$0]) })
+            }
+        }
         return try result.get()
     }
 }
@@ -33,8 +51,14 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos = 0
     static let maxDepth = 64
+    /// A top-level member whose source text is wanted, and where its value lies.
+    var keptKey: [UInt8]?
+    var kept: Range<Int>?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Objects up to this many members look keys up by scanning (cheaper than hashing when small).
+    static let linearScanLimit = 16
 
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: pos, reason: reason) }
 
@@ -72,6 +96,9 @@ struct JSONParser {
     mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
         pos += 1
         var members: [(String, JSONValue)] = []
+        // Where each key sits in `members`, built only once an object outgrows a linear scan, so a
+        // line of a million keys (all equal or all different) is parsed in linear time.
+        var positions: [String: Int] = [:]
         skipSpace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
         while true {
@@ -82,10 +109,24 @@ struct JSONParser {
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             pos += 1
             skipSpace()
+            let valueStart = pos
             let item = try value(depth: depth + 1)
-            if let existing = members.firstIndex(where: { $0.0 == key }) {
+            if depth == 0, let keptKey, key.utf8.elementsEqual(keptKey) {
+                kept = valueStart..<pos
+            }
+            let existing: Int?
+            if members.count < Self.linearScanLimit {
+                existing = members.firstIndex(where: { $0.0 == key })
+            } else {
+                if positions.isEmpty {
+                    for (i, member) in members.enumerated() { positions[member.0] = i }
+                }
+                existing = positions[key]
+            }
+            if let existing {
                 members[existing].1 = item   // last duplicate wins, as most parsers do
             } else {
+                if !positions.isEmpty { positions[key] = members.count }
                 members.append((key, item))
             }
             skipSpace()
@@ -134,6 +175,14 @@ struct JSONParser {
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
             guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("invalid number") }
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+        }
+        // Short integers (ids, limits, indexes: nearly every number in a request) without a String.
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digits = pos - start - (negative ? 1 : 0)
+        if isInteger, digits <= 18 {
+            var magnitude = 0
+            for i in (pos - digits)..<pos { magnitude = magnitude * 10 + Int(bytes[i] &- UInt8(ascii: "0")) }
+            return .int(negative ? -magnitude : magnitude)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         if isInteger, let i = Int(text) { return .int(i) }

@@ -50,7 +50,10 @@ extension Article {
             ("index", .int(index)),
             ("title", .optional(title)),
             ("author", .optional(author)),
+            ("authors", .strings(authors)),
             ("affiliation", .optional(affiliation)),
+            ("source", .optional(source)),
+            ("editors", .strings(editors)),
             ("paragraphs", .strings(paragraphs)),
             ("themes", .array(themes.map(\.json))),
             ("primary_theme", .optional(primaryTheme)),
@@ -72,7 +75,12 @@ extension Article {
             primaryTheme: json["primary_theme"]?.stringValue,
             themesBy: json["themes_by"]?.stringValue ?? "classifier",
             places: (json["places"]?.arrayValue ?? []).compactMap(\.stringValue),
-            figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)))
+            figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)),
+            source: json["source"]?.stringValue,
+            editors: (json["editors"]?.arrayValue ?? []).compactMap(\.stringValue))
+        if let list = json["authors"]?.arrayValue {
+            authors = list.compactMap(\.stringValue)
+        }
     }
 }
 

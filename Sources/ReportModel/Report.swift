@@ -55,8 +55,18 @@ public struct Source: Sendable, Equatable {
 public struct Article: Sendable, Equatable {
     public var index: Int
     public var title: String?
-    public var author: String?
+    /// The writers, in byline order (reporters, `文/`, `作者：`, `图文：`; never editors).
+    public var authors: [String]
+    /// The writers joined with `、`, as the protocol's `author` field; nil when there are none.
+    public var author: String? {
+        get { authors.isEmpty ? nil : authors.joined(separator: "、") }
+        set { authors = newValue.map { $0.split(separator: "、").map(String.init) } ?? [] }
+    }
     public var affiliation: String?
+    /// The outlet the page names (`来源：新华网`, `成都日报` in a dateline), nil when none.
+    public var source: String?
+    /// Editors credited on the page (`责任编辑：…`, `编辑：…`).
+    public var editors: [String]
     public var paragraphs: [String]
     public var themes: [ThemeScore]
     public var primaryTheme: String?
@@ -67,11 +77,14 @@ public struct Article: Sendable, Equatable {
 
     public init(index: Int, title: String? = nil, author: String? = nil, affiliation: String? = nil,
                 paragraphs: [String] = [], themes: [ThemeScore] = [], primaryTheme: String? = nil,
-                themesBy: String = "classifier", places: [String] = [], figures: [Figure] = []) {
+                themesBy: String = "classifier", places: [String] = [], figures: [Figure] = [],
+                source: String? = nil, editors: [String] = []) {
         self.index = index
         self.title = title
-        self.author = author
+        self.authors = author.map { $0.split(separator: "、").map(String.init) } ?? []
         self.affiliation = affiliation
+        self.source = source
+        self.editors = editors
         self.paragraphs = paragraphs
         self.themes = themes
         self.primaryTheme = primaryTheme

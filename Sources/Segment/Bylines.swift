@@ -1,9 +1,11 @@
+import Characters
+
 /// Reads writers' names and affiliations from bylines, news openings, author lines and footers.
 enum Bylines {
     /// Names from a byline line (`□陶世祥`, `本报记者 张三 李四`, `文/王五`), joined with `、`; nil when none.
     static func authors(fromByline line: Line) -> String? {
         var s = line.scalars[...]
-        while let first = s.first, Line.bylineMarks.contains(first) || Scalars.isSpace(first) { s = s.dropFirst() }
+        while let first = s.first, Line.bylineMarks.contains(first) || CharacterClass.isSpace(first) { s = s.dropFirst() }
         var rest = Array(s)
         for prefix in bylineLeads where Scalars.has(rest, prefix) {
             rest = Array(rest[prefix.count...])
@@ -14,21 +16,44 @@ enum Bylines {
 
     /// Words that introduce names in a byline; `通讯员` and later helpers are not authors.
     static let bylineLeads: [[Unicode.Scalar]] =
-        ["本报记者", "记者", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿：", "文："].map(\.scalars)
-    static let helperWords: [[Unicode.Scalar]] = ["通讯员", "实习生", "摄影", "摄", "图/", "图／", "编辑"].map(\.scalars)
+        ["本报记者", "记者", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿：", "文：", "图文：", "图文/"].map(\.scalars)
+    static let helperWords: [[Unicode.Scalar]] = ["通讯员", "实习生", "见习记者", "实习记者", "摄影", "摄", "图/", "图／",
+                                                  "责任编辑", "编辑", "报道"].map(\.scalars)
 
-    /// `本报讯（记者 周晓岚 通讯员 何川）…`: the reporters named in a news opening, or nil.
+    /// `本报讯（记者 周晓岚 通讯员 何川）…`, `新华社北京12月3日电（记者 张三 李四）…`,
+    /// `本报北京1月28日电 记者邱玥28日从…获悉`: the reporters named in a news opening, or nil.
     static func authors(fromNewsOpening line: Line) -> String? {
         let s = line.scalars
         guard s.count > 6 else { return nil }
-        let window = Array(s[0..<min(s.count, 40)])
-        guard let open = window.firstIndex(where: { $0 == "（" || $0 == "(" }), open <= 8 else { return nil }
-        guard let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
-        var inner = Array(window[(open + 1)..<close])
-        guard let at = Scalars.find(reporter, in: inner), at <= 2 else { return nil }
-        inner = Array(inner[(at + reporter.count)...])
-        return joinedNames(in: cutAtHelpers(inner))
+        let window = Array(s[0..<min(s.count, 48)])
+        if let open = window.firstIndex(where: { $0 == "（" || $0 == "(" }),
+           open <= 8 || (open > 0 && (window[open - 1] == "电" || window[open - 1] == "讯")),
+           let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
+            var inner = Array(window[(open + 1)..<close])
+            guard let at = Scalars.find(reporter, in: inner), at <= 4 else { return nil }
+            inner = Array(inner[(at + reporter.count)...])
+            return joinedNames(in: cutAtHelpers(inner))
+        }
+        // No brackets: `…电 记者邱玥28日从…`, where the name runs into the sentence.
+        guard let dispatch = window.firstIndex(where: { $0 == "电" || $0 == "讯" }), dispatch <= 24 else { return nil }
+        var i = dispatch + 1
+        while i < window.count, CharacterClass.isSpace(window[i]) || window[i] == "：" { i += 1 }
+        guard Scalars.has(window, reporter, at: i) else { return nil }
+        i += reporter.count
+        while i < window.count, CharacterClass.isSpace(window[i]) { i += 1 }
+        var run: [Unicode.Scalar] = []
+        while i < window.count, CharacterClass.isHan(window[i]), run.count < 6 { run.append(window[i]); i += 1 }
+        guard let first = run.first, surnames.contains(first) else { return nil }
+        if run.count <= 3, i < window.count, !CharacterClass.isHan(window[i]) { return run.count >= 2 ? Scalars.string(run) : nil }
+        // The name ends where a verb or time word of the sentence begins.
+        for length in [2, 3] where run.count > length && sentenceStarts.contains(run[length]) {
+            return Scalars.string(run[..<length])
+        }
+        return nil
     }
+
+    /// Characters that begin the sentence after a reporter's name (`从`, `近日`, `日前`, `在`, `获悉`).
+    static let sentenceStarts = ScalarSet("从在近日昨今前获了走来跟随采于到对")
 
     static let reporter = "记者".scalars
 
@@ -37,9 +62,9 @@ enum Bylines {
         guard line.count >= 2, line.count <= 30 else { return nil }
         var tokens: [[Unicode.Scalar]] = [[]]
         for scalar in line.scalars {
-            if Scalars.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
+            if CharacterClass.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
                 if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
-            } else if Scalars.isHan(scalar) || scalar == "·" {
+            } else if CharacterClass.isHan(scalar) || scalar == "·" {
                 tokens[tokens.count - 1].append(scalar)
             } else {
                 return nil
@@ -67,8 +92,8 @@ enum Bylines {
             s = Array(s[prefix.count...])
             break
         }
-        while let last = s.last, last == "）" || last == ")" || Scalars.isSpace(last) { s.removeLast() }
-        while let first = s.first, first == "：" || first == ":" || Scalars.isSpace(first) { s.removeFirst() }
+        while let last = s.last, last == "）" || last == ")" || CharacterClass.isSpace(last) { s.removeLast() }
+        while let first = s.first, first == "：" || first == ":" || CharacterClass.isSpace(first) { s.removeFirst() }
         return s.isEmpty ? nil : Scalars.string(s)
     }
 
@@ -81,7 +106,7 @@ enum Bylines {
         if let comma = s.firstIndex(where: { $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }) {
             s = Array(s[..<comma])
         }
-        while let last = s.last, Scalars.isDigit(last) || Scalars.isSpace(last) { s.removeLast() }
+        while let last = s.last, CharacterClass.isASCIIDigit(last) || CharacterClass.isSpace(last) { s.removeLast() }
         return s.isEmpty ? nil : Scalars.string(s)
     }
 
@@ -117,7 +142,7 @@ enum Bylines {
             }
         }
         for scalar in s {
-            if Scalars.isHan(scalar) || scalar == "·" {
+            if CharacterClass.isHan(scalar) || scalar == "·" {
                 token.append(scalar)
             } else {
                 flush()

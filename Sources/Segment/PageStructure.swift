@@ -1,3 +1,5 @@
+import Characters
+
 /// Where each line of a page belongs: headline, metadata, and per article its title, byline,
 /// body, footer and sign-off. Indices refer to the page's lines.
 struct PageStructure {
@@ -23,6 +25,10 @@ struct PageStructure {
 /// Decides the structure of a page from its lines.
 struct StructureParser {
     let lines: [Line]
+    /// The line the format marked as the title, if any.
+    var titleAt: Int? = nil
+    /// Whether a title may be taken from the last lines (PDF content-stream order).
+    var tailTitles = true
 
     func parse() -> PageStructure {
         var page = PageStructure()
@@ -36,6 +42,10 @@ struct StructureParser {
         let footers = range.filter { lines[$0].isFooter }.count
         if bylines >= 2 || footers >= 2 {
             parseMulti(range, into: &page)
+        } else if let t = titleAt, t >= start {
+            // Lines above a marked title are the page's header: kept as metadata, never body.
+            page.meta += Array(start..<t)
+            parseSingle((t + 1)..<lines.count, into: &page, title: [t])
         } else {
             parseSingle(range, into: &page)
         }
@@ -45,14 +55,17 @@ struct StructureParser {
     // MARK: - Single article
 
     /// Title, byline or author lines, body, footer, sign-off; the title may instead come last (PDF order).
-    private func parseSingle(_ range: Range<Int>, into page: inout PageStructure) {
+    private func parseSingle(_ range: Range<Int>, into page: inout PageStructure, title: [Int] = []) {
         var part = PageStructure.Part()
+        part.title = title
         var lo = range.lowerBound
         var hi = range.upperBound
-        guard lo < hi else { return }
+        guard lo < hi else { page.parts = [part]; return }
 
         // Head title: up to two title-like lines before the byline or body.
-        while lo < hi, part.title.count < 2, isHeadTitle(lo) { part.title.append(lo); lo += 1 }
+        if title.isEmpty {
+            while lo < hi, part.title.count < 2, isHeadTitle(lo) { part.title.append(lo); lo += 1 }
+        }
         // Byline, author names and institution, in any order, right after the title.
         var scanned = 0
         while lo < hi, scanned < 3 {
@@ -72,7 +85,7 @@ struct StructureParser {
         }
 
         // Tail title (PDF order): the banner drawn after everything else.
-        if part.title.isEmpty {
+        if part.title.isEmpty, tailTitles {
             var tail: [Int] = []
             var k = hi - 1
             while k >= lo, tail.count < 2, isTailTitle(k) {
@@ -96,7 +109,7 @@ struct StructureParser {
             hi = block
         }
         part.body = Array(lo..<hi)
-        if part.title.isEmpty { recoverTitleAtPageBreak(&part, headline: &page.headline) }
+        if part.title.isEmpty, tailTitles { recoverTitleAtPageBreak(&part, headline: &page.headline) }
         page.parts = [part]
     }
 
@@ -139,7 +152,7 @@ struct StructureParser {
     private func startsWithNumber(_ line: Line) -> Bool {
         let s = line.scalars
         var i = 0
-        while i < s.count, Scalars.isDigit(s[i]) { i += 1 }
+        while i < s.count, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
         return i > 0 && i < s.count && (s[i] == "." || s[i] == "、" || s[i] == "．")
     }
 

@@ -1,5 +1,6 @@
 import Normalize
 import ReportModel
+import Characters
 
 /// A page split into its parts, before classification.
 public struct Page: Sendable, Equatable {
@@ -25,13 +26,26 @@ public struct Page: Sendable, Equatable {
 public struct Segmenter: Sendable {
     public init() {}
 
-    public func segment(_ text: NormalizedText) -> Page {
-        let lines = Segmenter.lines(from: text.lines)
+    public func segment(_ text: NormalizedText, hints: LayoutHints = LayoutHints()) -> Page {
+        let all = Segmenter.lines(from: text.lines)
+        guard !all.isEmpty else { return Page(warnings: text.warnings) }
+        // Metadata lines leave the page before its structure is read; titles lose a glued dateline.
+        let meta = PageMetaReader.read(all, extra: hints.metadata)
+        var lines: [Line] = []
+        lines.reserveCapacity(all.count)
+        for (i, line) in all.enumerated() where !meta.metaLines.contains(i) {
+            lines.append(meta.trimmed[i].map(Line.init) ?? line)
+        }
         guard !lines.isEmpty else { return Page(warnings: text.warnings) }
-        let structure = StructureParser(lines: lines).parse()
+        let title = TitleHint.locate(hints.title, in: lines)
+        let structure = StructureParser(lines: lines, titleAt: title,
+                                        tailTitles: hints.pdfLayout || text.rejoinedWraps >= 3 || TitleHint.looksLikePDFPage(lines)).parse()
         var page = Page(warnings: text.warnings + structure.warnings)
         page.headline = joined(structure.headline, lines)
-        page.published = published(structure, lines)
+        page.published = published(structure, lines) ?? meta.tailDate
+        if let head = meta.headDate, page.published == nil || !structure.parts.contains(where: { !$0.signoff.isEmpty }) {
+            page.published = head
+        }
 
         let places = PlaceExtractor()
         for (n, part) in structure.parts.enumerated() {
@@ -39,7 +53,7 @@ public struct Segmenter: Sendable {
             article.paragraphs = part.body.map { lines[$0].text }
             if !part.isLead {
                 article.title = joined(part.title, lines)
-                article.author = author(of: part, lines)
+                article.authors = authors(of: part, lines)
                 article.affiliation = affiliation(of: part, lines)
             }
             // Places and figures come from every line of the article, its frame included; the page's
@@ -52,7 +66,29 @@ public struct Segmenter: Sendable {
             article.figures = articleLines.flatMap(FigureExtractor.figures(in:))
             page.articles.append(article)
         }
+        apply(meta, to: &page, hintedTitle: (title == nil ? hints.title : nil).flatMap(TitleHint.cleaned)
+              ?? hints.fallbackTitle.flatMap(TitleHint.cleaned))
         return page
+    }
+
+    /// The page's metadata goes to its articles: outlet and editors to all, credited authors to the
+    /// one titled article that has none of its own.
+    private func apply(_ meta: PageMeta, to page: inout Page, hintedTitle: String?) {
+        let titled = page.articles.indices.filter { page.articles[$0].title != nil || page.articles.count == 1 }
+        for k in page.articles.indices {
+            page.articles[k].source = meta.source
+            page.articles[k].editors = meta.editors
+        }
+        let authorsFromCredits = meta.authors.filter { !meta.editors.contains($0) }
+        if titled.count == 1, page.articles[titled[0]].authors.isEmpty, !authorsFromCredits.isEmpty {
+            page.articles[titled[0]].authors = authorsFromCredits
+        }
+        if let hinted = hintedTitle, page.articles.count == 1, page.articles[0].title == nil {
+            page.articles[0].title = hinted
+        }
+        if !meta.metaLines.isEmpty {
+            page.warnings.append("read \(meta.metaLines.count) metadata line\(meta.metaLines.count == 1 ? "" : "s") (date, source, credits)")
+        }
     }
 
     /// Trimmed, non-empty lines; a footer broken over two lines is put back together.
@@ -78,8 +114,8 @@ public struct Segmenter: Sendable {
         for i in indices {
             let s = lines[i].scalars
             // Keep a space only between two Latin/digit runs; Chinese lines join directly.
-            if let last = out.last, let first = s.first, !Scalars.isHan(last), !Scalars.isHan(first),
-               !Scalars.isClosing(last), Scalars.isLatin(last) || Scalars.isDigit(last) {
+            if let last = out.last, let first = s.first, !CharacterClass.isHan(last), !CharacterClass.isHan(first),
+               !Scalars.isClosing(last), CharacterClass.isASCIILetter(last) || CharacterClass.isASCIIDigit(last) {
                 out.append(" ")
             }
             out += s
@@ -87,16 +123,20 @@ public struct Segmenter: Sendable {
         return Scalars.string(out)
     }
 
-    private func author(of part: PageStructure.Part, _ lines: [Line]) -> String? {
-        if let b = part.byline, let names = Bylines.authors(fromByline: lines[b]) { return names }
-        if let a = part.authorLine, let names = Bylines.names(inAuthorLine: lines[a]) { return names.joined(separator: "、") }
-        if let first = part.body.first, let names = Bylines.authors(fromNewsOpening: lines[first]) { return names }
+    private func authors(of part: PageStructure.Part, _ lines: [Line]) -> [String] {
+        if let b = part.byline, let names = Bylines.authors(fromByline: lines[b]) { return split(names) }
+        if let a = part.authorLine, let names = Bylines.names(inAuthorLine: lines[a]) { return names }
+        for i in part.body.prefix(2) {
+            if let names = Bylines.authors(fromNewsOpening: lines[i]) { return split(names) }
+        }
         // A letter signed by a person: a bare name in its sign-off.
         for i in part.signoff.reversed() {
-            if let names = Bylines.names(inAuthorLine: lines[i]), names.count <= 3 { return names.joined(separator: "、") }
+            if let names = Bylines.names(inAuthorLine: lines[i]), names.count <= 3 { return names }
         }
-        return nil
+        return []
     }
+
+    private func split(_ joined: String) -> [String] { joined.split(separator: "、").map(String.init) }
 
     private func affiliation(of part: PageStructure.Part, _ lines: [Line]) -> String? {
         if let f = part.footer { return Bylines.affiliation(fromFooter: lines[f]) }

@@ -22,7 +22,15 @@ final class ConnectionHandler: ChannelInboundHandler {
     /// This handler's context, for taking waiting lines when an answer goes out (on the event loop only).
     var context: ChannelHandlerContext?
 
-    init(server: QueryServer) { self.server = server }
+    let handler: any RequestHandling
+    /// The limits in force when the connection was accepted.
+    let limits: ServerLimits
+
+    init(server: QueryServer, handler: any RequestHandling, limits: ServerLimits) {
+        self.server = server
+        self.handler = handler
+        self.limits = limits
+    }
 
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
 
@@ -53,7 +61,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     /// Pipelined requests wait their turn instead of being refused, and a client that never reads
     /// its answers costs a bounded buffer (then the idle timeout closes it).
     func canTakeMore(_ context: ChannelHandlerContext) -> Bool {
-        inFlight < server.limits.maxInFlightPerConnection && context.channel.isWritable
+        inFlight < limits.maxInFlightPerConnection && context.channel.isWritable
     }
 
     func pause(_ context: ChannelHandlerContext) {
@@ -84,38 +92,38 @@ final class ConnectionHandler: ChannelInboundHandler {
         case .tooLong:
             oversizedInARow += 1
             enqueue(context: context, answer: Response.failure(id: nil, error: ProtocolError(
-                .tooLarge, "request line longer than \(server.limits.maxRequestBytes) bytes")))
-            if oversizedInARow >= server.limits.maxOversizedLines {
+                .tooLarge, "request line longer than \(limits.maxRequestBytes) bytes")))
+            if oversizedInARow >= limits.maxOversizedLines {
                 closeAfterPending(context: context)
             }
         case .line(let buffer):
             oversizedInARow = 0
-            if buffer.readableBytes == 0 { return }   // blank lines are ignored, as most line protocols do
-            handle(context: context, bytes: buffer.readableBytesView)
+            // An empty line is answered too (invalid_json): one request line, one response line.
+            handle(context: context, line: Array(buffer.readableBytesView))
         }
     }
 
-    func handle(context: ChannelHandlerContext, bytes: ByteBufferView) {
-        let request: Request
-        switch Request.parse(bytes) {
-        case .failure(let failure):
-            enqueue(context: context, answer: Response.failure(id: failure.id, error: failure.error))
-            return
-        case .success(let parsed):
-            request = parsed
-        }
-        if server.isDraining {
-            enqueue(context: context, answer: Response.failure(id: request.id, error: ProtocolError(
-                .shuttingDown, "renewald is shutting down")))
-            return
-        }
-        if let quick = server.handler.quickReply(to: request) {
-            enqueue(context: context, answer: quick)
+    func handle(context: ChannelHandlerContext, line: [UInt8]) {
+        let handler = self.handler
+        if line.count > limits.parseOnWorkerBytes {
+            // Parsing is linear but a megabyte still takes milliseconds: do it off the network
+            // thread so other connections' pings are not held up behind it.
+            let draining = server.isDraining
+            let work = server.work(on: context.eventLoop) {
+                switch handler.dispatch(line, draining: draining) {
+                case .answered(let bytes): return .line(bytes)
+                case .work(_, let body): return body()
+                }
+            }
+            enqueue(context: context, work: work, id: nil)
             return
         }
-        let handler = server.handler
-        let work = server.work(on: context.eventLoop) { handler.reply(to: request) }
-        enqueue(context: context, work: work, id: request.id)
+        switch handler.dispatch(line, draining: server.isDraining) {
+        case .answered(let bytes):
+            enqueue(context: context, answer: bytes)
+        case .work(let id, let body):
+            enqueue(context: context, work: server.work(on: context.eventLoop, body), id: id)
+        }
     }
 
     /// Queues an answer that is ready now behind the ones still being worked on.
@@ -123,7 +131,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         enqueue(context: context, work: context.eventLoop.makeSucceededFuture(.line(answer)), id: nil)
     }
 
-    func enqueue(context: ChannelHandlerContext, work: EventLoopFuture<Reply>, id: JSONValue?) {
+    func enqueue(context: ChannelHandlerContext, work: EventLoopFuture<Reply>, id: RequestID?) {
         inFlight += 1
         let previous = tail ?? context.eventLoop.makeSucceededVoidFuture()
         let channel = context.channel

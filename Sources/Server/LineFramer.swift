@@ -14,12 +14,17 @@ struct LineFramer: ByteToMessageDecoder {
 
     let maxLineBytes: Int
     var discarding = false
+    /// Bytes at the front of the buffer already known to hold no newline, so a megabyte line that
+    /// arrives in many reads is scanned once, not once per read.
+    var scanned = 0
 
     init(maxLineBytes: Int) { self.maxLineBytes = maxLineBytes }
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         let view = buffer.readableBytesView
-        if let newline = view.firstIndex(of: 0x0A) {
+        let unseen = view.index(view.startIndex, offsetBy: min(scanned, view.count))
+        if let newline = view[unseen...].firstIndex(of: 0x0A) {
+            scanned = 0
             let length = newline - view.startIndex
             if discarding {
                 buffer.moveReaderIndex(forwardBy: length + 1)
@@ -39,12 +44,14 @@ struct LineFramer: ByteToMessageDecoder {
             context.fireChannelRead(wrapInboundOut(.line(line)))
             return .continue
         }
+        scanned = buffer.readableBytes
         if buffer.readableBytes > maxLineBytes {
             if !discarding {
                 discarding = true
                 context.fireChannelRead(wrapInboundOut(.tooLong))
             }
             buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+            scanned = 0
         }
         return .needMoreData
     }

@@ -7,15 +7,15 @@ import ReportModel
 
 /// The NDJSON query server on a Unix stream socket.
 public final class QueryServer: Sendable {
-    let handler: any RequestHandling
-    let limits: ServerLimits
     let group: MultiThreadedEventLoopGroup
     let threadPool: NIOThreadPool
     let logger: Logger
-    private let state = NIOLockedValueBox(State())
+    private let state: NIOLockedValueBox<State>
 
     struct State {
         var listener: Channel?
+        /// Limits for new connections; `reload` may change them.
+        var limits: ServerLimits
         var connections: [ObjectIdentifier: Channel] = [:]
         var subscribers: [ObjectIdentifier: (channel: Channel, events: Set<String>?)] = [:]
         var draining = false
@@ -25,10 +25,8 @@ public final class QueryServer: Sendable {
         var maxConnections = Int.max
     }
 
-    public init(handler: any RequestHandling, limits: ServerLimits = ServerLimits(), logger: Logger,
-                eventLoopThreads: Int = 1, workerThreads: Int = 4) {
-        self.handler = handler
-        self.limits = limits
+    public init(limits: ServerLimits = ServerLimits(), logger: Logger, eventLoopThreads: Int = 1, workerThreads: Int = 4) {
+        state = NIOLockedValueBox(State(limits: limits))
         self.logger = logger
         group = MultiThreadedEventLoopGroup(numberOfThreads: eventLoopThreads)
         threadPool = NIOThreadPool(numberOfThreads: workerThreads)
@@ -41,8 +39,21 @@ public final class QueryServer: Sendable {
         case inherited(fd: Int32)
     }
 
-    /// Starts listening; returns once the socket accepts connections.
-    public func start(_ endpoint: Endpoint) throws {
+    /// The limits new connections get.
+    public var limits: ServerLimits { state.withLockedValue { $0.limits } }
+
+    /// Applies new limits (after a reload): to connections accepted from now on.
+    public func update(_ limits: ServerLimits) {
+        let fit = DescriptorLimit.connectionsThatFit()
+        state.withLockedValue {
+            $0.limits = limits
+            $0.maxConnections = min(limits.maxConnections, fit)
+        }
+    }
+
+    /// Starts listening, answering with `handler`; returns once the socket accepts connections.
+    public func start(_ endpoint: Endpoint, handler: any RequestHandling) throws {
+        let limits = self.limits
         let fit = DescriptorLimit.connectionsThatFit()
         let most = min(limits.maxConnections, fit)
         state.withLockedValue { $0.maxConnections = most }
@@ -56,7 +67,7 @@ public final class QueryServer: Sendable {
                                 value: .init(low: limits.subscriberBacklogBytes / 2, high: limits.subscriberBacklogBytes))
             .childChannelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try self.accept(channel)
+                    try self.accept(channel, handler: handler)
                 }
             }
         let channel: Channel
@@ -69,11 +80,11 @@ public final class QueryServer: Sendable {
         state.withLockedValue { $0.listener = channel }
     }
 
-    func accept(_ channel: Channel) throws {
-        let admitted = state.withLockedValue { state -> Bool in
-            guard state.connections.count < state.maxConnections else { return false }
+    func accept(_ channel: Channel, handler: any RequestHandling) throws {
+        let (admitted, limits) = state.withLockedValue { state -> (Bool, ServerLimits) in
+            guard state.connections.count < state.maxConnections else { return (false, state.limits) }
             state.connections[ObjectIdentifier(channel)] = channel
-            return true
+            return (true, state.limits)
         }
         guard admitted else {
             let most = state.withLockedValue { $0.maxConnections }
@@ -87,7 +98,7 @@ public final class QueryServer: Sendable {
         // After the framer, so only complete lines count as activity: a client dripping a byte at a
         // time (slowloris) without ever finishing a line is closed after the idle timeout too.
         try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
-        try channel.pipeline.syncOperations.addHandler(ConnectionHandler(server: self))
+        try channel.pipeline.syncOperations.addHandler(ConnectionHandler(server: self, handler: handler, limits: limits))
     }
 
     func connectionClosed(_ channel: Channel) {

@@ -1,20 +1,12 @@
 import QueryProtocol
 import ReportModel
 
-/// What answering a request produced.
-public enum Reply: Sendable {
-    /// One response line (newline included).
-    case line([UInt8])
-    /// Register the connection for events of these kinds (nil: all), after writing `ack`.
-    case subscribe(events: Set<String>?, ack: [UInt8])
-}
-
-/// The daemon's side of the server: answers requests.
+/// The daemon's side of the server: parses request lines and answers them.
 public protocol RequestHandling: Sendable {
-    /// Answers requests that need no I/O (`ping`, `hello`) right on the network thread; nil otherwise.
-    func quickReply(to request: Request) -> [UInt8]?
-    /// Answers any request; may block (database, classification). Runs on a worker thread.
-    func reply(to request: Request) -> Reply
+    /// Parses `line` and answers it right away when that needs no I/O (errors, `ping`, `hello`),
+    /// or hands back the work for a worker thread. Called on the network thread for short lines
+    /// and on a worker for long ones, so a megabyte line never holds up other connections.
+    func dispatch(_ line: [UInt8], draining: Bool) -> LineDispatch
 }
 
 /// Limits that keep one client from hurting the others.
@@ -32,14 +24,18 @@ public struct ServerLimits: Sendable {
     public var maxOversizedLines: Int
     /// Unsent bytes a subscriber may fall behind before it is dropped.
     public var subscriberBacklogBytes: Int
+    /// Lines longer than this are parsed on a worker thread instead of the network thread.
+    public var parseOnWorkerBytes: Int
 
     public init(maxRequestBytes: Int = 1 << 20, idleTimeout: Duration = .seconds(300), maxConnections: Int = 1024,
-                maxInFlightPerConnection: Int = 1024, maxOversizedLines: Int = 3, subscriberBacklogBytes: Int = 1 << 20) {
+                maxInFlightPerConnection: Int = 1024, maxOversizedLines: Int = 3, subscriberBacklogBytes: Int = 1 << 20,
+                parseOnWorkerBytes: Int = 16 << 10) {
         self.maxRequestBytes = maxRequestBytes
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
         self.maxInFlightPerConnection = maxInFlightPerConnection
         self.maxOversizedLines = maxOversizedLines
         self.subscriberBacklogBytes = subscriberBacklogBytes
+        self.parseOnWorkerBytes = parseOnWorkerBytes
     }
 }

@@ -11,6 +11,16 @@ struct Query: ParsableCommand {
     var socket: String = "/run/renewald/renewald.sock"
 
     func run() throws {
+        do {
+            try exchange()
+        } catch let error as SocketClientError {
+            // Not a usage mistake: say what went wrong, without the usage text, and exit 69 (EX_UNAVAILABLE).
+            FileHandle.standardError.write(Data("renewald query: \(error)\n".utf8))
+            throw ExitCode(69)
+        }
+    }
+
+    func exchange() throws {
         let client = try SocketClient(path: socket)
         let input = FileHandle.standardInput.readDataToEndOfFile()
         try client.send([UInt8](input))

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// `renewald serve`: run the daemon.
-struct Serve: ParsableCommand {
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the daemon: watch the inbox, ingest reports, answer queries on the socket.",
         discussion: """
@@ -33,7 +33,18 @@ struct Serve: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
 
-    func run() throws {
+    func run() async throws {
+        var configuration = try read()
+        configuration.testHooks = ProcessInfo.processInfo.environment["RENEWALD_TEST_HOOKS"] == "1"
+        // `reload` reads the file again and re-applies these options over it, as at start.
+        let options = self
+        var reread: (@Sendable () throws -> Configuration)?
+        if config != nil { reread = { try options.read() } }
+        try await runDaemon(configuration: configuration, reread: reread)
+    }
+
+    /// Defaults, then --config FILE, then the options.
+    func read() throws -> Configuration {
         var configuration = Configuration()
         if let config {
             let text: String
@@ -47,7 +58,6 @@ struct Serve: ParsableCommand {
         if let socket { configuration.socket = socket }
         if let taxonomy { configuration.taxonomy = taxonomy }
         if let logLevel { configuration.logLevel = logLevel }
-        configuration.testHooks = ProcessInfo.processInfo.environment["RENEWALD_TEST_HOOKS"] == "1"
-        try runDaemon(configuration: configuration, configFile: config)
+        return configuration
     }
 }

@@ -1,7 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import ArgumentParser
+
+/// Why the daemon could not be reached: a connection problem, not a usage mistake.
+struct SocketClientError: Error, CustomStringConvertible {
+    var description: String
+}
 
 /// A blocking Unix stream socket client: the whole system interface of `renewald query`.
 struct SocketClient {
@@ -9,11 +13,11 @@ struct SocketClient {
 
     init(path: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ValidationError("socket: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw SocketClientError(description: "socket: \(String(cString: strerror(errno)))") }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw ValidationError("socket path too long: \(path)") }
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw SocketClientError(description: "socket path too long: \(path)") }
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
             raw.copyBytes(from: bytes)
             raw[bytes.count] = 0
@@ -24,7 +28,7 @@ struct SocketClient {
         guard rc == 0 else {
             let why = String(cString: strerror(errno))
             close(fd)
-            throw ValidationError("cannot connect to \(path): \(why) (is renewald running?)")
+            throw SocketClientError(description: "cannot connect to \(path): \(why) (is renewald running?)")
         }
     }
 
@@ -34,7 +38,7 @@ struct SocketClient {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ValidationError("write: \(String(cString: strerror(errno)))")
+                throw SocketClientError(description: "cannot send to the daemon: \(String(cString: strerror(errno)))")
             }
             offset += n
         }

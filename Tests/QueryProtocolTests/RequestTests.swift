@@ -7,7 +7,7 @@ import Testing
 
     @Test func parsesOpAndEchoesID() throws {
         let r = try parse(#"{"op":"get","id":7,"report":"x"}"#).get()
-        #expect(r.op == "get" && r.id == .int(7))
+        #expect(r.op == "get" && r.id?.value == .int(7))
         #expect(try r.string("report") == "x")
     }
 
@@ -26,7 +26,7 @@ import Testing
 
     @Test func missingOpStillEchoesTheID() {
         guard case .failure(let failure) = parse(#"{"id":"q1"}"#) else { Issue.record("parsed"); return }
-        #expect(failure.id == .string("q1"))
+        #expect(failure.id?.value == .string("q1"))
     }
 
     @Test func typedFieldsFailAsBadRequest() throws {
@@ -42,10 +42,21 @@ import Testing
         #expect(throws: ProtocolError.self) { try ok.int("limit", default: 20, range: 10...1000) }
     }
 
+    @Test(arguments: [("2023-02-31", false), ("2023-02-29", false), ("2024-02-29", true), ("1900-02-29", false),
+                      ("2000-02-29", true), ("2023-04-31", false), ("2023-12-31", true), ("2023-1-05", false), ("+023-01-05", false)])
+    func datesMustExist(date: String, valid: Bool) throws {
+        let r = try parse(#"{"op":"list","since":"\#(date)"}"#).get()
+        if valid {
+            #expect(try r.date("since") == date)
+        } else {
+            #expect(throws: ProtocolError.self) { try r.date("since") }
+        }
+    }
+
     @Test func responsesAreSingleJSONLines() throws {
-        let ok = Response.success(id: .int(1), result: .object([("pong", .bool(true))]))
+        let ok = Response.success(id: RequestID(.int(1)), result: .object([("pong", .bool(true))]))
         #expect(String(decoding: ok, as: UTF8.self) == "{\"id\":1,\"ok\":true,\"result\":{\"pong\":true}}\n")
-        let raw = Response.success(id: .string("a"), rawResult: "{\"x\":1}")
+        let raw = Response.success(id: RequestID(.string("a")), rawResult: "{\"x\":1}")
         #expect(try JSONValue.parse(bytes: raw.dropLast())["result"]?["x"] == .int(1))
         let err = Response.failure(id: nil, error: ProtocolError(.notFound, "no such"))
         #expect(String(decoding: err, as: UTF8.self) == "{\"ok\":false,\"error\":{\"code\":\"not_found\",\"message\":\"no such\"}}\n")

@@ -48,8 +48,7 @@ sed -i -e 's#^max_analysis_mb *=.*#max_analysis_mb = 512#' "$root/etc/renewald/r
 nspawn_boot --tmpfs=/var/spool/renewald:mode=0755 --bind-ro="$here":/opt/renewald-test/systemd
 inbox=/var/spool/renewald/inbox
 st=/var/lib/renewald
-tool() { python3 /opt/renewald-test/systemd/hostile-tools.py "$@"; }
-export -f tool 2>/dev/null
+tool() { python3 "$here/hostile-tools.py" "$@"; }   # on the host
 T() { cx python3 /opt/renewald-test/systemd/hostile-tools.py "$@"; }
 Tas() { local who=$1; shift; as "$who" python3 /opt/renewald-test/systemd/hostile-tools.py "$@"; }
 ok_get() { [[ $(rpc_as alice "{\"op\":\"get\",\"$1\":\"$2\"}") == *'"ok":true'* ]]; }
@@ -73,9 +72,12 @@ check "the database is created 0600" '[ "$(cx stat -c %a $st/renewald.sqlite)" =
 as alice sh -c 'nohup python3 /opt/renewald-test/systemd/hostile-tools.py pinger /tmp/pings.log >/dev/null 2>&1 &'
 
 # --- 1. FIFOs: never opened, never read, moved to failed/, ingestion goes on ---------------------
-as alice mkfifo "$inbox/fifo1" "$inbox/fifo2"
-as alice sh -c "timeout 8 sh -c 'echo 秘密 > $inbox/fifo2'; echo \$? > /tmp/fifo-writer.rc" &
+# fifo2 is renamed in with a writer already waiting on it: the daemon must not be its reader.
+as alice mkfifo "$inbox/fifo1" "$inbox/.fifo2.part"
+as alice sh -c "timeout 8 sh -c 'echo 秘密 > $inbox/.fifo2.part'; echo \$? > /tmp/fifo-writer.rc" &
 writer=$!
+waitfor "cx sh -c 'ls -l /proc/*/fd 2>/dev/null' | grep -q fifo2" 30
+as alice mv "$inbox/.fifo2.part" "$inbox/fifo2"
 printf '石榴园社区加装电梯简报\n\n石榴园社区完成加装电梯4部。\n' | drop_as bob after-fifo.txt
 check "1. FIFOs go to failed/ as FIFOs with not_regular_file" \
   'waitfor "cx test -p $st/failed/fifo1 && cx test -p $st/failed/fifo2" 100 && [ "$(failed_code fifo1)" = not_regular_file ]'

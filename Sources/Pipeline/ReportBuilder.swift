@@ -58,12 +58,17 @@ public struct ReportBuilder: Sendable {
     /// decoded text in UTF-8 bytes once known (0 before), from which the rest's cost can be judged.
     public func build(bytes: [UInt8], file: String, received: String,
                       checkpoint: (_ textBytes: Int) throws(IngestError) -> Void) throws(IngestError) -> Report {
+        // Plain text and web pages become text of about their own size: judge the cost before even
+        // decoding (slow for tens of megabytes in a debug build). PDF and Word are judged once read.
+        switch TextDecoder.sniff(bytes) {
+        case .text, .html: try checkpoint(bytes.count)
+        default: try checkpoint(0)
+        }
         let sha = SHA256.hex(bytes)
-        try checkpoint(0)
-        let decoded = try decode(bytes)
+        let (decoded, hints) = try decode(bytes)
         let textBytes = decoded.text.utf8.count
         try checkpoint(textBytes)
-        var report = try analyse(decoded.text) { () throws(IngestError) in try checkpoint(textBytes) }
+        var report = try analyze(decoded.text, hints: hints) { () throws(IngestError) in try checkpoint(textBytes) }
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha
@@ -74,7 +79,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The file's text, by what its bytes are (magic numbers, not the name): PDF, Word, web page or plain text.
-    func decode(_ bytes: [UInt8]) throws(IngestError) -> DecodedText {
+    func decode(_ bytes: [UInt8]) throws(IngestError) -> (DecodedText, LayoutHints) {
         let document: ExtractedDocument
         switch TextDecoder.sniff(bytes) {
         case .pdf:
@@ -84,22 +89,24 @@ public struct ReportBuilder: Sendable {
         default:
             let decoded: DecodedText
             do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
-            guard decoded.format == .html else { return decoded }
+            guard decoded.format == .html else { return (decoded, LayoutHints()) }
             do { document = try documents.readHTML(bytes) } catch { throw .decode(error) }
         }
-        return DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings)
+        let hints = LayoutHints(title: document.titleHint, fallbackTitle: document.fallbackTitle, pdfLayout: document.format == .pdf,
+                                metadata: document.metadata)
+        return (DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings), hints)
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
-    public func analyse(_ text: String) -> Report {
+    public func analyze(_ text: String, hints: LayoutHints = LayoutHints()) -> Report {
         // A checkpoint that never throws: the call cannot fail.
-        (try? analyse(text) { () throws(IngestError) in })!
+        (try? analyze(text, hints: hints) { () throws(IngestError) in })!
     }
 
-    func analyse(_ text: String, checkpoint: () throws(IngestError) -> Void) throws(IngestError) -> Report {
+    func analyze(_ text: String, hints: LayoutHints = LayoutHints(), checkpoint: () throws(IngestError) -> Void) throws(IngestError) -> Report {
         let normalized = normalizer.normalize(text)
         try checkpoint()
-        let page = segmenter.segment(normalized)
+        let page = segmenter.segment(normalized, hints: hints)
         try checkpoint()
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
                             source: Source(format: "text", encoding: "utf-8", bytes: text.utf8.count),

@@ -1,0 +1,17 @@
+import QueryProtocol
+import ReportModel
+import Store
+
+extension Op where Context == QueryContext {
+    /// `list`: report summaries matching the filters.
+    static var list: Op {
+        Op("list") { request, context in
+            let (total, reports) = try context.store.list(try ReportFilter(request))
+            return .result(.object([("total", .int(total)), ("reports", .array(reports.map { r in
+                .object([("id", .string(r.id)), ("file", .string(r.file)), ("title", .optional(r.title)),
+                         ("published", .optional(r.published)), ("received", .string(r.received)),
+                         ("themes", .themeSummaries(r.themes)), ("labelled", .bool(r.labelled))])
+            }))]))
+        }
+    }
+}

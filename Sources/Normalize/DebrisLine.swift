@@ -1,0 +1,192 @@
+import Characters
+
+/// Page debris recognised by its shape: a menu bar of short tokens, bracketed buttons (`【纠错】`,
+/// `[打印此页]`), counters (`浏览：72次 评论：0`), image file names, a line of page-script JSON or
+/// code, share and QR-code prompts, app banners, keyword lines outside an abstract.
+///
+/// Every rule looks only at lines with no sentence punctuation and rarely longer than a menu, so a
+/// real sentence is never debris. Words appear only where a shape needs a hint of what kind of
+/// control it is (the verbs of web page controls: 收藏, 打印, 扫码 …), never as whole lines.
+enum DebrisLine {
+    /// Why a line is debris, or nil when it is content.
+    static func kind(_ s: [Unicode.Scalar]) -> String? {
+        guard !s.isEmpty, s.count <= 160 else { return nil }
+        if isScript(s) { return "script" }
+        guard s.count <= 80, !hasSentencePunctuation(s) else { return nil }
+        if isImageName(s) { return "image" }
+        if isBracketedControls(s) { return "button" }
+        if isCounterLine(s) { return "counter" }
+        if isShareOrApp(s) { return "share" }
+        if isMenuBar(s) { return "menu" }
+        return nil
+    }
+
+    static func hasSentencePunctuation(_ s: [Unicode.Scalar]) -> Bool {
+        s.contains { $0 == "。" || $0 == "，" || $0 == "；" || $0 == "！" || $0 == "？" || $0 == "“" || $0 == "”" }
+    }
+
+    /// `{"id":12,"title":"…"}`, `var pageData = {…};`, `document.write(…)`: code, not text.
+    static func isScript(_ s: [Unicode.Scalar]) -> Bool {
+        var quotes = 0, colons = 0, braces = 0, ascii = 0, semis = 0, parens = 0
+        for c in s {
+            switch c {
+            case "\"": quotes += 1
+            case ":": colons += 1
+            case "{", "}": braces += 1
+            case ";": semis += 1
+            case "(", ")": parens += 1
+            default: break
+            }
+            if c.value < 0x80 { ascii += 1 }
+        }
+        let first = s.first { !CharacterClass.isSpace($0) } ?? " "
+        if (first == "{" || first == "["), quotes >= 4, colons >= 2 { return true }
+        // Mostly ASCII with the punctuation of code.
+        return ascii * 10 >= s.count * 8 && s.count >= 12 && braces + semis + parens >= 3 && (semis >= 1 || braces >= 2)
+            && (s.contains("=") || s.contains("{"))
+    }
+
+    static let imageExtensions: [[Unicode.Scalar]] = Needles.of([".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".svg"])
+
+    /// `IMG_2034.JPG`, `20230512_3.png`, `<image>…</image>`: a file name where a picture was.
+    static func isImageName(_ s: [Unicode.Scalar]) -> Bool {
+        var end = s.count
+        while end > 0, CharacterClass.isSpace(s[end - 1]) || ScalarClass.isClosingMark(s[end - 1]) || s[end - 1] == ">" || s[end - 1] == ")" { end -= 1 }
+        let lowered = s[..<end].map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0 }
+        for ext in imageExtensions where lowered.count > ext.count && Array(lowered.suffix(ext.count)) == ext {
+            // The file name is the last token; before it at most a short caption label.
+            let token = lowered.lastIndex { CharacterClass.isSpace($0) }.map { end - $0 - 1 } ?? end
+            return end - token <= 12 || token >= end / 2
+        }
+        return ScalarSearch.has(s, Array("<image".unicodeScalars), anywhere: true) || ScalarSearch.has(s, Array("<img".unicodeScalars), anywhere: true)
+    }
+
+    /// `【纠错】`, `[打印此页] [关闭窗口]`, `【字体：大 中 小】`: nothing but short bracketed controls.
+    static func isBracketedControls(_ s: [Unicode.Scalar]) -> Bool {
+        var groups = 0
+        var control = false
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if CharacterClass.isSpace(c) || c == "|" || c == "｜" || c == "·" { i += 1; continue }
+            guard let close = closers[c] else { return false }
+            guard let j = s[(i + 1)...].firstIndex(of: close), j - i - 1 <= 10, j > i + 1 else { return false }
+            let inner = Array(s[(i + 1)..<j])
+            if controlWords.contains(where: { ScalarSearch.has(inner, $0, anywhere: true) }) { control = true }
+            groups += 1
+            i = j + 1
+        }
+        return groups >= 2 || (groups == 1 && control)
+    }
+
+    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "[": "]", "［": "］", "〖": "〗", "(": ")", "（": "）"]
+
+    /// Verbs and nouns of page controls, to tell a button from a bracketed section heading.
+    static let controlWords: [[Unicode.Scalar]] = Needles.of([
+        "纠错", "打印", "关闭", "收藏", "字体", "字号", "返回", "顶部", "分享", "推荐", "评论", "投稿", "举报", "下载", "订阅",
+        "登录", "注册", "首页", "加入", "放大", "缩小", "默认", "复制", "链接", "二维码", "扫码", "大 中 小", "English",
+    ])
+
+    /// `浏览：72次 评论：0`, `阅读 1.2万 点赞 36`: words each followed by a count, nothing else.
+    static func isCounterLine(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        var pairs = 0
+        while i < s.count {
+            while i < s.count, CharacterClass.isSpace(s[i]) || s[i] == "|" || s[i] == "｜" || s[i] == "·" || s[i] == "/" { i += 1 }
+            guard i < s.count else { break }
+            var word = 0
+            while i < s.count, CharacterClass.isHan(s[i]) { i += 1; word += 1 }
+            guard word >= 1, word <= 4 else { return false }
+            while i < s.count, s[i] == "：" || s[i] == ":" || CharacterClass.isSpace(s[i]) || s[i] == "(" || s[i] == "（" { i += 1 }
+            var digits = 0
+            while i < s.count, CharacterClass.isASCIIDigit(s[i]) || s[i] == "." || s[i] == "," { i += 1; digits += 1 }
+            guard digits >= 1 else { return false }
+            while i < s.count, s[i] == "次" || s[i] == "人" || s[i] == "条" || s[i] == "万" || s[i] == "+" || s[i] == ")" || s[i] == "）" { i += 1 }
+            pairs += 1
+        }
+        return pairs >= 1 && counterLead(s)
+    }
+
+    /// The first word of a counter line names a count of readers or reactions.
+    private static func counterLead(_ s: [Unicode.Scalar]) -> Bool {
+        let head = Array(s.prefix(6))
+        return counterWords.contains { ScalarSearch.has(head, $0, anywhere: true) }
+    }
+
+    static let counterWords: [[Unicode.Scalar]] = Needles.of([
+        "浏览", "阅读", "点击", "访问", "评论", "点赞", "收藏", "转发", "分享", "在看", "热度", "人气", "播放", "访客",
+    ])
+
+    /// `扫一扫下载某某APP`, `分享到：微信 微博`, `长按识别二维码关注`: share and QR prompts, app banners.
+    static func isShareOrApp(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 40 else { return false }
+        return shareWords.contains { ScalarSearch.has(s, $0, anywhere: true) }
+    }
+
+    static let shareWords: [[Unicode.Scalar]] = Needles.of([
+        "扫一扫", "扫码", "二维码", "长按识别", "分享到", "转发到", "APP下载", "下载APP", "打开APP", "客户端下载", "下载客户端",
+        "App下载", "下载App", "打开App", "扫描下载", "关注我们", "关注公众号",
+    ])
+
+    /// `设为首页 加入收藏`, `首页 | 新闻 | 政务 | 服务`: short tokens in a row, no sentence. Two tokens need
+    /// a page-control word; three or more need only the shape, unless they could be a line of names.
+    static func isMenuBar(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 60 else { return false }
+        var tokens: [[Unicode.Scalar]] = [[]]
+        for c in s {
+            if CharacterClass.isSpace(c) || c == "|" || c == "｜" || c == "·" || c == "•" || c == "/" {
+                if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
+            } else if CharacterClass.isHan(c) || CharacterClass.isASCIILetter(c) {
+                tokens[tokens.count - 1].append(c)
+            } else {
+                return false
+            }
+        }
+        let words = tokens.filter { !$0.isEmpty }
+        guard words.count >= 2, words.allSatisfy({ $0.count <= 8 }) else { return false }
+        let control = words.contains { w in controlWords.contains { ScalarSearch.has(w, $0, anywhere: true) } || menuWords.contains(w) }
+        if words.count == 2 { return control && words.allSatisfy { $0.count >= 2 } }
+        // `张三 李四 王五` is a byline; a menu has longer or Latin items, or a control.
+        let nameLike = words.allSatisfy { $0.count >= 2 && $0.count <= 3 && $0.allSatisfy(CharacterClass.isHan) }
+        return control || (!nameLike && words.count >= 4 && words.allSatisfy { $0.count >= 2 })
+    }
+
+    static let menuWords: Set<[Unicode.Scalar]> = Set(Needles.of([
+        "首页", "网站首页", "设为首页", "加入收藏", "网站地图", "联系我们", "关于我们", "手机版", "无障碍", "繁體", "繁体", "简体",
+        "English", "登录", "注册", "RSS", "更多", "返回",
+    ]))
+
+    /// `关键词：城市更新 老旧小区`, `标签：…`: a keyword line (content only inside an abstract).
+    static func isKeywordLine(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 80, !s.contains("。") else { return false }
+        var i = 0
+        while i < s.count, s[i] == "【" || s[i] == "[" || CharacterClass.isSpace(s[i]) { i += 1 }
+        for word in keywordLabels where ScalarSearch.has(s, word, at: i) {
+            let j = i + word.count
+            return j < s.count && (s[j] == "：" || s[j] == ":" || s[j] == "】" || s[j] == "]" || CharacterClass.isSpace(s[j]))
+        }
+        return false
+    }
+
+    static let keywordLabels: [[Unicode.Scalar]] = Needles.of(["关键词", "关键字", "标签", "Tags", "TAG", "Tag", "tags"])
+    static let abstractLabels: [[Unicode.Scalar]] = Needles.of(["摘要", "【摘要】", "[摘要]", "内容提要", "提要", "Abstract", "ABSTRACT"])
+}
+
+/// Substring tests on scalar arrays for the debris rules.
+enum ScalarSearch {
+    static func has(_ s: [Unicode.Scalar], _ word: [Unicode.Scalar], at offset: Int = 0) -> Bool {
+        guard offset + word.count <= s.count else { return false }
+        for k in 0..<word.count where s[offset + k] != word[k] { return false }
+        return true
+    }
+
+    static func has(_ s: [Unicode.Scalar], _ word: [Unicode.Scalar], anywhere: Bool) -> Bool {
+        guard word.count <= s.count, let first = word.first else { return false }
+        var i = 0
+        while i + word.count <= s.count {
+            if s[i] == first, has(s, word, at: i) { return true }
+            i += 1
+        }
+        return false
+    }
+}

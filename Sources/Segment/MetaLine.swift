@@ -1,0 +1,251 @@
+import Characters
+
+/// Reads a page's metadata lines: datelines and publish lines (`2022-12-03 11:00 来源：新华网`,
+/// `发布日期：2020-05-12`, `时间：… 来源：…`), bylines and credits (`记者：张三`, `文/李四`,
+/// `图文：王五`, `（记者 张三 李四）`), editor credits (`责任编辑：赵六`) and page counters
+/// (`浏览：72次 评论：0`).
+///
+/// A line is parsed into labelled values, dates and leftover free text; it is *wholly* metadata when
+/// what is left over is at most a short outlet name or edition mark next to a date or label. The
+/// rules go by shape (a label word and a colon, a date, a counter), so any outlet or name is read.
+enum MetaLine {
+    /// What one line says.
+    struct Parsed {
+        /// ISO dates, in line order.
+        var dates: [String] = []
+        var source: String?
+        var authors: [String] = []
+        var editors: [String] = []
+        /// Whether nothing but metadata (and a short outlet or edition mark) is on the line.
+        var isMeta = false
+        /// Whether the line had a label (`来源：`, `记者`) rather than only a date.
+        var labelled = false
+    }
+
+    /// What a label introduces.
+    enum Kind { case date, source, author, helper, editor, ignored, counter }
+
+    struct Label {
+        var word: [Unicode.Scalar]
+        var kind: Kind
+        /// Whether the label may run straight into its value with no colon or space (`记者张三`).
+        var bare: Bool
+    }
+
+    static let labels: [Label] = {
+        func make(_ words: [String], _ kind: Kind, bare: Bool = false) -> [Label] {
+            words.map { Label(word: Array($0.unicodeScalars), kind: kind, bare: bare) }
+        }
+        var all: [Label] = []
+        all += make(["发布日期", "发布时间", "发表时间", "发表日期", "更新时间", "更新日期", "发稿时间", "成文日期", "发文日期",
+                     "印发日期", "日期", "时间", "发布于"], .date)
+        all += make(["信息来源", "消息来源", "文章来源", "本文来源", "稿件来源", "新闻来源", "来源", "稿源", "出处", "转自", "转载自"], .source)
+        all += make(["本报记者", "特约记者", "记者"], .author, bare: true)
+        all += make(["作者", "撰文", "撰稿人", "撰稿", "文字", "图文", "文"], .author)
+        all += make(["实习记者", "实习生", "通讯员", "本报通讯员", "见习记者"], .helper, bare: true)
+        all += make(["责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "主编", "编审"], .editor)
+        all += make(["审核", "审校", "校对", "终审", "初审", "复审", "监制", "美编", "策划", "统筹", "制作", "设计", "摄影", "摄像",
+                     "图片", "图", "视频", "原标题", "分类", "栏目", "所属栏目", "发布机构", "发布单位"], .ignored)
+        all += make(["浏览次数", "浏览量", "浏览", "阅读次数", "阅读量", "阅读数", "阅读", "点击数", "点击量", "点击率", "点击",
+                     "访问量", "访问次数", "评论数", "评论", "点赞", "收藏", "转发", "分享到", "分享", "字号", "字体", "打印"], .counter)
+        return all.sorted { $0.word.count > $1.word.count }
+    }()
+
+    static let separators = ScalarSet("：:|｜/／")
+    static let punctuation = ScalarSet("【】[]［］（）()〔〕<>《》「」『』·•|｜/／—-_,，、;；:： \t\u{3000}\u{A0}")
+
+    /// Parses a line of at most 120 scalars; nil for longer lines and sentences.
+    static func parse(_ s: [Unicode.Scalar]) -> Parsed? {
+        guard !s.isEmpty, s.count <= 120 else { return nil }
+        var out = Parsed()
+        var free: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var gluedFree = false
+        func endFree() {
+            if !current.isEmpty { free.append(current); current = [] }
+        }
+        var i = 0
+        while i < s.count {
+            if let end = dateEnd(s, at: i) {
+                if let iso = DateScanner.date(in: s, at: i)?.iso { out.dates.append(iso) }
+                if !current.isEmpty { gluedFree = gluedFree || !CharacterClass.isSpace(s[i - 1]) && !punctuation.contains(s[i - 1]) }
+                endFree()
+                i = end
+                continue
+            }
+            if atTokenStart(s, i), let (label, valueStart) = label(in: s, at: i) {
+                endFree()
+                out.labelled = true
+                let valueEnd = self.valueEnd(s, from: valueStart)
+                let value = Array(s[valueStart..<valueEnd])
+                take(value, as: label.kind, into: &out)
+                i = valueEnd
+                continue
+            }
+            if punctuation.contains(s[i]) {
+                endFree()
+            } else {
+                current.append(s[i])
+            }
+            i += 1
+        }
+        endFree()
+        out.isMeta = judge(s, free: free, out: out, glued: gluedFree)
+        return out
+    }
+
+    /// Whether leftover text is small enough for the line to be metadata.
+    private static func judge(_ s: [Unicode.Scalar], free: [[Unicode.Scalar]], out: Parsed, glued: Bool) -> Bool {
+        guard out.labelled || !out.dates.isEmpty else { return false }
+        if s.contains("。") || s.contains("！") || s.contains("？") { return false }
+        let total = free.reduce(0) { $0 + $1.count }
+        if total == 0 { return true }
+        // `成都日报　2023年5月12日　第03版　城事`, `新华社 2022-12-03 11:00`: an outlet and an edition.
+        guard !glued, free.count <= 4, free.allSatisfy({ $0.count <= 16 }), total <= 24 else { return false }
+        if s.contains("，") { return false }
+        return true
+    }
+
+    /// A date here, with an optional clock time and weekday after it: the index after them.
+    static func dateEnd(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        guard CharacterClass.isASCIIDigit(s[i]) || ChineseDate.isNumeral(s[i]), i == 0 || !CharacterClass.isASCIIDigit(s[i - 1]) else { return nil }
+        var end: Int
+        if let found = DateScanner.date(in: s, at: i) {
+            end = found.range.upperBound
+        } else if let clock = clockEnd(s, at: i) {
+            return clock
+        } else {
+            return nil
+        }
+        var j = end
+        while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
+        if let clock = clockEnd(s, at: j) { end = clock; j = end }
+        while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
+        if j + 1 < s.count, s[j] == "星" && s[j + 1] == "期" { end = min(s.count, j + 3) }
+        else if j + 1 < s.count, s[j] == "周", "一二三四五六日天".unicodeScalars.contains(s[j + 1]) { end = j + 2 }
+        return end
+    }
+
+    /// `11:00`, `09:30:15`: the index after a clock time starting at `i`.
+    static func clockEnd(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        var j = i
+        var groups = 0
+        while true {
+            var digits = 0
+            while j < s.count, CharacterClass.isASCIIDigit(s[j]), digits < 3 { j += 1; digits += 1 }
+            guard digits == 1 || digits == 2 else { return nil }
+            groups += 1
+            if groups < 3, j + 1 < s.count, s[j] == ":" || s[j] == "：", CharacterClass.isASCIIDigit(s[j + 1]) { j += 1; continue }
+            break
+        }
+        guard groups >= 2, j >= s.count || !CharacterClass.isASCIIDigit(s[j]) else { return nil }
+        return j
+    }
+
+    /// Labels start a line or follow a space or mark: `本报记者` inside a sentence is no label.
+    private static func atTokenStart(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        i == 0 || punctuation.contains(s[i - 1]) || CharacterClass.isASCIIDigit(s[i - 1]) || s[i - 1] == "报" || s[i - 1] == "社"
+            || s[i - 1] == "网" || s[i - 1] == "台" || s[i - 1] == "讯" || s[i - 1] == "电"
+    }
+
+    /// A label at `i` followed by its separator: the label and where its value starts.
+    private static func label(in s: [Unicode.Scalar], at i: Int) -> (Label, Int)? {
+        for label in labels where Scalars.has(s, label.word, at: i) {
+            var j = i + label.word.count
+            if j < s.count, separators.contains(s[j]) {
+                j += 1
+            } else if label.word == ["文"] || label.word == ["图"] {
+                continue // `文` and `图` need their slash or colon: `文化`, `图书`.
+            } else if j < s.count, CharacterClass.isSpace(s[j]) {
+                // `记者 张三`, `编辑 李四`.
+            } else if !(label.bare && j < s.count && CharacterClass.isHan(s[j])), !(label.kind == .counter && j < s.count && CharacterClass.isASCIIDigit(s[j])) {
+                // `发布日期2020-05-12` keeps going only before a digit.
+                if !(label.kind == .date && j < s.count && CharacterClass.isASCIIDigit(s[j])) { continue }
+            }
+            while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
+            return (label, j)
+        }
+        return nil
+    }
+
+    /// A value runs to the next label or date.
+    private static func valueEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var j = start
+        while j < s.count {
+            if j > start, dateEnd(s, at: j) != nil, CharacterClass.isSpace(s[j - 1]) || !CharacterClass.isASCIIDigit(s[j - 1]) { return j }
+            if j > start, atTokenStart(s, j), CharacterClass.isSpace(s[j - 1]) || punctuation.contains(s[j - 1]), label(in: s, at: j) != nil { return j }
+            if s[j] == "【" || s[j] == "[" || s[j] == "［" { return j }
+            j += 1
+        }
+        return j
+    }
+
+    private static func take(_ value: [Unicode.Scalar], as kind: Kind, into out: inout Parsed) {
+        switch kind {
+        case .date, .ignored, .counter:
+            break
+        case .source:
+            let outlet = trimmedValue(value)
+            if out.source == nil, !outlet.isEmpty, outlet.count <= 30 { out.source = Scalars.string(outlet) }
+        case .author:
+            out.authors += personNames(in: value)
+        case .helper:
+            break
+        case .editor:
+            out.editors += personNames(in: value)
+        }
+    }
+
+    static func trimmedValue(_ value: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var lo = 0, hi = value.count
+        while lo < hi, punctuation.contains(value[lo]) { lo += 1 }
+        while hi > lo, punctuation.contains(value[hi - 1]) || value[hi - 1] == "）" { hi -= 1 }
+        // `来源：新华网 作者：…` has stopped at the label; a trailing `北京报道` is not the outlet.
+        if let space = value[lo..<hi].firstIndex(where: { CharacterClass.isSpace($0) }) { hi = space }
+        return Array(value[lo..<hi])
+    }
+
+    /// Personal names in a credit's value: `张三 李四`, `张三、李四`, `赵一鸣孙蕾`, not `北京报道`.
+    static func personNames(in value: [Unicode.Scalar]) -> [String] {
+        var names: [String] = []
+        var token: [Unicode.Scalar] = []
+        func flush() {
+            defer { token.removeAll() }
+            var t = token
+            for tail in nameTails where t.count > tail.count + 1 && Scalars.hasSuffix(t, tail, before: t.count) {
+                t.removeLast(tail.count)
+                break
+            }
+            guard t.count >= 2, !isNotAName(t) else { return }
+            if t.count <= 4 {
+                names.append(Scalars.string(t))
+            } else if Bylines.surnames.contains(t[0]) {
+                names += Bylines.splitRun(t)
+            }
+        }
+        for scalar in value {
+            if CharacterClass.isHan(scalar) || scalar == "·" {
+                token.append(scalar)
+            } else if scalar == "（" || scalar == "(" {
+                break
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return names
+    }
+
+    /// Words that follow a name in a credit (`张三报道`, `李四摄`).
+    static let nameTails: [[Unicode.Scalar]] = ["报道", "整理", "摄影", "摄", "供图", "综合", "编译", "发自"].map(\.scalars)
+
+    /// Tokens that are places, institutions or reporting words, not people.
+    static func isNotAName(_ t: [Unicode.Scalar]) -> Bool {
+        if let last = t.last, "报道局委会部办社网台院校所站处组团队室厅心司".unicodeScalars.contains(last) { return true }
+        for word in notNames where Scalars.find(word, in: t) != nil { return true }
+        return false
+    }
+
+    static let notNames: [[Unicode.Scalar]] = ["本报", "报道", "综合", "新闻", "日报", "晚报", "记者", "编辑", "通讯员", "实习",
+                                               "来源", "发布", "北京", "上海", "市民", "网友", "本网", "客户端", "整理"].map(\.scalars)
+}

@@ -1,0 +1,118 @@
+import Characters
+
+/// A page's metadata from its header zone (datelines, publish lines, credits above the body), its
+/// last lines (sign-off credits, `责任编辑`) and titles with a date or source glued on.
+struct PageMeta {
+    /// The first date in the header zone's metadata lines.
+    var headDate: String?
+    /// The last date in the closing metadata lines (`（来源：某某日报 2023-05-12）`).
+    var tailDate: String?
+    var source: String?
+    var authors: [String] = []
+    var editors: [String] = []
+    /// Lines that are wholly metadata: they leave titles and bodies.
+    var metaLines: Set<Int> = []
+    /// Lines that keep only their start (a title with `2022/04/27` or `来源：…` glued on).
+    var trimmed: [Int: String] = [:]
+}
+
+/// Finds the metadata lines of a page and reads them.
+enum PageMetaReader {
+    /// How many lines from the top may still be header, at most.
+    static let headLimit = 15
+    /// How many closing lines are searched for credits.
+    static let tailLimit = 8
+
+    static func read(_ lines: [Line], extra: [String] = []) -> PageMeta {
+        var meta = PageMeta()
+        for text in extra {
+            if let parsed = MetaLine.parse(Line(text).scalars) { take(parsed, line: nil, into: &meta, head: true) }
+        }
+        guard !lines.isEmpty else { return meta }
+        let head = headEnd(lines)
+        for i in 0..<head {
+            let line = lines[i]
+            guard !line.isByline, !line.isFooter else { continue }
+            if let parsed = MetaLine.parse(line.scalars), parsed.isMeta, !isMinutesLine(line, parsed) {
+                take(parsed, line: i, into: &meta, head: true)
+            } else if let (kept, parsed) = gluedTail(line) {
+                meta.trimmed[i] = Scalars.string(kept)
+                take(parsed, line: nil, into: &meta, head: true)
+            }
+        }
+        let tailStart = max(head, lines.count - tailLimit)
+        for i in tailStart..<lines.count where !meta.metaLines.contains(i) {
+            let line = lines[i]
+            guard !line.isFooter, !line.isByline || line.count <= 20,
+                  let parsed = MetaLine.parse(line.scalars), parsed.isMeta, parsed.labelled else { continue }
+            take(parsed, line: i, into: &meta, head: false)
+        }
+        // Editor credits stand alone anywhere (before a list of related links, say).
+        for i in head..<tailStart where lines[i].count <= 40 && startsWithEditorLabel(lines[i].scalars) {
+            if let parsed = MetaLine.parse(lines[i].scalars), parsed.isMeta { take(parsed, line: i, into: &meta, head: false) }
+        }
+        return meta
+    }
+
+    private static func take(_ parsed: MetaLine.Parsed, line: Int?, into meta: inout PageMeta, head: Bool) {
+        if let i = line { meta.metaLines.insert(i) }
+        if head {
+            if meta.headDate == nil { meta.headDate = parsed.dates.first }
+        } else if let last = parsed.dates.last {
+            meta.tailDate = last
+        }
+        if meta.source == nil { meta.source = parsed.source }
+        for name in parsed.authors where !meta.authors.contains(name) { meta.authors.append(name) }
+        for name in parsed.editors where !meta.editors.contains(name) { meta.editors.append(name) }
+    }
+
+    /// The header zone ends at the first body paragraph: a long line, or a sentence.
+    static func headEnd(_ lines: [Line]) -> Int {
+        var i = 0
+        while i < min(lines.count, headLimit) {
+            let line = lines[i]
+            if line.count > 80 || (line.containsFullStop && !line.isFooter) || (line.endsSentence && line.count > 20) { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// `时间：2023年5月12日下午` opens minutes (with `地点：` near); it is the meeting, not the page.
+    private static func isMinutesLine(_ line: Line, _ parsed: MetaLine.Parsed) -> Bool {
+        guard parsed.source == nil, parsed.authors.isEmpty, parsed.editors.isEmpty else { return false }
+        for label in LineRoles.minutesLabels where Scalars.has(line.scalars, label) { return true }
+        return false
+    }
+
+    private static func startsWithEditorLabel(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < s.count, MetaLine.punctuation.contains(s[i]) { i += 1 }
+        for word in editorLabels where Scalars.has(s, word, at: i) { return true }
+        return false
+    }
+
+    static let editorLabels: [[Unicode.Scalar]] = ["责任编辑", "责编", "编辑：", "编辑:", "值班编辑"].map(\.scalars)
+
+    /// A title line with a dateline glued to its end (`…更舒心 2022/04/27`, `…更舒心2023-05-12 来源：新华网`):
+    /// the title part and the metadata, or nil.
+    static func gluedTail(_ line: Line) -> ([Unicode.Scalar], MetaLine.Parsed)? {
+        let s = line.scalars
+        guard s.count >= 10, s.count <= 100, !line.containsFullStop else { return nil }
+        var i = 6
+        while i < s.count {
+            let startsMeta = MetaLine.dateEnd(s, at: i) != nil || Scalars.has(s, LineRoles.source, at: i)
+                || Scalars.has(s, "发布".scalars, at: i)
+            if startsMeta, !CharacterClass.isASCIIDigit(s[i - 1]) {
+                let rest = Array(s[i...])
+                if let parsed = MetaLine.parse(rest), parsed.isMeta, !parsed.dates.isEmpty || parsed.source != nil {
+                    var kept = Array(s[..<i])
+                    while let last = kept.last, CharacterClass.isSpace(last) || last == "|" || last == "｜" { kept.removeLast() }
+                    guard kept.count >= 4 else { return nil }
+                    return (kept, parsed)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
