@@ -1,6 +1,16 @@
 import Foundation
 import Inbox
 import Pipeline
+import ReportModel
+
+extension FailureCode {
+    /// Analysis took longer than `max_analysis_s`.
+    public static let analysisTimeout = FailureCode("analysis_timeout")
+    /// Analysis grew the daemon, or would, by more than `max_analysis_mb`.
+    public static let analysisMemory = FailureCode("analysis_memory")
+    /// The daemon died with the file in hand twice, or was killed by its watchdog while the file overran its limit.
+    public static let crashedDaemon = FailureCode("crashed_daemon")
+}
 
 /// Per-file limits on analysis, and what the watchdog needs to know about analysis in progress.
 ///
@@ -65,16 +75,16 @@ final class AnalysisGuard: @unchecked Sendable {
     func checkpoint(_ ticket: Ticket, textBytes: Int = 0) throws(IngestError) {
         let needed = textBytes.multipliedReportingOverflow(by: Self.bytesPerTextByte)
         if needed.overflow || needed.partialValue > ticket.limits.memoryBytes {
-            throw .overLimit(code: "analysis_memory",
+            throw .overLimit(code: .analysisMemory,
                              reason: "its \(textBytes >> 20) MiB of text would need about \(needed.partialValue >> 20) MiB to analyse; the limit is \(ticket.limits.memoryBytes >> 20) MiB (max_analysis_mb)")
         }
         if ContinuousClock.now > ticket.deadline {
-            throw .overLimit(code: "analysis_timeout",
+            throw .overLimit(code: .analysisTimeout,
                              reason: "analysis took longer than \(Self.format(ticket.limits.seconds)) s (max_analysis_s)")
         }
         let grown = Self.residentBytes() - ticket.baseline
         if grown > ticket.limits.memoryBytes {
-            throw .overLimit(code: "analysis_memory",
+            throw .overLimit(code: .analysisMemory,
                              reason: "analysis needed more than \(ticket.limits.memoryBytes >> 20) MiB (max_analysis_mb)")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Inbox
 import Pipeline
+import ReportModel
 import Logging
 
 /// What keeps one file from wedging, looping or starving the ingest loop: batches bounded by bytes,
@@ -76,7 +77,7 @@ final class IngestSafety: @unchecked Sendable {
                     let why = left.overran
                         ? "the daemon was restarted by its watchdog while analysing this file, past its \(AnalysisGuard.format(limits.seconds)) s limit"
                         : "the daemon died twice while this file was in hand"
-                    early.append((name, ingestor.fail(name, code: "crashed_daemon", reason: why + "; it is not tried again")))
+                    early.append((name, ingestor.fail(name, code: FailureCode.crashedDaemon.rawValue, reason: why + "; it is not tried again")))
                     continue
                 }
                 logger.warning("\(name.escaped) was in hand when the daemon stopped unexpectedly; trying it once more, alone",

@@ -94,7 +94,7 @@ struct Ingestor: Sendable {
             return .failure(OutcomeBox(fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it",
                                             parkWhenStuck: true)))
         case .tooLarge(let size):
-            return .failure(OutcomeBox(fail(name, code: "too_large", reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")))
+            return .failure(OutcomeBox(fail(name, code: FailureCode.tooLarge.rawValue, reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")))
         case .regular(let bytes, let identity):
             let report: Report
             let ticket = conditions.analysisGuard?.begin(name, limits: conditions.limits)
@@ -106,7 +106,7 @@ struct Ingestor: Sendable {
                     if let ticket { try conditions.analysisGuard?.checkpoint(ticket, textBytes: textBytes) }
                 }
             } catch {
-                return .failure(OutcomeBox(fail(name, code: error.code, reason: error.description)))
+                return .failure(OutcomeBox(fail(name, code: error.code.rawValue, reason: error.description)))
             }
             do {
                 if let recovered = try recover(name, sha256: report.sha256) { return .failure(OutcomeBox(recovered)) }

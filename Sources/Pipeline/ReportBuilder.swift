@@ -11,14 +11,14 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case format(FormatError)
     case tooLarge(bytes: Int, limit: Int)
     /// Analysis went over a per-file limit (time or memory); `code` says which.
-    case overLimit(code: String, reason: String)
+    case overLimit(code: FailureCode, reason: String)
 
     /// Stable code for the failed list, the journal and subscribers.
-    public var code: String {
+    public var code: FailureCode {
         switch self {
         case .decode(let e): return e.code
         case .format(let e): return e.code
-        case .tooLarge: return "too_large"
+        case .tooLarge: return .tooLarge
         case .overLimit(let code, _): return code
         }
     }
@@ -36,7 +36,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The whole pure pipeline: bytes → decode → normalise → segment → classify → a report.
 public struct ReportBuilder: Sendable {
     public var decoder = TextDecoder()
-    /// PDF, Word and web pages → text lines (PDF through pdftotext, under limits).
+    /// PDF, Word, web pages and any other registered `DocumentFormat` → text lines.
     public var documents = DocumentReader()
     public var normalizer = Normalizer()
     public var segmenter = Segmenter()
@@ -60,12 +60,10 @@ public struct ReportBuilder: Sendable {
                       checkpoint: (_ textBytes: Int) throws(IngestError) -> Void) throws(IngestError) -> Report {
         // Plain text and web pages become text of about their own size: judge the cost before even
         // decoding (slow for tens of megabytes in a debug build). PDF and Word are judged once read.
-        switch TextDecoder.sniff(bytes) {
-        case .text, .html: try checkpoint(bytes.count)
-        default: try checkpoint(0)
-        }
+        let recognized = DocumentFormats.recognizing(bytes)
+        try checkpoint(recognized == nil || recognized?.name == .html ? bytes.count : 0)
         let sha = SHA256.hex(bytes)
-        let (decoded, hints) = try decode(bytes)
+        let (decoded, format, hints) = try decode(bytes)
         let textBytes = decoded.text.utf8.count
         try checkpoint(textBytes)
         var report = try analyze(decoded.text, hints: hints) { () throws(IngestError) in try checkpoint(textBytes) }
@@ -73,28 +71,22 @@ public struct ReportBuilder: Sendable {
         report.file = file
         report.sha256 = sha
         report.received = received
-        report.source = Source(format: decoded.format.rawValue, encoding: decoded.encoding, bytes: bytes.count)
+        report.source = Source(format: format, encoding: decoded.encoding, bytes: bytes.count)
         report.warnings = decoded.warnings + report.warnings
         return report
     }
 
-    /// The file's text, by what its bytes are (magic numbers, not the name): PDF, Word, web page or plain text.
-    func decode(_ bytes: [UInt8]) throws(IngestError) -> (DecodedText, LayoutHints) {
-        let document: ExtractedDocument
-        switch TextDecoder.sniff(bytes) {
-        case .pdf:
-            do { document = try documents.readPDF(bytes) } catch { throw .format(error) }
-        case .docx, .zip:
-            do { document = try documents.readDocx(bytes) } catch { throw .format(error) }
-        default:
-            let decoded: DecodedText
-            do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
-            guard decoded.format == .html else { return (decoded, LayoutHints()) }
-            do { document = try documents.readHTML(bytes) } catch { throw .decode(error) }
+    /// The file's text, by what its bytes are (magic numbers, not the name): a registered document
+    /// format, else plain text.
+    func decode(_ bytes: [UInt8]) throws(IngestError) -> (DecodedText, SourceFormat, LayoutHints) {
+        let read: ExtractedDocument?
+        do { read = try documents.read(bytes) } catch { throw .format(error) }
+        guard let document = read else {
+            do { return (try decoder.decode(bytes), .text, LayoutHints()) } catch { throw .decode(error) }
         }
         let hints = LayoutHints(title: document.titleHint, fallbackTitle: document.fallbackTitle, pdfLayout: document.format == .pdf,
                                 metadata: document.metadata)
-        return (DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings), hints)
+        return (DecodedText(text: document.text, encoding: document.encoding, warnings: document.warnings), document.format, hints)
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
@@ -109,7 +101,7 @@ public struct ReportBuilder: Sendable {
         let page = segmenter.segment(normalized, hints: hints)
         try checkpoint()
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
-                            source: Source(format: "text", encoding: "utf-8", bytes: text.utf8.count),
+                            source: Source(format: .text, encoding: .utf8, bytes: text.utf8.count),
                             headline: page.headline, articles: page.articles, warnings: page.warnings)
         apply(classifier.classify(report.articles, headline: report.headline), to: &report)
         return report
@@ -124,9 +116,9 @@ public struct ReportBuilder: Sendable {
 
     func apply(_ classification: Classification, to report: inout Report) {
         // A person who labelled an article has said it is a report.
-        report.notAReport = classification.notAReport && !report.articles.contains { $0.themesBy == "person" }
+        report.notAReport = classification.notAReport && !report.articles.contains { $0.themesBy == .person }
         for (i, themes) in classification.articles.enumerated() where i < report.articles.count {
-            guard report.articles[i].themesBy != "person" else { continue }
+            guard report.articles[i].themesBy != .person else { continue }
             report.articles[i].themes = classification.notAReport ? [] : themes.themes
             report.articles[i].primaryTheme = classification.notAReport ? nil : themes.primary
         }

@@ -2,6 +2,7 @@ import Classify
 import Foundation
 import Inbox
 import Pipeline
+import ReportModel
 import Logging
 import Store
 import Testing
@@ -66,7 +67,7 @@ import Testing
         try guard_.checkpoint(ticket)
         #expect(guard_.vouches(grace: .milliseconds(50)))
         usleep(120_000)
-        #expect(throws: IngestError.overLimit(code: "analysis_timeout", reason: "analysis took longer than 0.05 s (max_analysis_s)")) {
+        #expect(throws: IngestError.overLimit(code: .analysisTimeout, reason: "analysis took longer than 0.05 s (max_analysis_s)")) {
             try guard_.checkpoint(ticket)
         }
         #expect(!guard_.vouches(grace: .milliseconds(50)), "a file past its deadline and the grace stops the pings")

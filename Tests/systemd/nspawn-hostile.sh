@@ -12,18 +12,17 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../../deploy" && pwd)
 . "$here/lib.sh"
-. "$here/nspawn-lib.sh"
+. "$here/nspawn-boot.sh"
 need_root
 need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128 sha256sum
 [ -x /usr/bin/dbus-daemon ] || [ -x /usr/bin/dbus-broker ] || { echo "$0: dbus is not installed"; echo "0 passed, 1 failed"; exit 1; }
 [ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
-bin=$(readlink -f "$1")
 work=${2:-/tmp/renewald-nspawn-hostile}
 big_files=${BIG_FILES:-10}
 T0=$(now_ms)
 
-rm -rf "$work"; mkdir -p "$work"
-nspawn_install
+nspawn_install "$1" "$work"
+mkdir -p "$units/renewald.service.d"
 cat > "$units/renewald.service.d/test.conf" <<'CONF'
 # test only: a short watchdog, quick restarts, and the test hooks (the poison file's wedge marker)
 [Service]
@@ -45,7 +44,10 @@ CONF
 sed -i -e 's#^max_analysis_mb *=.*#max_analysis_mb = 512#' "$root/etc/renewald/renewald.conf"
 
 # The inbox on a tmpfs of its own: another mount than /var/lib/renewald.
+t=$(now_ms)
 nspawn_boot --tmpfs=/var/spool/renewald:mode=0755 --bind-ro="$here":/opt/renewald-test/systemd
+state=$boot_state
+echo "boot to '$state': $(( $(now_ms) - t )) ms"
 inbox=/var/spool/renewald/inbox
 st=/var/lib/renewald
 tool() { python3 "$here/hostile-tools.py" "$@"; }   # on the host

@@ -14,31 +14,23 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../../deploy" && pwd)
 . "$here/lib.sh"
-. "$here/nspawn-lib.sh"
+. "$here/nspawn-boot.sh"
 need_root
 need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128
 [ -x /usr/bin/dbus-daemon ] || [ -x /usr/bin/dbus-broker ] || { echo "$0: dbus is not installed"; echo "0 passed, 1 failed"; exit 1; }
 [ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
-bin=$(readlink -f "$1")
 work=${2:-/tmp/renewald-nspawn}
-root=$work/root
 T0=$(now_ms)
 
 # --- 1. the scratch root: what install.sh installs, plus test-only pieces --------------------------
-rm -rf "$work"; mkdir -p "$work"
-nspawn_install
+nspawn_install "$1" "$work"
+mkdir -p "$units/renewald.service.d"
 cat > "$units/renewald.service.d/test.conf" <<'EOF'
 # test only: a short watchdog so a stall is noticed in seconds, and the debug_stall hook
 [Service]
 WatchdogSec=3s
 RestartSec=1s
 Environment=RENEWALD_TEST_HOOKS=1
-EOF
-cat > "$root/etc/sysusers.d/renewald-test-users.conf" <<'EOF'
-# test only: alice may use renewald, mallory may not
-u alice   - "member of renewal" /tmp /bin/sh
-m alice   renewal
-u mallory - "not a member"      /tmp /bin/sh
 EOF
 # A user taxonomy for the reload check, not yet in force.
 cat > "$root/etc/renewald/test-taxonomy.json" <<'EOF'
@@ -65,9 +57,13 @@ cat > "$work/report2.txt" <<'EOF'
 EOF
 
 # --- 2. boot ---------------------------------------------------------------------------------------
-nspawn_boot
+t=$(now_ms)
+nspawn_boot --bind-ro="$deploy":/opt/renewald-test/deploy --bind-ro="$bin":/opt/renewald-test/renewald
 get_ok() { [[ $(rpc_as alice "{\"op\":\"get\",\"file\":\"$1\"}") == *'"ok":true'* ]]; }
 journal_json() { cx journalctl -u renewald.service -o json --no-pager 2>/dev/null; }
+state=$boot_state
+echo "boot to '$state': $(( $(now_ms) - t )) ms"
+[ "$state" = running ] || cx systemctl --failed --no-pager --no-legend
 
 # --- 3. checks -------------------------------------------------------------------------------------
 check "system is running (not degraded)" '[ "$state" = running ]'
@@ -78,8 +74,8 @@ check "sysusers at boot: renewald in group renewal, alice too, mallory not" '
   cx id -nG renewald | grep -qw renewal && cx id -nG alice | grep -qw renewal && ! cx id -nG mallory | grep -qw renewal'
 check "socket /run/renewald/renewald.sock is 0660 root:renewal" \
   '[ "$(cx stat -c "%a %U %G" /run/renewald/renewald.sock)" = "660 root renewal" ]'
-check "tmpfiles at boot: inbox is 3770 renewald:renewal" \
-  '[ "$(cx stat -c "%a %U %G" /var/spool/renewald/inbox)" = "3770 renewald renewal" ]'
+check "tmpfiles at boot: inbox is 2770 renewald:renewal" \
+  '[ "$(cx stat -c "%a %U %G" /var/spool/renewald/inbox)" = "2770 renewald renewal" ]'
 verify_out=$(cx systemd-analyze verify --man=no /etc/systemd/system/renewald.service /etc/systemd/system/renewald.socket /etc/systemd/system/renewald.path 2>&1)
 check "systemd-analyze verify inside, on the installed units: no output" '[ -z "$verify_out" ]'
 [ -n "$verify_out" ] && printf '%s\n' "$verify_out" | sed 's/^/    /'
