@@ -89,16 +89,20 @@ final class AnalysisGuard: @unchecked Sendable {
         }
     }
 
-    /// Whether every file in hand is within its deadline plus `grace`; files past it are reported
-    /// (once) to `overran` first.
+    /// Whether every file in hand is within its deadline plus a grace: `grace`, or the file's own
+    /// limit when longer (a stage may overrun the limit, found at its end, by as much again before the
+    /// file is taken for wedged); files past it are reported (once) to `overran` first.
     func vouches(grace: Duration) -> Bool {
         let now = ContinuousClock.now
+        func late(_ ticket: Ticket) -> Bool {
+            now > ticket.deadline + max(grace, .milliseconds(Int(min(ticket.limits.seconds, 1e6) * 1000)))
+        }
         lock.lock()
-        let late = active.values.filter { now > $0.deadline + grace && !reported.contains($0.id) }
-        for ticket in late { reported.insert(ticket.id) }
-        let healthy = !active.values.contains { now > $0.deadline + grace }
+        let overdue = active.values.filter { late($0) && !reported.contains($0.id) }
+        for ticket in overdue { reported.insert(ticket.id) }
+        let healthy = !active.values.contains(where: late)
         lock.unlock()
-        for ticket in late { overran(ticket.name) }
+        for ticket in overdue { overran(ticket.name) }
         return healthy
     }
 
