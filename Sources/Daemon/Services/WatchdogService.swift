@@ -1,7 +1,7 @@
 import ServiceLifecycle
 
-/// Pings systemd's watchdog every quarter interval while the heartbeat (the ingest loop, a reload in
-/// progress) is fresh.
+/// Pings systemd's watchdog each time the heartbeat shows progress (the ingest loop beats at least
+/// every quarter interval; a reload beats as it goes).
 struct WatchdogService: Service {
     let notifier: any ServiceNotifying
     let heartbeat: Heartbeat
@@ -11,13 +11,12 @@ struct WatchdogService: Service {
             try? await gracefulShutdown()
             return
         }
-        notifier.watchdogPing()
+        heartbeat.pingIfAlive { notifier.watchdogPing() }
         // Cancelled when the group reaches this service's turn to stop, so shutdown does not wait a tick.
         try? await cancelWhenGracefulShutdown { [notifier, heartbeat] in
             while !Task.isCancelled {
-                try await Task.sleep(for: interval / 4)
-                // A loop that has not come round for a whole interval is wedged: stop vouching for it.
-                if heartbeat.age < interval { notifier.watchdogPing() }
+                try await Task.sleep(for: interval / 8)
+                heartbeat.pingIfAlive { notifier.watchdogPing() }
             }
         }
     }
