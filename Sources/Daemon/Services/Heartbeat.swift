@@ -14,11 +14,11 @@ final class Heartbeat: Sendable {
 
     func beat() { beats.withLock { $0.count += 1 } }
 
-    /// Calls `ping` when there was a beat since the last call that pinged, and the stop has not begun.
-    /// Under the lock, so no ping can follow `stop`'s notice.
-    func pingIfAlive(_ ping: () -> Void) {
+    /// Calls `ping` when there was a beat since the last call that pinged (or the loop is `busy` with
+    /// a batch), and the stop has not begun. Under the lock, so no ping can follow `stop`'s notice.
+    func pingIfAlive(busy: Bool = false, _ ping: () -> Void) {
         beats.withLock { beats in
-            guard !beats.stopped, beats.count != beats.vouchedFor else { return }
+            guard !beats.stopped, busy || beats.count != beats.vouchedFor else { return }
             beats.vouchedFor = beats.count
             ping()
         }
