@@ -154,8 +154,9 @@ struct HTMLReader {
             // Only short lines can be chrome or an info line; test the length first, in UTF-8 bytes
             // (cheap), so a page of long paragraphs costs no substring searches.
             let short = line.text.utf8.count < 150 || line.text.utf8.count < 600 && line.text.unicodeScalars.count < 150
-            if short, footerMarks.contains(where: { line.text.contains($0) }) { continue }
-            if short, line.text.contains("责任编辑") || infoLabels.filter({ line.text.contains($0) }).count >= 2 {
+            let bytes = short ? Array(line.text.utf8) : []
+            if short, footerMarkBytes.contains(where: { Self.contains(bytes, $0) }) { continue }
+            if short, Self.contains(bytes, Array("责任编辑".utf8)) || infoLabelBytes.filter({ Self.contains(bytes, $0) }).count >= 2 {
                 metadata.append(line.text)
                 continue
             }
@@ -168,6 +169,21 @@ struct HTMLReader {
         }
         if let h = headlineAt, !header.isEmpty { lines.insert(contentsOf: header, at: h) }
         return (lines, metadata)
+    }
+
+    // The marks as UTF-8, searched in bytes: `String.contains` costs a searcher per call, and a
+    // page has thousands of lines.
+    static let footerMarkBytes = footerMarks.map { Array($0.utf8) }
+    static let infoLabelBytes = infoLabels.map { Array($0.utf8) }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            var j = 1
+            while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
+        }
+        return false
     }
 
     /// A line with whether it came from the body block.
