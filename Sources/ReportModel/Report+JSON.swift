@@ -6,6 +6,7 @@ extension Report {
             ("sha256", .string(sha256)),
             ("received", .string(received)),
             ("published", .optional(published)),
+            ("document_number", .optional(documentNumber)),
             ("source", source.json),
             ("headline", .optional(headline)),
             ("articles", .array(articles.map(\.json))),
@@ -30,6 +31,7 @@ extension Report {
             notAReport: json["not_a_report"]?.boolValue ?? false,
             duplicateOf: json["duplicate_of"]?.stringValue,
             warnings: (json["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
+        documentNumber = json["document_number"]?.stringValue
     }
 }
 

@@ -101,7 +101,7 @@ struct PackedRows: Sendable {
     init(_ report: Report) {
         json = PackedReport.pack(report)
         articles = report.articles.map { article in
-            let text = SQLiteStore.searchableText(article)
+            let text = SQLiteStore.searchableText(article, in: report)
             let (tokens, length) = SearchTokens.index(text)
             return ArticleRow(tokens: tokens, length: length,
                               body: PackedReport.packText(article.paragraphs.joined(separator: "\n")),
