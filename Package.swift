@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Every target names the modules it imports: members of a module imported only transitively are not
+/// visible (SE-0444), so a missing dependency is a compile error instead of a build-order accident.
+let strictImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "renewald",
     platforms: [.macOS(.v14)],
@@ -15,34 +19,38 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        // Values shared by every stage: the report as the protocol describes it.
-        .target(name: "ReportModel"),
+        // Values shared by every stage: the report as the protocol describes it, and the character
+        // classes (ideograph, space, full width) every stage agrees on.
+        .target(name: "ReportModel", swiftSettings: strictImports),
+        .target(name: "Characters", swiftSettings: strictImports),
         // Pure stages: bytes → text → structure → themes.
-        .target(name: "Decode", dependencies: ["ReportModel"]),
-        .target(name: "Normalize", dependencies: ["ReportModel"]),
-        .target(name: "Segment", dependencies: ["ReportModel", "Normalize"]),
-        .target(name: "Classify", dependencies: ["ReportModel"]),
+        .target(name: "Decode", swiftSettings: strictImports),
+        .target(name: "Normalize", dependencies: ["Characters"], swiftSettings: strictImports),
+        .target(name: "Segment", dependencies: ["ReportModel", "Characters", "Normalize"], swiftSettings: strictImports),
+        .target(name: "Classify", dependencies: ["ReportModel", "Characters"], swiftSettings: strictImports),
         // PDF (through poppler's pdftotext), Word and saved web pages → text lines.
         .systemLibrary(name: "CZlib"),   // zlib: the zip inside Word files (and reports packed before zstd)
-        .target(name: "Formats", dependencies: ["Decode", "CZlib"]),
-        .target(name: "Ingest", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"]),
+        .target(name: "Formats", dependencies: ["Decode", "Characters", "CZlib"], swiftSettings: strictImports),
+        // The pure pipeline, bytes → report: decode or read the format, normalize, segment, classify.
+        .target(name: "Pipeline", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"],
+                swiftSettings: strictImports),
         // Edges: database, inbox, socket, systemd.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),   // packed reports
         .target(name: "Store", dependencies: [
-            "ReportModel", "CZlib", "CZstd",
+            "ReportModel", "Characters", "CZlib", "CZstd",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], swiftSettings: strictImports),
         .target(name: "Inbox", dependencies: [
-            "ReportModel",
             .product(name: "Logging", package: "swift-log"),
-        ]),
-        .target(name: "QueryProtocol", dependencies: ["ReportModel"]),
+        ], swiftSettings: strictImports),
+        .target(name: "QueryProtocol", dependencies: ["ReportModel"], swiftSettings: strictImports),
         .target(name: "Server", dependencies: [
-            "QueryProtocol",
+            "ReportModel", "QueryProtocol",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: strictImports),
         // The only code that calls libsystemd: readiness, watchdog, socket activation, journal.
         .systemLibrary(
             name: "CSystemd",
@@ -53,37 +61,47 @@ let package = Package(
         .target(name: "Systemd", dependencies: [
             "CSystemd",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: strictImports),
         .target(name: "Daemon", dependencies: [
-            "ReportModel", "Ingest", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
+            "ReportModel", "Pipeline", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-        ]),
+        ], swiftSettings: strictImports),
         .executableTarget(name: "renewald", dependencies: [
-            "Daemon", "Server", "Systemd", "Ingest", "Store", "QueryProtocol",
+            "ReportModel", "Decode", "Normalize", "Segment", "Classify", "Pipeline", "Store", "Server", "Systemd",
+            "Daemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: strictImports),
 
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
-        .testTarget(name: "DecodeTests", dependencies: ["Decode"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "CZlib"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Decode"]),
-        .testTarget(name: "SegmentTests", dependencies: ["Segment"]),
-        .testTarget(name: "ClassifyTests", dependencies: ["Classify"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "CZlib"]),
-        .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "CharactersTests", dependencies: ["Characters"], swiftSettings: strictImports),
+        .testTarget(name: "DecodeTests", dependencies: ["Decode"], swiftSettings: strictImports),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Decode", "CZlib"], swiftSettings: strictImports),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Characters", "Decode"],
+                    swiftSettings: strictImports),
+        .testTarget(name: "SegmentTests", dependencies: ["Segment", "Normalize", "ReportModel"],
+                    swiftSettings: strictImports),
+        .testTarget(name: "ClassifyTests", dependencies: ["Classify", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Classify", "Decode", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "ReportModel", "CZlib",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strictImports),
+        .testTarget(name: "InboxTests", dependencies: ["Inbox"], swiftSettings: strictImports),
         .testTarget(name: "DaemonTests", dependencies: [
-            "Daemon",
+            "Daemon", "Inbox", "Classify", "QueryProtocol", "ReportModel", "Store",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
-        .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol"]),
+        ], swiftSettings: strictImports),
+        .testTarget(name: "QueryProtocolTests", dependencies: ["QueryProtocol", "ReportModel"],
+                    swiftSettings: strictImports),
         .testTarget(name: "SystemdTests", dependencies: [
             "Systemd",
             .product(name: "Logging", package: "swift-log"),
-        ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["renewald"]),
+        ], swiftSettings: strictImports),
+        .testTarget(name: "EndToEndTests", dependencies: ["renewald", "ReportModel"], swiftSettings: strictImports),
     ]
 )

@@ -1,4 +1,5 @@
 import ReportModel
+import Characters
 
 /// An article's text as one folded scalar buffer cut into sentences, the unit of evidence.
 ///
@@ -71,8 +72,8 @@ struct ArticleText {
         func close(_ end: Int) {
             var from = start
             var to = end
-            while from < to, isSpace(scalars[from]) { from += 1 }
-            while to > from, isSpace(scalars[to - 1]) { to -= 1 }
+            while from < to, CharacterClass.isWhitespace(scalars[from]) { from += 1 }
+            while to > from, CharacterClass.isWhitespace(scalars[to - 1]) { to -= 1 }
             if to > from {
                 sentences.append(Sentence(start: buffer.count + from, end: buffer.count + to, isTitle: isTitle))
             }
@@ -80,7 +81,7 @@ struct ArticleText {
         }
         while index < scalars.count {
             let scalar = scalars[index]
-            if isHan(scalar.value) { han += 1 }
+            if CharacterClass.isHan(scalar) { han += 1 }
             index += 1
             if !isTitle, isSentenceEnd(scalar) {
                 while index < scalars.count, isCloser(scalars[index]) || isSentenceEnd(scalars[index]) { index += 1 }
@@ -89,11 +90,6 @@ struct ArticleText {
         }
         close(scalars.count)
         buffer.append(contentsOf: scalars)
-    }
-
-    @inline(__always)
-    static func isHan(_ value: UInt32) -> Bool {
-        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FA1F).contains(value)
     }
 
     private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
@@ -108,9 +104,5 @@ struct ArticleText {
         case "”", "’", "」", "』", "）", ")", "】", "》", "\"": return true
         default: return false
         }
-    }
-
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{3000}" || scalar == "\u{00A0}"
     }
 }

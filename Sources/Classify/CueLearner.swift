@@ -1,3 +1,5 @@
+import Characters
+
 /// Mines cue terms for themes from articles people labelled (the `label` op), so a theme can be learned
 /// from a handful of examples even when the taxonomy gives it no cue terms at all.
 ///
@@ -92,7 +94,7 @@ struct CueLearner {
             run.removeAll()
         }
         for scalar in text.unicodeScalars {
-            if ArticleText.isHan(scalar.value) { run.append(scalar) } else { flush() }
+            if CharacterClass.isHan(scalar) { run.append(scalar) } else { flush() }
         }
         flush()
         return result

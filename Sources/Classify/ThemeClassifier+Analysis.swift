@@ -53,7 +53,7 @@ struct ThemeTally {
 
 extension ThemeClassifier {
     /// Matches all terms in the article and tallies the cues that count, per theme.
-    func analyse(title: String?, paragraphs: [String]) -> ArticleAnalysis {
+    func analyze(title: String?, paragraphs: [String]) -> ArticleAnalysis {
         let text = ArticleText(title: title, paragraphs: paragraphs)
         let hits = index.matcher.hits(in: text.folded)
         let muted = Self.mutedSpans(text.original)

@@ -54,12 +54,12 @@ public struct ThemeClassifier: Sendable {
 
     /// Classifies a report's articles; decides first whether the text is a report on renewal at all.
     public func classify(_ articles: [Article], headline: String? = nil) -> Classification {
-        let analyses = articles.map { analyse(title: $0.title, paragraphs: $0.paragraphs) }
+        let analyses = articles.map { analyze(title: $0.title, paragraphs: $0.paragraphs) }
         var domainHits = analyses.reduce(0) { $0 + $1.domainHits }
         var cueHits = analyses.reduce(0) { $0 + $1.cueHits }
         var han = analyses.reduce(0) { $0 + $1.han }
         if let headline, !headline.isEmpty {
-            let head = analyse(title: nil, paragraphs: [headline])
+            let head = analyze(title: nil, paragraphs: [headline])
             domainHits += head.domainHits
             cueHits += head.cueHits
             han += head.han
@@ -73,7 +73,7 @@ public struct ThemeClassifier: Sendable {
 
     /// Classifies one article on its own (no report-level "not a report" decision).
     public func classify(_ article: Article) -> ArticleThemes {
-        decide(analyse(title: article.title, paragraphs: article.paragraphs))
+        decide(analyze(title: article.title, paragraphs: article.paragraphs))
     }
 
     /// Whether a text is a report on community renewal: it must be Chinese prose, speak of the places

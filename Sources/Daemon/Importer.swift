@@ -1,6 +1,6 @@
 import Classify
 import Foundation
-import Ingest
+import Pipeline
 import NIOConcurrencyHelpers
 import ReportModel
 import Store

@@ -1,7 +1,7 @@
 import Classify
 import Foundation
 import Inbox
-import Ingest
+import Pipeline
 import Logging
 import QueryProtocol
 import ReportModel

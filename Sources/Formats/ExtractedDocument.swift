@@ -1,4 +1,5 @@
 import Decode
+import Characters
 
 /// A line of a document's text with what the file said about it.
 public struct DocumentLine: Sendable, Equatable {
@@ -69,11 +70,8 @@ extension String {
     /// Without leading and trailing white space, including the ideographic space and NBSP.
     func trimmingLayoutSpaces() -> String {
         let scalars = unicodeScalars
-        func isSpace(_ s: Unicode.Scalar) -> Bool {
-            s.properties.isWhitespace || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" || s == "\u{200B}"
-        }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !CharacterClass.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !CharacterClass.isWhitespace($0) }) else { return "" }
         return String(scalars[first...last])
     }
 }

@@ -1,3 +1,5 @@
+import Characters
+
 /// Reads a saved web page: keeps the article (headline, metadata lines, paragraphs) and drops
 /// navigation, breadcrumbs, sidebars, share bars, footers, scripts and styles.
 struct HTMLReader {
@@ -225,7 +227,7 @@ struct HTMLReader {
                 }
                 let before = out.last
                 let after = j < n ? scalars[j] : nil
-                let dropBreak = newline && before.map(isWide) == true && after.map(isWide) == true
+                let dropBreak = newline && before.map(CharacterClass.isWide) == true && after.map(CharacterClass.isWide) == true
                 if !dropBreak, before != nil, after != nil { out.append(" ") }
                 i = j
                 continue
@@ -234,11 +236,6 @@ struct HTMLReader {
             i += 1
         }
         return String(out).trimmingLayoutSpaces()
-    }
-
-    static func isWide(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFFEF).contains(v) || (0x20000...0x3FFFF).contains(v)
     }
 
     /// Characters a reader sees (no white space), to weigh blocks.

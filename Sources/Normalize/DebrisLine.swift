@@ -1,3 +1,4 @@
+import Characters
 /// Page debris recognised by its shape: a menu bar of short tokens, bracketed buttons (`【纠错】`,
 /// `[打印此页]`), counters (`浏览：72次 评论：0`), image file names, a line of page-script JSON or
 /// code, share and QR-code prompts, app banners, keyword lines outside an abstract.
@@ -29,15 +30,15 @@ enum DebrisLine {
 
     /// `|`, `•`, `——`: a line of nothing but separators (table-layout leftovers).
     static func isSeparatorsOnly(_ s: [Unicode.Scalar]) -> Bool {
-        s.allSatisfy { ScalarClass.isSpace($0) || "|｜•·-—_=*#>/\\".unicodeScalars.contains($0) }
+        s.allSatisfy { CharacterClass.isSpace($0) || "|｜•·-—_=*#>/\\".unicodeScalars.contains($0) }
     }
 
     /// `新闻>国内`: a breadcrumb of two short section names.
     static func isShortBreadcrumb(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 16, let at = s.firstIndex(where: { $0 == ">" || $0 == "›" || $0 == "»" }) else { return false }
-        let left = s[..<at].filter { !ScalarClass.isSpace($0) }, right = s[(at + 1)...].filter { !ScalarClass.isSpace($0) }
+        let left = s[..<at].filter { !CharacterClass.isSpace($0) }, right = s[(at + 1)...].filter { !CharacterClass.isSpace($0) }
         return (2...6).contains(left.count) && (2...6).contains(right.count)
-            && left.allSatisfy(ScalarClass.isHan) && right.allSatisfy(ScalarClass.isHan)
+            && left.allSatisfy(CharacterClass.isHan) && right.allSatisfy(CharacterClass.isHan)
     }
 
     /// `某社区 资料图`, `(资料图片仅供参考)`: a note where a picture was.
@@ -51,12 +52,12 @@ enum DebrisLine {
     /// An English web server's error page above the article: `404 Not Found`, `URL: http://…`,
     /// `Server: cms-9`, `Powered by …` (no Han, a status code or a `Word: value` header shape).
     static func isServerPage(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 120, !s.contains(where: ScalarClass.isHan) else { return false }
+        guard s.count <= 120, !s.contains(where: CharacterClass.isHan) else { return false }
         let text = String(String.UnicodeScalarView(s))
         if text.contains("Not Found") || text.contains("Forbidden") || text.hasPrefix("Powered by") || text.hasPrefix("Sorry for")
             || text.hasPrefix("Please report") || text.hasPrefix("Thank you very much") { return true }
         // `Server: cms-9-158`, `URL: http://…`: a one-word header, a colon, a value.
-        guard let colon = s.firstIndex(of: ":"), colon >= 3, colon <= 12, s[..<colon].allSatisfy(ScalarClass.isASCIILetter),
+        guard let colon = s.firstIndex(of: ":"), colon >= 3, colon <= 12, s[..<colon].allSatisfy(CharacterClass.isASCIILetter),
               colon + 1 < s.count, s[colon + 1] == " " else { return false }
         return ["URL", "Server", "Date", "Host", "Status", "Request", "Referer"].contains(String(String.UnicodeScalarView(s[..<colon])))
     }
@@ -75,7 +76,7 @@ enum DebrisLine {
             }
             if c.value < 0x80 { ascii += 1 }
         }
-        let first = s.first { !ScalarClass.isSpace($0) } ?? " "
+        let first = s.first { !CharacterClass.isSpace($0) } ?? " "
         if (first == "{" || first == "["), quotes >= 4, colons >= 2 { return true }
         // Mostly ASCII with the punctuation of code.
         return ascii * 10 >= s.count * 8 && s.count >= 12 && braces + semis + parens >= 3 && (semis >= 1 || braces >= 2)
@@ -87,11 +88,11 @@ enum DebrisLine {
     /// `IMG_2034.JPG`, `20230512_3.png`, `<image>…</image>`: a file name where a picture was.
     static func isImageName(_ s: [Unicode.Scalar]) -> Bool {
         var end = s.count
-        while end > 0, ScalarClass.isSpace(s[end - 1]) || ScalarClass.isClosingMark(s[end - 1]) || s[end - 1] == ">" || s[end - 1] == ")" { end -= 1 }
+        while end > 0, CharacterClass.isSpace(s[end - 1]) || ScalarClass.isClosingMark(s[end - 1]) || s[end - 1] == ">" || s[end - 1] == ")" { end -= 1 }
         let lowered = s[..<end].map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0 }
         for ext in imageExtensions where lowered.count > ext.count && Array(lowered.suffix(ext.count)) == ext {
             // The file name is the last token; before it at most a short caption label.
-            let token = lowered.lastIndex { ScalarClass.isSpace($0) }.map { end - $0 - 1 } ?? end
+            let token = lowered.lastIndex { CharacterClass.isSpace($0) }.map { end - $0 - 1 } ?? end
             return end - token <= 12 || token >= end / 2
         }
         return ScalarSearch.has(s, Array("<image".unicodeScalars), anywhere: true) || ScalarSearch.has(s, Array("<img".unicodeScalars), anywhere: true)
@@ -104,7 +105,7 @@ enum DebrisLine {
         var i = 0
         while i < s.count {
             let c = s[i]
-            if ScalarClass.isSpace(c) || c == "|" || c == "｜" || c == "·" { i += 1; continue }
+            if CharacterClass.isSpace(c) || c == "|" || c == "｜" || c == "·" { i += 1; continue }
             guard let close = closers[c] else { return false }
             guard let j = s[(i + 1)...].firstIndex(of: close), j - i - 1 <= 10, j > i + 1 else { return false }
             let inner = Array(s[(i + 1)..<j])
@@ -128,14 +129,14 @@ enum DebrisLine {
         var i = 0
         var pairs = 0
         while i < s.count {
-            while i < s.count, ScalarClass.isSpace(s[i]) || s[i] == "|" || s[i] == "｜" || s[i] == "·" || s[i] == "/" { i += 1 }
+            while i < s.count, CharacterClass.isSpace(s[i]) || s[i] == "|" || s[i] == "｜" || s[i] == "·" || s[i] == "/" { i += 1 }
             guard i < s.count else { break }
             var word = 0
-            while i < s.count, ScalarClass.isHan(s[i]) { i += 1; word += 1 }
+            while i < s.count, CharacterClass.isHan(s[i]) { i += 1; word += 1 }
             guard word >= 1, word <= 4 else { return false }
-            while i < s.count, s[i] == "：" || s[i] == ":" || ScalarClass.isSpace(s[i]) || s[i] == "(" || s[i] == "（" { i += 1 }
+            while i < s.count, s[i] == "：" || s[i] == ":" || CharacterClass.isSpace(s[i]) || s[i] == "(" || s[i] == "（" { i += 1 }
             var digits = 0
-            while i < s.count, ScalarClass.isASCIIDigit(s[i]) || s[i] == "." || s[i] == "," { i += 1; digits += 1 }
+            while i < s.count, CharacterClass.isASCIIDigit(s[i]) || s[i] == "." || s[i] == "," { i += 1; digits += 1 }
             guard digits >= 1 else { return false }
             while i < s.count, s[i] == "次" || s[i] == "人" || s[i] == "条" || s[i] == "万" || s[i] == "+" || s[i] == ")" || s[i] == "）" { i += 1 }
             pairs += 1
@@ -170,9 +171,9 @@ enum DebrisLine {
         guard s.count <= 60 else { return false }
         var tokens: [[Unicode.Scalar]] = [[]]
         for c in s {
-            if ScalarClass.isSpace(c) || c == "|" || c == "｜" || c == "·" || c == "•" || c == "/" {
+            if CharacterClass.isSpace(c) || c == "|" || c == "｜" || c == "·" || c == "•" || c == "/" {
                 if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
-            } else if ScalarClass.isHan(c) || ScalarClass.isASCIILetter(c) {
+            } else if CharacterClass.isHan(c) || CharacterClass.isASCIILetter(c) {
                 tokens[tokens.count - 1].append(c)
             } else {
                 return false
@@ -186,7 +187,7 @@ enum DebrisLine {
         if words.count == 2 { return control && words.allSatisfy { $0.count >= 2 } }
         if control { return true }
         // `张三 李四 王五` is a byline and `万巷更新 九龙蝶变 城市焕新再出发` a headline: a menu's items are short.
-        let nameLike = words.allSatisfy { $0.count >= 2 && $0.count <= 3 && $0.allSatisfy(ScalarClass.isHan) }
+        let nameLike = words.allSatisfy { $0.count >= 2 && $0.count <= 3 && $0.allSatisfy(CharacterClass.isHan) }
         return !nameLike && words.count >= 4 && words.allSatisfy { $0.count >= 2 && $0.count <= 5 }
     }
 
@@ -205,10 +206,10 @@ enum DebrisLine {
     static func isKeywordLine(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 80, !s.contains("。") else { return false }
         var i = 0
-        while i < s.count, s[i] == "【" || s[i] == "[" || ScalarClass.isSpace(s[i]) { i += 1 }
+        while i < s.count, s[i] == "【" || s[i] == "[" || CharacterClass.isSpace(s[i]) { i += 1 }
         for word in keywordLabels where ScalarSearch.has(s, word, at: i) {
             let j = i + word.count
-            return j < s.count && (s[j] == "：" || s[j] == ":" || s[j] == "】" || s[j] == "]" || ScalarClass.isSpace(s[j]))
+            return j < s.count && (s[j] == "：" || s[j] == ":" || s[j] == "】" || s[j] == "]" || CharacterClass.isSpace(s[j]))
         }
         return false
     }

@@ -1,3 +1,5 @@
+import Characters
+
 /// Undoes fake-bold doubling: pypdf prints every run of a bold line twice in a row
 /// (`城市更新行动城市更新行动，，是党中央…`, `22月月22日日`).
 ///
@@ -34,7 +36,7 @@ enum DoubledRunRepair {
                 out.append(contentsOf: line[from..<(from + length)])
                 runs += 1
                 longestRun = max(longestRun, length)
-                if length == 1, !ScalarClass.isHan(line[from]) { nonHanRuns += 1 }
+                if length == 1, !CharacterClass.isHan(line[from]) { nonHanRuns += 1 }
             }
             start = end
         }

@@ -1,3 +1,5 @@
+import Characters
+
 /// Merges the fragments poppler leaves of a fake-bold line back into one line.
 ///
 /// pdftotext drops most duplicates of a doubled run, but where the 0.3 pt copy of a run joined the next
@@ -82,7 +84,7 @@ enum FragmentMerger {
     @inline(__always)
     static func isRunBoundary(_ x: Unicode.Scalar, _ y: Unicode.Scalar) -> Bool {
         if ScalarClass.isPunctuation(x) || ScalarClass.isPunctuation(y) || x == " " || y == " " { return true }
-        return ScalarClass.isHan(x) != ScalarClass.isHan(y)
+        return CharacterClass.isHan(x) != CharacterClass.isHan(y)
     }
 
     /// `““`, `，，`, `。。` left where two fragments met; `——` and `……` are real and stay.

@@ -1,3 +1,5 @@
+import Characters
+
 /// What a printed line is, as far as line joining cares: structure lines are never joined into paragraphs.
 enum LineRole: Equatable {
     /// `□陶世祥`, `本报记者 X`, `文/X`, `作者：X`.
@@ -63,7 +65,7 @@ enum LineRole: Equatable {
         for (i, s) in line.enumerated() {
             if s == "，" || s == "。" || s == "；" || s == "、" || s == "！" || s == "？" { return false }
             if s == " " || s == "\u{3000}" { hasSpace = true }
-            if ScalarClass.isASCIIDigit(s) {
+            if CharacterClass.isASCIIDigit(s) {
                 digits += 1
                 if digits == 4, i + 1 < line.count, line[i + 1] == "年" || line[i + 1] == "-" || line[i + 1] == "〕" || line[i + 1] == "]" {
                     hasYear = true

@@ -1,3 +1,5 @@
+import Characters
+
 /// One printed line of the input, with what the repairs learn about it on the way.
 struct PhysicalLine: Sendable, Equatable {
     /// The text without leading and trailing white space.
@@ -31,12 +33,12 @@ enum LineReader {
             var start = 0
             var indent = lost
             lost = 0
-            while start < current.count, ScalarClass.isSpace(current[start]) {
+            while start < current.count, CharacterClass.isSpace(current[start]) {
                 indent += current[start] == "\u{3000}" ? 2 : 1
                 start += 1
             }
             var end = current.count
-            while end > start, ScalarClass.isSpace(current[end - 1]) { end -= 1 }
+            while end > start, CharacterClass.isSpace(current[end - 1]) { end -= 1 }
             if start == end {
                 pendingBlock = true
             } else {

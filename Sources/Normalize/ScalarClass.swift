@@ -1,32 +1,8 @@
-/// Character classes the repairs reason about, on `Unicode.Scalar` for speed.
+import Characters
+
+/// Punctuation classes and widths the repairs reason about, on `Unicode.Scalar` for speed (letters,
+/// ideographs and spaces are `CharacterClass`).
 enum ScalarClass {
-    /// CJK ideographs (BMP blocks, compatibility ideographs, the supplementary planes) and 〇.
-    @inline(__always)
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
-            || (0x20000...0x3FFFF).contains(v) || (0xF900...0xFAFF).contains(v) || v == 0x3007
-    }
-
-    @inline(__always)
-    static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-
-    @inline(__always)
-    static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value | 0x20
-        return v >= 0x61 && v <= 0x7A
-    }
-
-    @inline(__always)
-    static func isASCIIAlnum(_ s: Unicode.Scalar) -> Bool { isASCIIDigit(s) || isASCIILetter(s) }
-
-    /// Space, tab, NBSP and the ideographic space.
-    @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{A0}" || s == "\u{3000}" || s == "\u{2002}" || s == "\u{2003}"
-            || s == "\u{2009}" || s == "\u{200B}" || s == "\u{FEFF}"
-    }
-
     /// Chinese punctuation, including the curly quotes Chinese text uses.
     @inline(__always)
     static func isCJKPunctuation(_ s: Unicode.Scalar) -> Bool {

@@ -1,3 +1,5 @@
+import Characters
+
 /// Removes the spaces extraction and editors put into Chinese text, and fixes stray half-width commas.
 ///
 /// - NBSPs and runs of spaces next to Chinese punctuation, or between a Chinese character and a digit
@@ -25,18 +27,18 @@ enum SpacingRepair {
         var i = 0
         while i < n {
             // A run Han ␠ Han ␠ Han …
-            guard ScalarClass.isHan(line[i]), i == 0 || !ScalarClass.isHan(line[i - 1]) else {
+            guard CharacterClass.isHan(line[i]), i == 0 || !CharacterClass.isHan(line[i - 1]) else {
                 i += 1
                 continue
             }
             var j = i
             var spaces: [Int] = []
-            while j + 2 < n, line[j + 1] == " ", ScalarClass.isHan(line[j + 2]) {
+            while j + 2 < n, line[j + 1] == " ", CharacterClass.isHan(line[j + 2]) {
                 spaces.append(j + 1)
                 j += 2
             }
             // The run must end at a non-Han character, or the last "character" is the start of a word.
-            if spaces.count >= 2 || (found > 0 && spaces.count == 1), j + 1 >= n || !ScalarClass.isHan(line[j + 1]) {
+            if spaces.count >= 2 || (found > 0 && spaces.count == 1), j + 1 >= n || !CharacterClass.isHan(line[j + 1]) {
                 for k in spaces { remove[k] = true }
                 found += spaces.count
             }
@@ -57,7 +59,7 @@ enum SpacingRepair {
         var i = 0
         let n = line.count
         // In Chinese text even dashes take no spaces (`11:00 — 12:30`); English keeps them.
-        let chinese = line.contains { ScalarClass.isHan($0) }
+        let chinese = line.contains { CharacterClass.isHan($0) }
         while i < n {
             let s = line[i]
             if s == " " || s == "\u{A0}" || s == "\t" {
@@ -82,7 +84,7 @@ enum SpacingRepair {
                 i = j
                 continue
             }
-            if s == ",", let b = out.last, i + 1 < n, ScalarClass.isHan(b), ScalarClass.isHan(line[i + 1]) {
+            if s == ",", let b = out.last, i + 1 < n, CharacterClass.isHan(b), CharacterClass.isHan(line[i + 1]) {
                 out.append("，")
                 changed += 1
                 i += 1
@@ -99,15 +101,15 @@ enum SpacingRepair {
     @inline(__always)
     static func isSpaceless(_ b: Unicode.Scalar, _ a: Unicode.Scalar, chinese: Bool) -> Bool {
         if chinese, ScalarClass.isCJKPunctuation(b) || ScalarClass.isCJKPunctuation(a) { return true }
-        let bHan = ScalarClass.isHan(b)
-        let aHan = ScalarClass.isHan(a)
+        let bHan = CharacterClass.isHan(b)
+        let aHan = CharacterClass.isHan(a)
         // Dashes and dots also appear in Latin text with spaces around them (`croutons — 8.50`).
         let bMark = ScalarClass.isCJKPunctuation(b) && !isLatinFriendly(b)
         let aMark = ScalarClass.isCJKPunctuation(a) && !isLatinFriendly(a)
         if bMark || aMark { return true }
         if isLatinFriendly(b) && (aHan || ScalarClass.isCJKPunctuation(a)) { return true }
         if isLatinFriendly(a) && (bHan || ScalarClass.isCJKPunctuation(b)) { return true }
-        if ScalarClass.isASCIIDigit(b) && a == "%" { return true }
+        if CharacterClass.isASCIIDigit(b) && a == "%" { return true }
         if bHan && (isAlnum(a) || a == "%") { return true }
         if aHan && (isAlnum(b) || b == "%" || b == "." ) { return true }
         // `□ 陶世祥`: a byline mark takes no space.
@@ -118,7 +120,7 @@ enum SpacingRepair {
     /// ASCII or full-width digits and letters (spacing may be repaired before widths are folded).
     @inline(__always)
     private static func isAlnum(_ s: Unicode.Scalar) -> Bool {
-        ScalarClass.isASCIIAlnum(s) || (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value)
+        CharacterClass.isASCIIAlnum(s) || (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value)
             || (0xFF41...0xFF5A).contains(s.value)
     }
 

@@ -1,3 +1,5 @@
+import Characters
+
 /// Drops what a saved web page or Word export leaves around the article in plain text: navigation,
 /// breadcrumbs, share and print buttons, sidebars of other headlines, copyright, ICP and licence lines,
 /// editor credits.
@@ -117,7 +119,7 @@ enum WebLeftoverFilter {
         // Separators left between menu items when the markup is stripped: `|`, `>`, `> 正文`.
         if let first = line.first, separators.contains(first), line.count <= 6 { return true }
         guard line.count <= 4 else { return false }
-        return !line.contains { ScalarClass.isPunctuation($0) || ScalarClass.isASCIIDigit($0) }
+        return !line.contains { ScalarClass.isPunctuation($0) || CharacterClass.isASCIIDigit($0) }
     }
 
     /// A sidebar heading and the short unpunctuated headlines listed under it, when the list runs into

@@ -1,3 +1,5 @@
+import Characters
+
 /// Rejoins lines broken at the column width into paragraphs, keeping structure lines on their own.
 ///
 /// Paragraph ends are decided from sentence-final punctuation, the line's width against the column's,
@@ -136,7 +138,7 @@ struct WrapJoiner {
             if roles[a] == .heading, aFinal { return wa >= T - fullSlack }
             // `时间：2023年4月18日` / `19:00—21:30`: only a line that reaches the column's end goes on.
             if roles[a] == .fieldLine, !aFinal, wa < T - fullSlack, LineRole.isShortField(A) {
-                return firstWordDidNotFit(wa, B) || (ScalarClass.isASCIIDigit(aLast) && ScalarClass.isASCIIDigit(bFirst))
+                return firstWordDidNotFit(wa, B) || (CharacterClass.isASCIIDigit(aLast) && CharacterClass.isASCIIDigit(bFirst))
             }
         case .text: break
         }
@@ -153,7 +155,7 @@ struct WrapJoiner {
         }
         if profile.blockPerParagraph { return true }
         // A number split at the line end (`202` / `4年`, `4` / `.6公里`), or a mark that cannot end a paragraph.
-        if ScalarClass.isASCIIDigit(aLast), ScalarClass.isASCIIDigit(bFirst) || bFirst == "." || bFirst == "%" { return true }
+        if CharacterClass.isASCIIDigit(aLast), CharacterClass.isASCIIDigit(bFirst) || bFirst == "." || bFirst == "%" { return true }
         if aLast == "，" || aLast == "、" || aLast == "—" || aLast == "“" || aLast == "（" || aLast == "《" { return true }
         if wa > T + 2 { return false }  // wider than the column: a headline or title, not body text
         if !aFinal { return wa >= T - fullSlack || firstWordDidNotFit(wa, B) }
@@ -186,30 +188,30 @@ struct WrapJoiner {
         guard lines[b].bold, !boldPair, !aFinal, wb <= T + 8 || wa + wb <= 2 * T + 8 else { return false }
         let A = lines[a].scalars
         let B = lines[b].scalars
-        if let x = A.last, ScalarClass.isASCIIDigit(x), let y = B.first, ScalarClass.isASCIIDigit(y) { return true }
+        if let x = A.last, CharacterClass.isASCIIDigit(x), let y = B.first, CharacterClass.isASCIIDigit(y) { return true }
         if let x = A.last, x == "，" || x == "：" || x == "、" || x == "—" || x == "；" { return true }
         return abs(wa - wb) <= 3
     }
 
     /// Both sides of the break are Latin text (a menu, a CSV), not a number inside Chinese text.
     private func isLatinContext(_ A: [Unicode.Scalar], _ B: [Unicode.Scalar]) -> Bool {
-        !A.suffix(6).contains(where: ScalarClass.isHan) && !B.prefix(6).contains(where: ScalarClass.isHan)
+        !A.suffix(6).contains(where: CharacterClass.isHan) && !B.prefix(6).contains(where: CharacterClass.isHan)
     }
 
     /// English prose wraps at spaces, CSV-like data anywhere; join only where the break is plainly mid-text.
     private func latinJoin(_ A: [Unicode.Scalar], _ B: [Unicode.Scalar]) -> Bool {
         guard let x = A.last, let y = B.first else { return false }
         let lower = y.value >= 0x61 && y.value <= 0x7A
-        if ScalarClass.isASCIILetter(x) || x == "&" { return lower }
-        if x == "," || x == "-" || x == "—" { return lower || ScalarClass.isASCIIDigit(y) }
+        if CharacterClass.isASCIILetter(x) || x == "&" { return lower }
+        if x == "," || x == "-" || x == "—" { return lower || CharacterClass.isASCIIDigit(y) }
         return false
     }
 
     /// Joins `next` to `current`, with a space between two words of Latin text.
     private static func append(_ current: inout [Unicode.Scalar], _ next: [Unicode.Scalar]) {
-        if let x = current.last, let y = next.first, ScalarClass.isASCIIAlnum(y) || y == "(",
-            ScalarClass.isASCIILetter(x) || x == "," || x == "—" || x == ";" || x == ")",
-            current.contains(" " as Unicode.Scalar), !current.suffix(24).contains(where: ScalarClass.isHan) {
+        if let x = current.last, let y = next.first, CharacterClass.isASCIIAlnum(y) || y == "(",
+            CharacterClass.isASCIILetter(x) || x == "," || x == "—" || x == ";" || x == ")",
+            current.contains(" " as Unicode.Scalar), !current.suffix(24).contains(where: CharacterClass.isHan) {
             current.append(" ")
         }
         current.append(contentsOf: next)

@@ -1,8 +1,10 @@
+import Characters
+
 /// Character bigrams of Han and alphanumeric text, for measuring how much a title shares with an article.
 enum Bigrams {
     @inline(__always)
     private static func counts(_ s: Unicode.Scalar) -> Bool {
-        Scalars.isHan(s) || Scalars.isDigit(s) || Scalars.isLatin(s)
+        CharacterClass.isHan(s) || CharacterClass.isASCIIDigit(s) || CharacterClass.isASCIILetter(s)
     }
 
     /// Adjacent pairs of counted scalars within each line, packed into one integer each.

@@ -1,18 +1,20 @@
+import Characters
+
 /// Reads writers' names and affiliations from bylines, news openings, author lines and footers.
 enum Bylines {
     /// Names from a byline line (`□陶世祥`, `本报记者 张三 李四`, `文/王五`), joined with `、`; nil when none.
     static func authors(fromByline line: Line) -> String? {
         var s = line.scalars[...]
-        while let first = s.first, Line.bylineMarks.contains(first) || Scalars.isSpace(first) { s = s.dropFirst() }
+        while let first = s.first, Line.bylineMarks.contains(first) || CharacterClass.isSpace(first) { s = s.dropFirst() }
         var rest = Array(s)
         for prefix in bylineLeads where Scalars.has(rest, prefix) {
             rest = Array(rest[prefix.count...])
             break
         }
         // `□ 陳 曦`: one name spaced out character by character.
-        let hans = rest.filter { Scalars.isHan($0) }
-        if hans.count >= 2, hans.count <= 4, rest.allSatisfy({ Scalars.isHan($0) || Scalars.isSpace($0) }),
-           !rest.split(whereSeparator: Scalars.isSpace).contains(where: { $0.count > 1 }) {
+        let hans = rest.filter { CharacterClass.isHan($0) }
+        if hans.count >= 2, hans.count <= 4, rest.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isSpace($0) }),
+           !rest.split(whereSeparator: CharacterClass.isSpace).contains(where: { $0.count > 1 }) {
             return Scalars.string(hans)
         }
         return joinedNames(in: cutAtHelpers(rest))
@@ -24,9 +26,9 @@ enum Bylines {
         guard s.count >= 6, let last = s.last, last == ")" || last == "）" else { return nil }
         guard let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.count - open - 2 >= 2, s.count - open - 2 <= 3 else { return nil }
         let name = Array(s[(open + 1)..<(s.count - 1)])
-        guard name.allSatisfy(Scalars.isHan), surnames.contains(name[0]), open > 0 else { return nil }
+        guard name.allSatisfy(CharacterClass.isHan), surnames.contains(name[0]), open > 0 else { return nil }
         let before = s[open - 1]
-        return Scalars.isSpace(before) || Scalars.isSentenceEnd(before) || Scalars.isClosing(before) ? Scalars.string(name) : nil
+        return CharacterClass.isSpace(before) || Scalars.isSentenceEnd(before) || Scalars.isClosing(before) ? Scalars.string(name) : nil
     }
 
     /// `新华社记者 韩一 摄`, `记者黄二 摄`, `(吕四 摄)`: a photographer credited under a picture, and the
@@ -34,8 +36,8 @@ enum Bylines {
     static func photoCredit(_ line: Line) -> (name: String, outlet: String?)? {
         var s = line.scalars
         var bracketed = false
-        while let last = s.last, Scalars.isSpace(last) || last == ")" || last == "）" {
-            if last != " " && !Scalars.isSpace(last) { bracketed = true }
+        while let last = s.last, CharacterClass.isSpace(last) || last == ")" || last == "）" {
+            if last != " " && !CharacterClass.isSpace(last) { bracketed = true }
             s.removeLast()
         }
         guard s.count >= 3, s.last == "摄" else { return nil }
@@ -43,16 +45,16 @@ enum Bylines {
         let tail = max(0, s.count - 14)
         if let at = (tail..<s.count).last(where: { Scalars.has(s, reporter, at: $0) }) {
             var j = at + reporter.count
-            while j < s.count, Scalars.isSpace(s[j]) { j += 1 }
-            let name = s[j...].filter { !Scalars.isSpace($0) }
-            guard name.count >= 2, name.count <= 3, name.allSatisfy(Scalars.isHan) else { return nil }
+            while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
+            let name = s[j...].filter { !CharacterClass.isSpace($0) }
+            guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan) else { return nil }
             var begin = at
-            while begin > 0, Scalars.isHan(s[begin - 1]), at - begin < 8 { begin -= 1 }
+            while begin > 0, CharacterClass.isHan(s[begin - 1]), at - begin < 8 { begin -= 1 }
             return (Scalars.string(name), at - begin >= 2 ? Scalars.string(s[begin..<at]) : nil)
         }
         guard bracketed, let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
-        let name = s[(open + 1)...].filter { !Scalars.isSpace($0) }
-        guard name.count >= 2, name.count <= 3, name.allSatisfy(Scalars.isHan), surnames.contains(name[0]) else { return nil }
+        let name = s[(open + 1)...].filter { !CharacterClass.isSpace($0) }
+        guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan), surnames.contains(name[0]) else { return nil }
         return (Scalars.string(name), nil)
     }
 
@@ -66,7 +68,7 @@ enum Bylines {
         guard Scalars.find("報導".scalars, in: after) != nil || Scalars.find("报道".scalars, in: after) != nil else { return nil }
         let before = Array(s[1..<slash])
         var start = before.count
-        while start > 0, Scalars.isHan(before[start - 1]), before.count - start < 3 { start -= 1 }
+        while start > 0, CharacterClass.isHan(before[start - 1]), before.count - start < 3 { start -= 1 }
         let name = Array(before[start...])
         guard name.count >= 2 else { return nil }
         let outlet = start > 0 ? Scalars.string(before[..<start]) : nil
@@ -96,14 +98,14 @@ enum Bylines {
         // No brackets: `…电 记者邱玥28日从…`, where the name runs into the sentence.
         guard let dispatch = window.firstIndex(where: { $0 == "电" || $0 == "讯" }), dispatch <= 24 else { return nil }
         var i = dispatch + 1
-        while i < window.count, Scalars.isSpace(window[i]) || window[i] == "：" { i += 1 }
+        while i < window.count, CharacterClass.isSpace(window[i]) || window[i] == "：" { i += 1 }
         guard Scalars.has(window, reporter, at: i) else { return nil }
         i += reporter.count
-        while i < window.count, Scalars.isSpace(window[i]) { i += 1 }
+        while i < window.count, CharacterClass.isSpace(window[i]) { i += 1 }
         var run: [Unicode.Scalar] = []
-        while i < window.count, Scalars.isHan(window[i]), run.count < 6 { run.append(window[i]); i += 1 }
+        while i < window.count, CharacterClass.isHan(window[i]), run.count < 6 { run.append(window[i]); i += 1 }
         guard let first = run.first, surnames.contains(first) else { return nil }
-        if run.count <= 3, i < window.count, !Scalars.isHan(window[i]) { return run.count >= 2 ? Scalars.string(run) : nil }
+        if run.count <= 3, i < window.count, !CharacterClass.isHan(window[i]) { return run.count >= 2 ? Scalars.string(run) : nil }
         // The name ends where a verb or time word of the sentence begins.
         for length in [2, 3] where run.count > length && sentenceStarts.contains(run[length]) {
             return Scalars.string(run[..<length])
@@ -121,16 +123,16 @@ enum Bylines {
         guard let dispatch = window.firstIndex(where: { $0 == "讯" || $0 == "电" }), dispatch >= 4 else { return ([], nil) }
         // The dateline `5月27日` right before 讯/电, and the outlet before it.
         var k = dispatch
-        while k > 0, Scalars.isDigit(window[k - 1]) || window[k - 1] == "月" || window[k - 1] == "日" { k -= 1 }
+        while k > 0, CharacterClass.isASCIIDigit(window[k - 1]) || window[k - 1] == "月" || window[k - 1] == "日" { k -= 1 }
         if k < dispatch, window[k..<dispatch].contains("月") {
             var lo = 0
-            while lo < k, Scalars.isSpace(window[lo]) { lo += 1 }
+            while lo < k, CharacterClass.isSpace(window[lo]) { lo += 1 }
             let name = window[lo..<k]
-            if name.count >= 2, name.count <= 12, name.allSatisfy({ Scalars.isHan($0) || Scalars.isLatin($0) }), !Scalars.has(Array(name), "本报".scalars) {
+            if name.count >= 2, name.count <= 12, name.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) }), !Scalars.has(Array(name), "本报".scalars) {
                 outlet = Scalars.string(name)
             }
-        } else if dispatch >= 2, window[0..<dispatch].allSatisfy({ Scalars.isHan($0) || Scalars.isSpace($0) }) {
-            let name = window[0..<dispatch].filter { !Scalars.isSpace($0) }
+        } else if dispatch >= 2, window[0..<dispatch].allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isSpace($0) }) {
+            let name = window[0..<dispatch].filter { !CharacterClass.isSpace($0) }
             if name.count >= 3, name.count <= 8, !Scalars.has(name, "本报".scalars), name.last == "网" || name.last == "社" || name.last == "报" {
                 outlet = Scalars.string(name)
             }
@@ -155,9 +157,9 @@ enum Bylines {
         guard line.count >= 2, line.count <= 30 else { return nil }
         var tokens: [[Unicode.Scalar]] = [[]]
         for scalar in line.scalars {
-            if Scalars.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
+            if CharacterClass.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
                 if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
-            } else if Scalars.isHan(scalar) || scalar == "·" {
+            } else if CharacterClass.isHan(scalar) || scalar == "·" {
                 tokens[tokens.count - 1].append(scalar)
             } else {
                 return nil
@@ -185,8 +187,8 @@ enum Bylines {
             s = Array(s[prefix.count...])
             break
         }
-        while let last = s.last, last == "）" || last == ")" || Scalars.isSpace(last) { s.removeLast() }
-        while let first = s.first, first == "：" || first == ":" || Scalars.isSpace(first) { s.removeFirst() }
+        while let last = s.last, last == "）" || last == ")" || CharacterClass.isSpace(last) { s.removeLast() }
+        while let first = s.first, first == "：" || first == ":" || CharacterClass.isSpace(first) { s.removeFirst() }
         return s.isEmpty ? nil : Scalars.string(s)
     }
 
@@ -199,7 +201,7 @@ enum Bylines {
         if let comma = s.firstIndex(where: { $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }) {
             s = Array(s[..<comma])
         }
-        while let last = s.last, Scalars.isDigit(last) || Scalars.isSpace(last) { s.removeLast() }
+        while let last = s.last, CharacterClass.isASCIIDigit(last) || CharacterClass.isSpace(last) { s.removeLast() }
         return s.isEmpty ? nil : Scalars.string(s)
     }
 
@@ -235,7 +237,7 @@ enum Bylines {
             }
         }
         for scalar in s {
-            if Scalars.isHan(scalar) || scalar == "·" {
+            if CharacterClass.isHan(scalar) || scalar == "·" {
                 token.append(scalar)
             } else {
                 flush()

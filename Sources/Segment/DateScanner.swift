@@ -1,3 +1,5 @@
+import Characters
+
 /// Finds full dates (`2023年5月12日`, `2023-09-20`, `2023/9/20`, `2023.09.20`, `二〇二三年五月十二日`) in a line.
 enum DateScanner {
     /// A date found in a line: where it stands and its `YYYY-MM-DD` form.
@@ -11,7 +13,7 @@ enum DateScanner {
         var out: [Found] = []
         var i = 0
         while i < s.count {
-            guard Scalars.isDigit(s[i]) || s[i] == "二" || s[i] == "一", i == 0 || !Scalars.isDigit(s[i - 1]) else { i += 1; continue }
+            guard CharacterClass.isASCIIDigit(s[i]) || s[i] == "二" || s[i] == "一", i == 0 || !CharacterClass.isASCIIDigit(s[i - 1]) else { i += 1; continue }
             if let found = date(in: s, at: i) {
                 out.append(found)
                 i = found.range.upperBound
@@ -24,7 +26,7 @@ enum DateScanner {
 
     /// A date starting exactly at `start`, or nil.
     static func date(in s: [Unicode.Scalar], at start: Int) -> Found? {
-        if !Scalars.isDigit(s[start]) { return ChineseDate.date(in: s, at: start) }
+        if !CharacterClass.isASCIIDigit(s[start]) { return ChineseDate.date(in: s, at: start) }
         var i = start
         guard let year = number(s, &i, maxDigits: 4), i - start == 4, (1900...2099).contains(year) else { return nil }
         i = skipSpaces(s, i)
@@ -42,7 +44,7 @@ enum DateScanner {
             i = skipSpaces(s, i)
             guard i < s.count, s[i] == "日" || s[i] == "号" else { return nil }
             i += 1
-        } else if i < s.count, Scalars.isDigit(s[i]) {
+        } else if i < s.count, CharacterClass.isASCIIDigit(s[i]) {
             return nil
         }
         return Found(range: start..<i, iso: iso(year, month, day))
@@ -56,18 +58,18 @@ enum DateScanner {
 
     private static func number(_ s: [Unicode.Scalar], _ i: inout Int, maxDigits: Int) -> Int? {
         var value = 0, digits = 0
-        while i < s.count, Scalars.isDigit(s[i]), digits < maxDigits {
+        while i < s.count, CharacterClass.isASCIIDigit(s[i]), digits < maxDigits {
             value = value * 10 + Int(s[i].value - 0x30)
             digits += 1
             i += 1
         }
-        if i < s.count, Scalars.isDigit(s[i]) { return nil }
+        if i < s.count, CharacterClass.isASCIIDigit(s[i]) { return nil }
         return digits > 0 ? value : nil
     }
 
     private static func skipSpaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
         var j = i
-        while j < s.count, Scalars.isSpace(s[j]) { j += 1 }
+        while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
         return j
     }
 
@@ -75,7 +77,7 @@ enum DateScanner {
     static func isDateOnly(_ line: Line) -> Bool {
         guard line.count <= 24, let first = dates(in: line.scalars).first, first.range.lowerBound == 0 else { return false }
         var rest = 0
-        for scalar in line.scalars[first.range.upperBound...] where !Scalars.isSpace(scalar) { rest += 1 }
+        for scalar in line.scalars[first.range.upperBound...] where !CharacterClass.isSpace(scalar) { rest += 1 }
         return rest <= 4
     }
 }

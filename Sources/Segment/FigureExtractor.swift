@@ -1,4 +1,5 @@
 import ReportModel
+import Characters
 
 /// Finds Arabic-numeral quantities with their unit (`2129部`, `99.4%`, `1.2亿元`, `300至500户`).
 ///
@@ -10,7 +11,7 @@ enum FigureExtractor {
         var out: [Figure] = []
         var i = 0
         while i < s.count {
-            guard Scalars.isDigit(s[i]) else { i += 1; continue }
+            guard CharacterClass.isASCIIDigit(s[i]) else { i += 1; continue }
             let start = i
             var end = numberEnd(s, from: i)
             // Glued to letters, codes, dates, phones and clock times: skip the whole token.
@@ -20,7 +21,7 @@ enum FigureExtractor {
             }
             var valueEnd = end
             // A range written whole: 300至500户, 5000-12000人.
-            if end + 1 < s.count, rangeMarks.contains(s[end]), Scalars.isDigit(s[end + 1]) {
+            if end + 1 < s.count, rangeMarks.contains(s[end]), CharacterClass.isASCIIDigit(s[end + 1]) {
                 let second = numberEnd(s, from: end + 1)
                 if unit(in: s, at: skipApprox(s, second)) != nil {
                     valueEnd = second
@@ -29,7 +30,7 @@ enum FigureExtractor {
             }
             let unitStart = skipApprox(s, end)
             if let unit = unit(in: s, at: unitStart), !isExcluded(s, start: start, end: end, unit: unit, unitStart: unitStart) {
-                let value = Scalars.string(s[start..<valueEnd].filter { !Scalars.isSpace($0) })
+                let value = Scalars.string(s[start..<valueEnd].filter { !CharacterClass.isSpace($0) })
                 out.append(Figure(value: value, unit: Scalars.string(unit.text), text: clause(s, around: start)))
                 i = unitStart + unit.length
             } else {
@@ -44,17 +45,17 @@ enum FigureExtractor {
     /// End of `12`, `12.5`, `1,200`.
     static func numberEnd(_ s: [Unicode.Scalar], from: Int) -> Int {
         var i = from
-        while i < s.count, Scalars.isDigit(s[i]) { i += 1 }
-        if i + 1 < s.count, s[i] == "." || s[i] == "．", Scalars.isDigit(s[i + 1]) {
+        while i < s.count, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
+        if i + 1 < s.count, s[i] == "." || s[i] == "．", CharacterClass.isASCIIDigit(s[i + 1]) {
             i += 1
-            while i < s.count, Scalars.isDigit(s[i]) { i += 1 }
+            while i < s.count, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
         }
         return i
     }
 
     static func tokenEnd(_ s: [Unicode.Scalar], from: Int) -> Int {
         var i = from
-        while i < s.count, Scalars.isDigit(s[i]) || Scalars.isLatin(s[i]) || codeMarks.contains(s[i]) { i += 1 }
+        while i < s.count, CharacterClass.isASCIIDigit(s[i]) || CharacterClass.isASCIILetter(s[i]) || codeMarks.contains(s[i]) { i += 1 }
         return i
     }
 
@@ -63,15 +64,15 @@ enum FigureExtractor {
     private static func isCodeOrTime(_ s: [Unicode.Scalar], start: Int, end: Int) -> Bool {
         if start > 0 {
             let before = s[start - 1]
-            if Scalars.isLatin(before) || before == "-" || before == "/" || before == "_" || before == "#" || before == "〔"
+            if CharacterClass.isASCIILetter(before) || before == "-" || before == "/" || before == "_" || before == "#" || before == "〔"
                 || before == "[" || before == "第" || before == "." { return true }
             // `附件：1.` `附件1`: attachment numbering.
             if Scalars.find(attachment, in: Array(s[max(0, start - 4)..<start])) != nil { return true }
         }
         guard end < s.count else { return false }
         let after = s[end]
-        if after == ":" || after == "×" || after == "*" || after == "/" || after == "_" || Scalars.isLatin(after) { return true }
-        if after == "-", end + 1 < s.count, Scalars.isDigit(s[end + 1]) {
+        if after == ":" || after == "×" || after == "*" || after == "/" || after == "_" || CharacterClass.isASCIILetter(after) { return true }
+        if after == "-", end + 1 < s.count, CharacterClass.isASCIIDigit(s[end + 1]) {
             // 2023-09-18 or 0731-8…: a date or phone, unless a unit follows the second number (5-10人).
             let second = numberEnd(s, from: end + 1)
             if second < s.count, s[second] == "-" || s[second] == "×" { return true }
@@ -88,20 +89,20 @@ enum FigureExtractor {
         let text = unit.text
         if text == year {
             // 2023年 is a year; 1.2024年 is `1.` numbering before a year.
-            if digits == 4, unitStart == end, !s[start..<end].contains(where: { !Scalars.isDigit($0) }) { return true }
+            if digits == 4, unitStart == end, !s[start..<end].contains(where: { !CharacterClass.isASCIIDigit($0) }) { return true }
             if let dot = s[start..<end].firstIndex(where: { $0 == "." || $0 == "．" }), end - dot - 1 == 4 { return true }
         }
         if text == day {
             // 5月11日 is a date.
             var j = start - 1
-            while j >= 0, Scalars.isSpace(s[j]) { j -= 1 }
+            while j >= 0, CharacterClass.isSpace(s[j]) { j -= 1 }
             if j >= 0, s[j] == "月" { return true }
         }
         if text == building || text == block {
             // 3栋2单元, 3栋业主: an address, not a count (6栋26层 is a count).
             let after = unitStart + unit.length
             var k = after
-            while k < s.count, Scalars.isDigit(s[k]) { k += 1 }
+            while k < s.count, CharacterClass.isASCIIDigit(s[k]) { k += 1 }
             if k > after, k < s.count, s[k] == "单" || s[k] == "室" || s[k] == "号" { return true }
             for word in addressFollowers where Scalars.has(s, word, at: after) { return true }
         }
@@ -116,7 +117,7 @@ enum FigureExtractor {
     /// Skips approximation marks between a number and its unit (`100余名`, `20多名`) and one stray space.
     static func skipApprox(_ s: [Unicode.Scalar], _ i: Int) -> Int {
         var j = i
-        if j < s.count, Scalars.isSpace(s[j]) { j += 1 }
+        if j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
         if j < s.count, s[j] == "余" || s[j] == "多" { j += 1 }
         return j
     }

@@ -1,3 +1,5 @@
+import Characters
+
 /// One normalised line with what its own text says about it, before any context is used.
 struct Line {
     let text: String
@@ -11,8 +13,8 @@ struct Line {
     init(_ text: String) {
         let all = Scalars.decode(text)
         var lo = 0, hi = all.count
-        while lo < hi, Scalars.isSpace(all[lo]) { lo += 1 }
-        while hi > lo, Scalars.isSpace(all[hi - 1]) { hi -= 1 }
+        while lo < hi, CharacterClass.isSpace(all[lo]) { lo += 1 }
+        while hi > lo, CharacterClass.isSpace(all[hi - 1]) { hi -= 1 }
         if lo == 0, hi == all.count {
             scalars = all
             self.text = text
@@ -72,11 +74,11 @@ struct Line {
             while i < count, Line.chineseNumerals.contains(scalars[i]) { i += 1 }
             return i < count && (scalars[i] == "、" || scalars[i] == "是" || scalars[i] == "．" || scalars[i] == ".")
         }
-        if Scalars.isDigit(first) {
+        if CharacterClass.isASCIIDigit(first) {
             var i = 1
-            while i < count, Scalars.isDigit(scalars[i]) { i += 1 }
+            while i < count, CharacterClass.isASCIIDigit(scalars[i]) { i += 1 }
             return i < count && (scalars[i] == "、" || scalars[i] == "." || scalars[i] == "．" || scalars[i] == "）")
-                && !(i + 1 < count && Scalars.isDigit(scalars[i + 1]))
+                && !(i + 1 < count && CharacterClass.isASCIIDigit(scalars[i + 1]))
         }
         if first == "第", count > 1, Line.chineseNumerals.contains(scalars[1]) { return true }
         return false

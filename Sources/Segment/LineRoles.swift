@@ -1,3 +1,5 @@
+import Characters
+
 /// Context-free tests for the structure lines that frame a document: metadata at the top and the
 /// sign-off at the bottom.
 enum LineRoles {
@@ -28,7 +30,7 @@ enum LineRoles {
         while i < s.count {
             if s[i] == "第" {
                 var j = i + 1
-                while j < s.count, Scalars.isDigit(s[j]) || Line.chineseNumerals.contains(s[j]) { j += 1 }
+                while j < s.count, CharacterClass.isASCIIDigit(s[j]) || Line.chineseNumerals.contains(s[j]) { j += 1 }
                 if j > i + 1, j < s.count, s[j] == "版" { return true }
             }
             i += 1
@@ -42,7 +44,7 @@ enum LineRoles {
         let s = line.scalars
         guard let open = s.firstIndex(where: { $0 == "〔" || $0 == "[" || $0 == "［" || $0 == "（" || $0 == "(" }),
               open + 5 < s.count else { return false }
-        for k in 1...4 where !Scalars.isDigit(s[open + k]) { return false }
+        for k in 1...4 where !CharacterClass.isASCIIDigit(s[open + k]) { return false }
         return true
     }
 
@@ -52,14 +54,14 @@ enum LineRoles {
         let s = line.scalars
         for word in sealWords where Scalars.find(word, in: s) != nil { return true }
         var end = s.count
-        while end > 0, Scalars.isClosing(s[end - 1]) || Scalars.isSpace(s[end - 1]) { end -= 1 }
+        while end > 0, Scalars.isClosing(s[end - 1]) || CharacterClass.isSpace(s[end - 1]) { end -= 1 }
         // `…（联名112户）`: strip a trailing parenthesis before testing the suffix.
         if end < s.count, let open = s[..<s.count].lastIndex(where: { $0 == "（" || $0 == "(" }) {
             end = open
         }
         let core = Array(s[..<end])
         // `新开工112部` ends like `…部` but counts something.
-        guard core.count >= 3, Scalars.isHan(core[core.count - 2]) else { return false }
+        guard core.count >= 3, CharacterClass.isHan(core[core.count - 2]) else { return false }
         for suffix in organisationEndings where Scalars.hasSuffix(core, suffix, before: core.count) { return true }
         return false
     }

@@ -1,3 +1,4 @@
+import Characters
 /// Reads a page's metadata lines: datelines and publish lines (`2022-12-03 11:00 来源：新华网`,
 /// `发布日期：2020-05-12`, `时间：… 来源：…`), bylines and credits (`记者：张三`, `文/李四`,
 /// `图文：王五`, `（记者 张三 李四）`), editor credits (`责任编辑：赵六`) and page counters
@@ -79,10 +80,10 @@ enum MetaLine {
             if let end = dateEnd(s, at: i) {
                 if let iso = DateScanner.date(in: s, at: i)?.iso { out.dates.append(iso) }
                 // `第一财经2023-05-04` is an outlet glued to its date; a longer run is a title with its date.
-                if current.count > 8 { gluedFree = gluedFree || !Scalars.isSpace(s[i - 1]) && !punctuation.contains(s[i - 1]) }
+                if current.count > 8 { gluedFree = gluedFree || !CharacterClass.isSpace(s[i - 1]) && !punctuation.contains(s[i - 1]) }
                 endFree()
                 i = end
-                if i < s.count, Scalars.isHan(s[i]) { freeAfterDate = free.count }
+                if i < s.count, CharacterClass.isHan(s[i]) { freeAfterDate = free.count }
                 continue
             }
             if atTokenStart(s, i), let (label, valueStart) = label(in: s, at: i) {
@@ -117,13 +118,13 @@ enum MetaLine {
 
     /// `2024年3期`, `2019年第4期`: the index after a journal issue starting at `i`.
     static func issueEnd(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        guard i + 6 < s.count, i == 0 || !Scalars.isDigit(s[i - 1]) else { return nil }
-        for k in 0..<4 where !Scalars.isDigit(s[i + k]) { return nil }
+        guard i + 6 < s.count, i == 0 || !CharacterClass.isASCIIDigit(s[i - 1]) else { return nil }
+        for k in 0..<4 where !CharacterClass.isASCIIDigit(s[i + k]) { return nil }
         guard s[i + 4] == "年" else { return nil }
         var j = i + 5
         if s[j] == "第" { j += 1 }
         var digits = 0
-        while j < s.count, Scalars.isDigit(s[j]), digits < 3 { j += 1; digits += 1 }
+        while j < s.count, CharacterClass.isASCIIDigit(s[j]), digits < 3 { j += 1; digits += 1 }
         guard digits > 0, j < s.count, s[j] == "期" else { return nil }
         return j + 1
     }
@@ -142,7 +143,7 @@ enum MetaLine {
 
     /// A date here, with an optional clock time and weekday after it: the index after them.
     static func dateEnd(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        guard Scalars.isDigit(s[i]) || ChineseDate.isNumeral(s[i]), i == 0 || !Scalars.isDigit(s[i - 1]) else { return nil }
+        guard CharacterClass.isASCIIDigit(s[i]) || ChineseDate.isNumeral(s[i]), i == 0 || !CharacterClass.isASCIIDigit(s[i - 1]) else { return nil }
         var end: Int
         if let found = DateScanner.date(in: s, at: i) {
             end = found.range.upperBound
@@ -152,9 +153,9 @@ enum MetaLine {
             return nil
         }
         var j = end
-        while j < s.count, Scalars.isSpace(s[j]) { j += 1 }
+        while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
         if let clock = clockEnd(s, at: j) { end = clock; j = end }
-        while j < s.count, Scalars.isSpace(s[j]) { j += 1 }
+        while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
         if j + 1 < s.count, s[j] == "星" && s[j + 1] == "期" { end = min(s.count, j + 3) }
         else if j + 1 < s.count, s[j] == "周", "一二三四五六日天".unicodeScalars.contains(s[j + 1]) { end = j + 2 }
         return end
@@ -166,19 +167,19 @@ enum MetaLine {
         var groups = 0
         while true {
             var digits = 0
-            while j < s.count, Scalars.isDigit(s[j]), digits < 3 { j += 1; digits += 1 }
+            while j < s.count, CharacterClass.isASCIIDigit(s[j]), digits < 3 { j += 1; digits += 1 }
             guard digits == 1 || digits == 2 else { return nil }
             groups += 1
-            if groups < 3, j + 1 < s.count, s[j] == ":" || s[j] == "：", Scalars.isDigit(s[j + 1]) { j += 1; continue }
+            if groups < 3, j + 1 < s.count, s[j] == ":" || s[j] == "：", CharacterClass.isASCIIDigit(s[j + 1]) { j += 1; continue }
             break
         }
-        guard groups >= 2, j >= s.count || !Scalars.isDigit(s[j]) else { return nil }
+        guard groups >= 2, j >= s.count || !CharacterClass.isASCIIDigit(s[j]) else { return nil }
         return j
     }
 
     /// Labels start a line or follow a space or mark: `本报记者` inside a sentence is no label.
     private static func atTokenStart(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        if i == 0 || punctuation.contains(s[i - 1]) || !Scalars.isHan(s[i - 1]) { return true }
+        if i == 0 || punctuation.contains(s[i - 1]) || !CharacterClass.isHan(s[i - 1]) { return true }
         // Glued to the word before (`吴闽来源:`, `全媒体记者`): only labels that are no common word.
         return !genericStarts.contains(s[i])
     }
@@ -194,13 +195,13 @@ enum MetaLine {
                 j += 1
             } else if label.word == ["文"] || label.word == ["图"] {
                 continue // `文` and `图` need their slash or colon: `文化`, `图书`.
-            } else if j < s.count, Scalars.isSpace(s[j]) {
+            } else if j < s.count, CharacterClass.isSpace(s[j]) {
                 // `记者 张三`, `编辑 李四`.
-            } else if !(label.bare && j < s.count && Scalars.isHan(s[j])), !(label.kind == .counter && j < s.count && Scalars.isDigit(s[j])) {
+            } else if !(label.bare && j < s.count && CharacterClass.isHan(s[j])), !(label.kind == .counter && j < s.count && CharacterClass.isASCIIDigit(s[j])) {
                 // `发布日期2020-05-12` keeps going only before a digit.
-                if !(label.kind == .date && j < s.count && Scalars.isDigit(s[j])) { continue }
+                if !(label.kind == .date && j < s.count && CharacterClass.isASCIIDigit(s[j])) { continue }
             }
-            while j < s.count, Scalars.isSpace(s[j]) { j += 1 }
+            while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
             return (label, j)
         }
         return nil
@@ -210,8 +211,8 @@ enum MetaLine {
     private static func valueEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
         var j = start
         while j < s.count {
-            if dateEnd(s, at: j) != nil, j == start || Scalars.isSpace(s[j - 1]) || !Scalars.isDigit(s[j - 1]) { return j }
-            if atTokenStart(s, j), label(in: s, at: j) != nil, j == start || !Scalars.isHan(s[j - 1]) || !genericStarts.contains(s[j]) { return j }
+            if dateEnd(s, at: j) != nil, j == start || CharacterClass.isSpace(s[j - 1]) || !CharacterClass.isASCIIDigit(s[j - 1]) { return j }
+            if atTokenStart(s, j), label(in: s, at: j) != nil, j == start || !CharacterClass.isHan(s[j - 1]) || !genericStarts.contains(s[j]) { return j }
             if s[j] == "【" || s[j] == "[" || s[j] == "［" { return j }
             j += 1
         }
@@ -239,7 +240,7 @@ enum MetaLine {
         while lo < hi, punctuation.contains(value[lo]) { lo += 1 }
         while hi > lo, punctuation.contains(value[hi - 1]) || value[hi - 1] == "）" { hi -= 1 }
         // `来源：新华网 作者：…` has stopped at the label; a trailing `北京报道` is not the outlet.
-        if let space = value[lo..<hi].firstIndex(where: { Scalars.isSpace($0) }) { hi = space }
+        if let space = value[lo..<hi].firstIndex(where: { CharacterClass.isSpace($0) }) { hi = space }
         return Array(value[lo..<hi])
     }
 
@@ -262,7 +263,7 @@ enum MetaLine {
             }
         }
         for scalar in value {
-            if Scalars.isHan(scalar) || scalar == "·" {
+            if CharacterClass.isHan(scalar) || scalar == "·" {
                 token.append(scalar)
             } else if scalar == "（" || scalar == "(" {
                 break

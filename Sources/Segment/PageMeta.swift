@@ -1,3 +1,5 @@
+import Characters
+
 /// A page's metadata from its header zone (datelines, publish lines, credits above the body), its
 /// last lines (sign-off credits, `责任编辑`) and titles with a date or source glued on.
 struct PageMeta {
@@ -133,7 +135,7 @@ enum PageMetaReader {
     static func sectionLabel(_ line: Line) -> String? {
         guard line.count <= 8 else { return nil }
         var core: [Unicode.Scalar] = []
-        for c in line.scalars where Scalars.isHan(c) || Scalars.isLatin(c) { core.append(c) }
+        for c in line.scalars where CharacterClass.isHan(c) || CharacterClass.isASCIILetter(c) { core.append(c) }
         guard core.count * 2 >= line.count - 2 else { return nil }
         let word = Scalars.string(core)
         return sectionLabels.contains(word) ? word : nil
@@ -167,11 +169,11 @@ enum PageMetaReader {
         while i < s.count {
             let startsMeta = MetaLine.dateEnd(s, at: i) != nil || Scalars.has(s, LineRoles.source, at: i)
                 || Scalars.has(s, "发布".scalars, at: i)
-            if startsMeta, !Scalars.isDigit(s[i - 1]) {
+            if startsMeta, !CharacterClass.isASCIIDigit(s[i - 1]) {
                 let rest = Array(s[i...])
                 if let parsed = MetaLine.parse(rest), parsed.isMeta, !parsed.dates.isEmpty || parsed.source != nil {
                     var kept = Array(s[..<i])
-                    while let last = kept.last, Scalars.isSpace(last) || last == "|" || last == "｜" { kept.removeLast() }
+                    while let last = kept.last, CharacterClass.isSpace(last) || last == "|" || last == "｜" { kept.removeLast() }
                     guard kept.count >= 4 else { return nil }
                     return (kept, parsed)
                 }

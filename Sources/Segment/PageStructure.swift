@@ -1,3 +1,5 @@
+import Characters
+
 /// Where each line of a page belongs: headline, metadata, and per article its title, byline,
 /// body, footer and sign-off. Indices refer to the page's lines.
 struct PageStructure {
@@ -127,7 +129,7 @@ struct StructureParser {
         guard let label = line.labelLength, line.count <= 60, line.count - label >= 7, !line.containsFullStop, !line.endsSentence,
               !line.isByline, !line.isFooter else { return false }
         let head = Array(line.scalars[..<label])
-        guard head.allSatisfy(Scalars.isHan) || head.allSatisfy({ Scalars.isHan($0) || Scalars.isLatin($0) }) else { return false }
+        guard head.allSatisfy(CharacterClass.isHan) || head.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) }) else { return false }
         let word = Scalars.string(head)
         return !StructureParser.fieldLabels.contains { word.hasSuffix($0) }
     }
@@ -170,7 +172,7 @@ struct StructureParser {
     private func startsWithNumber(_ line: Line) -> Bool {
         let s = line.scalars
         var i = 0
-        while i < s.count, Scalars.isDigit(s[i]) { i += 1 }
+        while i < s.count, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
         return i > 0 && i < s.count && (s[i] == "." || s[i] == "、" || s[i] == "．")
     }
 

@@ -1,3 +1,5 @@
+import Characters
+
 /// Finds place names as written: admin units, streets, waters, named compounds, and bare
 /// province or major-city names.
 ///
@@ -69,7 +71,7 @@ struct PlaceExtractor {
                   let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
             let end = i + suffix.text.count
             if end < s.count, suffix.badFollowers.contains(s[end]) { i += 1; continue }
-            if suffix.kind == .water, end < s.count, Scalars.isDigit(s[end]) { i += 1; continue }
+            if suffix.kind == .water, end < s.count, CharacterClass.isASCIIDigit(s[end]) { i += 1; continue }
             // `玉林、簇桥等街道`, `大关等5个街道`: the items of the list are the names.
             if suffix.kind == .admin || suffix.kind == .area, let last = enumerationEnd(s, suffixAt: i) {
                 expandEnumeration(s, endingAt: last + 1, suffix: suffix, into: &candidates)
@@ -96,7 +98,7 @@ struct PlaceExtractor {
         // Walk left over Han scalars to the nearest hard boundary, at most a few beyond the cap.
         var lo = i
         let limit = max(floor, i - suffix.maxStem - 4)
-        while lo > limit, Scalars.isHan(s[lo - 1]) { lo -= 1 }
+        while lo > limit, CharacterClass.isHan(s[lo - 1]) { lo -= 1 }
         var bounded = lo > i - suffix.maxStem - 4 || lo == floor
         // Function words cut the stem, unless the cut would leave it too short (`人和街道`, `干将路`).
         var start = lo
@@ -167,7 +169,7 @@ struct PlaceExtractor {
         var i = from
         let limit = min(s.count, from + 10)
         var window: [Unicode.Scalar] = []
-        while i < limit, Scalars.isHan(s[i]) { window.append(s[i]); i += 1 }
+        while i < limit, CharacterClass.isHan(s[i]) { window.append(s[i]); i += 1 }
         for word in PlaceExtractor.institutionWords where Scalars.has(window, word, at: 0) {
             // `学院路` is a road named after a college.
             return !(word.count < window.count && PlaceExtractor.streetScalars.contains(window[word.count]))
@@ -195,8 +197,8 @@ struct PlaceExtractor {
         var j = i - 1
         if j >= 0, s[j] == "个" {
             j -= 1
-            guard j >= 0, Scalars.isDigit(s[j]) || Line.chineseNumerals.contains(s[j]) else { return nil }
-            while j >= 0, Scalars.isDigit(s[j]) || Line.chineseNumerals.contains(s[j]) { j -= 1 }
+            guard j >= 0, CharacterClass.isASCIIDigit(s[j]) || Line.chineseNumerals.contains(s[j]) else { return nil }
+            while j >= 0, CharacterClass.isASCIIDigit(s[j]) || Line.chineseNumerals.contains(s[j]) { j -= 1 }
         }
         guard j >= 1, s[j] == "等" else { return nil }
         return j - 1
@@ -210,7 +212,7 @@ struct PlaceExtractor {
         defer { candidates += items.reversed() }
         while end > 0 {
             var lo = end
-            while lo > 0, Scalars.isHan(s[lo - 1]), end - lo < 6 { lo -= 1 }
+            while lo > 0, CharacterClass.isHan(s[lo - 1]), end - lo < 6 { lo -= 1 }
             var start = lo
             for j in stride(from: end - 1, through: lo, by: -1) where PlaceExtractor.stopScalars.contains(s[j]) && end - (j + 1) >= 2 {
                 start = j + 1

@@ -1,31 +1,7 @@
-/// Character classes the segmenter needs, on Unicode scalars so hot loops avoid `Character`.
+import Characters
+
+/// Punctuation classes and scalar helpers the segmenter needs, on Unicode scalars so hot loops avoid `Character`.
 enum Scalars {
-    /// CJK ideographs (basic block, extension A and B+, compatibility).
-    @inline(__always)
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
-            || (0x20000...0x2FFFF).contains(v) || (0xF900...0xFAFF).contains(v)
-    }
-
-    @inline(__always)
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-
-    @inline(__always)
-    static func isLatin(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
-    }
-
-    /// ASCII and ideographic spaces, NBSP and tabs.
-    @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x20, 0x09, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: return true
-        default: return false
-        }
-    }
-
     /// Marks that end a sentence; a line ending in one is prose, not a title.
     @inline(__always)
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
@@ -57,8 +33,8 @@ enum Scalars {
     static func trimmed(_ text: String) -> [Unicode.Scalar] {
         let all = decode(text)
         var lo = 0, hi = all.count
-        while lo < hi, isSpace(all[lo]) { lo += 1 }
-        while hi > lo, isSpace(all[hi - 1]) { hi -= 1 }
+        while lo < hi, CharacterClass.isSpace(all[lo]) { lo += 1 }
+        while hi > lo, CharacterClass.isSpace(all[hi - 1]) { hi -= 1 }
         return Array(all[lo..<hi])
     }
 

@@ -1,5 +1,6 @@
 import Normalize
 import ReportModel
+import Characters
 
 /// A page split into its parts, before classification.
 public struct Page: Sendable, Equatable {
@@ -148,8 +149,8 @@ public struct Segmenter: Sendable {
         for i in indices {
             let s = lines[i].scalars
             // Keep a space only between two Latin/digit runs; Chinese lines join directly.
-            if let last = out.last, let first = s.first, !Scalars.isHan(last), !Scalars.isHan(first),
-               !Scalars.isClosing(last), Scalars.isLatin(last) || Scalars.isDigit(last) {
+            if let last = out.last, let first = s.first, !CharacterClass.isHan(last), !CharacterClass.isHan(first),
+               !Scalars.isClosing(last), CharacterClass.isASCIILetter(last) || CharacterClass.isASCIIDigit(last) {
                 out.append(" ")
             }
             out += s

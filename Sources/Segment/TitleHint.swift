@@ -1,3 +1,5 @@
+import Characters
+
 /// Places a title the format marked among the page's lines, and tells PDF-like pages from web text.
 enum TitleHint {
     /// The index of the line that is the hinted title, within the header zone; nil when none is.
@@ -19,8 +21,8 @@ enum TitleHint {
         for mark in siteSeparators {
             if let at = Scalars.find(mark, in: s), at >= 4 { s = Array(s[..<at]) }
         }
-        while let last = s.last, Scalars.isSpace(last) { s.removeLast() }
-        while let first = s.first, Scalars.isSpace(first) { s.removeFirst() }
+        while let last = s.last, CharacterClass.isSpace(last) { s.removeLast() }
+        while let first = s.first, CharacterClass.isSpace(first) { s.removeFirst() }
         return s.count >= 2 ? Scalars.string(s) : nil
     }
 

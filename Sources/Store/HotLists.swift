@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Characters
 
 /// Ranked candidate lists for frequent Chinese queries, so that a top-20 search at 100,000 reports
 /// does not have to score every matching article.
@@ -130,7 +131,7 @@ final class HotLists: @unchecked Sendable {
 
     /// The list key of a query whose terms are all Han runs, else nil.
     static func key(for terms: [String]) -> String? {
-        guard !terms.isEmpty, terms.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy(SearchTokens.isHan) }) else { return nil }
+        guard !terms.isEmpty, terms.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy(CharacterClass.isUnspaced) }) else { return nil }
         return terms.joined(separator: " ")
     }
 
@@ -181,7 +182,7 @@ final class HotLists: @unchecked Sendable {
     /// Where each Han character of `text` stands (the terms of kept queries are Han runs).
     static func hanPositions(_ text: [Unicode.Scalar]) -> [Unicode.Scalar: [Int]] {
         var positions: [Unicode.Scalar: [Int]] = [:]
-        for (i, scalar) in text.enumerated() where SearchTokens.isHan(scalar) { positions[scalar, default: []].append(i) }
+        for (i, scalar) in text.enumerated() where CharacterClass.isUnspaced(scalar) { positions[scalar, default: []].append(i) }
         return positions
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import ReportModel
 
 extension SQLiteStore {
     /// Every schema change, from the first version on. Never edit a shipped migration: add one.

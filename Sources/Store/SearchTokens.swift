@@ -1,3 +1,5 @@
+import Characters
+
 /// Turns text into the tokens the full-text index holds, and a query into an FTS5 expression.
 ///
 /// Chinese has no spaces, and SQLite's tokenizers either keep a whole Han run as one token
@@ -58,7 +60,7 @@ public enum SearchTokens {
                     for k in (i + 1)..<end { value = value << 6 | UInt32(bytes[k] & 0x3F) }
                 }
                 let scalar = Unicode.Scalar(value) ?? " "
-                if isHan(scalar) {
+                if CharacterClass.isUnspaced(scalar) {
                     flushWord(i)
                     if !previousHan.isEmpty {
                         if !out.isEmpty { out.append(0x20) }
@@ -102,7 +104,7 @@ public enum SearchTokens {
         for term in query.split(whereSeparator: { $0.isWhitespace || $0 == "\u{3000}" }) {
             var current = String.UnicodeScalarView()
             for scalar in term.unicodeScalars {
-                if isWordScalar(scalar) || isHan(scalar) {
+                if isWordScalar(scalar) || CharacterClass.isUnspaced(scalar) {
                     current.append(scalar)
                 } else if !current.isEmpty {
                     terms.append(String(current)); current = String.UnicodeScalarView()
@@ -132,7 +134,7 @@ public enum SearchTokens {
             word = String.UnicodeScalarView()
         }
         for scalar in term.unicodeScalars {
-            if isHan(scalar) {
+            if CharacterClass.isUnspaced(scalar) {
                 flushWord(); han.append(scalar)
             } else if isWordScalar(scalar) {
                 flushHan(); word.append(scalar)
@@ -144,23 +146,12 @@ public enum SearchTokens {
         return parts
     }
 
-    /// CJK ideographs (and kana/hangul, which also come without spaces).
-    @inline(__always)
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F, 0x3040...0x30FF, 0xAC00...0xD7AF, 0x3005, 0x3007:
-            return true
-        default:
-            return false
-        }
-    }
-
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 {
             let v = s.value
             return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
         }
-        return !isHan(s) && (s.properties.isAlphabetic || s.properties.numericType != nil)
+        return !CharacterClass.isUnspaced(s) && (s.properties.isAlphabetic || s.properties.numericType != nil)
     }
 }

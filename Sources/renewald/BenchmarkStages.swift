@@ -3,7 +3,7 @@ import Classify
 import Daemon
 import Decode
 import Foundation
-import Ingest
+import Pipeline
 import Normalize
 import ReportModel
 import Segment
@@ -15,7 +15,7 @@ import Store
 struct BenchmarkStages: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark-stages",
-        abstract: "Time decode, normalise+segment and classify on one core over the given files (prints JSON).",
+        abstract: "Time decode, normalize+segment and classify on one core over the given files (prints JSON).",
         shouldDisplay: false)
 
     @Argument(help: "Report files or directories (directories are read recursively).")

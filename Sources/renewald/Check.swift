@@ -1,14 +1,15 @@
 import ArgumentParser
 import Classify
 import Foundation
-import Ingest
+import Pipeline
+import ReportModel
 
 /// `renewald check FILE`: the report JSON for one file, without a daemon.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the report JSON for one file, without a daemon (nothing is stored or moved).")
 
-    @Argument(help: "The file to analyse.")
+    @Argument(help: "The file to analyze.")
     var file: String
 
     @Option(help: "Theme taxonomy JSON file (default: the built-in themes).")

@@ -9,7 +9,7 @@ struct Import: ParsableCommand {
         abstract: "Feed an existing archive of reports into the store (the files stay where they are).",
         discussion: """
             Reads every regular file under the given files and directories (recursively; dot-files are \
-            skipped), analyses them on every core and stores them in batches. Shows a progress bar on a \
+            skipped), analyzes them on every core and stores them in batches. Shows a progress bar on a \
             terminal and plain progress lines otherwise, then a summary of what failed and why. A running \
             daemon on the same state directory keeps working meanwhile.
             """)

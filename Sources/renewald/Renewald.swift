@@ -5,7 +5,7 @@ import ArgumentParser
 struct Renewald: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renewald",
-        abstract: "Watch an inbox of community-renewal reports, normalise, classify and store them, and answer queries.",
+        abstract: "Watch an inbox of community-renewal reports, normalize, classify and store them, and answer queries.",
         discussion: """
             renewald takes every report dropped into its inbox (text in UTF-8, UTF-16 or GB18030), repairs what \
             PDF extraction did to it, splits it into articles, classifies them by theme, stores everything in \

@@ -55,7 +55,7 @@ import Testing
         let classifier = ThemeClassifier(taxonomy: .builtIn)
         for report in reports where !report.notAReport {
             for (index, article) in report.articles.enumerated() {
-                let analysis = classifier.analyse(title: article.title, paragraphs: article.paragraphs)
+                let analysis = classifier.analyze(title: article.title, paragraphs: article.paragraphs)
                 let labels = report.labels[index]
                 print("\(report.id)#\(index) han=\(analysis.han) sentences=\(analysis.bodySentences)")
                 for (themeIndex, f) in classifier.features(analysis).enumerated() where f.mass > 0 {

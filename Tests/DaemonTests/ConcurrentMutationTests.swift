@@ -1,6 +1,8 @@
+import Classify
 import Foundation
 import ReportModel
 import ServiceLifecycle
+import Store
 import Testing
 @testable import Daemon
 

@@ -1,6 +1,8 @@
 import Foundation
 import Logging
+import QueryProtocol
 @testable import Daemon
+import Store
 
 /// A daemon in this process on temporary directories, for tests that drive its state directly.
 struct DaemonFixture {

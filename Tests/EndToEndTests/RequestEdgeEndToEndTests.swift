@@ -68,6 +68,9 @@ import Testing
 
         try "max_request_bytes = 4096\nmax_file_bytes = 100\nlog_level = debug\n".write(toFile: d.configFile, atomically: true, encoding: .utf8)
         #expect(try c.request(["op": "reload"])["ok"] == .bool(true))
+        let inForce = try c.request(["op": "config"])["result"]
+        #expect(inForce?["max_file_bytes"] == .int(100) && inForce?["max_request_bytes"] == .int(4096)
+                && inForce?["log_level"] == .string("debug") && inForce?["inbox"] == .string(d.inbox), "\(String(describing: inForce))")
         let fresh = try d.client()
         try fresh.send(#"{"op":"ping","pad":"\#(pad)"}"#)
         #expect(try fresh.readJSON()["ok"] == .bool(true), "max_request_bytes applies to new connections")

@@ -1,3 +1,4 @@
+import Decode
 import Testing
 @testable import Formats
 

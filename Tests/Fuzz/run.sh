@@ -27,9 +27,9 @@ target() {
     >"$OUT/build-$name.log" 2>&1 || { cat "$OUT/build-$name.log"; echo "fuzz: cannot build $name"; exit 2; }
 }
 
-for m in ReportModel QueryProtocol Decode Normalize Segment; do module "$m"; done
+for m in ReportModel QueryProtocol Decode Characters Normalize Segment; do module "$m"; done
 target RequestFuzz ReportModel QueryProtocol
-target DecodeFuzz ReportModel Decode Normalize Segment
+target DecodeFuzz ReportModel Decode Characters Normalize Segment
 
 # Swift's own crash backtracer trips over ASan's shadow memory and hides the message; libFuzzer prints the stack.
 export SWIFT_BACKTRACE=enable=no

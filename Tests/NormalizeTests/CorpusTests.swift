@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Decode
 @testable import Normalize
+import Characters
 
 /// Measures the normaliser on the shared evaluation corpus (`../shared/corpus`, read at run time) and
 /// prints a table: character-bigram F1 of the text, F1 of line starts (the scorer's `paragraphs`), and
@@ -176,7 +177,7 @@ enum Metrics {
         while i < s.count {
             var found = 0
             var end = i
-            while end < s.count, ScalarClass.isHan(s[end]) && (0x4E00...0x9FFF).contains(s[end].value) { end += 1 }
+            while end < s.count, CharacterClass.isHan(s[end]) && (0x4E00...0x9FFF).contains(s[end].value) { end += 1 }
             var length = (end - i) / 2
             while length >= 3 {
                 if Array(s[i..<(i + length)]) == Array(s[(i + length)..<(i + 2 * length)]) {

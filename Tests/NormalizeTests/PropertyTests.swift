@@ -1,5 +1,6 @@
 import Testing
 @testable import Normalize
+import Characters
 
 /// Properties every repair must keep, on invented text.
 @Suite struct PropertyTests {
@@ -41,7 +42,7 @@ import Testing
 
     static func hanCounts(_ text: String) -> [Unicode.Scalar: Int] {
         var counts: [Unicode.Scalar: Int] = [:]
-        for s in text.unicodeScalars where ScalarClass.isHan(s) { counts[s, default: 0] += 1 }
+        for s in text.unicodeScalars where CharacterClass.isHan(s) { counts[s, default: 0] += 1 }
         return counts
     }
 }

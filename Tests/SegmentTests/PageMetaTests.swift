@@ -1,4 +1,5 @@
 import Normalize
+import ReportModel
 import Testing
 @testable import Segment
 

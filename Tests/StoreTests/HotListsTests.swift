@@ -1,4 +1,5 @@
 import ReportModel
+import GRDB
 import Testing
 @testable import Store
 

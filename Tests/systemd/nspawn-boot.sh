@@ -1,7 +1,8 @@
 # Boots a REAL systemd (PID 1 of `systemd-nspawn -b` over the host's own /usr, volatile root) with
 # renewald installed by deploy/install.sh into a scratch root. Source it, then:
 #   nspawn_install BIN WORK      install BIN and the shipped units into WORK/root (sets bin, work, root, units)
-#   nspawn_boot                  boot the container (sets leader; defines cx, as, rpc_as, prop; EXIT trap powers off)
+#   nspawn_boot [NSPAWN_ARG...]  boot the container with extra arguments (binds); sets leader and
+#                                boot_state; cx, as, rpc_as, prop work from then on; an EXIT trap powers it off
 # Root only; needs systemd-nspawn, nsenter, setpriv, socat, python3, systemd-id128 and dbus.
 
 nspawn_install() {
@@ -40,8 +41,7 @@ nspawn_boot() {
       --bind="$root/etc/tmpfiles.d":/etc/tmpfiles.d \
       --bind="$root/etc/renewald":/etc/renewald \
       --bind="$root/usr/local/bin":/usr/local/bin \
-      --bind="$work/share":/opt/renewald-test/share \
-      "${runtime[@]}" \
+      "${runtime[@]}" "$@" \
       --console=pipe --quiet < /dev/null > "$work/console.log" 2>&1 ) &
   nspawn=$!
   trap nspawn_shutdown EXIT

@@ -5,7 +5,7 @@
 # systemd booted by systemd-nspawn: p99 of `search` while a backlog is being ingested must stay within
 # 2× of p99 when idle. The analysis threads lower their priority for this (setpriority, which the
 # unit allows); the journal must not say they could not.
-# env: LATENCY_FILES (files in the backlog, default 1500), LATENCY_SECONDS (each window, default 5).
+# env: LATENCY_FILES (files in the backlog, default 4000), LATENCY_SECONDS (each window, default 6).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -13,8 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 need_root
 need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128
 [ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
-files=${LATENCY_FILES:-1500}
-seconds=${LATENCY_SECONDS:-5}
+files=${LATENCY_FILES:-4000}
+seconds=${LATENCY_SECONDS:-6}
 nspawn_install "$1" "${2:-/tmp/renewald-nspawn-latency}"
 mkdir -p "$work/share/seed" "$work/share/backlog"
 cp "$here/search-latency.py" "$work/share/"
@@ -37,20 +37,22 @@ for i in range(n):
     open(f"{out}/backlog/b-{i}.txt", "w").write(text(10000 + i))
 PY
 chmod -R a+rX "$work/share"
-nspawn_boot
+nspawn_boot --bind-ro="$work/share":/opt/renewald-test/share
 echo "boot to '$boot_state'"
 latency() { as alice python3 /opt/renewald-test/share/search-latency.py /run/renewald/renewald.sock "$seconds"; }
 inbox=/var/spool/renewald/inbox
 count_reports() { rpc_as alice '{"op":"stats"}' | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["result"]["reports"])' 2>/dev/null; }
 
 rpc_as alice '{"op":"ping"}' > /dev/null
+t=$(now_ms)
 as alice sh -c "cp /opt/renewald-test/share/seed/* $inbox/"
 check "the seed reports are ingested under the real unit" 'waitfor "[ \"\$(count_reports)\" = 200 ]" 600'
+echo "    200 seed reports ingested in $(( $(now_ms) - t )) ms"
 idle=$(latency); echo "    idle: searches p50 p99 (ms), pending: $idle"
 read -r idle_n idle_p50 idle_p99 _ _ <<< "$idle"
-# The backlog goes in by rename from a directory inside the container, as rsync or mv would.
-as alice sh -c "mkdir -p $inbox/.incoming && cp /opt/renewald-test/share/backlog/* $inbox/.incoming/ && \
-  for f in $inbox/.incoming/*; do mv \"\$f\" $inbox/; done; rmdir $inbox/.incoming"
+# The backlog is copied aside inside the inbox's filesystem, then renamed in at once (as mv would).
+as alice sh -c "mkdir -p $inbox/.incoming && cp /opt/renewald-test/share/backlog/* $inbox/.incoming/"
+as alice sh -c "mv $inbox/.incoming/* $inbox/ && rmdir $inbox/.incoming"
 busy=$(latency); echo "    ingesting: searches p50 p99 (ms), pending at start and end: $busy"
 read -r busy_n busy_p50 busy_p99 busy_pending0 busy_pending1 <<< "$busy"
 check "the backlog was still being ingested while searches were timed (pending > 0 at both ends)" \

@@ -14,20 +14,16 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../../deploy" && pwd)
 . "$here/lib.sh"
+. "$here/nspawn-boot.sh"
 need_root
 need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128
 [ -x /usr/bin/dbus-daemon ] || [ -x /usr/bin/dbus-broker ] || { echo "$0: dbus is not installed"; echo "0 passed, 1 failed"; exit 1; }
 [ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
-bin=$(readlink -f "$1")
 work=${2:-/tmp/renewald-nspawn}
-root=$work/root
 T0=$(now_ms)
 
 # --- 1. the scratch root: what install.sh installs, plus test-only pieces --------------------------
-rm -rf "$work"; mkdir -p "$work"
-"$deploy/install.sh" --root "$root" --binary "$bin" > "$work/install.log" 2>&1 \
-  || { cat "$work/install.log"; echo "0 passed, 1 failed"; exit 1; }
-units=$root/etc/systemd/system
+nspawn_install "$1" "$work"
 mkdir -p "$units/renewald.service.d"
 cat > "$units/renewald.service.d/test.conf" <<'EOF'
 # test only: a short watchdog so a stall is noticed in seconds, and the debug_stall hook
@@ -36,17 +32,6 @@ WatchdogSec=3s
 RestartSec=1s
 Environment=RENEWALD_TEST_HOOKS=1
 EOF
-cat > "$root/etc/sysusers.d/renewald-test-users.conf" <<'EOF'
-# test only: alice may use renewald, mallory may not
-u alice   - "member of renewal" /tmp /bin/sh
-m alice   renewal
-u mallory - "not a member"      /tmp /bin/sh
-EOF
-# An empty /etc means "first boot": the firstboot wizard fails and Debian's presets enable (and
-# start) every unit. A machine-id makes it an ordinary boot; being a bind mount it looks transient,
-# so the unit that would commit it must be masked.
-systemd-id128 new > "$work/machine-id"
-ln -s /dev/null "$units/systemd-machine-id-commit.service"
 # A user taxonomy for the reload check, not yet in force.
 cat > "$root/etc/renewald/test-taxonomy.json" <<'EOF'
 {"version": 1, "themes": [
@@ -71,59 +56,12 @@ cat > "$work/report2.txt" <<'EOF'
 石榴园小区2号楼加装电梯工程定于下月开工，请各位居民配合施工，注意出行安全。
 EOF
 
-runtime=()
-swiftlib=$(ldd "$bin" 2>/dev/null | sed -n 's#.*libswiftCore.so => \(.*\)/libswiftCore.so.*#\1#p')
-[ -n "$swiftlib" ] && runtime=(--bind-ro="$swiftlib")
-
 # --- 2. boot ---------------------------------------------------------------------------------------
-# nspawn goes into a cgroup of its own, so the container's tree is not made at the host's cgroup root.
-cg=renewald-e2e-$$
-if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then cgdirs=("/sys/fs/cgroup/$cg")
-else cgdirs=(); for h in systemd unified; do [ -d "/sys/fs/cgroup/$h" ] && cgdirs+=("/sys/fs/cgroup/$h/$cg"); done; fi
 t=$(now_ms)
-( for d in "${cgdirs[@]}"; do mkdir -p "$d"; echo $BASHPID > "$d/cgroup.procs"; done
-  exec systemd-nspawn -D / --volatile=yes -b --register=no --keep-unit --private-network \
-    --machine="renewald-e2e" \
-    --bind-ro="$work/machine-id":/etc/machine-id \
-    --bind="$units":/etc/systemd/system \
-    --bind="$root/etc/sysusers.d":/etc/sysusers.d \
-    --bind="$root/etc/tmpfiles.d":/etc/tmpfiles.d \
-    --bind="$root/etc/renewald":/etc/renewald \
-    --bind="$root/usr/local/bin":/usr/local/bin \
-    --bind-ro="$deploy":/opt/renewald-test/deploy \
-    --bind-ro="$bin":/opt/renewald-test/renewald \
-    "${runtime[@]}" \
-    --console=pipe --quiet < /dev/null > "$work/console.log" 2>&1 ) &
-nspawn=$!
-shutdown() {
-  [ -n "${KEEP:-}" ] && return
-  if kill -0 "$nspawn" 2>/dev/null; then
-    [ -n "${leader:-}" ] && cx systemctl poweroff --no-block >/dev/null 2>&1
-    for i in $(seq 100); do kill -0 "$nspawn" 2>/dev/null || break; sleep 0.1; done
-    kill "$nspawn" 2>/dev/null; wait "$nspawn" 2>/dev/null
-  fi
-  for d in "${cgdirs[@]}"; do [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null; done
-}
-trap shutdown EXIT
-leader=
-for i in $(seq 300); do leader=$(pgrep -P "$nspawn" -x systemd) && break; sleep 0.1; done
-[ -n "$leader" ] || { echo "container did not start"; cat "$work/console.log"; echo "0 passed, 1 failed"; exit 1; }
-cx() { nsenter --target "$leader" --mount --uts --ipc --net --pid --cgroup -- "$@"; }
-# as USER CMD...: run CMD inside the container as USER with USER's groups.
-as() { local who=$1; shift; cx setpriv --reuid="$who" --regid="$who" --init-groups -- "$@"; }
-# rpc_as USER REQUEST: one request line to the daemon's socket, as USER.
-rpc_as() {
-  as "$1" sh -c 'printf "%s\n" "$1" | socat -t10 - UNIX-CONNECT:/run/renewald/renewald.sock 2>&1' rpc "$2"
-}
-prop() { cx systemctl show -P "$1" "${2:-renewald.service}" 2>/dev/null; }
-journal_json() { cx journalctl -u renewald.service -o json --no-pager 2>/dev/null; }
+nspawn_boot --bind-ro="$deploy":/opt/renewald-test/deploy --bind-ro="$bin":/opt/renewald-test/renewald
 get_ok() { [[ $(rpc_as alice "{\"op\":\"get\",\"file\":\"$1\"}") == *'"ok":true'* ]]; }
-state=
-for i in $(seq 100); do
-  state=$(cx systemctl is-system-running --wait 2>/dev/null) && break
-  [ "$state" = degraded ] && break
-  sleep 0.2
-done
+journal_json() { cx journalctl -u renewald.service -o json --no-pager 2>/dev/null; }
+state=$boot_state
 echo "boot to '$state': $(( $(now_ms) - t )) ms"
 [ "$state" = running ] || cx systemctl --failed --no-pager --no-legend
 

@@ -1,5 +1,6 @@
 import Foundation
 import QueryProtocol
+import ReportModel
 
 extension Op where Context == QueryContext {
     /// Test hook `debug_stall`: wedges the ingest loop, so a watchdog can be seen to fire.

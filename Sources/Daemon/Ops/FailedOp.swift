@@ -1,4 +1,6 @@
 import QueryProtocol
+import ReportModel
+import Store
 
 extension Op where Context == QueryContext {
     /// `failed`: files that could not be ingested, newest first, with where they now lie.

@@ -1,4 +1,5 @@
 import QueryProtocol
+import Store
 
 extension Op where Context == QueryContext {
     /// `get`: a stored report by id or by file name, spliced in as stored.

@@ -1,4 +1,5 @@
 import QueryProtocol
+import ReportModel
 
 extension Op where Context == QueryContext {
     /// `hello`: who answers and which ops it offers; no I/O, answered on the network thread.

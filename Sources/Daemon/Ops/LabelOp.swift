@@ -1,4 +1,6 @@
+import Classify
 import QueryProtocol
+import ReportModel
 
 extension Op where Context == QueryContext {
     /// `label`: stores a person's themes for one article; the correction trains the classifier.

@@ -1,4 +1,5 @@
 import QueryProtocol
+import ReportModel
 
 extension Op where Context == QueryContext {
     /// `ping`: `{"pong":true}`, answered on the network thread.

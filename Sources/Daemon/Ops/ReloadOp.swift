@@ -1,4 +1,5 @@
 import QueryProtocol
+import ReportModel
 
 extension Op where Context == QueryContext {
     /// `reload`: re-reads the configuration and taxonomy and reclassifies (as SIGHUP does).

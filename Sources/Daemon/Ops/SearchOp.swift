@@ -1,4 +1,5 @@
 import QueryProtocol
+import ReportModel
 import Store
 
 extension Op where Context == QueryContext {

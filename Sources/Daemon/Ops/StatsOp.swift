@@ -1,5 +1,9 @@
+import Classify
+import Pipeline
 import QueryProtocol
 import ReportModel
+import Server
+import Store
 
 extension Op where Context == QueryContext {
     /// `stats`: counts from the store, the queue and the server, and the current problem.

@@ -1,4 +1,5 @@
 import QueryProtocol
+import ReportModel
 
 extension Op where Context == QueryContext {
     /// The events a connection may subscribe to.

@@ -1,4 +1,7 @@
+import Classify
 import QueryProtocol
+import ReportModel
+import Store
 
 extension Op where Context == QueryContext {
     /// `themes`: the taxonomy in force with article counts.

@@ -1,6 +1,6 @@
 import Foundation
 import Inbox
-import Ingest
+import Pipeline
 import Logging
 import ReportModel
 import Server

@@ -48,7 +48,7 @@ public struct ReportBuilder: Sendable {
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
         let sha = SHA256.hex(bytes)
         let (decoded, hints) = try decode(bytes)
-        var report = analyse(decoded.text, hints: hints)
+        var report = analyze(decoded.text, hints: hints)
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha
@@ -78,7 +78,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
-    public func analyse(_ text: String, hints: LayoutHints = LayoutHints()) -> Report {
+    public func analyze(_ text: String, hints: LayoutHints = LayoutHints()) -> Report {
         let normalized = normalizer.normalize(text)
         let page = segmenter.segment(normalized, hints: hints)
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
