@@ -24,13 +24,13 @@ let package = Package(
         .target(name: "ReportModel", swiftSettings: strictImports),
         .target(name: "Characters", swiftSettings: strictImports),
         // Pure stages: bytes → text → structure → themes.
-        .target(name: "Decode", swiftSettings: strictImports),
+        .target(name: "Decode", dependencies: ["ReportModel"], swiftSettings: strictImports),
         .target(name: "Normalize", dependencies: ["Characters"], swiftSettings: strictImports),
         .target(name: "Segment", dependencies: ["ReportModel", "Characters", "Normalize"], swiftSettings: strictImports),
         .target(name: "Classify", dependencies: ["ReportModel", "Characters"], swiftSettings: strictImports),
         // PDF (through poppler's pdftotext), Word and saved web pages → text lines.
         .systemLibrary(name: "CZlib"),   // zlib: the zip inside Word files (and reports packed before zstd)
-        .target(name: "Formats", dependencies: ["Decode", "Characters", "CZlib"], swiftSettings: strictImports),
+        .target(name: "Formats", dependencies: ["ReportModel", "Decode", "Characters", "CZlib"], swiftSettings: strictImports),
         // The pure pipeline, bytes → report: decode or read the format, normalize, segment, classify.
         .target(name: "Pipeline", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"],
                 swiftSettings: strictImports),
@@ -44,6 +44,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
         .target(name: "QueryProtocol", dependencies: ["ReportModel"], swiftSettings: strictImports),
+        // The digest page: a `digest` result → one self-contained HTML page with inline SVG charts.
+        .target(name: "Digest", dependencies: ["ReportModel"], swiftSettings: strictImports),
         .target(name: "Server", dependencies: [
             "ReportModel", "QueryProtocol",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -71,25 +73,27 @@ let package = Package(
         ], swiftSettings: strictImports),
         .executableTarget(name: "renewald", dependencies: [
             "ReportModel", "Decode", "Normalize", "Segment", "Classify", "Pipeline", "Store", "Server", "Systemd",
-            "Daemon",
+            "Daemon", "Digest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
 
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], swiftSettings: strictImports),
         .testTarget(name: "CharactersTests", dependencies: ["Characters"], swiftSettings: strictImports),
-        .testTarget(name: "DecodeTests", dependencies: ["Decode"], swiftSettings: strictImports),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Decode", "CZlib"], swiftSettings: strictImports),
+        .testTarget(name: "DecodeTests", dependencies: ["Decode", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Decode", "ReportModel", "CZlib"], swiftSettings: strictImports),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Characters", "Decode"],
                     swiftSettings: strictImports),
         .testTarget(name: "SegmentTests", dependencies: ["Segment", "Normalize", "ReportModel"],
                     swiftSettings: strictImports),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "ReportModel"], swiftSettings: strictImports),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Classify", "Decode", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Classify", "Decode", "Formats", "ReportModel"], swiftSettings: strictImports),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "ReportModel", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictImports),
+        .testTarget(name: "ReprintTests", dependencies: ["Pipeline", "Store", "Classify", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "ReportModel"], swiftSettings: strictImports),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"], swiftSettings: strictImports),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "Inbox", "Classify", "QueryProtocol", "ReportModel", "Store",

@@ -109,14 +109,14 @@ public struct Importer: Sendable {
             return .failure(ImportFailure(code: "unreadable", reason: "cannot read the file"))
         }
         guard data.count <= configuration.maxFileBytes else {
-            return .failure(ImportFailure(code: "too_large", reason: "\(data.count) bytes; the limit is \(configuration.maxFileBytes)"))
+            return .failure(ImportFailure(code: FailureCode.tooLarge.rawValue, reason: "\(data.count) bytes; the limit is \(configuration.maxFileBytes)"))
         }
         let name = (path as NSString).lastPathComponent
         let report: Report
         do throws(IngestError) {
             report = try builder.build(bytes: [UInt8](data), file: name, received: Timestamp.now())
         } catch {
-            return .failure(ImportFailure(code: error.code, reason: error.description))
+            return .failure(ImportFailure(code: error.code.rawValue, reason: error.description))
         }
         let drop = Drop(file: name, reportID: report.id, sha256: report.sha256, received: report.received,
                         archivedAs: (path as NSString).standardizingPath)

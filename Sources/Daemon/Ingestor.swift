@@ -64,13 +64,13 @@ struct Ingestor: Sendable {
         case .notRegular(let kind):
             return .failure(OutcomeBox(fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it")))
         case .tooLarge(let size):
-            return .failure(OutcomeBox(fail(name, code: "too_large", reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")))
+            return .failure(OutcomeBox(fail(name, code: FailureCode.tooLarge.rawValue, reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")))
         case .regular(let bytes):
             let report: Report
             do {
                 report = try builder.build(bytes: bytes, file: name.description, received: Timestamp.now())
             } catch {
-                return .failure(OutcomeBox(fail(name, code: error.code, reason: error.description)))
+                return .failure(OutcomeBox(fail(name, code: error.code.rawValue, reason: error.description)))
             }
             do {
                 if let recovered = try recover(name, sha256: report.sha256) { return .failure(OutcomeBox(recovered)) }

@@ -123,7 +123,7 @@ final class RuntimeState: Sendable {
             try store.saveLabel(Label(reportID: id, article: index, themes: themes, primary: primary, at: Timestamp.now()))
             report.articles[position].themes = themes.map { ThemeScore(id: $0, score: 1, evidence: [], cues: []) }
             report.articles[position].primaryTheme = primary ?? themes.first
-            report.articles[position].themesBy = "person"
+            report.articles[position].themesBy = .person
             let classifier = ThemeClassifier(taxonomy: taxonomy, examples: try Self.examples(from: store))
             let builder = ReportBuilder(classifier: classifier)
             current.withLock { $0.builder = builder; $0.generation += 1 }

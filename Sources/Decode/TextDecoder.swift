@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Turns a file's bytes into text: finds the encoding (BOM, UTF-8, UTF-16, GB18030), refuses
 /// binary data, and ends every line with `\n`.
 public struct TextDecoder: Sendable {
@@ -5,14 +7,8 @@ public struct TextDecoder: Sendable {
 
     public func decode(_ bytes: [UInt8]) throws(DecodeError) -> DecodedText {
         guard !bytes.isEmpty else { throw .empty }
-        let format = FormatSniffer.sniff(bytes)
-        switch format {
-        case .pdf, .docx, .zip: throw .unsupportedFormat(format)
-        case .binary: throw .binary("magic number of a known binary format")
-        case .text, .html: break
-        }
+        if let binary = BinaryMagic.match(bytes) { throw .binary("magic number of \(binary)") }
         var decoded = try decodeText(bytes)
-        decoded.format = format == .html ? .html : FormatSniffer.looksLikeHTML(decoded.text) ? .html : .text
         decoded.text = Self.unifyLineEnds(decoded.text)
         try Self.rejectControlHeavy(&decoded)
         return decoded
@@ -21,12 +17,9 @@ public struct TextDecoder: Sendable {
     /// GB18030 (also GBK and GB2312) bytes as text, or nil when they are not valid GB18030.
     public static func gb18030(_ bytes: [UInt8]) -> String? { GB18030.decode(bytes) }
 
-    /// The format the bytes reveal (magic numbers, never the file name); HTML is told later, from the text.
-    public static func sniff(_ bytes: [UInt8]) -> FileFormat { FormatSniffer.sniff(bytes) }
-
     func decodeText(_ bytes: [UInt8]) throws(DecodeError) -> DecodedText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return utf8(bytes.dropFirst(3), encoding: "utf-8")
+            return utf8(bytes.dropFirst(3))
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
             return try utf16(bytes.dropFirst(2), littleEndian: true)
@@ -36,11 +29,11 @@ public struct TextDecoder: Sendable {
         }
         let invalid = UTF8Validation.invalidSequences(bytes, limit: 64)
         if invalid.count == 0 {
-            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "utf-8")
+            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
         }
         // A text cut off mid-character: valid but for its last bytes.
         if invalid.count == 1, invalid.firstOffset >= bytes.count - 3 {
-            var d = DecodedText(text: String(decoding: bytes[..<invalid.firstOffset], as: UTF8.self), encoding: "utf-8")
+            var d = DecodedText(text: String(decoding: bytes[..<invalid.firstOffset], as: UTF8.self), encoding: .utf8)
             d.warnings.append("dropped a character cut off at the end of the file")
             return d
         }
@@ -48,13 +41,13 @@ public struct TextDecoder: Sendable {
             return try utf16(bytes[...], littleEndian: nulRatio)
         }
         if let text = GB18030.decode(bytes), TextShape.looksLikeText(text) {
-            var d = DecodedText(text: text, encoding: "gb18030")
+            var d = DecodedText(text: text, encoding: .gb18030)
             d.warnings.append("encoding detected as gb18030")
             return d
         }
         // Mostly UTF-8 with a few bad bytes: keep the text, say so.
         if invalid.count <= max(1, bytes.count / 20_000) {
-            var d = DecodedText(text: String(decoding: bytes, as: UTF8.self).replacing("\u{FFFD}", with: ""), encoding: "utf-8")
+            var d = DecodedText(text: String(decoding: bytes, as: UTF8.self).replacing("\u{FFFD}", with: ""), encoding: .utf8)
             d.warnings.append("dropped \(invalid.count) invalid UTF-8 sequence(s)")
             return d
         }
@@ -62,8 +55,8 @@ public struct TextDecoder: Sendable {
         throw .undecodable
     }
 
-    func utf8(_ bytes: ArraySlice<UInt8>, encoding: String) -> DecodedText {
-        var d = DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: encoding)
+    func utf8(_ bytes: ArraySlice<UInt8>) -> DecodedText {
+        var d = DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
         if d.text.contains("\u{FFFD}") && !bytes.isEmpty {
             d.text = d.text.replacing("\u{FFFD}", with: "")
             d.warnings.append("dropped invalid UTF-8 sequences")
@@ -87,7 +80,7 @@ public struct TextDecoder: Sendable {
             text = text.replacing("\u{FFFD}", with: "")
             warnings.append("dropped unpaired UTF-16 surrogates")
         }
-        return DecodedText(text: text, encoding: littleEndian ? "utf-16le" : "utf-16be", warnings: warnings)
+        return DecodedText(text: text, encoding: littleEndian ? .utf16LE : .utf16BE, warnings: warnings)
     }
 
     /// UTF-16 without a BOM shows as NUL in every other byte for ASCII-heavy text.

@@ -1,5 +1,5 @@
-import Decode
 import Characters
+import ReportModel
 
 /// A line of a document's text with what the file said about it.
 public struct DocumentLine: Sendable, Equatable {
@@ -25,9 +25,9 @@ public struct DocumentLine: Sendable, Equatable {
 /// The text of a PDF, Word file or web page: one paragraph or structure line per line, in reading order.
 public struct ExtractedDocument: Sendable, Equatable {
     public var lines: [DocumentLine]
-    public var format: FileFormat
+    public var format: SourceFormat
     /// The character encoding the file used (`utf-8` for PDF and Word, whose text is Unicode inside).
-    public var encoding: String
+    public var encoding: TextEncoding
     public var warnings: [String]
     /// The title the format itself marks: a web page's `<h1>`, a Word heading or Title paragraph, a
     /// PDF's largest line near the top; nil when it marks none.
@@ -39,7 +39,7 @@ public struct ExtractedDocument: Sendable, Equatable {
     /// author, editor), not part of `lines`.
     public var metadata: [String]
 
-    public init(lines: [DocumentLine], format: FileFormat, encoding: String = "utf-8", warnings: [String] = [],
+    public init(lines: [DocumentLine], format: SourceFormat, encoding: TextEncoding = .utf8, warnings: [String] = [],
                 titleHint: String? = nil, fallbackTitle: String? = nil, metadata: [String] = []) {
         self.metadata = metadata
         self.lines = lines

@@ -1,4 +1,5 @@
 import Decode
+import ReportModel
 
 /// Finds a saved page's character encoding: a BOM first, then `<meta charset>` or
 /// `<meta http-equiv="Content-Type" content="…; charset=…">` in the first bytes, then the bytes themselves.
@@ -27,14 +28,14 @@ enum HTMLCharset {
 
     /// The page as text, with the encoding used. A declared GB family charset is read as GB18030
     /// (its superset); a declaration that the bytes contradict falls back to detection.
-    static func decode(_ bytes: [UInt8]) throws(DecodeError) -> (text: String, encoding: String, warnings: [String]) {
+    static func decode(_ bytes: [UInt8]) throws(DecodeError) -> (text: String, encoding: TextEncoding, warnings: [String]) {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         if !hasBOM, let charset = declared(bytes) {
             switch charset {
             case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn":
-                if let text = TextDecoder.gb18030(bytes) { return (text, "gb18030", []) }
+                if let text = TextDecoder.gb18030(bytes) { return (text, .gb18030, []) }
             case "utf-8", "utf8":
-                if let text = String(validating: bytes, as: UTF8.self) { return (text, "utf-8", []) }
+                if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8, []) }
             default:
                 break
             }

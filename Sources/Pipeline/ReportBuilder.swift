@@ -12,11 +12,11 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
 
     /// Stable code for the failed list, the journal and subscribers.
-    public var code: String {
+    public var code: FailureCode {
         switch self {
         case .decode(let e): return e.code
         case .format(let e): return e.code
-        case .tooLarge: return "too_large"
+        case .tooLarge: return .tooLarge
         }
     }
 
@@ -32,7 +32,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The whole pure pipeline: bytes → decode → normalise → segment → classify → a report.
 public struct ReportBuilder: Sendable {
     public var decoder = TextDecoder()
-    /// PDF, Word and web pages → text lines (PDF through pdftotext, under limits).
+    /// PDF, Word, web pages and any other registered `DocumentFormat` → text lines.
     public var documents = DocumentReader()
     public var normalizer = Normalizer()
     public var segmenter = Segmenter()
@@ -47,34 +47,28 @@ public struct ReportBuilder: Sendable {
 
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
         let sha = SHA256.hex(bytes)
-        let (decoded, hints) = try decode(bytes)
+        let (decoded, format, hints) = try decode(bytes)
         var report = analyze(decoded.text, hints: hints)
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha
         report.received = received
-        report.source = Source(format: decoded.format.rawValue, encoding: decoded.encoding, bytes: bytes.count)
+        report.source = Source(format: format, encoding: decoded.encoding, bytes: bytes.count)
         report.warnings = decoded.warnings + report.warnings
         return report
     }
 
-    /// The file's text, by what its bytes are (magic numbers, not the name): PDF, Word, web page or plain text.
-    func decode(_ bytes: [UInt8]) throws(IngestError) -> (DecodedText, LayoutHints) {
-        let document: ExtractedDocument
-        switch TextDecoder.sniff(bytes) {
-        case .pdf:
-            do { document = try documents.readPDF(bytes) } catch { throw .format(error) }
-        case .docx, .zip:
-            do { document = try documents.readDocx(bytes) } catch { throw .format(error) }
-        default:
-            let decoded: DecodedText
-            do { decoded = try decoder.decode(bytes) } catch { throw .decode(error) }
-            guard decoded.format == .html else { return (decoded, LayoutHints()) }
-            do { document = try documents.readHTML(bytes) } catch { throw .decode(error) }
+    /// The file's text, by what its bytes are (magic numbers, not the name): a registered document
+    /// format, else plain text.
+    func decode(_ bytes: [UInt8]) throws(IngestError) -> (DecodedText, SourceFormat, LayoutHints) {
+        let read: ExtractedDocument?
+        do { read = try documents.read(bytes) } catch { throw .format(error) }
+        guard let document = read else {
+            do { return (try decoder.decode(bytes), .text, LayoutHints()) } catch { throw .decode(error) }
         }
         let hints = LayoutHints(title: document.titleHint, fallbackTitle: document.fallbackTitle, pdfLayout: document.format == .pdf,
                                 metadata: document.metadata)
-        return (DecodedText(text: document.text, encoding: document.encoding, format: document.format, warnings: document.warnings), hints)
+        return (DecodedText(text: document.text, encoding: document.encoding, warnings: document.warnings), document.format, hints)
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
@@ -82,7 +76,7 @@ public struct ReportBuilder: Sendable {
         let normalized = normalizer.normalize(text)
         let page = segmenter.segment(normalized, hints: hints)
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
-                            source: Source(format: "text", encoding: "utf-8", bytes: text.utf8.count),
+                            source: Source(format: .text, encoding: .utf8, bytes: text.utf8.count),
                             headline: page.headline, articles: page.articles, warnings: page.warnings)
         report.documentNumber = page.documentNumber
         apply(classifier.classify(report.articles, headline: report.headline), to: &report)
@@ -98,9 +92,9 @@ public struct ReportBuilder: Sendable {
 
     func apply(_ classification: Classification, to report: inout Report) {
         // A person who labelled an article has said it is a report.
-        report.notAReport = classification.notAReport && !report.articles.contains { $0.themesBy == "person" }
+        report.notAReport = classification.notAReport && !report.articles.contains { $0.themesBy == .person }
         for (i, themes) in classification.articles.enumerated() where i < report.articles.count {
-            guard report.articles[i].themesBy != "person" else { continue }
+            guard report.articles[i].themesBy != .person else { continue }
             report.articles[i].themes = classification.notAReport ? [] : themes.themes
             report.articles[i].primaryTheme = classification.notAReport ? nil : themes.primary
         }

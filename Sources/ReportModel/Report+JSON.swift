@@ -13,6 +13,7 @@ extension Report {
             ("themes", .array(themes.map(\.json))),
             ("not_a_report", .bool(notAReport)),
             ("duplicate_of", .optional(duplicateOf)),
+            ("near_duplicate_of", nearDuplicateOf?.json ?? .null),
             ("warnings", .strings(warnings)),
         ])
     }
@@ -30,6 +31,7 @@ extension Report {
             themes: (json["themes"]?.arrayValue ?? []).compactMap(ThemeScore.init(json:)),
             notAReport: json["not_a_report"]?.boolValue ?? false,
             duplicateOf: json["duplicate_of"]?.stringValue,
+            nearDuplicateOf: json["near_duplicate_of"].flatMap(NearDuplicate.init(json:)),
             warnings: (json["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
         documentNumber = json["document_number"]?.stringValue
     }
@@ -37,12 +39,12 @@ extension Report {
 
 extension Source {
     public var json: JSONValue {
-        .object([("format", .string(format)), ("encoding", .string(encoding)), ("bytes", .int(bytes))])
+        .object([("format", .string(format.rawValue)), ("encoding", .string(encoding.rawValue)), ("bytes", .int(bytes))])
     }
 
     public init?(json: JSONValue) {
         guard let format = json["format"]?.stringValue, let encoding = json["encoding"]?.stringValue else { return nil }
-        self.init(format: format, encoding: encoding, bytes: json["bytes"]?.intValue ?? 0)
+        self.init(format: SourceFormat(format), encoding: TextEncoding(encoding), bytes: json["bytes"]?.intValue ?? 0)
     }
 }
 
@@ -59,9 +61,11 @@ extension Article {
             ("paragraphs", .strings(paragraphs)),
             ("themes", .array(themes.map(\.json))),
             ("primary_theme", .optional(primaryTheme)),
-            ("themes_by", .string(themesBy)),
+            ("themes_by", .string(themesBy.rawValue)),
             ("places", .strings(places)),
             ("figures", .array(figures.map(\.json))),
+            ("near_duplicate_of", nearDuplicateOf?.json ?? .null),
+            ("reprints", .array(reprints.map(\.json))),
         ])
     }
 
@@ -75,11 +79,13 @@ extension Article {
             paragraphs: (json["paragraphs"]?.arrayValue ?? []).compactMap(\.stringValue),
             themes: (json["themes"]?.arrayValue ?? []).compactMap(ThemeScore.init(json:)),
             primaryTheme: json["primary_theme"]?.stringValue,
-            themesBy: json["themes_by"]?.stringValue ?? "classifier",
+            themesBy: json["themes_by"]?.stringValue.flatMap(ThemeProvenance.init(rawValue:)) ?? .classifier,
             places: (json["places"]?.arrayValue ?? []).compactMap(\.stringValue),
             figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)),
             source: json["source"]?.stringValue,
-            editors: (json["editors"]?.arrayValue ?? []).compactMap(\.stringValue))
+            editors: (json["editors"]?.arrayValue ?? []).compactMap(\.stringValue),
+            nearDuplicateOf: json["near_duplicate_of"].flatMap(NearDuplicate.init(json:)),
+            reprints: (json["reprints"]?.arrayValue ?? []).compactMap(NearDuplicate.init(json:)))
         if let list = json["authors"]?.arrayValue {
             authors = list.compactMap(\.stringValue)
         }

@@ -15,11 +15,14 @@ public struct Report: Sendable, Equatable {
     public var themes: [ThemeScore]
     public var notAReport: Bool
     public var duplicateOf: String?
+    /// Set when the report's main article is a reprint of a stored article.
+    public var nearDuplicateOf: NearDuplicate?
     public var warnings: [String]
 
     public init(id: String, file: String, sha256: String, received: String, published: String? = nil,
                 source: Source, headline: String? = nil, articles: [Article] = [], themes: [ThemeScore] = [],
-                notAReport: Bool = false, duplicateOf: String? = nil, warnings: [String] = []) {
+                notAReport: Bool = false, duplicateOf: String? = nil, nearDuplicateOf: NearDuplicate? = nil,
+                warnings: [String] = []) {
         self.id = id
         self.file = file
         self.sha256 = sha256
@@ -31,6 +34,7 @@ public struct Report: Sendable, Equatable {
         self.themes = themes
         self.notAReport = notAReport
         self.duplicateOf = duplicateOf
+        self.nearDuplicateOf = nearDuplicateOf
         self.warnings = warnings
     }
 
@@ -40,13 +44,11 @@ public struct Report: Sendable, Equatable {
 
 /// Where the text came from and how it was read.
 public struct Source: Sendable, Equatable {
-    /// `text`, `pdf`, `docx` or `html`.
-    public var format: String
-    /// `utf-8`, `utf-16le`, `utf-16be`, `gb18030`.
-    public var encoding: String
+    public var format: SourceFormat
+    public var encoding: TextEncoding
     public var bytes: Int
 
-    public init(format: String, encoding: String, bytes: Int) {
+    public init(format: SourceFormat, encoding: TextEncoding, bytes: Int) {
         self.format = format
         self.encoding = encoding
         self.bytes = bytes
@@ -72,15 +74,20 @@ public struct Article: Sendable, Equatable {
     public var paragraphs: [String]
     public var themes: [ThemeScore]
     public var primaryTheme: String?
-    /// Who decided the themes: `classifier`, or `person` after a `label` correction.
-    public var themesBy: String
+    /// Who decided the themes: the classifier, or a person after a `label` correction.
+    public var themesBy: ThemeProvenance
     public var places: [String]
     public var figures: [Figure]
+    /// The stored article this one substantially repeats (a reprint), if any.
+    public var nearDuplicateOf: NearDuplicate?
+    /// Later articles that repeat this one (filled in when the report is read back).
+    public var reprints: [NearDuplicate]
 
     public init(index: Int, title: String? = nil, author: String? = nil, affiliation: String? = nil,
                 paragraphs: [String] = [], themes: [ThemeScore] = [], primaryTheme: String? = nil,
-                themesBy: String = "classifier", places: [String] = [], figures: [Figure] = [],
-                source: String? = nil, editors: [String] = []) {
+                themesBy: ThemeProvenance = .classifier, places: [String] = [], figures: [Figure] = [],
+                source: String? = nil, editors: [String] = [],
+                nearDuplicateOf: NearDuplicate? = nil, reprints: [NearDuplicate] = []) {
         self.index = index
         self.title = title
         self.authors = author.map { $0.split(separator: "、").map(String.init) } ?? []
@@ -93,6 +100,8 @@ public struct Article: Sendable, Equatable {
         self.themesBy = themesBy
         self.places = places
         self.figures = figures
+        self.nearDuplicateOf = nearDuplicateOf
+        self.reprints = reprints
     }
 }
 

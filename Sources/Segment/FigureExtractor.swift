@@ -1,5 +1,5 @@
-import ReportModel
 import Characters
+import ReportModel
 
 /// Finds Arabic-numeral quantities with their unit (`2129部`, `99.4%`, `1.2亿元`, `300至500户`).
 ///
@@ -7,7 +7,10 @@ import Characters
 /// building/room numbers, numbering (`附件：1.`), and anything written in Chinese numerals.
 enum FigureExtractor {
     static func figures(in line: Line) -> [Figure] {
-        let s = line.scalars
+        // Units are matched in simplified script (`萬平方米` as `万平方米`) and reported as written.
+        let written = line.scalars
+        let s = TraditionalFold.fold(written)
+        let folded = s != written
         var out: [Figure] = []
         var i = 0
         while i < s.count {
@@ -31,7 +34,11 @@ enum FigureExtractor {
             let unitStart = skipApprox(s, end)
             if let unit = unit(in: s, at: unitStart), !isExcluded(s, start: start, end: end, unit: unit, unitStart: unitStart) {
                 let value = Scalars.string(s[start..<valueEnd].filter { !CharacterClass.isSpace($0) })
-                out.append(Figure(value: value, unit: Scalars.string(unit.text), text: clause(s, around: start)))
+                var unitText = unit.text
+                if folded {
+                    unitText = written[unitStart..<(unitStart + unit.length)].filter { !FigureExtractor.approximations.contains($0) }
+                }
+                out.append(Figure(value: value, unit: Scalars.string(unitText), text: clause(written, around: start)))
                 i = unitStart + unit.length
             } else {
                 i = end
@@ -39,6 +46,9 @@ enum FigureExtractor {
         }
         return out
     }
+
+    /// Approximation marks inside a unit (`万余户`), in either script; not part of the unit.
+    static let approximations: Set<Unicode.Scalar> = ["余", "餘", "多"]
 
     static let rangeMarks: Set<Unicode.Scalar> = ["至", "到", "~", "～", "-", "—", "–"]
 
@@ -71,7 +81,8 @@ enum FigureExtractor {
         }
         guard end < s.count else { return false }
         let after = s[end]
-        if after == ":" || after == "×" || after == "*" || after == "/" || after == "_" || CharacterClass.isASCIILetter(after) { return true }
+        if after == ":" || after == "×" || after == "*" || after == "/" || after == "_" { return true }
+        if CharacterClass.isASCIILetter(after), !isLatinUnit(s, at: end) { return true }
         if after == "-", end + 1 < s.count, CharacterClass.isASCIIDigit(s[end + 1]) {
             // 2023-09-18 or 0731-8…: a date or phone, unless a unit follows the second number (5-10人).
             let second = numberEnd(s, from: end + 1)
@@ -83,6 +94,17 @@ enum FigureExtractor {
 
     static let attachment = "附件".scalars
 
+    /// `5000m²`, `3.2km`: a metric unit in Latin letters, not a code, ends the token.
+    private static func isLatinUnit(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        for word in latinUnits where Scalars.has(s, word, at: i) {
+            let end = i + word.count
+            if end == s.count || !(CharacterClass.isASCIILetter(s[end]) || CharacterClass.isASCIIDigit(s[end])) { return true }
+        }
+        return false
+    }
+
+    static let latinUnits: [[Unicode.Scalar]] = ["km²", "m²", "m³", "km"].map(\.scalars)
+
     /// Years, dates and numbering that look like quantities.
     private static func isExcluded(_ s: [Unicode.Scalar], start: Int, end: Int, unit: Unit, unitStart: Int) -> Bool {
         let digits = end - start
@@ -93,10 +115,18 @@ enum FigureExtractor {
             if let dot = s[start..<end].firstIndex(where: { $0 == "." || $0 == "．" }), end - dot - 1 == 4 { return true }
         }
         if text == day {
-            // 5月11日 is a date.
+            // 5月11日 is a date; so is a bare `24日，` unless the words around it make it a span (`公示期7日`, `7日内`).
             var j = start - 1
             while j >= 0, CharacterClass.isSpace(s[j]) { j -= 1 }
             if j >= 0, s[j] == "月" { return true }
+            let after = unitStart + unit.length
+            let isSpan = (j >= 0 && durationCues.contains(s[j])) || unitStart > end
+                || (after < s.count && spanFollowers.contains(s[after]))
+            if !isSpan, digits <= 2, let n = Int(Scalars.string(s[start..<end])), n >= 1, n <= 31 { return true }
+        }
+        if text == year, unitStart == end, unitStart + 1 < s.count, s[unitStart + 1] == "代" {
+            // `80年代` is a decade.
+            return true
         }
         if text == building || text == block {
             // 3栋2单元, 3栋业主: an address, not a count (6栋26层 is a count).
@@ -109,6 +139,11 @@ enum FigureExtractor {
         if start > 0, s[start - 1] == "第" { return true }
         return false
     }
+
+    /// Words before `N日` that make it a number of days (`每15日`, `公示期7日`, `历时3日`).
+    static let durationCues = ScalarSet("每期为共时续仅只满达过计约近需用历隔第逾超")
+    /// Words after `N日` that make it a number of days (`7日内`, `3日以上`).
+    static let spanFollowers = ScalarSet("内以之左前后")
 
     static let year = "年".scalars, day = "日".scalars, building = "栋".scalars, block = "幢".scalars
 
@@ -148,7 +183,15 @@ enum FigureExtractor {
         }
         var text = Array(s[j..<(j + best)])
         if magnitude == 1 { text.insert(s[i], at: 0) }
-        return Unit(text: text, length: j + best - i)
+        var length = j + best - i
+        // `万元/户`, `元/平方米`: a rate keeps its denominator.
+        let slash = j + best
+        if slash + 1 < s.count, s[slash] == "/" || s[slash] == "／", let per = measures[s[slash + 1]],
+           let word = per.first(where: { Scalars.has(s, $0, at: slash + 1) }) {
+            text += ["/"] + word
+            length += 1 + word.count
+        }
+        return Unit(text: text, length: length)
     }
 
     /// Measure words by first scalar, so the lookup is one dictionary probe.
@@ -160,6 +203,7 @@ enum FigureExtractor {
             "岁", "米", "公里", "千米", "厘米", "毫米", "平方米", "平方公里", "立方米", "公顷", "亩", "吨", "千瓦时",
             "千瓦", "千克", "公斤", "倍", "组", "队", "宗", "笔", "段", "盏", "根", "扇", "级", "册", "本", "首", "幅",
             "床", "节", "课时", "学时", "标段", "车次", "万", "亿", "片", "口", "眼", "栏", "站", "点位", "个点",
+            "㎡", "平米", "平方", "m²", "m³", "km²", "km", "㎞", "立方", "辆次", "架次",
         ]
         return ScalarMap(words: words.map(\.scalars))
     }()

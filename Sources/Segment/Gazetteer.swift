@@ -1,24 +1,47 @@
-/// Province-level names and large cities, which texts often write without `省`/`市` (`广东`, `昆明`).
+/// China's administrative divisions, from the generated `GazetteerData` (national division codes):
+/// full names at every level down to counties (`武侯区`, `黔东南苗族侗族自治州`), and the bare forms
+/// texts write for provinces and prefectures (`广东`, `昆明`).
 ///
-/// General knowledge of China's divisions, not names taken from any corpus: every province, the
-/// municipalities and autonomous regions, provincial capitals and other sub-provincial cities.
+/// Full names are names wherever they stand; bare forms are ordinary words often enough that the
+/// extractor checks their neighbours before it believes them.
 enum Gazetteer {
-    static let names: [String] = [
+    /// Bare forms of provinces and prefectures, as texts write them without `省`/`市`.
+    static let names: [String] = GazetteerData.shortForms.split(separator: " ").map(String.init) + countries
+
+    /// Countries that reports on renewal cite for their examples (`德国`, `新加坡`); general knowledge.
+    static let countries: [String] = [
+        "美国", "英国", "法国", "德国", "日本", "韩国", "新加坡", "澳大利亚", "加拿大", "荷兰", "瑞典", "丹麦",
+        "芬兰", "挪威", "意大利", "西班牙", "葡萄牙", "俄罗斯", "印度", "巴西", "新西兰", "瑞士", "奥地利", "比利时",
+    ]
+
+    /// Every full name: provinces, prefectures, county-level units.
+    static let fullNames: [String] = [GazetteerData.provinces, GazetteerData.prefectures, GazetteerData.counties]
+        .flatMap { $0.split(separator: " ").map(String.init) }
+
+    static let set: Set<[Unicode.Scalar]> = Set(names.map(\.scalars))
+
+    static let fullSet: Set<[Unicode.Scalar]> = Set(fullNames.map(\.scalars))
+
+    /// Major places written bare so often that they need no check of the left neighbour: provinces,
+    /// and the capitals and other sub-provincial cities.
+    static let major: Set<[Unicode.Scalar]> = Set([
         "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
         "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
         "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
         "石家庄", "太原", "沈阳", "长春", "哈尔滨", "南京", "杭州", "合肥", "福州", "南昌", "济南", "郑州", "武汉", "长沙",
         "广州", "海口", "成都", "贵阳", "昆明", "西安", "兰州", "西宁", "呼和浩特", "南宁", "拉萨", "银川", "乌鲁木齐",
-        "大连", "青岛", "宁波", "厦门", "深圳", "苏州", "无锡", "佛山", "东莞", "温州", "珠海", "常州", "徐州", "烟台",
-        "泉州", "洛阳", "唐山", "保定", "绍兴", "嘉兴", "台州", "金华", "扬州", "南通", "惠州", "中山", "柳州", "桂林",
-        "三亚", "遵义", "绵阳", "宜昌", "襄阳", "岳阳", "株洲", "湘潭", "赣州", "九江", "芜湖", "蚌埠", "淄博", "潍坊",
-        "临沂", "济宁", "威海", "邯郸", "秦皇岛", "包头", "鄂尔多斯", "大庆", "吉林", "鞍山", "抚顺",
-    ]
+        "大连", "青岛", "宁波", "厦门", "深圳",
+    ].map(\.scalars)).union(countries.filter { $0 != "法国" && $0 != "德国" }.map(\.scalars))
 
-    static let set: Set<[Unicode.Scalar]> = Set(names.map(\.scalars))
+    /// A bare form or a full name.
+    static func contains(_ name: [Unicode.Scalar]) -> Bool { set.contains(name) || fullSet.contains(name) }
 
-    static func contains(_ name: [Unicode.Scalar]) -> Bool { set.contains(name) }
-
-    /// Names by first scalar, longest first.
+    /// Bare forms by first scalar, longest first.
     static let byFirst = ScalarMap(words: Array(set))
+
+    /// Full names by first scalar, longest first.
+    static let fullByFirst = ScalarMap(words: Array(fullSet))
+
+    /// Bare forms and full names by last scalar, longest first: finds a known name that ends a stem.
+    static let byLast = ScalarMap(words: Array(set.union(fullSet)), byLast: true)
 }

@@ -10,8 +10,11 @@ import Characters
 /// companies are not places.
 struct PlaceExtractor {
     private struct Candidate {
+        /// The stem in simplified script, for the tables.
         var stem: [Unicode.Scalar]
         var suffix: PlaceSuffix
+        /// The name as written: stem, and the suffix where the suffix is kept.
+        var written: [Unicode.Scalar]
         /// The left edge was a real boundary (punctuation, function word, enclosing unit), not the length cap.
         var bounded: Bool
     }
@@ -41,13 +44,15 @@ struct PlaceExtractor {
                 }
             }
             if !c.bounded, stem.count == c.stem.count, stem.count > 3 { continue }
-            add(Scalars.string(c.suffix.keepsSuffix ? stem + c.suffix.text : stem))
+            add(Scalars.string(c.written[(c.stem.count - stem.count)...]))
         }
         for name in bare { add(name) }
         return out
     }
 
-    private func scan(_ s: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
+    private func scan(_ written: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
+        // Tables match the simplified fold; names are cut from the text as written.
+        let s = TraditionalFold.fold(written)
         var chainStart = 0   // a name never starts before this (end of the last admin unit)
         var lastPlaceEnd = -1
         let triggers = PlaceExtractor.triggers
@@ -58,10 +63,19 @@ struct PlaceExtractor {
             let scalar = s[i]
             // Most characters start neither a known name nor a suffix: one bitmap test skips them.
             if !triggers.contains(scalar) { i += 1; continue }
+            // A full division name (`武侯区`, `黔东南苗族侗族自治州`) is a name wherever it stands.
+            if let full = fullName(s, at: i, lastPlaceEnd: lastPlaceEnd) {
+                candidates.append(Candidate(stem: full, suffix: PlaceExtractor.division,
+                                            written: Array(written[i..<(i + full.count)]), bounded: true))
+                i += full.count
+                chainStart = i
+                lastPlaceEnd = i
+                continue
+            }
             if let names = gazetteer[scalar], let name = names.first(where: { Scalars.has(s, $0, at: i) }),
-               acceptsBare(s, start: i, end: i + name.count) {
+               acceptsBare(s, start: i, end: i + name.count, name: name, lastPlaceEnd: lastPlaceEnd) {
                 // `广东和浙江`: a province or city written bare; nothing inside it starts another name.
-                bare.append(Scalars.string(name))
+                bare.append(Scalars.string(written[i..<(i + name.count)]))
                 i += name.count
                 chainStart = i
                 lastPlaceEnd = i
@@ -74,7 +88,7 @@ struct PlaceExtractor {
             if suffix.kind == .water, end < s.count, CharacterClass.isASCIIDigit(s[end]) { i += 1; continue }
             // `玉林、簇桥等街道`, `大关等5个街道`: the items of the list are the names.
             if suffix.kind == .admin || suffix.kind == .area, let last = enumerationEnd(s, suffixAt: i) {
-                expandEnumeration(s, endingAt: last + 1, suffix: suffix, into: &candidates)
+                expandEnumeration(s, written, endingAt: last + 1, suffix: suffix, into: &candidates)
                 i = end
                 continue
             }
@@ -84,9 +98,30 @@ struct PlaceExtractor {
             guard var (stemStart, bounded) = stemStart(s, suffixAt: i, suffix: suffix, floor: chainStart) else { i += 1; continue }
             // `青石镇和柳湾村`: 和 joins two places.
             if stemStart == lastPlaceEnd, s[stemStart] == "和", i - stemStart > 2 { stemStart += 1; bounded = true }
+            // `助推两江新区`, `包含威海路`: a known name ending with the suffix, or ending the stem, is the
+            // name; what precedes it is another word.
+            if let known = knownEnding(s, from: stemStart, to: end), end - known > suffix.text.count {
+                stemStart = known
+                bounded = true
+            } else if let known = knownEnding(s, from: stemStart, to: i), i - known >= 2 {
+                stemStart = known
+                bounded = true
+            }
             let stem = Array(s[stemStart..<i])
-            if isGeneric(stem, suffix) || isInstitution(s, from: end) { i += 1; continue }
-            candidates.append(Candidate(stem: stem, suffix: suffix, bounded: bounded))
+            // `、慈城镇`: a two-scalar name standing alone is a name even where its ending is ordinary.
+            let alone = stem.count == 2 && suffix.kind == .admin && suffix.text.count == 1
+                && (stemStart == 0 || !CharacterClass.isHan(s[stemStart - 1])) && end < s.count
+                && PlaceExtractor.governmentAfter.contains(s[end]) && !isStop(s, endingAt: i - 1, lowerBound: stemStart)
+                && !PlaceExtractor.stopScalars.contains(stem[0])
+            if (!alone && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd)) || isInstitution(s, from: end) { i += 1; continue }
+            // Every province is in the gazetteer; a city or county outside it has a two-scalar name at most
+            // (`江城市`), so `建议市`, `议稿获省` are words before a suffix.
+            if suffix.text == PlaceExtractor.province || suffix.text == PlaceExtractor.city || suffix.text == PlaceExtractor.county,
+               !Gazetteer.contains(stem), suffix.text == PlaceExtractor.province || stem.count != 2 { i += 1; continue }
+            // `15分钟社区`: a stem glued to a number is a measure, not a name.
+            if stemStart > 0, CharacterClass.isASCIIDigit(s[stemStart - 1]), suffix.kind != .street { i += 1; continue }
+            let name = Array(written[stemStart..<(suffix.keepsSuffix ? end : i)])
+            candidates.append(Candidate(stem: stem, suffix: suffix, written: name, bounded: bounded))
             if suffix.boundsChain { chainStart = end }
             lastPlaceEnd = end
             i = end
@@ -106,7 +141,9 @@ struct PlaceExtractor {
         let minimum = max(2, suffix.minStem)
         while j >= lo, i - (j + 1) < minimum { j -= 1 }
         while j >= lo {
-            if isStop(s, endingAt: j, lowerBound: lo), i - (j + 1) >= max(2, suffix.minStem) {
+            // `居民区岚皋路`: the end of an unrecognised unit ends the stem as well.
+            if isStop(s, endingAt: j, lowerBound: lo) || PlaceExtractor.unitEnds.contains(s[j]),
+               i - (j + 1) >= max(2, suffix.minStem) {
                 start = j + 1
                 bounded = true
                 break
@@ -120,13 +157,65 @@ struct PlaceExtractor {
         return (start, bounded)
     }
 
+    /// The full division name starting at `i`, unless it is glued into other words.
+    private func fullName(_ s: [Unicode.Scalar], at i: Int, lastPlaceEnd: Int) -> [Unicode.Scalar]? {
+        guard let names = Gazetteer.fullByFirst[s[i]],
+              let name = names.first(where: { Scalars.has(s, $0, at: i) }) else { return nil }
+        let end = i + name.count
+        // `区域`, `区别`, `市场`: the last scalar starts a word instead of ending the name.
+        if end < s.count, PlaceExtractor.fullNameBlockers.contains(s[end]) { return nil }
+        // `示范县` is not `范县`, `沿海城市` not `海城市`, `河南山区` not `南山区`: short names and names
+        // ending like an ordinary word need a clean left edge.
+        if i > 0, i != lastPlaceEnd, CharacterClass.isHan(s[i - 1]), isRisky(name), !cleanLeft(s, at: i) { return nil }
+        if isInstitution(s, from: end) { return nil }
+        return name
+    }
+
+    private func isRisky(_ name: [Unicode.Scalar]) -> Bool {
+        if name.count == 2 || name[0] == "市" { return true }
+        for ending in PlaceExtractor.riskyEndings where Scalars.hasSuffix(name, ending, before: name.count) { return true }
+        return false
+    }
+
+    /// Whether the scalar before `i` ends a function word, a verb or a unit, so a name may start at `i`.
+    private func cleanLeft(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        let before = s[i - 1]
+        if PlaceExtractor.stopScalars.contains(before) || PlaceExtractor.bareLeft.contains(before) { return true }
+        return isStop(s, endingAt: i - 1, lowerBound: max(0, i - 4))
+    }
+
+    /// Where a known name (bare form or full name) starts that ends exactly at `end`, if it starts after `from`.
+    private func knownEnding(_ s: [Unicode.Scalar], from: Int, to end: Int) -> Int? {
+        guard end - from >= 3, let names = Gazetteer.byLast[s[end - 1]] else { return nil }
+        for name in names where end - name.count > from && Scalars.hasSuffix(s, name, before: end) {
+            return end - name.count
+        }
+        return nil
+    }
+
     /// Whether a community, street office, compound or village suffix follows directly.
     private func namesUnit(_ s: [Unicode.Scalar], from end: Int) -> Bool {
         PlaceExtractor.units.contains { Scalars.has(s, $0, at: end) }
     }
 
     /// First scalars of every gazetteer name and place suffix.
-    static let triggers = ScalarSet(Gazetteer.names.map { $0.unicodeScalars.first! } + PlaceSuffix.all.map { $0.text[0] })
+    static let triggers = ScalarSet(Gazetteer.names.map { $0.unicodeScalars.first! } + Gazetteer.fullNames.map { $0.unicodeScalars.first! }
+        + PlaceSuffix.all.map { $0.text[0] })
+
+    /// The pseudo-suffix of a full division name: the name is complete as matched.
+    static let division = PlaceSuffix(text: [], kind: .admin, maxStem: 12, keepsSuffix: false)
+
+    /// Scalars after a full name that make its last scalar the start of a word (`区域`, `市场`).
+    static let fullNameBlockers = ScalarSet("域别间划块场值级")
+
+    /// Last scalars of admin units: a stem that runs past one into a unit's name starts after it.
+    static let unitEnds = ScalarSet("区县省镇乡")
+
+    /// Endings of full names that are also ordinary words (`城市`, `山区`, `城区`).
+    static let riskyEndings: [[Unicode.Scalar]] = ["城市", "山区", "城区", "新区", "湖区", "江区", "河区"].map(\.scalars)
+
+    /// Left neighbours after which a bare city name is believed: provinces, units, joining words.
+    static let bareLeft = ScalarSet("省市区县州和与及赴往来到至在于从自社讯")
 
     static let units: [[Unicode.Scalar]] = ["社区", "街道", "小区", "新村"].map(\.scalars)
 
@@ -141,11 +230,17 @@ struct PlaceExtractor {
         return false
     }
 
-    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix) -> Bool {
+    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix, afterPlace: Bool = false) -> Bool {
         // `在旧区`, `加强社区`, `设施与社区`, `按照市`: a verb or function word, not a name, before the suffix.
         guard let first = stem.first, let last = stem.last else { return true }
         if Gazetteer.contains(stem) { return false }
-        if PlaceExtractor.stopScalars.contains(first) { return true }
+        // Right after a district (`卫滨区自由街`) a name may start with what is elsewhere a function word.
+        if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street) { return true }
+        // `求智未来社区` is a name, `未来社区` a kind of community.
+        if suffix.text == PlaceExtractor.community, stem.count >= 4, Scalars.hasSuffix(stem, PlaceExtractor.future, before: stem.count),
+           !isGeneric(Array(stem.dropLast(2)), PlaceExtractor.bareItem) {
+            return false
+        }
         // Streets keep names like `干将路`; their own list of ordinary endings does the work.
         if suffix.kind != .street {
             if PlaceExtractor.stopScalars.contains(last) || PlaceExtractor.verbEndings.contains(last) { return true }
@@ -155,9 +250,16 @@ struct PlaceExtractor {
             for word in words where Scalars.hasSuffix(stem, word, before: stem.count) { return true }
         }
         // `江城市`, `盐城市` are cities; `大城市`, `超大城市` are not.
-        if suffix.text == PlaceExtractor.city, stem.count == 2, stem[1] == "城", !PlaceExtractor.sizeWords.contains(stem[0]) {
-            return false
+        if suffix.text == PlaceExtractor.city, stem.count == 2, stem[1] == "城" {
+            // `全国城市`, `各区城市`: the word 城市 after the end of another word.
+            return PlaceExtractor.sizeWords.contains(stem[0]) || PlaceExtractor.beforeCity.contains(stem[0])
         }
+        // `一厂一村`, `一村一品`: a slogan counting villages, not a village's name.
+        if suffix.kind == .compound, first == "一" || (last == "一" && stem.count >= 3) { return true }
+        // `老城区社区`: a community of some district, not a named one.
+        if suffix.kind == .admin, suffix.text.count == 2, PlaceExtractor.unitEnds.contains(last) { return true }
+        // `现代化社区`, `规范化小区`: a quality, not a name.
+        if suffix.kind == .admin || suffix.kind == .compound, stem.count >= 3, last == "化" { return true }
         for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) { return true }
         // A stem that is itself a suffix word (`社区社区`) or all numerals is no name.
         if stem.allSatisfy({ Line.chineseNumerals.contains($0) || $0 == "两" || $0 == "几" }) { return true }
@@ -181,11 +283,21 @@ struct PlaceExtractor {
         return false
     }
 
-    private func acceptsBare(_ s: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+    private func acceptsBare(_ s: [Unicode.Scalar], start: Int, end: Int, name: [Unicode.Scalar], lastPlaceEnd: Int) -> Bool {
+        // A smaller city's bare name is often the tail of another word (`江南通道`): it needs a clean left edge.
+        if !Gazetteer.major.contains(name), start > 0, start != lastPlaceEnd, CharacterClass.isHan(s[start - 1]),
+           !cleanLeft(s, at: start) {
+            return false
+        }
         // Part of a longer Han word on the left (`江南京`), or a suffix follows: the suffix rule decides.
         if end < s.count {
             let next = s[end]
             if PlaceExtractor.bareBlockers.contains(next) { return false }
+            // `玉林北路`, `南京西路`: a direction and a street suffix make the whole a street's name.
+            if PlaceExtractor.directions.contains(next), end + 1 < s.count,
+               PlaceExtractor.streetScalars.contains(s[end + 1]) || (s[end + 1] == "大" && end + 2 < s.count && PlaceExtractor.streetScalars.contains(s[end + 2])) {
+                return false
+            }
             // `济南高新区`: a development zone takes the city's name as part of its own.
             for zone in PlaceExtractor.zones where Scalars.has(s, zone, at: end) { return false }
         }
@@ -205,7 +317,7 @@ struct PlaceExtractor {
     }
 
     /// Adds the bare items of `A、B、C` whose last item ends just before `endingAt`.
-    private func expandEnumeration(_ s: [Unicode.Scalar], endingAt: Int, suffix: PlaceSuffix,
+    private func expandEnumeration(_ s: [Unicode.Scalar], _ written: [Unicode.Scalar], endingAt: Int, suffix: PlaceSuffix,
                                    into candidates: inout [Candidate]) {
         var end = endingAt
         var items: [Candidate] = []
@@ -221,7 +333,8 @@ struct PlaceExtractor {
             let item = Array(s[start..<end])
             guard item.count >= 2, item.count <= 5 else { return }
             if !endsWithAnySuffix(item), !isGeneric(item, suffix) {
-                items.append(Candidate(stem: item, suffix: PlaceExtractor.bareItem, bounded: true))
+                items.append(Candidate(stem: item, suffix: PlaceExtractor.bareItem,
+                                       written: Array(written[start..<end]), bounded: true))
             }
             guard start > 0, s[start - 1] == "、" else { return }
             end = start - 1
@@ -255,24 +368,40 @@ struct PlaceExtractor {
         "建成", "新建", "改造", "整治", "选取", "试点", "聚焦", "深入", "调研", "走访", "发现", "表示", "认为", "提出", "要求",
         "部署", "作为", "成为", "属于", "覆盖", "涉及", "覆盖", "惠及", "带动", "服务", "支持", "协调", "指导", "申报", "报送",
         "纳入", "列入", "启动", "印发", "出台", "制定", "发布", "党的", "全市", "全区", "全省", "全县", "市民", "居民",
+        "包含", "确保", "期间", "保障", "保证", "涵盖", "及时", "全力", "重点", "主要", "分别", "先后", "已经", "正在",
+        "日前", "近期", "节日", "假日", "节假日", "春节", "国庆", "元旦", "各个", "整个", "多个", "几个", "一些", "部分",
+        "涉及", "包括", "除了", "位于", "邻近", "紧邻", "周边", "附近", "相关", "有关", "所有", "其他", "以外", "之间",
+        "当中", "之中", "范围", "区域", "地区", "一带", "沿途", "途经", "经由", "穿过", "横跨", "连接", "串联", "贯通",
+        "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
+        "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
+        "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
+        "受邀", "邀请", "带领", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)
 
     static let institutionWords: [[Unicode.Scalar]] =
         ["日报", "晚报", "早报", "报社", "大学", "学院", "电视台", "广播", "银行", "集团", "公司", "协会", "出版社", "研究院",
-         "科学院", "美术", "理工", "师范", "工业大学", "交通大学", "商报", "都市报", "新闻", "卫视"].map(\.scalars)
+         "科学院", "美术", "理工", "师范", "工业大学", "交通大学", "商报", "都市报", "新闻", "卫视", "频道"].map(\.scalars)
 
     static let strongInstitution: Set<[Unicode.Scalar]> = Set(
-        ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视"].map(\.scalars))
+        ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视", "频道"].map(\.scalars))
 
-    static let city = "市".scalars
+    /// First scalars of what follows a place's name when its government is meant (`人民政府`, `党委`, `办事处`).
+    static let governmentAfter = ScalarSet("人党政办委")
+
+    static let community = "社区".scalars, future = "未来".scalars
+    static let city = "市".scalars, province = "省".scalars, county = "县".scalars
+    /// Ends of words that stand before 城市 (`全国城市`, `各地城市`, `局城市`).
+    static let beforeCity = ScalarSet("国地局区市省县镇乡村型座等个些性的与和及级线游点体类他")
     static let sizeWords: Set<Unicode.Scalar> = Set("大小中新老旧古名都县省全各该本城超特巨".unicodeScalars)
 
     static let zones: [[Unicode.Scalar]] =
         ["高新区", "高新技术", "经开区", "经济技术开发区", "开发区", "新区", "保税区", "自贸区", "综合保税区"].map(\.scalars)
 
     static let streetScalars: Set<Unicode.Scalar> = ["路", "街", "巷", "道"]
+
+    static let directions: Set<Unicode.Scalar> = ["东", "西", "南", "北", "中"]
 
     static let bareBlockers: Set<Unicode.Scalar> = [
         "市", "省", "路", "街", "巷", "区", "县", "大", "人", "籍", "话", "菜", "队", "站", "港", "号", "壹",

@@ -67,7 +67,8 @@ public struct Segmenter: Sendable {
             own += part.body + [part.footer].compactMap { $0 } + part.signoff
             if n == 0 { own = structure.meta + structure.headline + own }
             let articleLines = own.sorted().map { lines[$0] }
-            article.places = places.places(in: articleLines)
+            // A dateline names places too (`东湖社区　2023-09-18　广东`): the page's metadata lines count for the first article.
+            article.places = places.places(in: n == 0 ? meta.metaLines.sorted().map { all[$0] } + articleLines : articleLines)
             article.figures = articleLines.flatMap(FigureExtractor.figures(in:))
             page.articles.append(article)
         }

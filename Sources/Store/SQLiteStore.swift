@@ -7,6 +7,8 @@ public final class SQLiteStore: ReportStore {
     let db: any DatabaseWriter
     /// Ranked candidates for frequent queries (see `HotLists`).
     let hot: HotLists
+    /// Sketches of the articles committed lately, for reprints a snapshot lookup could not see.
+    let recent = RecentSketches()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public init(path: String) throws {
@@ -45,15 +47,19 @@ public final class SQLiteStore: ReportStore {
     public func prepare(_ item: StoreItem) -> StoreItem {
         var item = item
         item.hotMatches = item.report.articles.map { article in hot.matches { Self.searchableText(article, in: item.report) } }
+        item.reprintLookup = lookUpReprints(item)
         return item
     }
 
     public func store(_ items: [StoreItem]) throws -> [StoreOutcome] {
         let saved = hot.snapshot()
         do {
-            return try insertAll(items)
+            let outcomes = try insertAll(items)
+            recent.committedOne()
+            return outcomes
         } catch {
             hot.restore(saved)   // the transaction rolled back; so must the lists' bookkeeping
+            recent.rollBack()
             throw error
         }
     }
@@ -76,7 +82,12 @@ public final class SQLiteStore: ReportStore {
                     report.duplicateOf = original
                     rows.json = PackedReport.pack(report)
                 }
-                try insert(report, rows: rows, textHash: item.textHash, hotMatches: item.hotMatches, in: db)
+                let reprints = try reprints(for: item, in: db)
+                if reprints.contains(where: { $0 != nil }) {
+                    Self.mark(&report, reprints: reprints, rows: rows)
+                    rows.json = PackedReport.pack(report)
+                }
+                try insert(report, rows: rows, textHash: item.textHash, hotMatches: item.hotMatches, reprints: reprints, in: db)
                 counted.add(report, rows: rows)
                 return .stored
             }
@@ -86,23 +97,33 @@ public final class SQLiteStore: ReportStore {
         }
     }
 
-    func insert(_ report: Report, rows: PackedRows, textHash: String, hotMatches: [HotLists.Matches]? = nil, in db: Database) throws {
+    func insert(_ report: Report, rows: PackedRows, textHash: String, hotMatches: [HotLists.Matches]? = nil,
+                reprints: [ReprintMatch?]? = nil, in db: Database) throws {
         let day = report.published ?? String(report.received.prefix(10))
         try db.cachedStatement(sql: """
-            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json, reprint_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
-                                     report.displayTitle, report.notAReport, report.duplicateOf, rows.json])
+                                     report.displayTitle, report.notAReport, report.duplicateOf, rows.json,
+                                     report.duplicateOf ?? report.nearDuplicateOf?.report])
         let articleRow = try db.cachedStatement(sql: """
-            INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens, reprint_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let reprintRow = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_reprint (original_rowid, article_rowid, similarity) VALUES (?, ?, ?)")
         let articleTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)")
         let articlePlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_place (article_rowid, place) VALUES (?, ?)")
         let fts = try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)")
         for (n, (article, row)) in zip(report.articles, rows.articles).enumerated() {
-            try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy, row.themeSummary,
-                                               Self.bylineText(article, in: report), row.body, row.length])
+            let reprint = reprints?[n] ?? nil
+            try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy.rawValue, row.themeSummary,
+                                               Self.bylineText(article, in: report), row.body, row.length, reprint?.rowid])
             let rowid = db.lastInsertedRowID
+            if let reprint { try reprintRow.execute(arguments: [reprint.rowid, rowid, reprint.similarity]) }
+            try Self.insertSketchAndFacts(row, rowid: rowid, in: db)
+            if let sketch = row.sketch {
+                recent.add(ReprintMatch(rowid: rowid, report: report.id, index: article.index, reprintOf: reprint?.rowid, similarity: 1),
+                           sketch: sketch, bands: row.bandTokens.split(separator: " ").map(String.init))
+            }
             for id in article.themeIDs {
                 try articleTheme.execute(arguments: [rowid, id])
             }
@@ -121,7 +142,7 @@ public final class SQLiteStore: ReportStore {
             guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM article WHERE report_id = ? AND idx = ?",
                                                  arguments: [report.id, article.index]) else { continue }
             try db.execute(sql: "UPDATE article SET themes_by = ?, themes = ? WHERE rowid = ?",
-                           arguments: [article.themesBy, Self.themeSummary(article.themes), rowid])
+                           arguments: [article.themesBy.rawValue, Self.themeSummary(article.themes), rowid])
             for old in try String.fetchAll(db, sql: "SELECT theme FROM article_theme WHERE article_rowid = ?", arguments: [rowid]) {
                 counted.add(Counters.theme(old), -1)
             }
@@ -192,12 +213,16 @@ public final class SQLiteStore: ReportStore {
         guard let packed = try Data.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) else { return nil }
         var report = try PackedReport.unpack(packed)
         var bodies: [Int: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT idx, body FROM article WHERE report_id = ?", arguments: [id]) {
+        var rowids: [Int: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT idx, body, rowid FROM article WHERE report_id = ?", arguments: [id]) {
             bodies[row[0]] = PackedReport.unpackText(row[1])
+            rowids[row[0]] = row[2]
         }
+        let reprints = try reprintsOf(Array(rowids.values), in: db)
         for i in report.articles.indices {
             let body = bodies[report.articles[i].index] ?? ""
             report.articles[i].paragraphs = body.isEmpty ? [] : body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            report.articles[i].reprints = rowids[report.articles[i].index].flatMap { reprints[$0] } ?? []
         }
         return report
     }
@@ -230,6 +255,7 @@ public final class SQLiteStore: ReportStore {
         }
         if let since = filter.since { parts.append("r.day >= ?"); arguments += [since] }
         if let until = filter.until { parts.append("r.day <= ?"); arguments += [until] }
+        if filter.collapse { parts.append("r.reprint_of IS NULL") }
         return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
     }
 
@@ -245,7 +271,7 @@ public final class SQLiteStore: ReportStore {
                 let report = try PackedReport.unpack(row[0])
                 return ReportSummary(id: report.id, file: report.file, title: report.displayTitle, published: report.published,
                                      received: report.received, themes: report.themes,
-                                     labelled: report.articles.contains { $0.themesBy == "person" })
+                                     labelled: report.articles.contains { $0.themesBy == .person })
             }
             return (total, summaries)
         }
@@ -254,7 +280,7 @@ public final class SQLiteStore: ReportStore {
     public func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
         guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
         let terms = SearchTokens.highlightTerms(query)
-        let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil
+        let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil && !filter.collapse
         let hotKey = unfiltered && filter.offset + filter.limit <= hot.capacity ? HotLists.key(for: terms) : nil
         if let hotKey, let served = try db.read({ db in try searchHot(hotKey, terms: terms, filter: filter, in: db) }) {
             return served
@@ -293,7 +319,7 @@ public final class SQLiteStore: ReportStore {
         return try db.read { db in
             let from = """
                 FROM article_fts JOIN article a ON a.rowid = article_fts.rowid JOIN report r ON r.id = a.report_id
-                WHERE article_fts MATCH ? AND \(condition)
+                WHERE article_fts MATCH ? AND \(condition)\(filter.collapse ? " AND a.reprint_of IS NULL" : "")
                 """
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [match] + arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: """
@@ -313,7 +339,7 @@ public final class SQLiteStore: ReportStore {
         let body = PackedReport.unpackText(row[k + 5])
         return SearchHit(report: row[k], article: row[k + 1], title: title ?? row[k + 3], score: score,
                          snippet: snippet(body: body, heading: [title, author].compactMap { $0 }.joined(separator: "　"), terms: terms),
-                         themes: themes(fromSummary: row[k + 6]), themesBy: row[k + 7])
+                         themes: themes(fromSummary: row[k + 6]), themesBy: ThemeProvenance(rawValue: row[k + 7]) ?? .classifier)
     }
 
     /// `id:score,…` — an article's themes as a hit shows them.

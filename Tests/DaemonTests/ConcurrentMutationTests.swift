@@ -60,7 +60,7 @@ import Testing
         for (id, theme) in expected {
             let report = try #require(try daemon.store.report(id: id))
             let article = try #require(report.articles.first { $0.index == 0 })
-            #expect(article.themesBy == "person", "report \(id) lost its label")
+            #expect(article.themesBy == .person, "report \(id) lost its label")
             #expect(article.themes.map(\.id) == [theme], "report \(id): \(article.themes.map(\.id)), labelled \(theme)")
         }
         #expect(try daemon.store.labels().count == seeded)

@@ -1,4 +1,5 @@
 import Decode
+import ReportModel
 import Testing
 @testable import Formats
 
@@ -28,7 +29,7 @@ import Testing
 
     @Test func keepsTheArticleAndDropsTheFurniture() throws {
         let doc = try DocumentReader().readHTML(Array(page.replacingOccurrences("%CHARSET%", "utf-8").utf8))
-        #expect(doc.format == .html && doc.encoding == "utf-8")
+        #expect(doc.format == .html && doc.encoding == .utf8)
         #expect(doc.lines == [
             DocumentLine("示范日报　2024年3月5日　第02版"),
             DocumentLine("青石巷微更新启动", role: .heading(1)),
@@ -42,7 +43,7 @@ import Testing
         let bytes = GeneratedFiles.gb18030(page.replacingOccurrences("%CHARSET%", "gb2312"))
         #expect(String(validating: bytes, as: UTF8.self) == nil)
         let doc = try DocumentReader().readHTML(bytes)
-        #expect(doc.encoding == "gb18030")
+        #expect(doc.encoding == .gb18030)
         #expect(doc.lines.map(\.text).contains("本报讯　青石巷社区昨日启动微更新，改造面积约1200平方米。"))
     }
 

@@ -1,4 +1,5 @@
 import Decode
+import ReportModel
 import Testing
 @testable import Formats
 
@@ -28,7 +29,7 @@ import Testing
             _ = try reader.readPDF(Array(pdf.prefix(pdf.count / 2)))
             Issue.record("a truncated PDF was read")
         } catch {
-            #expect(error.code == "broken_pdf")
+            #expect(error.code.rawValue == "broken_pdf")
         }
     }
 
@@ -37,7 +38,7 @@ import Testing
             _ = try reader.readPDF(Array("%PDF-1.4\nthis is not a PDF body at all\n%%EOF\n".utf8))
             Issue.record("garbage was read as a PDF")
         } catch {
-            #expect(error.code == "broken_pdf")
+            #expect(error.code.rawValue == "broken_pdf")
         }
     }
 
@@ -48,7 +49,7 @@ import Testing
             _ = try DocumentReader(pdfLimits: limits).readPDF(GeneratedFiles.textPDF([(50, 200, 12, "x")]))
             Issue.record("read without an extractor")
         } catch {
-            #expect(error.code == "extractor_unavailable")
+            #expect(error.code.rawValue == "extractor_unavailable")
         }
     }
 
@@ -72,7 +73,7 @@ import Testing
             let status = try PopplerProcess(limits: limits).run([limits.executable, "-v"], stderrPath: "/dev/null")
             #expect(status != .exited(0))
         } catch {
-            #expect(error.code == "extractor_unavailable")   // execve itself is refused
+            #expect(error.code.rawValue == "extractor_unavailable")   // execve itself is refused
         }
     }
 }

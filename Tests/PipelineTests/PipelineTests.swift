@@ -1,5 +1,6 @@
 import Classify
 import Decode
+import Formats
 import ReportModel
 import Testing
 @testable import Pipeline
@@ -39,7 +40,7 @@ import Testing
         let b = try builder.build(bytes: bytes, file: "b.txt", received: "2026-01-02T00:00:00Z")
         #expect(a.id == b.id && a.id.count == 16)
         #expect(a.sha256.hasPrefix(a.id))
-        #expect(a.source == .init(format: "text", encoding: "utf-8", bytes: bytes.count))
+        #expect(a.source == .init(format: .text, encoding: .utf8, bytes: bytes.count))
         #expect(!a.articles.isEmpty)
         let c = try builder.build(bytes: bytes + [0x0A], file: "a.txt", received: "2026-01-01T00:00:00Z")
         #expect(c.id != a.id)
@@ -51,7 +52,7 @@ import Testing
             _ = try builder.build(bytes: Array("%PDF-1.4".utf8), file: "x.txt", received: "t")
             Issue.record("a PDF was read as text")
         } catch {
-            #expect(error.code == "broken_pdf")
+            #expect(error.code == .brokenPDF)
         }
     }
 
@@ -64,7 +65,7 @@ import Testing
             <div class="footer"><p>版权所有 示例网</p></div></body></html>
             """
         let report = try builder.build(bytes: Array(page.utf8), file: "p.html", received: "t")
-        #expect(report.source.format == "html")
+        #expect(report.source.format == .html)
         let text = report.articles.flatMap(\.paragraphs).joined() + (report.articles.first?.title ?? "")
         #expect(text.contains("新开工加装电梯120部"))
         #expect(!text.contains("首页") && !text.contains("版权所有"))
@@ -73,7 +74,7 @@ import Testing
     @Test func reclassifyKeepsAPersonsLabels() throws {
         var report = try builder.build(bytes: Array("老旧小区加装电梯，居民满意。".utf8), file: "a", received: "t")
         report.articles[0].themes = [.init(id: "smart-community", score: 1)]
-        report.articles[0].themesBy = "person"
+        report.articles[0].themesBy = .person
         let again = builder.reclassify(report)
         #expect(again.articles[0].themes.map(\.id) == ["smart-community"])
         #expect(again.themes.map(\.id).contains("smart-community"))

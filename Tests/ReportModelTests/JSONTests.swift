@@ -44,7 +44,7 @@ import Testing
     @Test func reportRoundTripsThroughJSON() throws {
         let report = Report(
             id: "abc", file: "a.txt", sha256: "00", received: "2026-01-01T00:00:00Z", published: "2025-02-03",
-            source: Source(format: "text", encoding: "gb18030", bytes: 10), headline: "标题",
+            source: Source(format: .text, encoding: .gb18030, bytes: 10), headline: "标题",
             articles: [Article(index: 0, title: nil, author: "王五", affiliation: "某局", paragraphs: ["第一段。"],
                                themes: [ThemeScore(id: "elevator-retrofit", score: 0.5, evidence: ["加装电梯。"], cues: ["加装电梯"])],
                                primaryTheme: "elevator-retrofit", places: ["成都市"],

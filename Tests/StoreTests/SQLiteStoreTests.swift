@@ -9,7 +9,7 @@ import Testing
                        published: String? = nil, received: String = "2026-03-01T08:00:00Z") -> Report {
         let scores = themes.map { ThemeScore(id: $0, score: 0.8, evidence: [], cues: []) }
         return Report(id: id, file: "\(id).txt", sha256: id + "sha", received: received, published: published,
-                      source: Source(format: "text", encoding: "utf-8", bytes: 10), headline: nil,
+                      source: Source(format: .text, encoding: .utf8, bytes: 10), headline: nil,
                       articles: [Article(index: 0, title: "标题\(id)", paragraphs: paragraphs, themes: scores,
                                          primaryTheme: themes.first, places: places)],
                       themes: scores)

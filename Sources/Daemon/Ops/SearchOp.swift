@@ -14,7 +14,7 @@ extension Op where Context == QueryContext {
             return .result(.object([("total", .int(total)), ("hits", .array(hits.map { h in
                 .object([("report", .string(h.report)), ("article", .int(h.article)), ("title", .optional(h.title)),
                          ("score", .double((h.score * 1000).rounded() / 1000)), ("snippet", .string(h.snippet)),
-                         ("themes", .themeSummaries(h.themes)), ("themes_by", .string(h.themesBy))])
+                         ("themes", .themeSummaries(h.themes)), ("themes_by", .string(h.themesBy.rawValue))])
             }))]))
         }
     }

@@ -1,0 +1,79 @@
+import Normalize
+import ReportModel
+import Segment
+import Testing
+
+/// Place boundaries and figure units on invented sentences: names never swallow a neighbouring
+/// word, ordinary phrases ending like a place are not places, dates and decades are not figures.
+@Suite struct PlacePrecisionTests {
+    private func article(_ body: String) -> Article {
+        Segmenter().segment(NormalizedText(lines: ["微更新简讯", body])).articles[0]
+    }
+
+    private func figures(_ body: String) -> [String] {
+        article(body).figures.map { "\($0.value)|\($0.unit)" }
+    }
+
+    @Test(arguments: [
+        // A known city name ends the stem: the verb before it is not part of the street.
+        ("改造范围包含威海路沿线的三个院落。", ["威海路"]),
+        ("在桂香街道召开议事会。", ["桂香街道"]),
+        // Full division names from the gazetteer, at every level, whatever precedes them.
+        ("推进武侯区老旧院落改造。", ["武侯区"]),
+        ("调研组走访了黔东南苗族侗族自治州的村寨。", ["黔东南苗族侗族自治州"]),
+        ("来到四川省成都市锦江区。", ["四川省", "成都市", "锦江区"]),
+        // A bare prefecture name with a clean left edge.
+        ("调研组赴绵阳、泸州学习。", ["绵阳", "泸州"]),
+        // Traditional script matches the same tables and is reported as written.
+        ("重慶市渝中區完成改造。", ["重慶市", "渝中區"]),
+        ("借鉴德国和新加坡的经验。", ["德国", "新加坡"]),
+        // Right after a district a street's name may begin with a function word.
+        ("望江区自由街改造完成。", ["望江区", "自由街"]),
+        ("各街道办事处、青城镇人民政府：", ["青城镇"]),
+        ("枫林居民区党总支牵头。", ["枫林居民区"]),
+        ("桂香未来社区建成开放。", ["桂香未来社区"]),
+    ])
+    func boundaries(body: String, expected: [String]) {
+        #expect(article(body).places == expected)
+    }
+
+    @Test(arguments: [
+        "确保节日期间小区安全有序。",
+        "要维护城市南区域的稳定。",
+        "居民反映江南通道拥堵。",
+        "开展节假日期间社区巡查。",
+        // A verb before 市/省 is no city or province outside the gazetteer.
+        "专家建议市里统筹资金。",
+        "方案经审议稿获省里批复。",
+        "曲阜师范大学的学生参与调研。",
+        "打造未来社区和现代化社区。",
+        "推进城镇老旧小区改造。",
+        "推广一村一品经验。",
+    ])
+    func notPlaces(body: String) {
+        #expect(article(body).places.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("改造面积达12.5万㎡。", ["12.5|万㎡"]),
+        ("补助标准为1.5万元/户。", ["1.5|万元/户"]),
+        ("新增绿地3000m²。", ["3000|m²"]),
+        ("公示期7日，期满无异议后施工。", ["7|日"]),
+        ("电梯每15日维护一次。", ["15|日"]),
+        ("改造面積1.95萬平方米。", ["1.95|萬平方米"]),
+    ])
+    func compoundUnits(body: String, expected: [String]) {
+        #expect(figures(body) == expected)
+    }
+
+    @Test(arguments: [
+        "24日，议事会在活动中心召开。",
+        "这批住宅建于80年代。",
+        "第3页",
+        "1/5",
+        "3日上午，施工队进场。",
+    ])
+    func notFigures(body: String) {
+        #expect(figures(body).isEmpty)
+    }
+}
