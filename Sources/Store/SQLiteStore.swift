@@ -9,6 +9,8 @@ public final class SQLiteStore: ReportStore {
     let hot: HotLists
     /// Sketches of the articles committed lately, for reprints a snapshot lookup could not see.
     let recent = RecentSketches()
+    /// The LSH band index of every stored sketch (see `BandIndex`).
+    let bands = BandIndex()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public init(path: String) throws {
@@ -26,6 +28,7 @@ public final class SQLiteStore: ReportStore {
             db = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(db)
             try db.read { try hot.load($0) }
+            loadBandIndexInBackground()
         } catch {
             throw StoreError.unavailable("\(error)")
         }
@@ -37,6 +40,7 @@ public final class SQLiteStore: ReportStore {
         db = try DatabaseQueue()
         try Self.migrator.migrate(db)
         try db.read { try hot.load($0) }
+        try loadBandIndex()
     }
 
     public func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome {
@@ -55,11 +59,13 @@ public final class SQLiteStore: ReportStore {
         let saved = hot.snapshot()
         do {
             let outcomes = try insertAll(items)
+            bands.commitStaged()   // before the generation moves on: a snapshot of generation g finds all of it
             recent.committedOne()
             return outcomes
         } catch {
             hot.restore(saved)   // the transaction rolled back; so must the lists' bookkeeping
             recent.rollBack()
+            bands.dropStaged()
             throw error
         }
     }
@@ -122,7 +128,8 @@ public final class SQLiteStore: ReportStore {
             try Self.insertSketchAndFacts(row, rowid: rowid, in: db)
             if let sketch = row.sketch {
                 recent.add(ReprintMatch(rowid: rowid, report: report.id, index: article.index, reprintOf: reprint?.rowid, similarity: 1),
-                           sketch: sketch, bands: row.bandTokens.split(separator: " ").map(String.init))
+                           sketch: sketch, bands: row.bandKeys)
+                bands.stage(row.bandKeys, rowid: rowid)
             }
             for id in article.themeIDs {
                 try articleTheme.execute(arguments: [rowid, id])
