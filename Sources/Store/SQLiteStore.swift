@@ -1,4 +1,5 @@
 import Foundation
+import ChineseScript
 import GRDB
 import ReportModel
 
@@ -172,13 +173,14 @@ public final class SQLiteStore: ReportStore {
         return fromHeading.contains("【") ? fromHeading : fromBody
     }
 
-    /// What the full-text index holds for an article: title, author and paragraphs.
+    /// What the full-text index holds for an article: title, author and paragraphs, with traditional
+    /// characters folded to simplified ones (queries are folded alike, so either script finds both).
     static func searchableText(_ article: Article) -> String {
         indexedText(title: article.title, author: article.author, body: article.paragraphs.joined(separator: "\n"))
     }
 
     static func indexedText(title: String?, author: String?, body: String) -> String {
-        (title ?? "") + "\n" + (author ?? "") + "\n" + body
+        SimplifiedChinese.folded((title ?? "") + "\n" + (author ?? "") + "\n" + body)
     }
 
     public func drop(file: String, sha256: String) throws -> Drop? {
@@ -270,6 +272,7 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
+        let query = SimplifiedChinese.folded(query)   // the index holds folded text (see `indexedText`)
         guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
         let terms = SearchTokens.highlightTerms(query)
         let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil && !filter.collapse
