@@ -13,7 +13,6 @@ final class BandIndex: @unchecked Sendable {
     private var slots: [UInt64]
     private var used = 0
     private var loaded = false
-    private let ready = NSCondition()
     /// Keys of the commit in progress (`stage`), indexed once it is durable.
     private var staged: [([UInt32], Int64)] = []
 
@@ -90,25 +89,10 @@ final class BandIndex: @unchecked Sendable {
     // MARK: loading at start-up, off the caller's thread
 
     /// Marks the index complete (the store's sketches are all in it).
-    func markLoaded() {
-        ready.lock()
-        loaded = true
-        ready.broadcast()
-        ready.unlock()
-    }
+    func markLoaded() { lock.withLock { loaded = true } }
 
-    var isLoaded: Bool {
-        ready.lock()
-        defer { ready.unlock() }
-        return loaded
-    }
+    var isLoaded: Bool { lock.withLock { loaded } }
 
-    /// Waits until the index is complete (the writer does, so no reprint is missed after a restart).
-    func waitUntilLoaded() {
-        ready.lock()
-        while !loaded { ready.wait() }
-        ready.unlock()
-    }
 }
 
 extension BandIndex {

@@ -42,22 +42,26 @@ extension SQLiteStore {
     }
 
     /// Fills the band index from the stored sketches on a thread of its own, so a large store opens
-    /// (and the daemon is ready) at once; the writer waits for it before it looks reprints up.
+    /// (and the daemon is ready) at once. A commit that needs the index before this is done loads it
+    /// itself on the writer's connection instead of waiting (entries loaded twice are kept once).
     func loadBandIndexInBackground() {
         let thread = Thread { [self] in
-            do { try loadBandIndex() } catch { bands.markLoaded() }   // an unreadable store fails at the first commit anyway
+            try? loadBandIndex { after in try db.read { try Self.storedSketches(after: after, in: $0) } }
         }
         thread.name = "renewald-bands"
         thread.start()
     }
 
-    func loadBandIndex() throws {
+    /// The band index, complete: loads it with the caller's connection unless it is already.
+    func ensureBandIndex(in db: Database) throws {
+        guard !bands.isLoaded else { return }
+        try loadBandIndex { after in try Self.storedSketches(after: after, in: db) }
+    }
+
+    func loadBandIndex(_ fetch: (Int64) throws -> [Row]) throws {
         var after: Int64 = 0
-        while true {
-            let rows = try db.read { db in
-                try Row.fetchAll(db, sql: "SELECT article_rowid, shingles, sketch FROM article_sketch WHERE article_rowid > ? ORDER BY article_rowid LIMIT 5000",
-                                 arguments: [after])
-            }
+        while !bands.isLoaded {
+            let rows = try fetch(after)
             guard let last = rows.last else { break }
             after = last[0]
             for row in rows {
@@ -66,6 +70,11 @@ extension SQLiteStore {
             }
         }
         bands.markLoaded()
+    }
+
+    static func storedSketches(after: Int64, in db: Database) throws -> [Row] {
+        try Row.fetchAll(db, sql: "SELECT article_rowid, shingles, sketch FROM article_sketch WHERE article_rowid > ? ORDER BY article_rowid LIMIT 5000",
+                         arguments: [after])
     }
 
     /// At commit: the earlier lookup completed with the articles committed since (or a fresh lookup
@@ -79,7 +88,7 @@ extension SQLiteStore {
             found = lookup.matches
             after = lookup.generation
         } else {
-            bands.waitUntilLoaded()
+            try ensureBandIndex(in: db)
             found = try storedReprints(rows, in: db)
             after = recent.committed
         }

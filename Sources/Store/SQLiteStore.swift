@@ -41,7 +41,7 @@ public final class SQLiteStore: ReportStore {
         db = try DatabaseQueue()
         try Self.migrator.migrate(db)
         try db.read { try hot.load($0) }
-        try loadBandIndex()
+        try db.read { db in try ensureBandIndex(in: db) }
     }
 
     public func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome {
