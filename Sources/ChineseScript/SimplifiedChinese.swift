@@ -52,6 +52,9 @@ public enum SimplifiedChinese {
         return folded(text)
     }
 
+    /// Whether OpenCC and its t2s configuration could be opened (the daemon warns at start when not).
+    public static var isOpenCCAvailable: Bool { OpenCCConverter.t2s != nil }
+
     /// Character-level folding for search: every traditional-only character becomes its simplified
     /// character. The index and the query are folded alike, so `物业` finds `物業` and the reverse.
     public static func folded(_ text: String) -> String {

@@ -26,7 +26,7 @@ enum Calibration {
     /// characters, is clearly discussed: the text is a report whatever its genre words.
     static let clearStrength = 2.0
     static let minCueDensity = 3.0
-    /// Other genres' words per hundred Han characters at which a text is not accepted on its themes alone.
+    /// Other genres' words per hundred Han characters at which a text is not a report.
     static let maxOffGenreDensity = 0.8
     /// Evidence sentences quoted per theme.
     static let maxEvidence = 3

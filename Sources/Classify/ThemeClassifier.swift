@@ -82,23 +82,25 @@ public struct ThemeClassifier: Sendable {
         decide(analyze(title: article.title, paragraphs: article.paragraphs))
     }
 
-    /// Whether a text is a report on community renewal: Chinese prose that either
+    /// Whether a text is a report on community renewal: Chinese prose, not written in another genre's
+    /// words (a shop or a home-buying guide, the stock market, a kitchen, a novel, a match: at most
+    /// `Calibration.maxOffGenreDensity` of them), that either
     /// - speaks of the places people live and their renewal (genre words) and carries theme cues
     ///   densely, or
     /// - clearly discusses a theme (one asserted with `Calibration.clearStrength` or more, specific cues
     ///   dense), as city-scale texts on sponge-city drainage or heritage districts do without saying
-    ///   小区 or 居民, and is not written in another genre's words (a shop, the stock market, a kitchen,
-    ///   a novel, a match).
+    ///   小区 or 居民.
     /// A smart-lock product sheet is dense in smart-community cues but has no genre words and a shop's
-    /// vocabulary; a novel set in an old building has a few genre words but no density of either.
+    /// vocabulary; a novel set in an old building has a few genre words but no density of either; a guide
+    /// to buying a flat speaks of 小区 and 物业 in a buyer's words (楼盘, 户型, 首付).
     static func isReport(_ text: GenreEvidence) -> Bool {
         guard text.han >= Calibration.minHan else { return false }
         let per100 = 100 / Double(text.han)
+        guard Double(text.offGenreHits) * per100 < Calibration.maxOffGenreDensity else { return false }
         let genre = Double(text.domainHits) * per100 >= Calibration.minGenreDensity
             && Double(text.domainHits + text.cueHits) * per100 >= Calibration.minDomainDensity
         let discussed = text.strongestTheme >= Calibration.clearStrength
             && Double(text.cueHits) * per100 >= Calibration.minCueDensity
-            && Double(text.offGenreHits) * per100 < Calibration.maxOffGenreDensity
         return genre || discussed
     }
 

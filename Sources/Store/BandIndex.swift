@@ -13,6 +13,7 @@ final class BandIndex: @unchecked Sendable {
     private var slots: [UInt64]
     private var used = 0
     private var loaded = false
+    private var highest: Int64 = 0
     /// Keys of the commit in progress (`stage`), indexed once it is durable.
     private var staged: [([UInt32], Int64)] = []
 
@@ -29,6 +30,7 @@ final class BandIndex: @unchecked Sendable {
         lock.withLock {
             if (used + keys.count) * 4 > slots.count * 3 { grow() }
             for key in keys { place(UInt64(key) << 32 | UInt64(rowid)) }
+            highest = max(highest, rowid)
         }
     }
 
@@ -92,6 +94,9 @@ final class BandIndex: @unchecked Sendable {
     func markLoaded() { lock.withLock { loaded = true } }
 
     var isLoaded: Bool { lock.withLock { loaded } }
+
+    /// The highest article rowid indexed.
+    var highestRowid: Int64 { lock.withLock { highest } }
 
 }
 

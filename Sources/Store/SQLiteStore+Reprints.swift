@@ -58,9 +58,12 @@ extension SQLiteStore {
         try loadBandIndex { after in try Self.storedSketches(after: after, in: db) }
     }
 
-    func loadBandIndex(_ fetch: (Int64) throws -> [Row]) throws {
-        var after: Int64 = 0
-        while !bands.isLoaded {
+    /// Adds the stored sketches after rowid `after` (all of them at start-up; those another writer
+    /// committed when the store catches up with it).
+    func loadBandIndex(after start: Int64 = 0, _ fetch: (Int64) throws -> [Row]) throws {
+        var after = start
+        let complete = bands.isLoaded
+        while complete || !bands.isLoaded {
             let rows = try fetch(after)
             guard let last = rows.last else { break }
             after = last[0]

@@ -8,14 +8,24 @@ public final class SQLiteStore: ReportStore {
     let db: any DatabaseWriter
     /// Ranked candidates for frequent queries (see `HotLists`).
     let hot: HotLists
+    /// The database's `generation` counter as this store last left it. Every write that changes what
+    /// the hot lists mirror (articles, lists) adds one, in this store or in another one on the same
+    /// file (`renewald import` beside a running daemon); a different value means another writer
+    /// committed and the in-memory lists and totals are reloaded before they are used.
+    private let seenGeneration = SeenGeneration()
     /// Sketches of the articles committed lately, for reprints a snapshot lookup could not see.
     let recent = RecentSketches()
     /// The LSH band index of every stored sketch (see `BandIndex`).
     let bands = BandIndex()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
-    public init(path: String) throws {
-        hot = HotLists()
+    public convenience init(path: String) throws {
+        try self.init(path: path, hotCapacity: 200, hotThreshold: 500)
+    }
+
+    /// Opens the database at `path` with hot lists of the given size (smaller in tests).
+    init(path: String, hotCapacity: Int, hotThreshold: Int) throws {
+        hot = HotLists(capacity: hotCapacity, threshold: hotThreshold)
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -28,7 +38,7 @@ public final class SQLiteStore: ReportStore {
         do {
             db = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(db)
-            try db.read { try hot.load($0) }
+            try db.read { try catchUp($0) }
             loadBandIndexInBackground()
         } catch {
             throw StoreError.unavailable("\(error)")
@@ -40,8 +50,35 @@ public final class SQLiteStore: ReportStore {
         hot = HotLists(capacity: hotCapacity, threshold: hotThreshold)
         db = try DatabaseQueue()
         try Self.migrator.migrate(db)
-        try db.read { try hot.load($0) }
+        try db.read { try catchUp($0) }
         try db.read { db in try ensureBandIndex(in: db) }
+    }
+
+    static func generation(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'generation'") ?? 0
+    }
+
+    /// Reloads the hot lists and totals when another writer committed since this store last looked.
+    func catchUp(_ db: Database) throws {
+        let current = try Self.generation(db)
+        guard current != seenGeneration.value else { return }
+        try hot.load(db)
+        if bands.isLoaded { try loadBandIndex(after: bands.highestRowid) { after in try Self.storedSketches(after: after, in: db) } }
+        seenGeneration.value = current
+    }
+
+    /// A write transaction that first catches up with other writers, then counts itself.
+    func writeCounted<T>(_ body: (Database) throws -> T) throws -> T {
+        try db.write { db in
+            try catchUp(db)
+            let value = try body(db)
+            try db.execute(sql: """
+                INSERT INTO counter (name, value) VALUES ('generation', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1
+                """)
+            // Seen once committed; if the transaction rolls back, the next write reloads.
+            seenGeneration.value = try Self.generation(db)
+            return value
+        }
     }
 
     public func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome {
@@ -65,6 +102,7 @@ public final class SQLiteStore: ReportStore {
             return outcomes
         } catch {
             hot.restore(saved)   // the transaction rolled back; so must the lists' bookkeeping
+            seenGeneration.value = -1   // and what it saw: reload before the lists are used again
             recent.rollBack()
             bands.dropStaged()
             throw error
@@ -72,7 +110,7 @@ public final class SQLiteStore: ReportStore {
     }
 
     func insertAll(_ items: [StoreItem]) throws -> [StoreOutcome] {
-        try db.write { db in
+        try writeCounted { db in
             var counted = Counters()
             let outcomes = try items.map { item -> StoreOutcome in
                 let drop = item.drop
@@ -272,18 +310,23 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
-        let query = SimplifiedChinese.folded(query)   // the index holds folded text (see `indexedText`)
+        // The index holds folded text (see `indexedText`), and text whose full-width digits and letters
+        // the normaliser folded (２１２９ → 2129): so must the query be.
+        let query = SearchTokens.foldingWidth(SimplifiedChinese.folded(query))
         guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
         let terms = SearchTokens.highlightTerms(query)
         let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil && !filter.collapse
         let hotKey = unfiltered && filter.offset + filter.limit <= hot.capacity ? HotLists.key(for: terms) : nil
+        if hotKey != nil, try db.read({ try Self.generation($0) }) != seenGeneration.value {
+            try db.write { try catchUp($0) }   // another writer (an import) added articles: lists and totals are stale
+        }
         if let hotKey, let served = try db.read({ db in try searchHot(hotKey, terms: terms, filter: filter, in: db) }) {
             return served
         }
         let result = try searchIndex(match, terms: terms, filter: filter)
         if let hotKey, result.total >= hot.threshold {
             // Frequent from now on: keep its best candidates, so the next search need not rank them all.
-            try db.write { db in try hot.build(hotKey, match: match, in: db) }
+            try writeCounted { db in try hot.build(hotKey, match: match, in: db) }
         }
         return result
     }
@@ -332,7 +375,8 @@ public final class SQLiteStore: ReportStore {
         let title: String? = row[k + 2]
         let author: String? = row[k + 4]
         let body = PackedReport.unpackText(row[k + 5])
-        return SearchHit(report: row[k], article: row[k + 1], title: title ?? row[k + 3], score: score,
+        // An untitled article's hit has no title: the page's headline belongs to its first article.
+        return SearchHit(report: row[k], article: row[k + 1], title: title, score: score,
                          snippet: snippet(body: body, heading: [title, author].compactMap { $0 }.joined(separator: "　"), terms: terms),
                          themes: themes(fromSummary: row[k + 6]), themesBy: ThemeProvenance(rawValue: row[k + 7]) ?? .classifier)
     }

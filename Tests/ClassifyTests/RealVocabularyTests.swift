@@ -60,4 +60,13 @@ import Testing
             "电梯的载重、速度和噪声都是选购时要比较的参数，欢迎到门店咨询客服。")
         #expect(result.notAReport)
     }
+
+    /// A guide to buying a flat speaks of 小区 and 物业, in a buyer's words: not a report.
+    @Test func aHomeBuyingGuideIsNotAReport() {
+        let result = report("买房看小区还是看户型",
+            "购房者看楼盘，先看小区规模。大型小区配套齐全，物业服务更规范，但公摊也可能更大。",
+            "户型方面，得房率高的户型更实用。首付和按揭月供要量力而行，二手房还要看房龄和物业费。",
+            "置业顾问建议，看房时多问几家楼盘的房价，比较小区环境和物业管理水平。")
+        #expect(result.notAReport)
+    }
 }
