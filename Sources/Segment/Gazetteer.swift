@@ -42,6 +42,9 @@ enum Gazetteer {
     /// Full names by first scalar, longest first.
     static let fullByFirst = ScalarMap(words: Array(fullSet))
 
+    /// The length in scalars of the longest bare form or full name.
+    static let longestName = set.union(fullSet).map(\.count).max() ?? 0
+
     /// Bare forms and full names by last scalar, longest first: finds a known name that ends a stem.
     static let byLast = ScalarMap(words: Array(set.union(fullSet)), byLast: true)
 }
