@@ -28,22 +28,27 @@ let package = Package(
         .target(name: "Normalize", dependencies: ["Characters"], swiftSettings: strictImports),
         .target(name: "Segment", dependencies: ["ReportModel", "Characters", "Normalize"], swiftSettings: strictImports),
         .target(name: "Classify", dependencies: ["ReportModel", "Characters"], swiftSettings: strictImports),
+        // Traditional Chinese read through its simplified form (OpenCC), for analysis and search.
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+        .target(name: "ChineseScript", dependencies: ["COpenCC"], swiftSettings: strictImports),
         // PDF (through poppler's pdftotext), Word and saved web pages → text lines.
         .systemLibrary(name: "CZlib"),   // zlib: the zip inside Word files (and reports packed before zstd)
         .target(name: "Formats", dependencies: ["ReportModel", "Decode", "Characters", "CZlib"], swiftSettings: strictImports),
         // The pure pipeline, bytes → report: decode or read the format, normalize, segment, classify.
-        .target(name: "Pipeline", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify"],
+        .target(name: "Pipeline", dependencies: ["ReportModel", "Decode", "Formats", "Normalize", "Segment", "Classify", "ChineseScript"],
                 swiftSettings: strictImports),
         // Edges: database, inbox, socket, systemd.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),   // packed reports
         .target(name: "Store", dependencies: [
-            "ReportModel", "Characters", "CZlib", "CZstd",
+            "ReportModel", "Characters", "CZlib", "CZstd", "ChineseScript",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictImports),
         .target(name: "Inbox", dependencies: [
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
         .target(name: "QueryProtocol", dependencies: ["ReportModel"], swiftSettings: strictImports),
+        // The digest page: a `digest` result → one self-contained HTML page with inline SVG charts.
+        .target(name: "Digest", dependencies: ["ReportModel"], swiftSettings: strictImports),
         .target(name: "Server", dependencies: [
             "ReportModel", "QueryProtocol",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -63,7 +68,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
         .target(name: "Daemon", dependencies: [
-            "ReportModel", "Pipeline", "Store", "Inbox", "QueryProtocol", "Server", "Classify",
+            "ReportModel", "Pipeline", "Store", "Inbox", "QueryProtocol", "Server", "Classify", "ChineseScript",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -71,7 +76,7 @@ let package = Package(
         ], swiftSettings: strictImports),
         .executableTarget(name: "renewald", dependencies: [
             "ReportModel", "Decode", "Normalize", "Segment", "Classify", "Pipeline", "Store", "Server", "Systemd",
-            "Daemon",
+            "Daemon", "Digest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
@@ -85,11 +90,14 @@ let package = Package(
         .testTarget(name: "SegmentTests", dependencies: ["Segment", "Normalize", "ReportModel"],
                     swiftSettings: strictImports),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "ChineseScriptTests", dependencies: ["ChineseScript"], swiftSettings: strictImports),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Classify", "Decode", "Formats", "ReportModel"], swiftSettings: strictImports),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "ReportModel", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictImports),
+        .testTarget(name: "ReprintTests", dependencies: ["Pipeline", "Store", "Classify", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "ReportModel"], swiftSettings: strictImports),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"], swiftSettings: strictImports),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "Inbox", "Classify", "QueryProtocol", "ReportModel", "Store",

@@ -75,10 +75,10 @@ uninstall() {
 
 build() {
   local missing=0
-  for lib in libsystemd libzstd sqlite3 zlib; do pkg-config --exists $lib 2>/dev/null || missing=1; done
+  for lib in libsystemd libzstd sqlite3 zlib opencc; do pkg-config --exists $lib 2>/dev/null || missing=1; done
   if [ $missing = 1 ] && command -v apt-get >/dev/null; then
     say "installing the libraries' headers (needed to build)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q libsystemd-dev libzstd-dev libsqlite3-dev zlib1g-dev pkg-config >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q libsystemd-dev libzstd-dev libsqlite3-dev zlib1g-dev libopencc-dev pkg-config >/dev/null
   fi
   # sudo resets PATH; the toolchain's usual place on these machines is /opt/swift.
   command -v swift >/dev/null || { [ -x /opt/swift/usr/bin/swift ] && PATH=/opt/swift/usr/bin:$PATH; }
@@ -91,6 +91,8 @@ build() {
 install_all() {
   [ -n "$binary" ] || build
   [ -x "$binary" ] || { echo "install.sh: $binary is not an executable" >&2; exit 1; }
+  # Traditional Chinese is read through OpenCC, whose dictionaries the daemon loads from /usr/share/opencc.
+  [ -e /usr/share/opencc/t2s.json ] || say "warning: /usr/share/opencc/t2s.json is missing (apt-get install libopencc1.1): traditional-script reports are then converted character by character"
 
   install -D -m 0755 "$binary" "$bin_path"
   install -d -m 0755 "$unit_dir"

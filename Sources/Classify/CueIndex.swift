@@ -10,6 +10,8 @@ struct CueIndex: Sendable {
         case exclusion(theme: Int)
         /// A word of the renewal genre, counted to tell reports from other texts.
         case domain
+        /// A word of another genre (shop, stock market, kitchen, fiction, sport), counted against it.
+        case offGenre
     }
 
     let matcher: PatternMatcher
@@ -17,9 +19,11 @@ struct CueIndex: Sendable {
     let roles: [[Role]]
     /// Terms of ASCII letters only (`PPP`, `AI`), which must not match inside a longer word.
     let isLatinWord: [Bool]
+    /// Reporter words (`记者`), which do not count inside a byline (see `ThemeClassifier.isByline`).
+    let isBylineWord: [Bool]
 
     /// Compiles `themes` (with any learned cues appended per theme id) and the domain words.
-    init(themes: [Theme], learned: [String: [Cue]], domain: [String]) {
+    init(themes: [Theme], learned: [String: [Cue]], domain: [String], offGenre: [String] = []) {
         var idOf: [String: Int] = [:]
         var terms: [String] = []
         var roles: [[Role]] = []
@@ -44,9 +48,11 @@ struct CueIndex: Sendable {
             for term in theme.exclusions { add(term, .exclusion(theme: index)) }
         }
         for term in domain { add(term, .domain) }
+        for term in offGenre { add(term, .offGenre) }
         self.matcher = PatternMatcher(patterns: terms)
         self.terms = terms
         self.roles = roles
+        self.isBylineWord = terms.map { ["记者", "通讯员", "摄影", "特约记者", "见习记者", "实习记者"].contains($0) }
         self.isLatinWord = terms.map { term in
             term.unicodeScalars.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x61 && $0.value <= 0x7A) }
         }

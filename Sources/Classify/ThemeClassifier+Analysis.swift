@@ -1,3 +1,4 @@
+import Characters
 import ReportModel
 
 /// What the classifier found in one article before deciding anything.
@@ -9,6 +10,8 @@ struct ArticleAnalysis {
     var domainHits: Int
     /// Matches of specific theme cues (see `Calibration.specificWeight`), for the same decision.
     var cueHits: Int
+    /// Matches of other genres' words (see `BuiltInCues.offGenre`).
+    var offGenreHits: Int
     var han: Int { text.hanCount }
     var bodySentences: Int { text.sentences.reduce(0) { $0 + ($1.isTitle ? 0 : 1) } }
 }
@@ -63,6 +66,7 @@ extension ThemeClassifier {
         var candidates: [(theme: Int, weight: Double, learned: Bool, hit: PatternMatcher.Hit)] = []
         var domainHits = 0
         var cueHits = 0
+        var offGenreHits = 0
         for hit in hits {
             var isDomain = false
             var isCue = false
@@ -70,6 +74,7 @@ extension ThemeClassifier {
                 switch role {
                 case .exclusion(let theme): exclusions[theme].append((hit.start, hit.end))
                 case .domain: isDomain = true
+                case .offGenre: offGenreHits += 1
                 case .cue(let theme, let weight, let learned):
                     if weight >= Calibration.specificWeight { isCue = true }
                     candidates.append((theme, weight, learned, hit))
@@ -92,6 +97,7 @@ extension ThemeClassifier {
             if index.isLatinWord[hit.pattern], !Self.isWholeWord(hit, in: text.folded) { continue }
             if Self.inside(hit, muted) || Self.inside(hit, exclusions[theme]) { continue }
             if Self.isStreetName(hit, in: text.folded) { continue }
+            if index.isBylineWord[hit.pattern], Self.isByline(hit, in: text.folded) { continue }
             reach[theme] = hit.end
             let sentence = Int(text.sentenceOf[hit.start])
             guard sentence >= 0 else { continue }
@@ -109,7 +115,8 @@ extension ThemeClassifier {
                 tallies[theme].sentenceWeight[sentence, default: 0] += candidate.weight
             }
         }
-        return ArticleAnalysis(text: text, tallies: tallies, domainHits: domainHits, cueHits: cueHits)
+        return ArticleAnalysis(text: text, tallies: tallies, domainHits: domainHits, cueHits: cueHits,
+                               offGenreHits: offGenreHits)
     }
 
     /// Byline and author-footer parentheses (`（记者 …）`, `（作者系…）`): names and affiliations, not content.
@@ -151,6 +158,25 @@ extension ThemeClassifier {
         if hit.start > 0, isLetter(text[hit.start - 1]) { return false }
         if hit.end < text.count, isLetter(text[hit.end]) { return false }
         return true
+    }
+
+    /// A reporter word in a byline, not about the media: another outlet's reporter (新华社记者,
+    /// 某某日报记者) or a reporter followed by a name (记者 张三 李四, 记者张三、李四).
+    static func isByline(_ hit: PatternMatcher.Hit, in text: [UInt32]) -> Bool {
+        if hit.start > 0, let before = Unicode.Scalar(text[hit.start - 1]),
+           ["报", "社", "台", "网", "刊", "站", "局"].contains(before) {
+            return true
+        }
+        var i = hit.end
+        while i < text.count, text[i] == 0x20 || text[i] == 0x3000 || text[i] == 0xFF1A || text[i] == 0x3A { i += 1 }
+        var han = 0
+        while i < text.count, let scalar = Unicode.Scalar(text[i]), CharacterClass.isHan(scalar) {
+            han += 1
+            i += 1
+        }
+        guard (2...3).contains(han) else { return false }
+        guard i < text.count, let next = Unicode.Scalar(text[i]) else { return true }
+        return [" ", "\u{3000}", "、", "）", ")", "】", "]", "\n", "/", "|", "│"].contains(next)
     }
 
     /// A cue right before a road or street word is part of a place name: 文化路, 公园路, 和平街, 幸福巷.

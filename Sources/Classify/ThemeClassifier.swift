@@ -49,7 +49,8 @@ public struct ThemeClassifier: Sendable {
         self.examples = examples
         let learned = CueLearner(examples: examples).cues(for: taxonomy)
         self.learnedCues = learned
-        self.index = CueIndex(themes: taxonomy.themes, learned: learned, domain: BuiltInCues.domain)
+        self.index = CueIndex(themes: taxonomy.themes, learned: learned, domain: BuiltInCues.domain,
+                              offGenre: BuiltInCues.offGenre)
     }
 
     /// Classifies a report's articles; decides first whether the text is a report on renewal at all.
@@ -58,13 +59,18 @@ public struct ThemeClassifier: Sendable {
         var domainHits = analyses.reduce(0) { $0 + $1.domainHits }
         var cueHits = analyses.reduce(0) { $0 + $1.cueHits }
         var han = analyses.reduce(0) { $0 + $1.han }
+        var offGenreHits = analyses.reduce(0) { $0 + $1.offGenreHits }
         if let headline, !headline.isEmpty {
             let head = analyze(title: nil, paragraphs: [headline])
             domainHits += head.domainHits
             cueHits += head.cueHits
+            offGenreHits += head.offGenreHits
             han += head.han
         }
-        if !Self.isReport(domainHits: domainHits, cueHits: cueHits, han: han) {
+        let strongest = analyses.lazy.flatMap { self.features($0) }.filter(\.asserted).map(\.strength).max() ?? 0
+        let evidence = GenreEvidence(domainHits: domainHits, cueHits: cueHits, offGenreHits: offGenreHits, han: han,
+                                     strongestTheme: strongest)
+        if !Self.isReport(evidence) {
             return Classification(articles: articles.map { _ in ArticleThemes() }, themes: [], notAReport: true)
         }
         let perArticle = analyses.map(decide)
@@ -76,15 +82,26 @@ public struct ThemeClassifier: Sendable {
         decide(analyze(title: article.title, paragraphs: article.paragraphs))
     }
 
-    /// Whether a text is a report on community renewal: it must be Chinese prose, speak of the places
-    /// people live and their renewal (genre words), and carry theme cues densely. A smart-lock product
-    /// sheet is dense in smart-community cues but has no genre words; a novel set in an old building has
-    /// a few genre words but no density of either.
-    static func isReport(domainHits: Int, cueHits: Int, han: Int) -> Bool {
-        guard han >= Calibration.minHan else { return false }
-        let per100 = 100 / Double(han)
-        return Double(domainHits) * per100 >= Calibration.minGenreDensity
-            && Double(domainHits + cueHits) * per100 >= Calibration.minDomainDensity
+    /// Whether a text is a report on community renewal: Chinese prose, not written in another genre's
+    /// words (a shop or a home-buying guide, the stock market, a kitchen, a novel, a match: at most
+    /// `Calibration.maxOffGenreDensity` of them), that either
+    /// - speaks of the places people live and their renewal (genre words) and carries theme cues
+    ///   densely, or
+    /// - clearly discusses a theme (one asserted with `Calibration.clearStrength` or more, specific cues
+    ///   dense), as city-scale texts on sponge-city drainage or heritage districts do without saying
+    ///   小区 or 居民.
+    /// A smart-lock product sheet is dense in smart-community cues but has no genre words and a shop's
+    /// vocabulary; a novel set in an old building has a few genre words but no density of either; a guide
+    /// to buying a flat speaks of 小区 and 物业 in a buyer's words (楼盘, 户型, 首付).
+    static func isReport(_ text: GenreEvidence) -> Bool {
+        guard text.han >= Calibration.minHan else { return false }
+        let per100 = 100 / Double(text.han)
+        guard Double(text.offGenreHits) * per100 < Calibration.maxOffGenreDensity else { return false }
+        let genre = Double(text.domainHits) * per100 >= Calibration.minGenreDensity
+            && Double(text.domainHits + text.cueHits) * per100 >= Calibration.minDomainDensity
+        let discussed = text.strongestTheme >= Calibration.clearStrength
+            && Double(text.cueHits) * per100 >= Calibration.minCueDensity
+        return genre || discussed
     }
 
     /// The report's themes: every theme asserted for some article, with its best article's score and evidence.

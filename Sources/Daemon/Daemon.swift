@@ -1,3 +1,4 @@
+import ChineseScript
 import Foundation
 import Inbox
 import Logging
@@ -100,6 +101,9 @@ public struct Daemon: Sendable {
         let where_ = endpoint == nil ? configuration.socket : "the socket passed by systemd"
         logger.info("renewald \(QueryService.version) listening on \(where_), watching \(configuration.inbox)")
         AnalysisPriority.check(logger: logger)
+        if !SimplifiedChinese.isOpenCCAvailable {
+            logger.warning("OpenCC's t2s.json cannot be opened (is libopencc-data installed?): traditional Chinese is converted character by character")
+        }
         notifier.ready(status: status.line)
     }
 

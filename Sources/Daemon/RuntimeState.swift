@@ -1,3 +1,4 @@
+import ChineseScript
 import Classify
 import Foundation
 import Inbox
@@ -71,7 +72,9 @@ final class RuntimeState: Sendable {
         try store.labels().compactMap { label in
             guard let report = try store.report(id: label.reportID),
                   let article = report.articles.first(where: { $0.index == label.article }) else { return nil }
-            return LabelledArticle(text: ([article.title ?? ""] + article.paragraphs).joined(separator: "\n"), themes: label.themes)
+            // Cues are learned from the simplified form, the form new reports are classified in.
+            let text = ([article.title ?? ""] + article.paragraphs).joined(separator: "\n")
+            return LabelledArticle(text: SimplifiedChinese.simplified(text), themes: label.themes)
         }
     }
 

@@ -151,8 +151,11 @@ struct HTMLReader {
         var headlineAt: Int?
         for (i, marked) in raw.enumerated() {
             let line = marked.line
-            if footerMarks.contains(where: { line.text.contains($0) }), line.text.count < 150 { continue }
-            if line.text.count < 150, line.text.contains("责任编辑") || infoLabels.filter({ line.text.contains($0) }).count >= 2 {
+            // Only short lines can be chrome or an info line; test the length first, in UTF-8 bytes
+            // (cheap), so a page of long paragraphs costs no substring searches.
+            let short = line.text.utf8.count < 150 || line.text.utf8.count < 600 && line.text.unicodeScalars.count < 150
+            if short, footerMarks.contains(where: { line.text.contains($0) }) { continue }
+            if short, line.text.contains("责任编辑") || infoLabels.filter({ line.text.contains($0) }).count >= 2 {
                 metadata.append(line.text)
                 continue
             }
@@ -265,11 +268,24 @@ struct HTMLReader {
         return false
     }
 
+    /// How deep elements nest before further ones are kept as leaves of the deepest: real pages nest
+    /// a few dozen deep; a page of unclosed tags would otherwise make every later step recurse (and
+    /// search the open elements) as deep as the page is long.
+    static let maximumDepth = 256
+
     /// A forgiving tree: unknown end tags are ignored, `<p>` closes at the next block, and
-    /// unclosed elements close with their parent. Node 0 is the document.
+    /// unclosed elements close with their parent. Node 0 is the document. Linear in the page: the
+    /// open elements are at most `maximumDepth` deep and an end tag searches them only when an
+    /// element of its name is open.
     static func parse(_ html: String) -> [Node] {
         var nodes = [Node(name: "#document", classAndID: "", centered: false, parent: -1)]
         var open = [0]
+        // How many elements of each name are open, so an end tag with none open costs nothing.
+        var openCount: [String: Int] = [:]
+        func pop(from index: Int) {
+            for k in open[index...] { openCount[nodes[k].name, default: 1] -= 1 }
+            open.removeSubrange(index...)
+        }
         var scanner = MarkupScanner(Array(html.utf8), lowercaseNames: true,
                                     rawTextElements: ["script", "style", "textarea", "title", "noscript", "template"])
         let closesP: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote",
@@ -279,9 +295,10 @@ struct HTMLReader {
             case .text(let raw):
                 nodes[open[open.count - 1]].children.append(.text(MarkupText.decode(raw)))
             case .start(let name, let attributes, let selfClosing):
-                if closesP.contains(name), let top = open.last, nodes[top].name == "p" { open.removeLast() }
-                if name == "li", let idx = open.lastIndex(where: { nodes[$0].name == "li" || nodes[$0].name == "ul" || nodes[$0].name == "ol" }),
-                   nodes[open[idx]].name == "li" { open.removeSubrange(idx...) }
+                if closesP.contains(name), let top = open.last, nodes[top].name == "p" { pop(from: open.count - 1) }
+                if name == "li", openCount["li", default: 0] > 0,
+                   let idx = open.lastIndex(where: { nodes[$0].name == "li" || nodes[$0].name == "ul" || nodes[$0].name == "ol" }),
+                   nodes[open[idx]].name == "li" { pop(from: idx) }
                 let classAndID = ((MarkupScanner.attribute("class", in: attributes) ?? "") + " " + (MarkupScanner.attribute("id", in: attributes) ?? ""))
                     .lowercased().trimmingLayoutSpaces()
                 let style = (MarkupScanner.attribute("style", in: attributes) ?? "").lowercased().replacingOccurrences(" ", "")
@@ -290,9 +307,13 @@ struct HTMLReader {
                 nodes.append(Node(name: name, classAndID: classAndID, centered: centered, parent: parent))
                 let index = nodes.count - 1
                 nodes[parent].children.append(.node(index))
-                if !selfClosing, !voidElements.contains(name) { open.append(index) }
+                if !selfClosing, !voidElements.contains(name), open.count < maximumDepth {
+                    open.append(index)
+                    openCount[name, default: 0] += 1
+                }
             case .end(let name):
-                if let idx = open.lastIndex(where: { nodes[$0].name == name }), idx > 0 { open.removeSubrange(idx...) }
+                guard openCount[name, default: 0] > 0 else { continue }
+                if let idx = open.lastIndex(where: { nodes[$0].name == name }), idx > 0 { pop(from: idx) }
             }
         }
         return nodes

@@ -72,20 +72,32 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Normalise, segment and classify a text (the `classify` op, and the tail of `build`).
+    ///
+    /// Text in traditional characters is segmented, classified and mined for places and figures in its
+    /// simplified form; its title, paragraphs and quotes are then put back as written (see `Script`).
     public func analyze(_ text: String, hints: LayoutHints = LayoutHints()) -> Report {
         let normalized = normalizer.normalize(text)
-        let page = segmenter.segment(normalized, hints: hints)
+        let script = Script(lines: normalized.lines, hints: hints)
+        let page = script.map { segmenter.segment(NormalizedText(lines: $0.simplifiedLines, warnings: normalized.warnings),
+                                                   hints: $0.simplifiedHints) }
+            ?? segmenter.segment(normalized, hints: hints)
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
                             source: Source(format: .text, encoding: .utf8, bytes: text.utf8.count),
                             headline: page.headline, articles: page.articles, warnings: page.warnings)
-        apply(classifier.classify(report.articles, headline: report.headline), to: &report)
+        guard let script else {
+            apply(classifier.classify(report.articles, headline: report.headline), to: &report)
+            return report
+        }
+        let simplified = report
+        script.restoreText(of: &report)
+        apply(classify(report, simplified: simplified), to: &report)
         return report
     }
 
     /// Classify a stored report again (after `reload`), keeping a person's labels.
     public func reclassify(_ report: Report) -> Report {
         var updated = report
-        apply(classifier.classify(report.articles, headline: report.headline), to: &updated)
+        apply(classify(report, simplified: Script.simplifiedText(of: report)), to: &updated)
         return updated
     }
 

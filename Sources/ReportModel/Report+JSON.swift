@@ -12,6 +12,7 @@ extension Report {
             ("themes", .array(themes.map(\.json))),
             ("not_a_report", .bool(notAReport)),
             ("duplicate_of", .optional(duplicateOf)),
+            ("near_duplicate_of", nearDuplicateOf?.json ?? .null),
             ("warnings", .strings(warnings)),
         ])
     }
@@ -29,6 +30,7 @@ extension Report {
             themes: (json["themes"]?.arrayValue ?? []).compactMap(ThemeScore.init(json:)),
             notAReport: json["not_a_report"]?.boolValue ?? false,
             duplicateOf: json["duplicate_of"]?.stringValue,
+            nearDuplicateOf: json["near_duplicate_of"].flatMap(NearDuplicate.init(json:)),
             warnings: (json["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
 }
@@ -60,6 +62,8 @@ extension Article {
             ("themes_by", .string(themesBy.rawValue)),
             ("places", .strings(places)),
             ("figures", .array(figures.map(\.json))),
+            ("near_duplicate_of", nearDuplicateOf?.json ?? .null),
+            ("reprints", .array(reprints.map(\.json))),
         ])
     }
 
@@ -77,7 +81,9 @@ extension Article {
             places: (json["places"]?.arrayValue ?? []).compactMap(\.stringValue),
             figures: (json["figures"]?.arrayValue ?? []).compactMap(Figure.init(json:)),
             source: json["source"]?.stringValue,
-            editors: (json["editors"]?.arrayValue ?? []).compactMap(\.stringValue))
+            editors: (json["editors"]?.arrayValue ?? []).compactMap(\.stringValue),
+            nearDuplicateOf: json["near_duplicate_of"].flatMap(NearDuplicate.init(json:)),
+            reprints: (json["reprints"]?.arrayValue ?? []).compactMap(NearDuplicate.init(json:)))
         if let list = json["authors"]?.arrayValue {
             authors = list.compactMap(\.stringValue)
         }

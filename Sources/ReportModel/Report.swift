@@ -13,11 +13,14 @@ public struct Report: Sendable, Equatable {
     public var themes: [ThemeScore]
     public var notAReport: Bool
     public var duplicateOf: String?
+    /// Set when the report's main article is a reprint of a stored article.
+    public var nearDuplicateOf: NearDuplicate?
     public var warnings: [String]
 
     public init(id: String, file: String, sha256: String, received: String, published: String? = nil,
                 source: Source, headline: String? = nil, articles: [Article] = [], themes: [ThemeScore] = [],
-                notAReport: Bool = false, duplicateOf: String? = nil, warnings: [String] = []) {
+                notAReport: Bool = false, duplicateOf: String? = nil, nearDuplicateOf: NearDuplicate? = nil,
+                warnings: [String] = []) {
         self.id = id
         self.file = file
         self.sha256 = sha256
@@ -29,6 +32,7 @@ public struct Report: Sendable, Equatable {
         self.themes = themes
         self.notAReport = notAReport
         self.duplicateOf = duplicateOf
+        self.nearDuplicateOf = nearDuplicateOf
         self.warnings = warnings
     }
 
@@ -72,11 +76,16 @@ public struct Article: Sendable, Equatable {
     public var themesBy: ThemeProvenance
     public var places: [String]
     public var figures: [Figure]
+    /// The stored article this one substantially repeats (a reprint), if any.
+    public var nearDuplicateOf: NearDuplicate?
+    /// Later articles that repeat this one (filled in when the report is read back).
+    public var reprints: [NearDuplicate]
 
     public init(index: Int, title: String? = nil, author: String? = nil, affiliation: String? = nil,
                 paragraphs: [String] = [], themes: [ThemeScore] = [], primaryTheme: String? = nil,
                 themesBy: ThemeProvenance = .classifier, places: [String] = [], figures: [Figure] = [],
-                source: String? = nil, editors: [String] = []) {
+                source: String? = nil, editors: [String] = [],
+                nearDuplicateOf: NearDuplicate? = nil, reprints: [NearDuplicate] = []) {
         self.index = index
         self.title = title
         self.authors = author.map { $0.split(separator: "、").map(String.init) } ?? []
@@ -89,6 +98,8 @@ public struct Article: Sendable, Equatable {
         self.themesBy = themesBy
         self.places = places
         self.figures = figures
+        self.nearDuplicateOf = nearDuplicateOf
+        self.reprints = reprints
     }
 }
 

@@ -10,7 +10,10 @@ import ReportModel
 enum PackedReport {
     static func pack(_ report: Report) -> Data {
         var stripped = report
-        for i in stripped.articles.indices { stripped.articles[i].paragraphs = [] }
+        for i in stripped.articles.indices {
+            stripped.articles[i].paragraphs = []
+            stripped.articles[i].reprints = []   // read from `article_reprint` when the report is loaded
+        }
         stripped.themes = report.themes.map { ThemeScore(id: $0.id, score: $0.score) }
         return compress(Array(stripped.json.serialized().utf8))
     }
@@ -93,6 +96,10 @@ struct PackedRows: Sendable {
         var length: Int
         var body: Data
         var themeSummary: String
+        /// The body's MinHash sketch (nil when too short to compare) and its LSH band tokens.
+        var sketch: MinHashSketch?
+        var bandTokens: String
+        var facts: [FactExtraction.Row]
     }
 
     var json: Data
@@ -103,9 +110,13 @@ struct PackedRows: Sendable {
         articles = report.articles.map { article in
             let text = SQLiteStore.searchableText(article)
             let (tokens, length) = SearchTokens.index(text)
+            let body = article.paragraphs.joined(separator: "\n")
+            let sketch = MinHashSketch(text: body)
             return ArticleRow(tokens: tokens, length: length,
-                              body: PackedReport.packText(article.paragraphs.joined(separator: "\n")),
-                              themeSummary: SQLiteStore.themeSummary(article.themes))
+                              body: PackedReport.packText(body),
+                              themeSummary: SQLiteStore.themeSummary(article.themes),
+                              sketch: sketch, bandTokens: sketch?.bandTokens.joined(separator: " ") ?? "",
+                              facts: FactExtraction.rows(article))
         }
     }
 }

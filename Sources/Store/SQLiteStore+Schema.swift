@@ -112,6 +112,7 @@ extension SQLiteStore {
             }
             try db.execute(sql: "DROP TABLE report_theme; DROP TABLE report_place;")
         }
+        migrator.registerMigration("v4", migrate: migrateToReprintsAndFacts)
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ChineseScript
 import GRDB
 import ReportModel
 
@@ -7,10 +8,22 @@ public final class SQLiteStore: ReportStore {
     let db: any DatabaseWriter
     /// Ranked candidates for frequent queries (see `HotLists`).
     let hot: HotLists
+    /// The database's `generation` counter as this store last left it. Every write that changes what
+    /// the hot lists mirror (articles, lists) adds one, in this store or in another one on the same
+    /// file (`renewald import` beside a running daemon); a different value means another writer
+    /// committed and the in-memory lists and totals are reloaded before they are used.
+    private let seenGeneration = SeenGeneration()
+    /// Sketches of the articles committed lately, for reprints a snapshot lookup could not see.
+    let recent = RecentSketches()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
-    public init(path: String) throws {
-        hot = HotLists()
+    public convenience init(path: String) throws {
+        try self.init(path: path, hotCapacity: 200, hotThreshold: 500)
+    }
+
+    /// Opens the database at `path` with hot lists of the given size (smaller in tests).
+    init(path: String, hotCapacity: Int, hotThreshold: Int) throws {
+        hot = HotLists(capacity: hotCapacity, threshold: hotThreshold)
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -23,7 +36,7 @@ public final class SQLiteStore: ReportStore {
         do {
             db = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(db)
-            try db.read { try hot.load($0) }
+            try db.read { try catchUp($0) }
         } catch {
             throw StoreError.unavailable("\(error)")
         }
@@ -34,7 +47,33 @@ public final class SQLiteStore: ReportStore {
         hot = HotLists(capacity: hotCapacity, threshold: hotThreshold)
         db = try DatabaseQueue()
         try Self.migrator.migrate(db)
-        try db.read { try hot.load($0) }
+        try db.read { try catchUp($0) }
+    }
+
+    static func generation(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'generation'") ?? 0
+    }
+
+    /// Reloads the hot lists and totals when another writer committed since this store last looked.
+    func catchUp(_ db: Database) throws {
+        let current = try Self.generation(db)
+        guard current != seenGeneration.value else { return }
+        try hot.load(db)
+        seenGeneration.value = current
+    }
+
+    /// A write transaction that first catches up with other writers, then counts itself.
+    func writeCounted<T>(_ body: (Database) throws -> T) throws -> T {
+        try db.write { db in
+            try catchUp(db)
+            let value = try body(db)
+            try db.execute(sql: """
+                INSERT INTO counter (name, value) VALUES ('generation', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1
+                """)
+            // Seen once committed; if the transaction rolls back, the next write reloads.
+            seenGeneration.value = try Self.generation(db)
+            return value
+        }
     }
 
     public func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome {
@@ -45,21 +84,26 @@ public final class SQLiteStore: ReportStore {
     public func prepare(_ item: StoreItem) -> StoreItem {
         var item = item
         item.hotMatches = item.report.articles.map { article in hot.matches { Self.searchableText(article) } }
+        item.reprintLookup = lookUpReprints(item)
         return item
     }
 
     public func store(_ items: [StoreItem]) throws -> [StoreOutcome] {
         let saved = hot.snapshot()
         do {
-            return try insertAll(items)
+            let outcomes = try insertAll(items)
+            recent.committedOne()
+            return outcomes
         } catch {
             hot.restore(saved)   // the transaction rolled back; so must the lists' bookkeeping
+            seenGeneration.value = -1   // and what it saw: reload before the lists are used again
+            recent.rollBack()
             throw error
         }
     }
 
     func insertAll(_ items: [StoreItem]) throws -> [StoreOutcome] {
-        try db.write { db in
+        try writeCounted { db in
             var counted = Counters()
             let outcomes = try items.map { item -> StoreOutcome in
                 let drop = item.drop
@@ -76,7 +120,12 @@ public final class SQLiteStore: ReportStore {
                     report.duplicateOf = original
                     rows.json = PackedReport.pack(report)
                 }
-                try insert(report, rows: rows, textHash: item.textHash, hotMatches: item.hotMatches, in: db)
+                let reprints = try reprints(for: item, in: db)
+                if reprints.contains(where: { $0 != nil }) {
+                    Self.mark(&report, reprints: reprints, rows: rows)
+                    rows.json = PackedReport.pack(report)
+                }
+                try insert(report, rows: rows, textHash: item.textHash, hotMatches: item.hotMatches, reprints: reprints, in: db)
                 counted.add(report, rows: rows)
                 return .stored
             }
@@ -86,23 +135,33 @@ public final class SQLiteStore: ReportStore {
         }
     }
 
-    func insert(_ report: Report, rows: PackedRows, textHash: String, hotMatches: [HotLists.Matches]? = nil, in db: Database) throws {
+    func insert(_ report: Report, rows: PackedRows, textHash: String, hotMatches: [HotLists.Matches]? = nil,
+                reprints: [ReprintMatch?]? = nil, in db: Database) throws {
         let day = report.published ?? String(report.received.prefix(10))
         try db.cachedStatement(sql: """
-            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json, reprint_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
-                                     report.displayTitle, report.notAReport, report.duplicateOf, rows.json])
+                                     report.displayTitle, report.notAReport, report.duplicateOf, rows.json,
+                                     report.duplicateOf ?? report.nearDuplicateOf?.report])
         let articleRow = try db.cachedStatement(sql: """
-            INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens, reprint_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let reprintRow = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_reprint (original_rowid, article_rowid, similarity) VALUES (?, ?, ?)")
         let articleTheme = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_theme (article_rowid, theme) VALUES (?, ?)")
         let articlePlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_place (article_rowid, place) VALUES (?, ?)")
         let fts = try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, body) VALUES (?, ?)")
         for (n, (article, row)) in zip(report.articles, rows.articles).enumerated() {
+            let reprint = reprints?[n] ?? nil
             try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy.rawValue, row.themeSummary,
-                                               article.author, row.body, row.length])
+                                               article.author, row.body, row.length, reprint?.rowid])
             let rowid = db.lastInsertedRowID
+            if let reprint { try reprintRow.execute(arguments: [reprint.rowid, rowid, reprint.similarity]) }
+            try Self.insertSketchAndFacts(row, rowid: rowid, in: db)
+            if let sketch = row.sketch {
+                recent.add(ReprintMatch(rowid: rowid, report: report.id, index: article.index, reprintOf: reprint?.rowid, similarity: 1),
+                           sketch: sketch, bands: row.bandTokens.split(separator: " ").map(String.init))
+            }
             for id in article.themeIDs {
                 try articleTheme.execute(arguments: [rowid, id])
             }
@@ -144,13 +203,14 @@ public final class SQLiteStore: ReportStore {
         return fromHeading.contains("【") ? fromHeading : fromBody
     }
 
-    /// What the full-text index holds for an article: title, author and paragraphs.
+    /// What the full-text index holds for an article: title, author and paragraphs, with traditional
+    /// characters folded to simplified ones (queries are folded alike, so either script finds both).
     static func searchableText(_ article: Article) -> String {
         indexedText(title: article.title, author: article.author, body: article.paragraphs.joined(separator: "\n"))
     }
 
     static func indexedText(title: String?, author: String?, body: String) -> String {
-        (title ?? "") + "\n" + (author ?? "") + "\n" + body
+        SimplifiedChinese.folded((title ?? "") + "\n" + (author ?? "") + "\n" + body)
     }
 
     public func drop(file: String, sha256: String) throws -> Drop? {
@@ -177,12 +237,16 @@ public final class SQLiteStore: ReportStore {
         guard let packed = try Data.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) else { return nil }
         var report = try PackedReport.unpack(packed)
         var bodies: [Int: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT idx, body FROM article WHERE report_id = ?", arguments: [id]) {
+        var rowids: [Int: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT idx, body, rowid FROM article WHERE report_id = ?", arguments: [id]) {
             bodies[row[0]] = PackedReport.unpackText(row[1])
+            rowids[row[0]] = row[2]
         }
+        let reprints = try reprintsOf(Array(rowids.values), in: db)
         for i in report.articles.indices {
             let body = bodies[report.articles[i].index] ?? ""
             report.articles[i].paragraphs = body.isEmpty ? [] : body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            report.articles[i].reprints = rowids[report.articles[i].index].flatMap { reprints[$0] } ?? []
         }
         return report
     }
@@ -215,6 +279,7 @@ public final class SQLiteStore: ReportStore {
         }
         if let since = filter.since { parts.append("r.day >= ?"); arguments += [since] }
         if let until = filter.until { parts.append("r.day <= ?"); arguments += [until] }
+        if filter.collapse { parts.append("r.reprint_of IS NULL") }
         return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
     }
 
@@ -237,17 +302,23 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
+        // The index holds folded text (see `indexedText`), and text whose full-width digits and letters
+        // the normaliser folded (２１２９ → 2129): so must the query be.
+        let query = SearchTokens.foldingWidth(SimplifiedChinese.folded(query))
         guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
         let terms = SearchTokens.highlightTerms(query)
-        let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil
+        let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil && !filter.collapse
         let hotKey = unfiltered && filter.offset + filter.limit <= hot.capacity ? HotLists.key(for: terms) : nil
+        if hotKey != nil, try db.read({ try Self.generation($0) }) != seenGeneration.value {
+            try db.write { try catchUp($0) }   // another writer (an import) added articles: lists and totals are stale
+        }
         if let hotKey, let served = try db.read({ db in try searchHot(hotKey, terms: terms, filter: filter, in: db) }) {
             return served
         }
         let result = try searchIndex(match, terms: terms, filter: filter)
         if let hotKey, result.total >= hot.threshold {
             // Frequent from now on: keep its best candidates, so the next search need not rank them all.
-            try db.write { db in try hot.build(hotKey, match: match, in: db) }
+            try writeCounted { db in try hot.build(hotKey, match: match, in: db) }
         }
         return result
     }
@@ -278,7 +349,7 @@ public final class SQLiteStore: ReportStore {
         return try db.read { db in
             let from = """
                 FROM article_fts JOIN article a ON a.rowid = article_fts.rowid JOIN report r ON r.id = a.report_id
-                WHERE article_fts MATCH ? AND \(condition)
+                WHERE article_fts MATCH ? AND \(condition)\(filter.collapse ? " AND a.reprint_of IS NULL" : "")
                 """
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [match] + arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: """
@@ -296,7 +367,8 @@ public final class SQLiteStore: ReportStore {
         let title: String? = row[k + 2]
         let author: String? = row[k + 4]
         let body = PackedReport.unpackText(row[k + 5])
-        return SearchHit(report: row[k], article: row[k + 1], title: title ?? row[k + 3], score: score,
+        // An untitled article's hit has no title: the page's headline belongs to its first article.
+        return SearchHit(report: row[k], article: row[k + 1], title: title, score: score,
                          snippet: snippet(body: body, heading: [title, author].compactMap { $0 }.joined(separator: "　"), terms: terms),
                          themes: themes(fromSummary: row[k + 6]), themesBy: ThemeProvenance(rawValue: row[k + 7]) ?? .classifier)
     }

@@ -9,6 +9,15 @@ import Characters
 /// `梯` is the prefix query `梯*`, which matches every pair that starts with it and the run-final
 /// unigram. Latin words and numbers are lower-cased whole tokens.
 public enum SearchTokens {
+    /// The query with full-width digits, Latin letters and ％ folded to ASCII, as the normaliser
+    /// folds the text (`２１２９` → `2129`, `ＰＰＰ` → `PPP`); everything else as typed.
+    public static func foldingWidth(_ query: String) -> String {
+        guard query.unicodeScalars.contains(where: { CharacterClass.asciiTwin(ofFullWidth: $0) != nil }) else { return query }
+        var folded = String.UnicodeScalarView()
+        for scalar in query.unicodeScalars { folded.append(CharacterClass.asciiTwin(ofFullWidth: scalar) ?? scalar) }
+        return String(folded)
+    }
+
     /// Space-separated tokens for the index (FTS5 `unicode61` keeps each as one token).
     public static func indexText(_ text: String) -> String { index(text).text }
 

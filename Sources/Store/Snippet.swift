@@ -1,3 +1,5 @@
+import ChineseScript
+
 /// A short excerpt around the first match, with every matched term wrapped in 【】.
 ///
 /// Works on Unicode scalars with ASCII-only case folding: a search cuts twenty of these per
@@ -41,7 +43,8 @@ public enum Snippet {
     }
 
     @inline(__always)
+    /// ASCII case and traditional characters folded, as the index folds them (`物業` highlights for `物业`).
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        (0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value + 0x20)! : s
+        (0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value + 0x20)! : SimplifiedChinese.fold(s)
     }
 }

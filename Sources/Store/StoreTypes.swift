@@ -46,9 +46,12 @@ public struct ReportFilter: Sendable, Equatable {
     public var until: String?
     public var limit: Int
     public var offset: Int
+    /// Leave out reprints and duplicates, so a story counts once.
+    public var collapse: Bool
 
     public init(theme: String? = nil, place: String? = nil, since: String? = nil, until: String? = nil,
-                limit: Int = 20, offset: Int = 0) {
+                limit: Int = 20, offset: Int = 0, collapse: Bool = false) {
+        self.collapse = collapse
         self.theme = theme
         self.place = place
         self.since = since
@@ -118,6 +121,8 @@ public struct StoreItem: Sendable {
     let rows: PackedRows
     /// Per article, the hot lists its text matches (`ReportStore.prepare`), found off the writer.
     var hotMatches: [HotLists.Matches]?
+    /// Reprints found in the store off the writer (`ReportStore.prepare`).
+    var reprintLookup: ReprintLookup?
 
     public init(report: Report, textHash: String, drop: Drop) {
         self.report = report
@@ -175,6 +180,12 @@ public protocol ReportStore: Sendable {
     func update(_ report: Report) throws
     func saveLabel(_ label: Label) throws
     func labels() throws -> [Label]
+    /// Figures of the stored articles, with their base units, places, dates and sentences.
+    func facts(_ filter: FactFilter) throws -> (total: Int, facts: [Fact])
+    /// Article counts per theme or place per period, reprints counted once.
+    func trends(_ query: TrendQuery) throws -> Trends
+    /// The articles of a period (reprints folded into their first article), newest first.
+    func digestArticles(_ filter: ReportFilter) throws -> [DigestArticle]
 }
 
 extension ReportStore {

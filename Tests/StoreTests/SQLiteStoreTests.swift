@@ -138,3 +138,20 @@ import Testing
         #expect(PackedReport.decompress(Data(out[..<(Int(bound) + 4)])) == text)
     }
 }
+
+/// `search` matches across scripts: the index and the query are both folded to simplified characters.
+@Suite struct CrossScriptSearchTests {
+    @Test func aSimplifiedQueryFindsATraditionalReportAndTheReverse() throws {
+        let store = try SQLiteStore()
+        let traditional = SQLiteStoreTests.report("t", paragraphs: ["推行紅色物業，業主委員會監督物業服務。"])
+        let simplified = SQLiteStoreTests.report("s", paragraphs: ["红色物业进小区，业主满意。"])
+        for r in [traditional, simplified] {
+            #expect(try store.store(r, textHash: r.id, drop: SQLiteStoreTests.drop(r)) == .stored)
+        }
+        #expect(try store.search("物业", filter: ReportFilter()).hits.map(\.report).sorted() == ["s", "t"])
+        #expect(try store.search("物業", filter: ReportFilter()).hits.map(\.report).sorted() == ["s", "t"])
+        #expect(try store.search("业主委员会", filter: ReportFilter()).hits.map(\.report) == ["t"])
+        let hit = try #require(try store.search("物业服务", filter: ReportFilter()).hits.first)
+        #expect(hit.snippet.contains("【物業服務】"))   // highlighted as written
+    }
+}

@@ -56,6 +56,14 @@ cat > "$work/report2.txt" <<'EOF'
 石榴园小区2号楼加装电梯工程定于下月开工，请各位居民配合施工，注意出行安全。
 EOF
 
+# Traditional script, invented for this test: analysed through OpenCC, whose data the unit must let the daemon read.
+cat > "$work/report3.txt" <<'EOF'
+紅葉社區推行紅色物業
+
+紅葉社區黨組織牽頭成立業主委員會，引入物業服務企業，物業管理糾紛明顯減少。
+據瞭解，業主大會每季度聽取物業公司報告物業費收支，業主滿意度達到九成。
+EOF
+
 # --- 2. boot ---------------------------------------------------------------------------------------
 t=$(now_ms)
 nspawn_boot --bind-ro="$deploy":/opt/renewald-test/deploy --bind-ro="$bin":/opt/renewald-test/renewald
@@ -113,6 +121,17 @@ import json, sys
 sys.exit(0 if any(json.loads(l).get(\"THEMES\") for l in sys.stdin if \"REPORT_ID\" in l) else 1)"'
 check "journalctl can filter on the field: FILE=灯笼巷简报.txt" \
   '[ -n "$(cx journalctl -u renewald.service FILE=灯笼巷简报.txt -o cat --no-pager 2>/dev/null)" ]'
+
+# Traditional script under the shipped unit: OpenCC's data in /usr/share/opencc is readable, a simplified
+# query finds the traditional report, and its themes come from the simplified form.
+as alice sh -c 'cat > /var/spool/renewald/inbox/紅葉社區.txt' < "$work/report3.txt"
+check "a traditional-script report is ingested" 'waitfor "get_ok 紅葉社區.txt" 150'
+check "no warning that OpenCC cannot be opened under the unit" \
+  '[ -z "$(cx journalctl -u renewald.service -o cat --no-pager 2>/dev/null | grep -F "OpenCC")" ]'
+out=$(rpc_as alice '{"op":"search","q":"业主委员会"}')
+check "search for the simplified 业主委员会 finds the traditional 業主委員會 (highlighted as written)" '[[ "$out" == *【業主委員會】* ]]'
+out=$(rpc_as alice '{"op":"get","file":"紅葉社區.txt"}')
+check "the traditional report is about property management" '[[ "$out" == *property-management* ]]'
 
 # Outsiders: no query, no drop, no peeking.
 out=$(rpc_as mallory '{"op":"ping"}')

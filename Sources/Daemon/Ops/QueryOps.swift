@@ -5,6 +5,7 @@ import QueryProtocol
 enum QueryOps {
     static var all: [Op<QueryContext>] {
         [.hello, .ping, .stats, .themes, .get, .list, .search, .failed, .classify, .subscribe, .reload, .label, .config,
+         .facts, .trends, .digest,
          .debugStall, .debugSleep]
     }
 }

@@ -1,0 +1,107 @@
+import GRDB
+import ReportModel
+
+extension SQLiteStore {
+    /// Candidates sharing a band, at most this many per article (verified on their sketches).
+    static let maxCandidates = 300
+
+    /// The best stored article each article of `rows` repeats, read from `db` as it stands.
+    func storedReprints(_ rows: PackedRows, in db: Database) throws -> [ReprintMatch?] {
+        try rows.articles.map { row -> ReprintMatch? in
+            guard let sketch = row.sketch else { return nil }
+            let match = row.bandTokens.split(separator: " ").joined(separator: " OR ")
+            var best: ReprintMatch?
+            for candidate in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT s.article_rowid, s.shingles, s.sketch, a.report_id, a.idx, a.reprint_of
+                FROM article_sketch s JOIN article a ON a.rowid = s.article_rowid
+                WHERE s.article_rowid IN (SELECT rowid FROM article_lsh WHERE article_lsh MATCH ? LIMIT \(Self.maxCandidates))
+                """), arguments: [match]) {
+                guard let other = MinHashSketch(data: candidate[2], shingles: candidate[1]),
+                      let similarity = sketch.reprintSimilarity(other) else { continue }
+                if best == nil || similarity > best!.similarity {
+                    best = ReprintMatch(rowid: candidate[0], report: candidate[3], index: candidate[4], reprintOf: candidate[5],
+                                        similarity: similarity)
+                }
+            }
+            return best
+        }
+    }
+
+    /// Looks an item's articles up in the store on the caller's (analysis) thread.
+    func lookUpReprints(_ item: StoreItem) -> ReprintLookup? {
+        guard item.rows.articles.contains(where: { $0.sketch != nil }) else { return nil }
+        let generation = recent.committed   // read before the snapshot: every commit up to it is in it
+        guard let matches = try? db.read({ db in try storedReprints(item.rows, in: db) }) else { return nil }
+        return ReprintLookup(matches: matches, generation: generation)
+    }
+
+    /// At commit: the earlier lookup completed with the articles committed since (or a fresh lookup
+    /// when there was none, or it is too old), each pointed at the first article of its story.
+    func reprints(for item: StoreItem, in db: Database) throws -> [ReprintMatch?] {
+        let rows = item.rows
+        guard rows.articles.contains(where: { $0.sketch != nil }) else { return rows.articles.map { _ in nil } }
+        var after: UInt64
+        var found: [ReprintMatch?]
+        if let lookup = item.reprintLookup, lookup.generation >= recent.oldestCovered {
+            found = lookup.matches
+            after = lookup.generation
+        } else {
+            found = try storedReprints(rows, in: db)
+            after = recent.committed
+        }
+        for (i, row) in rows.articles.enumerated() {
+            guard let sketch = row.sketch else { continue }
+            for (candidate, other) in recent.candidates(bands: row.bandTokens.split(separator: " ").map(String.init), after: after)
+            where candidate.report != item.report.id {
+                guard let similarity = sketch.reprintSimilarity(other) else { continue }
+                if found[i] == nil || similarity > found[i]!.similarity {
+                    var match = candidate
+                    match.similarity = similarity
+                    found[i] = match
+                }
+            }
+            if let match = found[i], let root = match.reprintOf {
+                found[i] = try rootMatch(root, sketch: sketch, in: db) ?? match
+            }
+        }
+        return found
+    }
+
+    /// The story's first article, when this article is similar enough to it too.
+    func rootMatch(_ rowid: Int64, sketch: MinHashSketch, in db: Database) throws -> ReprintMatch? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT s.shingles, s.sketch, a.report_id, a.idx FROM article_sketch s JOIN article a ON a.rowid = s.article_rowid
+            WHERE s.article_rowid = ?
+            """), arguments: [rowid]),
+              let other = MinHashSketch(data: row[1], shingles: row[0]),
+              let similarity = sketch.reprintSimilarity(other) else { return nil }
+        return ReprintMatch(rowid: rowid, report: row[2], index: row[3], reprintOf: nil, similarity: similarity)
+    }
+
+    /// Marks the report's reprinted articles (and the report, when its main article is one).
+    static func mark(_ report: inout Report, reprints: [ReprintMatch?], rows: PackedRows) {
+        for (i, match) in reprints.enumerated() {
+            report.articles[i].nearDuplicateOf = match.map { NearDuplicate(report: $0.report, article: $0.index, similarity: $0.similarity) }
+        }
+        if let main = mainArticle(rows) { report.nearDuplicateOf = report.articles[main].nearDuplicateOf }
+    }
+
+    /// The article that carries the report: the one with the most text.
+    static func mainArticle(_ rows: PackedRows) -> Int? {
+        rows.articles.indices.max { (rows.articles[$0].sketch?.shingles ?? 0, -$0) < (rows.articles[$1].sketch?.shingles ?? 0, -$1) }
+    }
+
+    /// Reprints of the given articles, by article rowid (for `get`).
+    func reprintsOf(_ rowids: [Int64], in db: Database) throws -> [Int64: [NearDuplicate]] {
+        guard !rowids.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+        var out: [Int64: [NearDuplicate]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.original_rowid, a.report_id, a.idx, p.similarity FROM article_reprint p JOIN article a ON a.rowid = p.article_rowid
+            WHERE p.original_rowid IN (\(placeholders)) ORDER BY p.article_rowid
+            """, arguments: StatementArguments(rowids)) {
+            out[row[0], default: []].append(NearDuplicate(report: row[1], article: row[2], similarity: row[3]))
+        }
+        return out
+    }
+}

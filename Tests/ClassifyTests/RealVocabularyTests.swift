@@ -1,0 +1,72 @@
+import ReportModel
+import Testing
+@testable import Classify
+
+/// Real writing on each theme: city-scale texts, senses that do not count, titles that say what an
+/// article is about. Every fixture is invented for the test.
+@Suite struct RealVocabularyTests {
+    let classifier = ThemeClassifier(taxonomy: .builtIn)
+
+    func report(_ title: String?, _ paragraphs: String...) -> Classification {
+        classifier.classify([Article(index: 0, title: title, paragraphs: paragraphs)])
+    }
+
+    /// A city-scale text on sponge-city drainage never says 小区 or 居民, and is still a report.
+    @Test func aSpongeCityTextIsAReportOnDrainageAndGreening() {
+        let result = report("海绵城市建设破解城市内涝难题",
+            "近年来，多地推进海绵城市建设，通过下沉式绿地、雨水花园和透水铺装，让雨水自然渗透、自然净化。",
+            "过去城市排水系统标准偏低，管网老化，暴雨时积水严重。今年全市改造雨污分流管网120公里，新建调蓄池8座。",
+            "专家认为，海绵城市不能只靠地下管道，还要恢复湿地和河道的生态功能，构建绿色基础设施。")
+        #expect(!result.notAReport)
+        let ids = Set(result.themes.map(\.id))
+        #expect(ids.contains("infrastructure"))
+        #expect(ids.contains("ecology-greening"))
+    }
+
+    /// A heritage-district plan speaks of 历史建筑 and 风貌, not of 小区.
+    @Test func aHeritageDistrictTextIsAboutHeritage() {
+        let result = report("老城历史文化街区保护更新启动",
+            "该历史文化街区保留了大量明清时期的历史建筑和传统街巷，是城市文脉的重要载体。",
+            "保护规划坚持修旧如旧，对传统风貌建筑逐栋评估，修缮保护与活化利用并重，延续街区肌理。",
+            "街区内的文物保护单位和非遗工坊将向公众开放，让老街重现烟火气。")
+        #expect(!result.notAReport)
+        #expect(result.articles.first?.primary == "heritage-culture")
+    }
+
+    /// Outreach to residents (宣传 leaflets, door-to-door) is not publicity in the media.
+    @Test func outreachToResidentsIsNotMediaPublicity() {
+        let result = report("垃圾分类进小区",
+            "社区开展垃圾分类宣传活动，网格员入户宣传，发放宣传手册500份，向居民宣传分类知识。",
+            "小区新设分类投放点12处，志愿者在投放点值守，居民分类准确率明显提高。",
+            "社区还利用宣传展板和宣传标语加大宣传力度，老旧小区环境焕然一新。")
+        #expect(!result.themes.contains { $0.id == "media-publicity" })
+    }
+
+    /// Another outlet's reporter in a byline says who wrote it, not what it is about.
+    @Test func anotherOutletsReporterIsNotMediaPublicity() {
+        let result = report("老旧小区改造让居民住得更舒心",
+            "新华社记者 张明 李华",
+            "今年全省计划改造老旧小区1200个，涉及居民20万户。改造内容包括屋面防水、外墙保温、楼道照明和管网更新。",
+            "改造前，社区逐户征求居民意见，改造方案经居民同意后实施。居民说，小区旧貌换新颜。")
+        #expect(!result.themes.contains { $0.id == "media-publicity" })
+        #expect(result.articles.first?.primary == "old-community-renovation")
+    }
+
+    /// A home-lift sales page discusses lifts in a shop's words: not a report.
+    @Test func aLiftSalesPageIsNotAReport() {
+        let result = report("家用电梯选购指南",
+            "选购家用电梯，先看品牌和型号。别墅电梯的井道尺寸决定了轿厢大小，加装电梯前要请厂家上门测量。",
+            "价格方面，进口品牌售价较高，国产品牌性价比更好。本月促销，下单享受折扣，包邮包安装。",
+            "电梯的载重、速度和噪声都是选购时要比较的参数，欢迎到门店咨询客服。")
+        #expect(result.notAReport)
+    }
+
+    /// A guide to buying a flat speaks of 小区 and 物业, in a buyer's words: not a report.
+    @Test func aHomeBuyingGuideIsNotAReport() {
+        let result = report("买房看小区还是看户型",
+            "购房者看楼盘，先看小区规模。大型小区配套齐全，物业服务更规范，但公摊也可能更大。",
+            "户型方面，得房率高的户型更实用。首付和按揭月供要量力而行，二手房还要看房龄和物业费。",
+            "置业顾问建议，看房时多问几家楼盘的房价，比较小区环境和物业管理水平。")
+        #expect(result.notAReport)
+    }
+}
