@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "DigestTests", dependencies: ["Digest", "ReportModel"], swiftSettings: strictImports),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"], swiftSettings: strictImports),
         .testTarget(name: "DaemonTests", dependencies: [
-            "Daemon", "Inbox", "Classify", "QueryProtocol", "ReportModel", "Store",
+            "Daemon", "Inbox", "Classify", "Pipeline", "QueryProtocol", "ReportModel", "Store",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strictImports),

@@ -12,6 +12,13 @@ public struct Configuration: Sendable, Equatable {
     public var logLevel: String
     /// Extra ops for tests (`debug_stall`); never set in production.
     public var testHooks: Bool
+    /// Per-file analysis limits: a file over either fails with `analysis_timeout` / `analysis_memory`.
+    public var maxAnalysisSeconds: Double = 30
+    public var maxAnalysisMB: Int = 1536
+    /// How long a file whose writer was not seen closing it must stay unchanged before it is taken.
+    public var settleSeconds: Double = 2
+    /// Input bytes analysed together at most (a larger file is analysed alone), bounding memory.
+    public var batchBytes: Int = 32 << 20
 
     public init(inbox: String = "/var/spool/renewald/inbox", state: String = "/var/lib/renewald",
                 socket: String = "/run/renewald/renewald.sock", taxonomy: String? = nil,
@@ -80,6 +87,8 @@ extension Configuration {
         case "max_request_bytes": maxRequestBytes = try number(min: 256)
         case "idle_timeout_s": idleTimeoutSeconds = try number(min: 1)
         case "max_connections": maxConnections = try number(min: 1)
+        case "max_analysis_s": maxAnalysisSeconds = Double(try number(min: 1))
+        case "max_analysis_mb": maxAnalysisMB = try number(min: 16)
         case "log_level":
             guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(value) else {
                 throw .badValue(line: line, key: key, "must be one of trace, debug, info, notice, warning, error, critical")

@@ -21,6 +21,9 @@ public struct Daemon: Sendable {
     let watcher: InboxWatcher
     let ingestLoop: IngestLoop
     let heartbeat: Heartbeat
+    let safety: IngestSafety
+    /// Held for the daemon's life: one daemon per state directory.
+    let instanceLock: InstanceLock
     let started = ContinuousClock.now
     let notifier: any ServiceNotifying
     let logger: Logger
@@ -41,6 +44,9 @@ public struct Daemon: Sendable {
         for directory in [configuration.state, configuration.inbox] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        // One daemon per state directory: a second one refuses instead of sharing the database.
+        instanceLock = try InstanceLock(stateDirectory: configuration.state)
+        try InstanceLock.createPrivately(configuration.databasePath)
         let store = try SQLiteStore(path: configuration.databasePath)
         self.store = store
         let queue = IngestQueue()
@@ -59,8 +65,10 @@ public struct Daemon: Sendable {
         let ingestor = Ingestor(configuration: configuration, store: store,
                                 archive: try Shelf(directory: configuration.archiveDirectory),
                                 failedShelf: try Shelf(directory: configuration.failedDirectory), logger: logger)
+        let safety = IngestSafety(configuration: configuration, logger: logger)
+        self.safety = safety
         ingestLoop = IngestLoop(queue: queue, state: state, status: status, heartbeat: heartbeat, server: server,
-                                ingestor: ingestor, idleBeat: notifier.watchdogInterval.map { $0 / 2 } ?? .seconds(1),
+                                ingestor: ingestor, safety: safety, idleBeat: notifier.watchdogInterval.map { $0 / 2 } ?? .seconds(1),
                                 logger: logger)
         watcher = try InboxWatcher(directory: configuration.inbox)
         feed = InboxFeed(directory: configuration.inbox, queue: queue, logger: logger)
@@ -95,9 +103,12 @@ public struct Daemon: Sendable {
         if endpoint == nil {
             let parent = (configuration.socket as NSString).deletingLastPathComponent
             if !parent.isEmpty { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            // A live socket belongs to another daemon: refuse rather than steal it.
+            try InstanceLock.refuseLiveSocket(configuration.socket)
         }
         try server.start(endpoint ?? .path(configuration.socket), handler: queryService)
         feed.scan()
+        safety.startMonitoring()
         let where_ = endpoint == nil ? configuration.socket : "the socket passed by systemd"
         logger.info("renewald \(QueryService.version) listening on \(where_), watching \(configuration.inbox)")
         AnalysisPriority.check(logger: logger)
@@ -115,7 +126,7 @@ public struct Daemon: Sendable {
     func serviceGroup() -> ServiceGroup {
         ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
-                .init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat)),
+                .init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, safety: safety)),
                 .init(service: InboxWatchService(watcher: watcher, inbox: feed)),
                 .init(service: QueryServerService(server: server)),
                 .init(service: ingestLoop),

@@ -22,11 +22,18 @@ final class IngestQueue: @unchecked Sendable {
     private var inFlight: Set<FileName> = []
     /// In-flight names that arrived again, queued once they finish.
     private var again: Set<FileName> = []
+    /// Queued names whose writer was seen to finish (closed after writing, or renamed in): these need
+    /// no settle interval. Moved to `closedInFlight` when handed out.
+    private var closedQueued: Set<FileName> = []
+    private var closedInFlight: Set<FileName> = []
 
-    func add(_ name: FileName) {
+    /// Queues `name`; `closed` when its writer was seen to finish with it (`IN_CLOSE_WRITE`, `IN_MOVED_TO`).
+    func add(_ name: FileName, closed wasClosed: Bool = false) {
         condition.lock()
         defer { condition.unlock() }
-        guard !closed, !queued.contains(name) else { return }
+        guard !closed else { return }
+        if wasClosed { closedQueued.insert(name) }
+        guard !queued.contains(name) else { return }
         delayed[name] = nil
         queued.insert(name)
         items.append(.file(name))
@@ -40,14 +47,33 @@ final class IngestQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Schedules `name` again after a backoff that doubles with each attempt (1 s … 5 min).
-    func retryLater(_ name: FileName) {
+    /// Schedules `name` again after a backoff that doubles with each attempt (1 s … 5 min), or
+    /// after `seconds` exactly (a file settling).
+    func retryLater(_ name: FileName, after seconds: Double? = nil) {
         condition.lock()
         defer { condition.unlock() }
-        let attempt = (delayed[name]?.attempt ?? 0) + 1
-        let seconds = min(300.0, pow(2, Double(attempt - 1)))
-        delayed[name] = (ContinuousClock.now + .milliseconds(Int(seconds * 1000)), attempt)
+        let attempt = (delayed[name]?.attempt ?? 0) + (seconds == nil ? 1 : 0)
+        let wait = seconds ?? min(300.0, pow(2, Double(attempt - 1)))
+        delayed[name] = (ContinuousClock.now + .milliseconds(Int(max(0.01, wait) * 1000)), attempt)
         condition.signal()
+    }
+
+    /// Whether `name`, handed out now, was seen closed by its writer since it was last handed out.
+    func wasClosed(_ name: FileName) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return closedInFlight.contains(name)
+    }
+
+    /// Queues `name` again once its current round finishes (the name now holds another file).
+    func queueAgain(_ name: FileName) {
+        condition.lock()
+        defer { condition.unlock() }
+        if inFlight.contains(name) { again.insert(name) } else if !queued.contains(name), !closed {
+            queued.insert(name)
+            items.append(.file(name))
+            condition.signal()
+        }
     }
 
     /// Forgets a name's backoff once it was handled.
@@ -63,12 +89,14 @@ final class IngestQueue: @unchecked Sendable {
         case closed
     }
 
-    /// Up to `limit` files queued right now, taken without waiting (to batch a burst after `next`).
-    func moreFiles(limit: Int) -> [FileName] {
+    /// Up to `limit` files queued right now, taken without waiting (to batch a burst after `next`),
+    /// stopping at the first that `accept` refuses (it stays first in the queue).
+    func moreFiles(limit: Int, accept: (FileName) -> Bool = { _ in true }) -> [FileName] {
         condition.lock()
         defer { condition.unlock() }
         var taken: [FileName] = []
         while taken.count < limit, case .file(let name)? = items.first {
+            if !inFlight.contains(name) && !accept(name) { break }
             items.removeFirst()
             if let name = handOut(name) { taken.append(name) }
         }
@@ -81,6 +109,7 @@ final class IngestQueue: @unchecked Sendable {
         defer { condition.unlock() }
         for name in names {
             inFlight.remove(name)
+            closedInFlight.remove(name)
             guard again.remove(name) != nil, !closed, !queued.contains(name) else { continue }
             queued.insert(name)
             items.append(.file(name))
@@ -95,6 +124,7 @@ final class IngestQueue: @unchecked Sendable {
             again.insert(name)
             return nil
         }
+        if closedQueued.remove(name) != nil { closedInFlight.insert(name) }
         return name
     }
 

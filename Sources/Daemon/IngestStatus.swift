@@ -1,4 +1,5 @@
 import Foundation
+import Inbox
 import Synchronization
 
 /// What `systemctl status` and `stats` show about ingestion: the report count, the current
@@ -7,6 +8,9 @@ final class IngestStatus: Sendable {
     private struct Counts {
         var reports: Int
         var problem: String?
+        /// Since start: files moved to failed/, and entries left in the inbox (counts for STATUS=).
+        var failed = 0
+        var parked: Set<FileName> = []
         var lastSent = ContinuousClock.now - .seconds(10)
     }
 
@@ -33,10 +37,30 @@ final class IngestStatus: Sendable {
         }
     }
 
+    func failed() {
+        counts.withLock {
+            $0.problem = nil
+            $0.failed += 1
+        }
+    }
+
+    func parked(_ name: FileName) {
+        counts.withLock {
+            $0.problem = nil
+            $0.parked.insert(name)
+        }
+    }
+
+    func unparked(_ name: FileName) { _ = counts.withLock { $0.parked.remove(name) } }
+
+    /// `STATUS=`, which every local user can read (`systemctl status`): counts only, never a file
+    /// name or path (the problem's text, which names the file, is in `stats` and the journal).
     var line: String {
-        let (reports, problem) = counts.withLock { ($0.reports, $0.problem) }
-        var line = "watching \(inbox); \(reports.formatted()) reports; \(queue.pending) pending"
-        if let problem { line += "; problem: \(problem)" }
+        let (reports, problem, failed, parked) = counts.withLock { ($0.reports, $0.problem, $0.failed, $0.parked.count) }
+        var line = "watching the inbox; \(reports.formatted()) reports; \(queue.pending) pending"
+        if failed > 0 { line += "; \(failed) failed" }
+        if parked > 0 { line += "; \(parked) left in the inbox" }
+        if problem != nil { line += "; 1 problem (see stats)" }
         return line
     }
 

@@ -37,6 +37,12 @@ struct Ingestor: Sendable {
         case retry(String)
         /// Left in place while its writer finishes; not a problem, and its close event brings it back.
         case waiting
+        /// Changed too recently to be known complete: look again after that many seconds.
+        case settling(Double)
+        /// Cannot be read and cannot be moved (a directory across file systems, a file the daemon may
+        /// not read): left in the inbox with this reason, logged once, looked at again only when the
+        /// inbox reports a change to it — never retried on a timer.
+        case parked(String)
         case ignored
     }
 
@@ -44,31 +50,61 @@ struct Ingestor: Sendable {
     struct Prepared: Sendable {
         var name: FileName
         var item: StoreItem
+        /// The file that was read, so a file renamed over the name since is not archived in its place.
+        var identity: FileIdentity? = nil
+        /// The bytes read, to archive should the name hold another file by commit time.
+        var bytes: [UInt8] = []
         var report: Report { item.report }
     }
 
+    /// How one file is to be read and analysed.
+    struct Conditions: Sendable {
+        /// Seconds the file must not have changed for, when its writer was not seen closing it.
+        var settle: Double = 0
+        /// Per-file limits, checked between stages; nil for none.
+        var analysisGuard: AnalysisGuard? = nil
+        var limits = AnalysisGuard.Limits(seconds: .infinity, memoryBytes: .max)
+    }
+
+    /// A test hook (only with `testHooks`): a file starting with this wedges its analysis for good,
+    /// like a stage that never returns, so the watchdog and the in-hand record can be seen at work.
+    static let wedgeMarker = Array("RENEWALD-TEST-WEDGE".utf8)
+
     /// Steps 1 of the order above for one file: read and analyse, no side effects unless the file
     /// fails (then it moves to failed/) or its earlier ingest must be finished.
-    func prepare(_ name: FileName, builder: ReportBuilder) -> Result<Prepared, OutcomeBox> {
+    func prepare(_ name: FileName, builder: ReportBuilder, conditions: Conditions = Conditions()) -> Result<Prepared, OutcomeBox> {
         if name.isInProgress { return .failure(OutcomeBox(.ignored)) }
         let intake = FileIntake(directory: configuration.inbox, maxBytes: configuration.maxFileBytes)
-        switch intake.read(name) {
+        switch intake.read(name, settle: conditions.settle) {
         case .vanished:
             return .failure(OutcomeBox(.ignored))
         case .changing:
             return .failure(OutcomeBox(.retry("\(name) changed while being read")))
         case .beingWritten:
             return .failure(OutcomeBox(.waiting))
+        case .settling(let seconds):
+            return .failure(OutcomeBox(.settling(seconds)))
+        case .unreadable(let code) where code == EACCES || code == EPERM:
+            return .failure(OutcomeBox(fail(name, code: "unreadable",
+                                            reason: "renewald may not read it (\(String(cString: strerror(code)))): make it group-readable",
+                                            parkWhenStuck: true)))
         case .unreadable(let code):
             return .failure(OutcomeBox(.retry("cannot read \(name): \(String(cString: strerror(code)))")))
         case .notRegular(let kind):
-            return .failure(OutcomeBox(fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it")))
+            return .failure(OutcomeBox(fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it",
+                                            parkWhenStuck: true)))
         case .tooLarge(let size):
             return .failure(OutcomeBox(fail(name, code: FailureCode.tooLarge.rawValue, reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")))
-        case .regular(let bytes):
+        case .regular(let bytes, let identity):
             let report: Report
+            let ticket = conditions.analysisGuard?.begin(name, limits: conditions.limits)
+            defer { if let ticket { conditions.analysisGuard?.end(ticket) } }
+            let wedge = configuration.testHooks && bytes.starts(with: Self.wedgeMarker)
             do {
-                report = try builder.build(bytes: bytes, file: name.description, received: Timestamp.now())
+                report = try builder.build(bytes: bytes, file: name.description, received: Timestamp.now()) { (textBytes: Int) throws(IngestError) in
+                    while wedge { sleep(3600) }
+                    if let ticket { try conditions.analysisGuard?.checkpoint(ticket, textBytes: textBytes) }
+                }
             } catch {
                 return .failure(OutcomeBox(fail(name, code: error.code.rawValue, reason: error.description)))
             }
@@ -78,12 +114,15 @@ struct Ingestor: Sendable {
                 return .failure(OutcomeBox(.retry("cannot finish archiving \(name): \(error)")))
             }
             let drop = Drop(file: name.description, reportID: report.id, sha256: report.sha256, received: report.received, archivedAs: "")
-            return .success(Prepared(name: name, item: store.prepare(StoreItem(report: report, textHash: Self.textHash(report), drop: drop))))
+            return .success(Prepared(name: name, item: store.prepare(StoreItem(report: report, textHash: Self.textHash(report), drop: drop)),
+                                     identity: identity, bytes: bytes))
         }
     }
 
     /// Steps 2 and 3 for a batch: one transaction for all reports, then each original is moved.
-    func commit(_ batch: [Prepared]) -> [(FileName, Outcome)] {
+    /// `replaced` is told of names that held another file by the time theirs was archived: that file
+    /// is still in the inbox and must be queued again.
+    func commit(_ batch: [Prepared], replaced: (FileName) -> Void = { _ in }) -> [(FileName, Outcome)] {
         guard !batch.isEmpty else { return [] }
         var items: [StoreItem] = []
         var targets: [FileName] = []
@@ -105,7 +144,19 @@ struct Ingestor: Sendable {
         return zip(batch, zip(targets, outcomes)).map { prepared, pair in
             let (target, outcome) = pair
             do {
-                try archive.move(prepared.name, from: configuration.inbox, to: target)
+                try archive.move(prepared.name, from: configuration.inbox, to: target, expecting: prepared.identity)
+            } catch InboxError.replaced {
+                // Renamed over while analysed: the file read is gone from the inbox, so its bytes are
+                // archived from memory; the new file stays for its own turn.
+                do {
+                    try archive.writeCopy(prepared.bytes, named: target)
+                } catch {
+                    logger.error("cannot archive the bytes of \(prepared.name) read before it was replaced: \(error)",
+                                 metadata: ["file": "\(prepared.name)", "error_code": "archive"])
+                }
+                logger.notice("\(prepared.name) was replaced while being ingested; the new file is queued",
+                              metadata: ["file": "\(prepared.name)", "report_id": "\(prepared.report.id)"])
+                replaced(prepared.name)
             } catch where (error as? InboxError)?.errnoValue == ENOENT && !FileIntake(directory: configuration.inbox, maxBytes: 0).exists(prepared.name) {
                 // Deleted by its owner after we read it: the committed report stands, there is nothing to archive.
                 logger.notice("\(prepared.name) was removed from the inbox before it could be archived",
@@ -139,20 +190,28 @@ struct Ingestor: Sendable {
     }
 
     /// Moves a file that cannot be ingested to `failed/`, with a note beside it and a row in the store.
-    func fail(_ name: FileName, code: String, reason: String) -> Outcome {
+    ///
+    /// `parkWhenStuck`: for entries that cannot be read, a move that fails for want of permission or
+    /// because it crosses file systems will fail the same way next time: park the entry instead of
+    /// retrying it.
+    func fail(_ name: FileName, code: String, reason: String, parkWhenStuck: Bool = false) -> Outcome {
         let at = Timestamp.now()
         let noteSuffix = Array(".reason.json".utf8)
-        let target = failedShelf.freeName(for: name, reserving: noteSuffix.count)
+        let target = failedShelf.freeName(for: name, reserving: noteSuffix.count + 4)
         do {
             try failedShelf.move(name, from: configuration.inbox, to: target)
         } catch {
+            if parkWhenStuck, [EACCES, EPERM, EXDEV, EINVAL, ENOTEMPTY, EISDIR].contains(error.errnoValue) {
+                return .parked("\(reason); it cannot be moved to \(failedShelf.directory) either (\(error)), so it stays in the inbox")
+            }
+            if error.errnoValue == ENOENT { return .ignored }
             return .retry("cannot move \(name) to \(failedShelf.directory): \(error)")
         }
         let failure = Failure(file: name.description, code: code, reason: reason, at: at, path: failedShelf.path(of: target))
         let note = JSONValue.object([
             ("file", .string(failure.file)), ("code", .string(code)), ("reason", .string(reason)), ("at", .string(at)),
         ]).serialized() + "\n"
-        try? failedShelf.writeNote(named: FileName(bytes: target.bytes + noteSuffix), contents: note)
+        _ = try? failedShelf.writeNote(named: FileName(bytes: target.bytes + noteSuffix), contents: note)
         do {
             try store.recordFailure(failure)
         } catch {

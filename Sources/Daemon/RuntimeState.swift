@@ -140,7 +140,7 @@ final class RuntimeState: Sendable {
     /// Commits a batch analysed with the builder of `generation`, reclassifying it first when the
     /// classifier changed meanwhile (a reload or a label landed while it was being analysed).
     func commit(_ batch: [Ingestor.Prepared], analysedBy generation: Int,
-                with ingestor: Ingestor) -> [(FileName, Ingestor.Outcome)] {
+                with ingestor: Ingestor, replaced: (FileName) -> Void = { _ in }) -> [(FileName, Ingestor.Outcome)] {
         mutations.withLock { _ in
             let now = snapshot
             var batch = batch
@@ -148,10 +148,10 @@ final class RuntimeState: Sendable {
                 batch = batch.map { prepared in
                     let item = StoreItem(report: now.builder.reclassify(prepared.report), textHash: prepared.item.textHash,
                                          drop: prepared.item.drop)
-                    return Ingestor.Prepared(name: prepared.name, item: store.prepare(item))
+                    return Ingestor.Prepared(name: prepared.name, item: store.prepare(item), identity: prepared.identity, bytes: prepared.bytes)
                 }
             }
-            return ingestor.commit(batch)
+            return ingestor.commit(batch, replaced: replaced)
         }
     }
 }

@@ -4,7 +4,8 @@ import Glibc
 
 /// What reading one inbox entry found.
 public enum Intake: Sendable, Equatable {
-    case regular(bytes: [UInt8])
+    /// The whole file, and which file it was (the same before and after reading).
+    case regular(bytes: [UInt8], identity: FileIdentity)
     /// A directory, FIFO, socket, device or symlink: never followed or read.
     case notRegular(kind: String)
     /// Gone before it could be read.
@@ -15,6 +16,8 @@ public enum Intake: Sendable, Equatable {
     /// Another process still has it open for writing (`cp` in progress, or a writer found by the
     /// start-up scan): leave it; its `IN_CLOSE_WRITE` brings it back.
     case beingWritten
+    /// Changed too recently to be known complete (no close was seen): look again after `seconds`.
+    case settling(seconds: Double)
     case unreadable(errno: Int32)
 }
 
@@ -28,18 +31,26 @@ public struct FileIntake: Sendable {
         self.maxBytes = maxBytes
     }
 
-    public func read(_ name: FileName) -> Intake {
+    /// Reads `name` if it is a complete regular file.
+    ///
+    /// `settle` is for files whose writer was not seen closing them (found by a scan, or hard-linked
+    /// in): they are taken only once neither their contents (mtime) nor their inode (ctime) changed
+    /// for that long. A file whose close was seen (`IN_CLOSE_WRITE`, `IN_MOVED_TO`) passes zero.
+    public func read(_ name: FileName, settle: Double = 0) -> Intake {
         let path = PathBytes.join(directory, name)
+        // Look before opening: a FIFO, socket or device is never opened at all.
         var before = stat()
         guard lstat(path, &before) == 0 else { return errno == ENOENT ? .vanished : .unreadable(errno: errno) }
         if let kind = Self.kind(before.st_mode) { return .notRegular(kind: kind) }
-        if Int(before.st_size) > maxBytes { return .tooLarge(size: Int(before.st_size)) }
 
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        // O_NOFOLLOW: a symlink swapped in since is refused (ELOOP); O_NONBLOCK: a FIFO swapped in
+        // does not wait for a writer; the descriptor's fstat is what counts from here on.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
             switch errno {
             case ENOENT: return .vanished
             case ELOOP: return .notRegular(kind: "symbolic link")
+            case ENXIO: return .notRegular(kind: "socket")
             default: return .unreadable(errno: errno)
             }
         }
@@ -47,7 +58,12 @@ public struct FileIntake: Sendable {
         var opened = stat()
         guard fstat(fd, &opened) == 0 else { return .unreadable(errno: errno) }
         if let kind = Self.kind(opened.st_mode) { return .notRegular(kind: kind) }
-        guard opened.st_ino == before.st_ino else { return .changing }
+        guard opened.st_ino == before.st_ino, opened.st_dev == before.st_dev else { return .changing }
+        if Int(opened.st_size) > maxBytes { return .tooLarge(size: Int(opened.st_size)) }
+        if settle > 0 {
+            let age = Self.age(of: opened)
+            if age < settle { return .settling(seconds: settle - age) }
+        }
         if Self.isOpenForWriting(fd) { return .beingWritten }
 
         var bytes = [UInt8](repeating: 0, count: min(Int(opened.st_size), maxBytes) + 1)
@@ -70,12 +86,21 @@ public struct FileIntake: Sendable {
         if total > maxBytes { return .tooLarge(size: total) }
         var after = stat()
         guard fstat(fd, &after) == 0 else { return .unreadable(errno: errno) }
-        if after.st_size != opened.st_size || after.st_mtim.tv_sec != opened.st_mtim.tv_sec
-            || after.st_mtim.tv_nsec != opened.st_mtim.tv_nsec || Int(after.st_size) != total {
-            return .changing
-        }
+        let identity = FileIdentity(opened)
+        guard FileIdentity(after) == identity, identity.size == total else { return .changing }
         bytes.removeSubrange(total...)
-        return .regular(bytes: bytes)
+        return .regular(bytes: bytes, identity: identity)
+    }
+
+    /// Seconds since the file's contents or inode last changed. The change time (ctime) is set by the
+    /// kernel on every write, rename and chmod and, unlike mtime, cannot be set by the writer.
+    static func age(of st: stat) -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        func seconds(_ t: timespec) -> Double { Double(t.tv_sec) + Double(t.tv_nsec) / 1e9 }
+        // A clock stepped back makes ctime look future: count that as settled rather than wait for ever.
+        let age = seconds(now) - seconds(st.st_ctim)
+        return age < -1 ? .infinity : max(0, age)
     }
 
     /// Whether an entry of that name is there (anything but a clear "no such file" counts as there).

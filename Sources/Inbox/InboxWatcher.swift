@@ -11,7 +11,9 @@ import Synchronization
 /// being created has one link and is taken when its writer closes it.
 public final class InboxWatcher: @unchecked Sendable {
     public enum Event: Sendable {
-        case file(FileName)
+        /// `closed`: its writer was seen to finish (closed after writing, or renamed in); otherwise
+        /// (created as a link, attributes changed) it is taken once it has stopped changing.
+        case file(FileName, closed: Bool)
         /// The kernel queue overflowed: events were lost, rescan the directory.
         case overflow
     }
@@ -27,7 +29,8 @@ public final class InboxWatcher: @unchecked Sendable {
         self.directory = directory
         fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard fd >= 0 else { throw .system("inotify_init1", errno) }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ONLYDIR)
+        // IN_ATTRIB: a file left in the inbox as unreadable is looked at again once it is chmod-ed.
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB | IN_ONLYDIR)
         watch = inotify_add_watch(fd, directory, mask)
         guard watch >= 0 else {
             let e = errno
@@ -62,10 +65,15 @@ public final class InboxWatcher: @unchecked Sendable {
                 let name = FileName(bytes: nameBytes)
                 if mask & UInt32(IN_CREATE) != 0 {
                     // A file being written is taken when closed; anything else never will be, so look now.
-                    if mask & UInt32(IN_ISDIR) != 0 || !isFileBeingCreated(name) { body(.file(name)) }
+                    if mask & UInt32(IN_ISDIR) != 0 || !isFileBeingCreated(name) { body(.file(name, closed: false)) }
                     continue
                 }
-                body(.file(name))
+                if mask & UInt32(IN_ATTRIB) != 0 {
+                    // Not a sign of completeness: the settle interval decides when it is taken.
+                    body(.file(name, closed: false))
+                    continue
+                }
+                body(.file(name, closed: true))
             }
         }
     }
@@ -82,16 +90,22 @@ public final class InboxWatcher: @unchecked Sendable {
 }
 
 /// Why the inbox cannot be watched or a file cannot be moved.
-public enum InboxError: Error, Sendable, CustomStringConvertible {
+public enum InboxError: Error, Sendable, Equatable, CustomStringConvertible {
     case system(String, Int32)
+    /// The name now holds another file than the one read (renamed over meanwhile).
+    case replaced(String)
 
     public var errnoValue: Int32 {
-        switch self { case .system(_, let e): return e }
+        switch self {
+        case .system(_, let e): return e
+        case .replaced: return ESTALE
+        }
     }
 
     public var description: String {
         switch self {
         case .system(let what, let e): return "\(what): \(String(cString: strerror(e)))"
+        case .replaced(let name): return "\(name) was replaced by another file"
         }
     }
 }

@@ -26,26 +26,66 @@ public struct Shelf: Sendable {
     }
 
     /// Moves `name` from `inbox` here as `target`, never replacing an existing file.
-    public func move(_ name: FileName, from inbox: String, to target: FileName) throws(InboxError) {
+    ///
+    /// With `expecting`, only that very file (same device and inode) is moved: a file renamed over the
+    /// name since it was read is left in the inbox (`InboxError.replaced`) for its own turn.
+    /// Across file systems (inbox and state are separate mounts under the unit) a regular file is
+    /// copied, a symlink, FIFO or socket is made anew here (never followed, opened or read) and the
+    /// original removed; a directory cannot be moved across and throws.
+    public func move(_ name: FileName, from inbox: String, to target: FileName, expecting: FileIdentity? = nil) throws(InboxError) {
         let source = PathBytes.join(inbox, name)
         let destination = PathBytes.join(directory, target)
+        if let expecting {
+            guard let now = FileIdentity.of(name, in: inbox) else { throw .system("move \(name)", ENOENT) }
+            guard now.isSameFile(as: expecting) else { throw .replaced(name.description) }
+        }
         // link+unlink cannot clobber (link fails with EEXIST), and a crash between the two
         // leaves the same inode in both places, which recovery recognises.
         if link(source, destination) == 0 {
+            if let expecting, let linked = FileIdentity.of(target, in: directory), !linked.isSameFile(as: expecting) {
+                unlink(destination)   // replaced in the instant between the check and the link
+                throw .replaced(name.description)
+            }
             guard unlink(source) == 0 else { throw .system("unlink \(name)", errno) }
             return
         }
         switch errno {
         case EPERM, EXDEV, EMLINK, ENOTSUP:
-            // Directories and some filesystems refuse hard links.
+            // Directories, files the daemon does not own (protected_hardlinks) and other mounts refuse hard links.
             var st = stat()
             if lstat(destination, &st) == 0 { throw .system("move \(name) to \(target)", EEXIST) }
             if rename(source, destination) == 0 { return }
-            if errno == EXDEV { try copyAcross(name, source: source, target: destination, candidate: target); return }
+            if errno == EXDEV { try moveAcross(name, source: source, target: destination, candidate: target, expecting: expecting); return }
             throw .system("rename \(name)", errno)
         default:
             throw .system("link \(name)", errno)
         }
+    }
+
+    /// Inbox and state on different file systems: regular files are copied and synced; links, FIFOs
+    /// and sockets are made anew; then the original is removed.
+    func moveAcross(_ name: FileName, source: [CChar], target: [CChar], candidate: FileName,
+                    expecting: FileIdentity?) throws(InboxError) {
+        var st = stat()
+        guard lstat(source, &st) == 0 else { throw .system("lstat \(name)", errno) }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG:
+            try copyAcross(name, source: source, target: target, candidate: candidate, expecting: expecting)
+            return
+        case S_IFLNK:
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(source, &buffer, buffer.count - 1)
+            guard n >= 0 else { throw .system("readlink \(name)", errno) }
+            buffer[n] = 0
+            guard symlink(buffer, target) == 0 else { throw .system("symlink \(candidate)", errno) }
+        case S_IFIFO:
+            guard mkfifo(target, st.st_mode & 0o640) == 0 else { throw .system("mkfifo \(candidate)", errno) }
+        case S_IFSOCK:
+            guard mknod(target, S_IFSOCK | (st.st_mode & 0o640), 0) == 0 else { throw .system("mknod \(candidate)", errno) }
+        default:
+            throw .system("move \(name) across file systems", EXDEV)
+        }
+        guard unlink(source) == 0 else { let e = errno; unlink(target); throw .system("unlink \(name)", e) }
     }
 
     /// Whether `name` here is the very file (same inode) as `other` in `inbox`.
@@ -61,12 +101,19 @@ public struct Shelf: Sendable {
         guard unlink(PathBytes.join(inbox, name)) == 0 else { throw .system("unlink \(name)", errno) }
     }
 
-    /// Inbox and state on different filesystems: copy, sync, then remove the original.
-    func copyAcross(_ name: FileName, source: [CChar], target: [CChar], candidate: FileName) throws(InboxError) {
-        let input = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    /// Copies a regular file (opened without following links or blocking), syncs the copy, then
+    /// removes the original: only if it is still the file that was opened.
+    func copyAcross(_ name: FileName, source: [CChar], target: [CChar], candidate: FileName,
+                    expecting: FileIdentity?) throws(InboxError) {
+        let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard input >= 0 else { throw .system("open \(name)", errno) }
         defer { close(input) }
-        let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        var st = stat()
+        guard fstat(input, &st) == 0 else { throw .system("fstat \(name)", errno) }
+        guard st.st_mode & S_IFMT == S_IFREG else { throw .system("copy \(name): not a regular file", EINVAL) }
+        let opened = FileIdentity(st)
+        if let expecting, !opened.isSameFile(as: expecting) { throw .replaced(name.description) }
+        let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
         guard output >= 0 else { throw .system("create \(candidate)", errno) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -77,18 +124,44 @@ public struct Shelf: Sendable {
             if written != n { let e = errno; close(output); unlink(target); throw .system("write \(candidate)", e) }
         }
         guard fsync(output) == 0, close(output) == 0 else { throw .system("sync \(candidate)", errno) }
+        // Renamed over while copying: the copy holds the file that was read; the new one stays for its turn.
+        var now = stat()
+        guard lstat(source, &now) == 0, FileIdentity(now).isSameFile(as: opened) else { return }
         guard unlink(source) == 0 else { throw .system("unlink \(name)", errno) }
     }
 
-    /// Writes a small file beside an original (the reason a file failed), replacing none.
-    public func writeNote(named name: FileName, contents: String) throws(InboxError) {
-        let path = PathBytes.join(directory, name)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o640)
-        guard fd >= 0 else { throw .system("create \(name)", errno) }
+    /// Writes a small file beside an original (the reason a file failed), replacing nothing: created
+    /// with O_EXCL, and under `NAME.1.json`, `NAME.2.json`… when the name is taken.
+    /// Returns the name used.
+    @discardableResult
+    public func writeNote(named name: FileName, contents: String) throws(InboxError) -> FileName {
+        var fd: Int32 = -1
+        var used = name
+        for n in 0..<1000 {
+            used = name.variant(n)
+            fd = open(PathBytes.join(directory, used), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else { throw .system("create \(used)", errno) }
         defer { close(fd) }
         let bytes = Array(contents.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw .system("write \(name)", errno) }
+        guard written == bytes.count else { throw .system("write \(used)", errno) }
+        return used
+    }
+    /// Writes `bytes` as a new file `name` here (O_EXCL: never over an existing one) and syncs it.
+    public func writeCopy(_ bytes: [UInt8], named name: FileName) throws(InboxError) {
+        let path = PathBytes.join(directory, name)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw .system("create \(name)", errno) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { let e = errno; close(fd); unlink(path); throw .system("write \(name)", e) }
+            offset += n
+        }
+        guard fsync(fd) == 0, close(fd) == 0 else { throw .system("sync \(name)", errno) }
     }
 
     public func path(of name: FileName) -> String {

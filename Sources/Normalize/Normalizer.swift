@@ -27,6 +27,7 @@ public struct Normalizer: Sendable {
         var undoubled = 0
         var folded = 0
         var spaced = 0
+        var glosses = 0
         for i in lines.indices {
             if let once = DoubledRunRepair.undouble(lines[i].scalars) {
                 lines[i].scalars = once
@@ -35,6 +36,7 @@ public struct Normalizer: Sendable {
             }
             folded += WidthFolding.fold(&lines[i].scalars)
             spaced += SpacingRepair.repair(&lines[i].scalars)
+            glosses += PinyinGlossRepair.strip(&lines[i].scalars)
         }
         lines.removeAll { $0.scalars.isEmpty }
         let fragments = FragmentMerger.merge(lines)
@@ -47,6 +49,7 @@ public struct Normalizer: Sendable {
         if fragments.merged > 0 { warnings.append("merged \(fragments.merged) duplicate fragments") }
         if folded > 0 { warnings.append("converted \(folded) full-width digits and letters to ASCII") }
         if spaced > 0 { warnings.append("removed or fixed \(spaced) stray spaces and commas") }
+        if glosses > 0 { warnings.append("removed \(glosses) pinyin glosses after characters") }
         if !web.removed.isEmpty { warnings.append(Self.removedWarning(web.removed)) }
         if joined.joined > 0 { warnings.append("rejoined \(joined.joined) hard-wrapped lines") }
         return NormalizedText(lines: joined.lines.map(\.string), warnings: warnings, rejoinedWraps: joined.joined)

@@ -10,6 +10,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case decode(DecodeError)
     case format(FormatError)
     case tooLarge(bytes: Int, limit: Int)
+    /// Analysis went over a per-file limit (time or memory); `code` says which.
+    case overLimit(code: FailureCode, reason: String)
 
     /// Stable code for the failed list, the journal and subscribers.
     public var code: FailureCode {
@@ -17,6 +19,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .decode(let e): return e.code
         case .format(let e): return e.code
         case .tooLarge: return .tooLarge
+        case .overLimit(let code, _): return code
         }
     }
 
@@ -25,6 +28,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .decode(let e): return e.description
         case .format(let e): return e.description
         case .tooLarge(let bytes, let limit): return "the file has \(bytes) bytes; the limit is \(limit)"
+        case .overLimit(_, let reason): return reason
         }
     }
 }
@@ -46,9 +50,23 @@ public struct ReportBuilder: Sendable {
     public static func reportID(sha256: String) -> String { String(sha256.prefix(16)) }
 
     public func build(bytes: [UInt8], file: String, received: String) throws(IngestError) -> Report {
+        try build(bytes: bytes, file: file, received: received) { (_: Int) throws(IngestError) in }
+    }
+
+    /// `build`, calling `checkpoint` between stages: it throws to give up on a file that is over
+    /// its time or memory limit (the daemon's per-file limits). Its argument is the size of the
+    /// decoded text in UTF-8 bytes once known (0 before), from which the rest's cost can be judged.
+    public func build(bytes: [UInt8], file: String, received: String,
+                      checkpoint: (_ textBytes: Int) throws(IngestError) -> Void) throws(IngestError) -> Report {
+        // Plain text and web pages become text of about their own size: judge the cost before even
+        // decoding (slow for tens of megabytes in a debug build). PDF and Word are judged once read.
+        let recognized = DocumentFormats.recognizing(bytes)
+        try checkpoint(recognized == nil || recognized?.name == .html ? bytes.count : 0)
         let sha = SHA256.hex(bytes)
         let (decoded, format, hints) = try decode(bytes)
-        var report = analyze(decoded.text, hints: hints)
+        let textBytes = decoded.text.utf8.count
+        try checkpoint(textBytes)
+        var report = try analyze(decoded.text, hints: hints) { () throws(IngestError) in try checkpoint(textBytes) }
         report.id = Self.reportID(sha256: sha)
         report.file = file
         report.sha256 = sha
@@ -76,11 +94,18 @@ public struct ReportBuilder: Sendable {
     /// Text in traditional characters is segmented, classified and mined for places and figures in its
     /// simplified form; its title, paragraphs and quotes are then put back as written (see `Script`).
     public func analyze(_ text: String, hints: LayoutHints = LayoutHints()) -> Report {
+        // A checkpoint that never throws: the call cannot fail.
+        (try? analyze(text, hints: hints) { () throws(IngestError) in })!
+    }
+
+    func analyze(_ text: String, hints: LayoutHints = LayoutHints(), checkpoint: () throws(IngestError) -> Void) throws(IngestError) -> Report {
         let normalized = normalizer.normalize(text)
+        try checkpoint()
         let script = Script(lines: normalized.lines, hints: hints)
         let page = script.map { segmenter.segment(NormalizedText(lines: $0.simplifiedLines, warnings: normalized.warnings),
                                                    hints: $0.simplifiedHints) }
             ?? segmenter.segment(normalized, hints: hints)
+        try checkpoint()
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
                             source: Source(format: .text, encoding: .utf8, bytes: text.utf8.count),
                             headline: page.headline, articles: page.articles, warnings: page.warnings)

@@ -40,4 +40,39 @@ import Testing
         queue.finished([first!] + more)
         #expect(queue.pending == 2)
     }
+
+    /// A file's writer seen closing it needs no settle interval; the flag lasts one round.
+    @Test func remembersWhichNamesWereSeenClosed() {
+        let queue = IngestQueue()
+        let a = Self.name("a.txt"), b = Self.name("b.txt")
+        queue.add(a, closed: true)
+        queue.add(b)
+        #expect(Self.file(queue.next(timeout: .milliseconds(10))) == a)
+        #expect(queue.moreFiles(limit: 5) == [b])
+        #expect(queue.wasClosed(a))
+        #expect(!queue.wasClosed(b), "found by a scan: must settle")
+        queue.finished([a, b])
+        queue.add(a)
+        #expect(Self.file(queue.next(timeout: .milliseconds(10))) == a)
+        #expect(!queue.wasClosed(a), "the flag does not outlive its round")
+    }
+
+    /// A name whose file was replaced while in flight comes back once its round is over.
+    @Test func queuesAReplacedNameAgainAfterItsRound() {
+        let queue = IngestQueue()
+        let a = Self.name("a.txt")
+        queue.add(a)
+        #expect(Self.file(queue.next(timeout: .milliseconds(10))) == a)
+        queue.queueAgain(a)
+        if case .timeout = queue.next(timeout: .milliseconds(20)) {} else { Issue.record("handed out while in flight") }
+        queue.finished([a])
+        #expect(Self.file(queue.next(timeout: .milliseconds(10))) == a)
+    }
+
+    @Test func moreFilesStopsAtTheFirstRefused() {
+        let queue = IngestQueue()
+        for n in 0..<4 { queue.add(Self.name("f\(n)")) }
+        #expect(queue.moreFiles(limit: 10) { $0 != Self.name("f2") } == [Self.name("f0"), Self.name("f1")])
+        #expect(queue.moreFiles(limit: 10) == [Self.name("f2"), Self.name("f3")])
+    }
 }

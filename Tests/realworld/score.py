@@ -228,9 +228,11 @@ class Tally:
                 c["title_spurious"] += 1
                 row.append("title %r where the page has none" % got["title"])
         gold_authors = [squash(x) for x in (ga.get("authors") or [])]
+        author_alias = [squash(x) for x in (ga.get("authors_simplified") or ga.get("authors") or [])]
         if gold_authors:
             c["author_cases"] += 1
-            ok = set(gold_authors) <= set(got["authors"])
+            returned = set(got["authors"])
+            ok = all(a in returned or b in returned for a, b in zip(gold_authors, author_alias))
             c["author_ok"] += ok
             if not ok:
                 row.append("authors %s (gold %s)" % (got["authors"], gold_authors))
@@ -255,11 +257,12 @@ class Tally:
         if got["published"] != g.get("published"):
             row.append("published %s (gold %s)" % (got["published"], g.get("published")))
         gp = ga.get("places") or []
+        alias = ga.get("places_simplified") or gp
         c["places_gold"] += len(gp)
-        found = [p for p in gp if place_found(p, got["places"])]
+        found = [p for p, q in zip(gp, alias) if place_found(p, got["places"]) or place_found(q, got["places"])]
         c["places_found"] += len(found)
         c["places_returned"] += len(got["places"])
-        real = [p for p in got["places"] if place_is_real(p, gp)]
+        real = [p for p in got["places"] if place_is_real(p, list(gp) + list(alias))]
         c["places_real"] += len(real)
         missed = [p for p in gp if p not in found]
         unreal = [p for p in got["places"] if p not in real]
@@ -268,8 +271,12 @@ class Tally:
         if unreal:
             row.append("places not real " + "、".join(unreal))
         if ga.get("figures_labelled"):
-            gf = {(squash(str(x.get("value"))), squash(x.get("unit"))) for x in ga.get("figures") or []}
             pf = {(squash(str(x.get("value"))), squash(x.get("unit"))) for x in got["figures"]}
+            gf = set()
+            for x in ga.get("figures") or []:
+                v, u = squash(str(x.get("value"))), squash(x.get("unit"))
+                us = squash(x.get("unit_simplified") or x.get("unit"))
+                gf.add((v, us) if (v, us) in pf and (v, u) not in pf else (v, u))
             c["figures_gold"] += len(gf)
             c["figures_found"] += len(gf & pf)
             c["figures_returned"] += len(pf)
@@ -375,8 +382,10 @@ def show(binary, texts, g, timeout):
         print("got themes    %s" % sorted(got["themes"]))
         print("places gold   %s" % ga.get("places"))
         print("places got    %s" % got["places"])
-        print("  not found   %s" % [p for p in ga.get("places") or [] if not place_found(p, got["places"])])
-        print("  not real    %s" % [p for p in got["places"] if not place_is_real(p, ga.get("places") or [])])
+        gp, alias = ga.get("places") or [], ga.get("places_simplified") or ga.get("places") or []
+        print("  not found   %s" % [p for p, q in zip(gp, alias)
+                                    if not place_found(p, got["places"]) and not place_found(q, got["places"])])
+        print("  not real    %s" % [p for p in got["places"] if not place_is_real(p, list(gp) + list(alias))])
     else:
         print("got themes    %s" % sorted(got["themes"]))
     print("articles      %d; warnings %s" % (got["articles"], got["warnings"][:8]))

@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=$(readlink -f "$1")
 total_pass=0
 total_fail=0
-for script in verify.sh activation.sh nspawn.sh nspawn-latency.sh; do
+for script in verify.sh activation.sh nspawn.sh nspawn-latency.sh nspawn-hostile.sh; do
   echo "=== $script"
   start=$(date +%s%N)
   out=$("$here/$script" "$bin" 2>&1); rc=$?

@@ -75,15 +75,15 @@ gid=$(awk -F: '$1=="renewal"{print $3}' "$r/etc/group")
 tmpfiles_out=$(systemd-tmpfiles --root="$r" --create 2>&1)
 check "tmpfiles: applies without warnings" '[ -z "$tmpfiles_out" ]'
 [ -n "$tmpfiles_out" ] && printf '%s\n' "$tmpfiles_out" | sed 's/^/    /'
-check "tmpfiles: inbox is 2770 renewald:renewal (setgid, group-writable, closed to others)" \
-  '[ "$(stat -c "%a %u %g" "$r/var/spool/renewald/inbox")" = "2770 $uid $gid" ]'
+check "tmpfiles: inbox is 3770 renewald:renewal (sticky, setgid, group-writable, closed to others)" \
+  '[ "$(stat -c "%a %u %g" "$r/var/spool/renewald/inbox")" = "3770 $uid $gid" ]'
 check "tmpfiles: a file created under umask 077 is group-readable (default ACL) and in group renewal" '
   (umask 077; echo 测试 > "$r/var/spool/renewald/inbox/t.txt") &&
   [ "$(stat -c "%a %g" "$r/var/spool/renewald/inbox/t.txt")" = "640 $gid" ]'
 
 # --- renewald.conf -------------------------------------------------------------------------------
 conf_keys=$(sed -e 's/#.*//' "$deploy/renewald.conf" | awk -F= 'NF>=2 {gsub(/[ \t]/,"",$1); v=$2; gsub(/^[ \t]+|[ \t]+$/,"",v); print $1"="v}' | sort | tr '\n' ' ')
-expected="idle_timeout_s=300 inbox=/var/spool/renewald/inbox log_level=info max_connections=1024 max_file_bytes=67108864 max_request_bytes=1048576 socket=/run/renewald/renewald.sock state=/var/lib/renewald taxonomy= "
+expected="idle_timeout_s=300 inbox=/var/spool/renewald/inbox log_level=info max_analysis_mb=1536 max_analysis_s=30 max_connections=1024 max_file_bytes=67108864 max_request_bytes=1048576 socket=/run/renewald/renewald.sock state=/var/lib/renewald taxonomy= "
 check "renewald.conf: exactly the documented keys and defaults" '[ "$conf_keys" = "$expected" ]'
 [ "$conf_keys" = "$expected" ] || echo "    got: $conf_keys"
 

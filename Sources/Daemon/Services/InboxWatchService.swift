@@ -12,7 +12,7 @@ struct InboxWatchService: Service {
             await Blocking.run("renewald-inbox") { [watcher, inbox] in
                 watcher.run { event in
                     switch event {
-                    case .file(let name): inbox.queue.add(name)
+                    case .file(let name, let closed): inbox.queue.add(name, closed: closed)
                     case .overflow:
                         inbox.logger.warning("inotify queue overflowed; rescanning the inbox")
                         inbox.scan()

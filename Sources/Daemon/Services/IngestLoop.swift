@@ -21,9 +21,12 @@ final class IngestLoop: Service, Sendable {
     let ingestor: Ingestor
     /// How long the loop waits for work before beating again.
     let idleBeat: Duration
+    /// Batches by bytes, per-file limits, the in-hand record.
+    let safety: IngestSafety
 
     init(queue: IngestQueue, state: RuntimeState, status: IngestStatus, heartbeat: Heartbeat, server: QueryServer,
-         ingestor: Ingestor, idleBeat: Duration, logger: Logger) {
+         ingestor: Ingestor, safety: IngestSafety, idleBeat: Duration, logger: Logger) {
+        self.safety = safety
         self.queue = queue
         self.state = state
         self.status = status
@@ -59,13 +62,18 @@ final class IngestLoop: Service, Sendable {
                 logger.warning("debug_stall: ingest loop wedged for \(seconds) s")
                 Thread.sleep(forTimeInterval: seconds)
             case .item(.file(let name)):
-                let names = [name] + queue.moreFiles(limit: Self.batchLimit - 1)
                 let snapshot = state.snapshot
+                let names = safety.batch(startingWith: name, queue: queue, limit: Self.batchLimit, configuration: snapshot.configuration)
                 let ingestor = self.ingestor.with(snapshot.configuration)
-                let (ready, early) = prepareBatch(names, ingestor: ingestor, builder: snapshot.builder)
+                let (ready, early) = safety.prepare(names, ingestor: ingestor, builder: snapshot.builder, queue: queue,
+                                                    configuration: snapshot.configuration)
+                heartbeat.beat()
                 lane.submit { [self] in
-                    let outcomes = early + state.commit(ready, analysedBy: snapshot.generation, with: ingestor)
+                    safety.committing(true)
+                    let outcomes = early + state.commit(ready, analysedBy: snapshot.generation, with: ingestor) { queue.queueAgain($0) }
+                    safety.committing(false)
                     for (name, outcome) in outcomes { report(outcome, for: name) }
+                    safety.finished(names)
                     queue.finished(names)
                     // Throttled while a backlog lasts; the update after the last batch always goes out.
                     status.update(force: queue.pending == 0)
@@ -77,24 +85,20 @@ final class IngestLoop: Service, Sendable {
         lane.drain()
     }
 
-    /// Reads and analyses `names` on every core: the reports ready to commit, and the outcomes
-    /// already decided (failed, ignored, to retry).
-    func prepareBatch(_ names: [FileName], ingestor: Ingestor, builder: ReportBuilder)
-        -> (ready: [Ingestor.Prepared], early: [(FileName, Ingestor.Outcome)]) {
-        let results = ParallelMap.map(names) { ingestor.prepare($0, builder: builder) }
-        var ready: [Ingestor.Prepared] = []
-        var early: [(FileName, Ingestor.Outcome)] = []
-        for (name, result) in zip(names, results) {
-            switch result {
-            case .success(let prepared): ready.append(prepared)
-            case .failure(let box): early.append((name, box.outcome))
-            }
-        }
-        return (ready, early)
-    }
-
     func report(_ outcome: Ingestor.Outcome, for name: FileName) {
+        if case .parked = outcome {} else { status.unparked(name) }
         switch outcome {
+        case .settling(let seconds):
+            // Found without seeing its writer close it: taken once it has stopped changing.
+            logger.debug("\(name.escaped) changed recently; looking again in \(String(format: "%.1f", seconds)) s",
+                         metadata: ["file": "\(name.escaped)"])
+            queue.retryLater(name, after: seconds)
+        case .parked(let why):
+            // Logged once; looked at again only when the inbox reports a change to it.
+            queue.settled(name)
+            status.parked(name)
+            logger.error("\(name.escaped) is left in the inbox: \(why)",
+                         metadata: ["file": "\(name.escaped)", "error_code": "parked"])
         case .ignored:
             queue.settled(name)
             status.setProblem(nil)
@@ -108,7 +112,7 @@ final class IngestLoop: Service, Sendable {
             queue.retryLater(name)
         case .failed(let failure):
             queue.settled(name)
-            status.setProblem(nil)
+            status.failed()
             logger.error("could not ingest \(FileName(failure.file).escaped): \(failure.reason)",
                          metadata: ["file": "\(FileName(failure.file).escaped)", "error_code": "\(failure.code)"])
             server.publish(kind: "failed", event: .object([
