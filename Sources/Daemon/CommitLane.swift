@@ -3,7 +3,7 @@ import Dispatch
 /// Commits batches one at a time on a thread of their own, in the order they were handed in, so
 /// that the next batch is analysed on every core while the single SQLite writer works. At most two
 /// batches are held (one committing, one waiting): analysis may run one batch ahead, no further.
-final class CommitLane: @unchecked Sendable {
+final class CommitLane: Sendable {
     private let thread = DispatchQueue(label: "renewald.commit", qos: .userInitiated)
     private let idle = DispatchSemaphore(value: 2)
 

@@ -68,7 +68,7 @@ public struct Daemon: Sendable {
         let safety = IngestSafety(configuration: configuration, logger: logger)
         self.safety = safety
         ingestLoop = IngestLoop(queue: queue, state: state, status: status, heartbeat: heartbeat, server: server,
-                                ingestor: ingestor, safety: safety, idleBeat: notifier.watchdogInterval.map { $0 / 2 } ?? .seconds(1),
+                                ingestor: ingestor, safety: safety, idleBeat: notifier.watchdogInterval.map { $0 / 4 } ?? .seconds(1),
                                 logger: logger)
         watcher = try InboxWatcher(directory: configuration.inbox)
         feed = InboxFeed(directory: configuration.inbox, queue: queue, logger: logger)
@@ -131,7 +131,7 @@ public struct Daemon: Sendable {
                 .init(service: QueryServerService(server: server)),
                 .init(service: ingestLoop),
                 .init(service: HangupReloadService(state: state)),
-                .init(service: Stopping(notifier: notifier, logger: logger)),
+                .init(service: Stopping(notifier: notifier, heartbeat: heartbeat, logger: logger)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
@@ -141,11 +141,13 @@ public struct Daemon: Sendable {
 /// Tells the service manager and the journal that a stop began; first to hear of it.
 struct Stopping: Service {
     let notifier: any ServiceNotifying
+    let heartbeat: Heartbeat
     let logger: Logger
 
     func run() async throws {
         try? await gracefulShutdown()
-        notifier.stopping(status: "stopping: finishing the file in hand and requests in flight")
+        // No watchdog ping after STOPPING=1: the stop is bounded by TimeoutStopSec instead.
+        heartbeat.stop { notifier.stopping(status: "stopping: finishing the file in hand and requests in flight") }
         logger.info("stopping")
     }
 }

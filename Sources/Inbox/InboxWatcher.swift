@@ -9,7 +9,7 @@ import Synchronization
 /// "closed after writing" are reported when created: directories, FIFOs and symlinks, and hard
 /// links (`ln FILE inbox/`) — a regular file with more than one link is complete, while a file
 /// being created has one link and is taken when its writer closes it.
-public final class InboxWatcher: @unchecked Sendable {
+public final class InboxWatcher: Sendable {
     public enum Event: Sendable {
         /// `closed`: its writer was seen to finish (closed after writing, or renamed in); otherwise
         /// (created as a link, attributes changed) it is taken once it has stopped changing.

@@ -62,7 +62,6 @@ struct Line {
     static let bylinePrefixes: [[Unicode.Scalar]] =
         ["本报记者", "本报通讯员", "记者", "通讯员", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿："].map(\.scalars)
 
-
     /// `一、`, `（二）`, `3.`, `第一`, `一是`: a numbered heading or list item (a paragraph, never a title).
     var isNumbered: Bool {
         guard let first = scalars.first else { return false }

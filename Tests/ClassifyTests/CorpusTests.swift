@@ -4,7 +4,7 @@ import Testing
 @testable import Classify
 
 /// Scores the classifier on the evaluation corpus (read at run time, never copied) like `shared/tools/score`.
-@Suite struct CorpusTests {
+@Suite(.enabled(if: CorpusRun.requested, CorpusRun.reason)) struct CorpusTests {
     static func reports(_ split: String) throws -> [GoldReport] {
         guard let root = GoldReport.corpusRoot else { throw CorpusError.missing("../shared/corpus") }
         return try GoldReport.load(root.appendingPathComponent(split))

@@ -6,7 +6,7 @@ import Testing
 /// The degraded variants of the dev reports (PDF text extraction with hard wraps and doubled runs,
 /// full-width text) are classified like the clean text. Each file is read whole as one article, so
 /// this isolates the classifier from segmentation.
-@Suite struct VariantTests {
+@Suite(.enabled(if: CorpusRun.requested, CorpusRun.reason)) struct VariantTests {
     static func classify(_ text: String, _ classifier: ThemeClassifier) -> Classification {
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
         return classifier.classify([Article(index: 0, paragraphs: lines)])

@@ -57,8 +57,9 @@ struct DaemonFixture {
         return try JSONAnswer(bytes)
     }
 
-    /// Waits until the store holds `count` reports.
-    func waitForReports(_ count: Int, seconds: Double = 60) throws -> Int {
+    /// Waits until the store holds `count` reports. Generous: analysis runs at nice +10, and while
+    /// other suites keep every core busy it gets little CPU.
+    func waitForReports(_ count: Int, seconds: Double = 300) throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
         var now = 0
         while Date() < deadline {

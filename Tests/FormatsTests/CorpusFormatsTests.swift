@@ -4,7 +4,7 @@ import Testing
 
 /// The dev corpus's PDF, Word and web-page variants read back line for line: each line of clean.txt
 /// (one paragraph or structure line per line) should come out as one line, whitespace aside.
-@Suite struct CorpusFormatsTests {
+@Suite(.enabled(if: CorpusRun.requested, CorpusRun.reason)) struct CorpusFormatsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../shared/corpus").standardized
 

@@ -7,7 +7,7 @@ import Characters
 /// Measures the normaliser on the shared evaluation corpus (`../shared/corpus`, read at run time) and
 /// prints a table: character-bigram F1 of the text, F1 of line starts (the scorer's `paragraphs`), and
 /// doubled Han runs left that clean.txt does not have — for every dev report's variants and the seed.
-@Suite(.serialized) struct CorpusTests {
+@Suite(.serialized, .enabled(if: CorpusRun.requested, CorpusRun.reason)) struct CorpusTests {
     static let variants = ["pdf-pypdf.txt", "pdf-poppler.txt", "gb18030.txt", "utf16.txt", "fullwidth.txt"]
     static let thresholds = (text: 0.98, starts: 0.9)
 

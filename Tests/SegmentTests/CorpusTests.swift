@@ -6,7 +6,7 @@ import Testing
 
 /// Scores the segmenter on the dev corpus and the seed page, read from `../shared/corpus` at run time,
 /// in reading order and in the PDF content-stream order (titles after their footers, banner last).
-@Suite struct CorpusTests {
+@Suite(.enabled(if: CorpusRun.requested, CorpusRun.reason)) struct CorpusTests {
     /// One gold-labelled report.
     struct GoldReport {
         var id: String

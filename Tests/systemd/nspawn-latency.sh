@@ -5,7 +5,7 @@
 # systemd booted by systemd-nspawn: p99 of `search` while a backlog is being ingested must stay within
 # 2× of p99 when idle. The analysis threads lower their priority for this (setpriority, which the
 # unit allows); the journal must not say they could not.
-# env: LATENCY_FILES (files in the backlog, default 4000), LATENCY_SECONDS (each window, default 6).
+# env: LATENCY_FILES (files in the backlog, default 4000), LATENCY_SECONDS (each window, default 8).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -14,7 +14,7 @@ need_root
 need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128
 [ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
 files=${LATENCY_FILES:-4000}
-seconds=${LATENCY_SECONDS:-6}
+seconds=${LATENCY_SECONDS:-8}
 nspawn_install "$1" "${2:-/tmp/renewald-nspawn-latency}"
 mkdir -p "$work/share/seed" "$work/share/backlog"
 cp "$here/search-latency.py" "$work/share/"

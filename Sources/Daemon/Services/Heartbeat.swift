@@ -1,12 +1,34 @@
 import Synchronization
 
-/// When the ingest loop last showed it is alive. The watchdog pings systemd only while this is
-/// recent, so a wedged ingest loop (a file that never finishes) still gets the daemon restarted.
+/// Whether the ingest loop (or a reload it waits for) is making progress, for the watchdog: it
+/// pings systemd only after a beat since its last ping, so a wedged ingest loop (a file that never
+/// finishes) stops the pings and gets the daemon restarted. Once the stop begins it never pings again.
 final class Heartbeat: Sendable {
-    private let last = Mutex(ContinuousClock.now)
+    private struct Beats {
+        var count = 0
+        var vouchedFor = -1
+        var stopped = false
+    }
 
-    func beat() { last.withLock { $0 = .now } }
+    private let beats = Mutex(Beats())
 
-    /// How long ago the last beat was.
-    var age: Duration { ContinuousClock.now - last.withLock { $0 } }
+    func beat() { beats.withLock { $0.count += 1 } }
+
+    /// Calls `ping` when there was a beat since the last call that pinged (or the loop is `busy` with
+    /// a batch), and the stop has not begun. Under the lock, so no ping can follow `stop`'s notice.
+    func pingIfAlive(busy: Bool = false, _ ping: () -> Void) {
+        beats.withLock { beats in
+            guard !beats.stopped, busy || beats.count != beats.vouchedFor else { return }
+            beats.vouchedFor = beats.count
+            ping()
+        }
+    }
+
+    /// Ends the pings, then calls `notice` (STOPPING=1), under the lock.
+    func stop(_ notice: () -> Void) {
+        beats.withLock { beats in
+            beats.stopped = true
+            notice()
+        }
+    }
 }
