@@ -1,5 +1,4 @@
 import Characters
-
 /// Page debris recognised by its shape: a menu bar of short tokens, bracketed buttons (`【纠错】`,
 /// `[打印此页]`), counters (`浏览：72次 评论：0`), image file names, a line of page-script JSON or
 /// code, share and QR-code prompts, app banners, keyword lines outside an abstract.
@@ -12,7 +11,11 @@ enum DebrisLine {
     static func kind(_ s: [Unicode.Scalar]) -> String? {
         guard !s.isEmpty, s.count <= 160 else { return nil }
         if isScript(s) { return "script" }
+        if isServerPage(s) { return "error page" }
         guard s.count <= 80, !hasSentencePunctuation(s) else { return nil }
+        if isSeparatorsOnly(s) { return "separator" }
+        if isShortBreadcrumb(s) { return "menu" }
+        if isPictureNote(s) { return "image" }
         if isImageName(s) { return "image" }
         if isBracketedControls(s) { return "button" }
         if isCounterLine(s) { return "counter" }
@@ -23,6 +26,40 @@ enum DebrisLine {
 
     static func hasSentencePunctuation(_ s: [Unicode.Scalar]) -> Bool {
         s.contains { $0 == "。" || $0 == "，" || $0 == "；" || $0 == "！" || $0 == "？" || $0 == "“" || $0 == "”" }
+    }
+
+    /// `|`, `•`, `——`: a line of nothing but separators (table-layout leftovers).
+    static func isSeparatorsOnly(_ s: [Unicode.Scalar]) -> Bool {
+        s.allSatisfy { CharacterClass.isSpace($0) || "|｜•·-—_=*#>/\\".unicodeScalars.contains($0) }
+    }
+
+    /// `新闻>国内`: a breadcrumb of two short section names.
+    static func isShortBreadcrumb(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 16, let at = s.firstIndex(where: { $0 == ">" || $0 == "›" || $0 == "»" }) else { return false }
+        let left = s[..<at].filter { !CharacterClass.isSpace($0) }, right = s[(at + 1)...].filter { !CharacterClass.isSpace($0) }
+        return (2...6).contains(left.count) && (2...6).contains(right.count)
+            && left.allSatisfy(CharacterClass.isHan) && right.allSatisfy(CharacterClass.isHan)
+    }
+
+    /// `某社区 资料图`, `(资料图片仅供参考)`: a note where a picture was.
+    static func isPictureNote(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 30 else { return false }
+        return pictureNotes.contains { ScalarSearch.has(s, $0, anywhere: true) }
+    }
+
+    static let pictureNotes: [[Unicode.Scalar]] = Needles.of(["资料图", "资料照片", "仅供参考", "图片来源于网络", "图片来自网络"])
+
+    /// An English web server's error page above the article: `404 Not Found`, `URL: http://…`,
+    /// `Server: cms-9`, `Powered by …` (no Han, a status code or a `Word: value` header shape).
+    static func isServerPage(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 120, !s.contains(where: CharacterClass.isHan) else { return false }
+        let text = String(String.UnicodeScalarView(s))
+        if text.contains("Not Found") || text.contains("Forbidden") || text.hasPrefix("Powered by") || text.hasPrefix("Sorry for")
+            || text.hasPrefix("Please report") || text.hasPrefix("Thank you very much") { return true }
+        // `Server: cms-9-158`, `URL: http://…`: a one-word header, a colon, a value.
+        guard let colon = s.firstIndex(of: ":"), colon >= 3, colon <= 12, s[..<colon].allSatisfy(CharacterClass.isASCIILetter),
+              colon + 1 < s.count, s[colon + 1] == " " else { return false }
+        return ["URL", "Server", "Date", "Host", "Status", "Request", "Referer"].contains(String(String.UnicodeScalarView(s[..<colon])))
     }
 
     /// `{"id":12,"title":"…"}`, `var pageData = {…};`, `document.write(…)`: code, not text.
@@ -143,18 +180,27 @@ enum DebrisLine {
             }
         }
         let words = tokens.filter { !$0.isEmpty }
-        guard words.count >= 2, words.allSatisfy({ $0.count <= 8 }) else { return false }
+        guard !words.isEmpty, words.allSatisfy({ $0.count <= 12 }) else { return false }
         let control = words.contains { w in controlWords.contains { ScalarSearch.has(w, $0, anywhere: true) } || menuWords.contains(w) }
+        // `TOP`, `查看原文`: one control alone.
+        if words.count == 1 { return soloMenu.contains(words[0]) || words[0].count <= 10 && soloControls.contains { ScalarSearch.has(words[0], $0, anywhere: true) } }
         if words.count == 2 { return control && words.allSatisfy { $0.count >= 2 } }
-        // `张三 李四 王五` is a byline; a menu has longer or Latin items, or a control.
+        if control { return true }
+        // `张三 李四 王五` is a byline and `万巷更新 九龙蝶变 城市焕新再出发` a headline: a menu's items are short.
         let nameLike = words.allSatisfy { $0.count >= 2 && $0.count <= 3 && $0.allSatisfy(CharacterClass.isHan) }
-        return control || (!nameLike && words.count >= 4 && words.allSatisfy { $0.count >= 2 })
+        return !nameLike && words.count >= 4 && words.allSatisfy { $0.count >= 2 && $0.count <= 5 }
     }
 
     static let menuWords: Set<[Unicode.Scalar]> = Set(Needles.of([
         "首页", "网站首页", "设为首页", "加入收藏", "网站地图", "联系我们", "关于我们", "手机版", "无障碍", "繁體", "繁体", "简体",
-        "English", "登录", "注册", "RSS", "更多", "返回",
+        "English", "登录", "注册", "RSS", "更多", "返回", "TOP", "Top", "顶部", "返回顶部", "举报", "收藏", "打印", "纠错",
     ]))
+
+    /// Menu words that are chrome even alone (`首页` alone may be a list item of the text).
+    static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版"]))
+
+    /// Controls that may stand alone on a line (`查看原文`, `阅读原文`, `点击加入`).
+    static let soloControls: [[Unicode.Scalar]] = Needles.of(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布"])
 
     /// `关键词：城市更新 老旧小区`, `标签：…`: a keyword line (content only inside an abstract).
     static func isKeywordLine(_ s: [Unicode.Scalar]) -> Bool {

@@ -109,6 +109,7 @@ public struct ReportBuilder: Sendable {
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
                             source: Source(format: .text, encoding: .utf8, bytes: text.utf8.count),
                             headline: page.headline, articles: page.articles, warnings: page.warnings)
+        report.documentNumber = page.documentNumber
         guard let script else {
             apply(classifier.classify(report.articles, headline: report.headline), to: &report)
             return report

@@ -6,6 +6,7 @@ extension Report {
             ("sha256", .string(sha256)),
             ("received", .string(received)),
             ("published", .optional(published)),
+            ("document_number", .optional(documentNumber)),
             ("source", source.json),
             ("headline", .optional(headline)),
             ("articles", .array(articles.map(\.json))),
@@ -32,6 +33,7 @@ extension Report {
             duplicateOf: json["duplicate_of"]?.stringValue,
             nearDuplicateOf: json["near_duplicate_of"].flatMap(NearDuplicate.init(json:)),
             warnings: (json["warnings"]?.arrayValue ?? []).compactMap(\.stringValue))
+        documentNumber = json["document_number"]?.stringValue
     }
 }
 

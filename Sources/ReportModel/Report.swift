@@ -7,6 +7,8 @@ public struct Report: Sendable, Equatable {
     public var received: String
     /// `YYYY-MM-DD`, or nil when the text gives no full date with a year.
     public var published: String?
+    /// An official document number printed in the header (`济建发〔2023〕47号`), or nil.
+    public var documentNumber: String?
     public var source: Source
     public var headline: String?
     public var articles: [Article]

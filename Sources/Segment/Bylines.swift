@@ -11,7 +11,68 @@ enum Bylines {
             rest = Array(rest[prefix.count...])
             break
         }
+        // `□ 陳 曦`: one name spaced out character by character.
+        let hans = rest.filter { CharacterClass.isHan($0) }
+        if hans.count >= 2, hans.count <= 4, rest.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isSpace($0) }),
+           !rest.split(whereSeparator: CharacterClass.isSpace).contains(where: { $0.count > 1 }) {
+            return Scalars.string(hans)
+        }
         return joinedNames(in: cutAtHelpers(rest))
+    }
+
+    /// `…焕发出新的活力。 (刘天石)`: a reporter's name in brackets closing the last paragraph.
+    static func trailingAuthor(_ line: Line) -> String? {
+        let s = line.scalars
+        guard s.count >= 6, let last = s.last, last == ")" || last == "）" else { return nil }
+        guard let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.count - open - 2 >= 2, s.count - open - 2 <= 3 else { return nil }
+        let name = Array(s[(open + 1)..<(s.count - 1)])
+        guard name.allSatisfy(CharacterClass.isHan), surnames.contains(name[0]), open > 0 else { return nil }
+        let before = s[open - 1]
+        return CharacterClass.isSpace(before) || Scalars.isSentenceEnd(before) || Scalars.isClosing(before) ? Scalars.string(name) : nil
+    }
+
+    /// `新华社记者 韩一 摄`, `记者黄二 摄`, `(吕四 摄)`: a photographer credited under a picture, and the
+    /// outlet before `记者`.
+    static func photoCredit(_ line: Line) -> (name: String, outlet: String?)? {
+        var s = line.scalars
+        var bracketed = false
+        while let last = s.last, CharacterClass.isSpace(last) || last == ")" || last == "）" {
+            if last != " " && !CharacterClass.isSpace(last) { bracketed = true }
+            s.removeLast()
+        }
+        guard s.count >= 3, s.last == "摄" else { return nil }
+        s.removeLast()
+        let tail = max(0, s.count - 14)
+        if let at = (tail..<s.count).last(where: { Scalars.has(s, reporter, at: $0) }) {
+            var j = at + reporter.count
+            while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
+            let name = s[j...].filter { !CharacterClass.isSpace($0) }
+            guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan) else { return nil }
+            var begin = at
+            while begin > 0, CharacterClass.isHan(s[begin - 1]), at - begin < 8 { begin -= 1 }
+            return (Scalars.string(name), at - begin >= 2 ? Scalars.string(s[begin..<at]) : nil)
+        }
+        guard bracketed, let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
+        let name = s[(open + 1)...].filter { !CharacterClass.isSpace($0) }
+        guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan), surnames.contains(name[0]) else { return nil }
+        return (Scalars.string(name), nil)
+    }
+
+    /// `【某某新聞王小美/綜合報導】`: the outlet and reporter opening a Taiwanese news story.
+    static func lenticularLead(_ line: Line) -> (name: String, outlet: String?)? {
+        let s = line.scalars
+        guard let first = s.first, first == "【" || first == "[",
+              let close = s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" }),
+              let slash = s[..<close].firstIndex(where: { $0 == "/" || $0 == "／" }) else { return nil }
+        let after = Array(s[(slash + 1)..<close])
+        guard Scalars.find("報導".scalars, in: after) != nil || Scalars.find("报道".scalars, in: after) != nil else { return nil }
+        let before = Array(s[1..<slash])
+        var start = before.count
+        while start > 0, CharacterClass.isHan(before[start - 1]), before.count - start < 3 { start -= 1 }
+        let name = Array(before[start...])
+        guard name.count >= 2 else { return nil }
+        let outlet = start > 0 ? Scalars.string(before[..<start]) : nil
+        return (Scalars.string(name), outlet)
     }
 
     /// Words that introduce names in a byline; `通讯员` and later helpers are not authors.
@@ -50,6 +111,40 @@ enum Bylines {
             return Scalars.string(run[..<length])
         }
         return nil
+    }
+
+    /// `中国义乌网5月27日讯(记者 袁乐 编辑 童晓)`: the editors named in a news opening's brackets, and the
+    /// outlet before its dateline (`本报` names none).
+    static func openingCredits(_ line: Line) -> (editors: [String], outlet: String?) {
+        let s = line.scalars
+        let window = Array(s.prefix(60))
+        var editors: [String] = []
+        var outlet: String?
+        guard let dispatch = window.firstIndex(where: { $0 == "讯" || $0 == "电" }), dispatch >= 4 else { return ([], nil) }
+        // The dateline `5月27日` right before 讯/电, and the outlet before it.
+        var k = dispatch
+        while k > 0, CharacterClass.isASCIIDigit(window[k - 1]) || window[k - 1] == "月" || window[k - 1] == "日" { k -= 1 }
+        if k < dispatch, window[k..<dispatch].contains("月") {
+            var lo = 0
+            while lo < k, CharacterClass.isSpace(window[lo]) { lo += 1 }
+            let name = window[lo..<k]
+            if name.count >= 2, name.count <= 12, name.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) }), !Scalars.has(Array(name), "本报".scalars) {
+                outlet = Scalars.string(name)
+            }
+        } else if dispatch >= 2, window[0..<dispatch].allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isSpace($0) }) {
+            let name = window[0..<dispatch].filter { !CharacterClass.isSpace($0) }
+            if name.count >= 3, name.count <= 8, !Scalars.has(name, "本报".scalars), name.last == "网" || name.last == "社" || name.last == "报" {
+                outlet = Scalars.string(name)
+            }
+        }
+        if dispatch + 1 < window.count, window[dispatch + 1] == "(" || window[dispatch + 1] == "（",
+           let close = window[(dispatch + 1)...].firstIndex(where: { $0 == ")" || $0 == "）" }) {
+            let inner = Array(window[(dispatch + 2)..<close])
+            if let at = Scalars.find("编辑".scalars, in: inner) {
+                editors = MetaLine.personNames(in: Array(inner[(at + 2)...]))
+            }
+        }
+        return (editors, outlet)
     }
 
     /// Characters that begin the sentence after a reporter's name (`从`, `近日`, `日前`, `在`, `获悉`).
@@ -176,5 +271,6 @@ enum Bylines {
 
     /// Common single-character Chinese surnames (general knowledge, used only to split run-together names).
     static let surnames: Set<Unicode.Scalar> = Set(
-        ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝").unicodeScalars)
+        ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝奚郁濮蔺冀栗闻戈鄢鞠扈晁郦芮阎伏厉茅谈"
+         + "陳張劉黃趙吳楊鄭謝馮鄧蕭葉蘇盧蔣許韓錢孫馬羅陸魏賈湯莊鍾譚龔賴顏歐藍鄒閆熊").unicodeScalars)
 }

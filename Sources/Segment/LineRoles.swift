@@ -12,7 +12,9 @@ enum LineRoles {
         if isDocumentNumber(line) { return true }
         if !DateScanner.dates(in: s).isEmpty {
             // A title may mention a date; a dateline is short or says where it comes from.
-            return line.count <= 40 || Scalars.find(source, in: s) != nil || Scalars.find(edition, in: s) != nil
+            if Scalars.find(source, in: s) != nil || Scalars.find(edition, in: s) != nil { return true }
+            // A title may say `於2018年8月14日起公開展覽`: only a line that is all dateline is one.
+            return line.count <= 40 && MetaLine.parse(s)?.isMeta == true
         }
         if Scalars.find(source, in: s) != nil { return true }
         return hasEditionNumber(s)

@@ -1,5 +1,4 @@
 import Characters
-
 /// Reads a page's metadata lines: datelines and publish lines (`2022-12-03 11:00 来源：新华网`,
 /// `发布日期：2020-05-12`, `时间：… 来源：…`), bylines and credits (`记者：张三`, `文/李四`,
 /// `图文：王五`, `（记者 张三 李四）`), editor credits (`责任编辑：赵六`) and page counters
@@ -20,6 +19,8 @@ enum MetaLine {
         var isMeta = false
         /// Whether the line had a label (`来源：`, `记者`) rather than only a date.
         var labelled = false
+        /// Whether a journal issue (`2024年3期`, `2019年第4期`) was on the line.
+        var issue = false
     }
 
     /// What a label introduces.
@@ -38,12 +39,15 @@ enum MetaLine {
         }
         var all: [Label] = []
         all += make(["发布日期", "发布时间", "发表时间", "发表日期", "更新时间", "更新日期", "发稿时间", "成文日期", "发文日期",
-                     "印发日期", "日期", "时间", "发布于"], .date)
-        all += make(["信息来源", "消息来源", "文章来源", "本文来源", "稿件来源", "新闻来源", "来源", "稿源", "出处", "转自", "转载自"], .source)
-        all += make(["本报记者", "特约记者", "记者"], .author, bare: true)
+                     "印发日期", "生成日期", "日期", "时间", "发布于", "發佈日期", "發布日期", "發表時間", "時間", "日期"], .date)
+        all += make(["信息来源", "消息来源", "文章来源", "本文来源", "稿件来源", "新闻来源", "来源", "稿源", "出处", "转自", "转载自", "發布機構", "发布机构", "來源", "文章來源",
+                     "文章出处"], .source)
+        all += make(["本报记者", "特约记者", "全媒体记者", "记者", "記者"], .author, bare: true)
         all += make(["作者", "撰文", "撰稿人", "撰稿", "文字", "图文", "文"], .author)
         all += make(["实习记者", "实习生", "通讯员", "本报通讯员", "见习记者"], .helper, bare: true)
-        all += make(["责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "主编", "编审"], .editor)
+        all += make(["责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "主编", "编审", "选稿", "責任編輯", "編輯"], .editor)
+        all += make(["文件编号", "发文字号", "文号", "索引号", "组配分类", "主题分类", "公开方式", "公开范围", "文件有效性", "有效性",
+                     "收集编辑", "上传者"], .ignored)
         all += make(["审核", "审校", "校对", "终审", "初审", "复审", "监制", "美编", "策划", "统筹", "制作", "设计", "摄影", "摄像",
                      "图片", "图", "视频", "原标题", "分类", "栏目", "所属栏目", "发布机构", "发布单位"], .ignored)
         all += make(["浏览次数", "浏览量", "浏览", "阅读次数", "阅读量", "阅读数", "阅读", "点击数", "点击量", "点击率", "点击",
@@ -51,7 +55,7 @@ enum MetaLine {
         return all.sorted { $0.word.count > $1.word.count }
     }()
 
-    static let separators = ScalarSet("：:|｜/／")
+    static let separators = ScalarSet("：:|｜/／︰")
     static let punctuation = ScalarSet("【】[]［］（）()〔〕<>《》「」『』·•|｜/／—-_,，、;；:： \t\u{3000}\u{A0}")
 
     /// Parses a line of at most 120 scalars; nil for longer lines and sentences.
@@ -65,12 +69,21 @@ enum MetaLine {
             if !current.isEmpty { free.append(current); current = [] }
         }
         var i = 0
+        var freeAfterDate: Int?
         while i < s.count {
-            if let end = dateEnd(s, at: i) {
-                if let iso = DateScanner.date(in: s, at: i)?.iso { out.dates.append(iso) }
-                if !current.isEmpty { gluedFree = gluedFree || !CharacterClass.isSpace(s[i - 1]) && !punctuation.contains(s[i - 1]) }
+            if let end = issueEnd(s, at: i) {
+                out.issue = true
                 endFree()
                 i = end
+                continue
+            }
+            if let end = dateEnd(s, at: i) {
+                if let iso = DateScanner.date(in: s, at: i)?.iso { out.dates.append(iso) }
+                // `第一财经2023-05-04` is an outlet glued to its date; a longer run is a title with its date.
+                if current.count > 8 { gluedFree = gluedFree || !CharacterClass.isSpace(s[i - 1]) && !punctuation.contains(s[i - 1]) }
+                endFree()
+                i = end
+                if i < s.count, CharacterClass.isHan(s[i]) { freeAfterDate = free.count }
                 continue
             }
             if atTokenStart(s, i), let (label, valueStart) = label(in: s, at: i) {
@@ -90,13 +103,35 @@ enum MetaLine {
             i += 1
         }
         endFree()
+        // `2021-09-01 08:15王小明李华`: names glued after the date.
+        if let k = freeAfterDate, k < free.count, out.authors.isEmpty, free[k].count >= 4, free[k].count <= 12,
+           case let names = Bylines.splitRun(free[k]), names.count >= 2,
+           names.allSatisfy({ $0.unicodeScalars.count >= 2 && Bylines.surnames.contains($0.unicodeScalars.first!) }) {
+            out.authors = names
+            free.remove(at: k)
+        }
+        // `上海党史与党建 2024年3期`: the journal is the source.
+        if out.issue, out.source == nil, let name = free.first(where: { $0.count >= 2 }) { out.source = Scalars.string(name) }
         out.isMeta = judge(s, free: free, out: out, glued: gluedFree)
         return out
     }
 
+    /// `2024年3期`, `2019年第4期`: the index after a journal issue starting at `i`.
+    static func issueEnd(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        guard i + 6 < s.count, i == 0 || !CharacterClass.isASCIIDigit(s[i - 1]) else { return nil }
+        for k in 0..<4 where !CharacterClass.isASCIIDigit(s[i + k]) { return nil }
+        guard s[i + 4] == "年" else { return nil }
+        var j = i + 5
+        if s[j] == "第" { j += 1 }
+        var digits = 0
+        while j < s.count, CharacterClass.isASCIIDigit(s[j]), digits < 3 { j += 1; digits += 1 }
+        guard digits > 0, j < s.count, s[j] == "期" else { return nil }
+        return j + 1
+    }
+
     /// Whether leftover text is small enough for the line to be metadata.
     private static func judge(_ s: [Unicode.Scalar], free: [[Unicode.Scalar]], out: Parsed, glued: Bool) -> Bool {
-        guard out.labelled || !out.dates.isEmpty else { return false }
+        guard out.labelled || !out.dates.isEmpty || out.issue else { return false }
         if s.contains("。") || s.contains("！") || s.contains("？") { return false }
         let total = free.reduce(0) { $0 + $1.count }
         if total == 0 { return true }
@@ -144,9 +179,13 @@ enum MetaLine {
 
     /// Labels start a line or follow a space or mark: `本报记者` inside a sentence is no label.
     private static func atTokenStart(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        i == 0 || punctuation.contains(s[i - 1]) || CharacterClass.isASCIIDigit(s[i - 1]) || s[i - 1] == "报" || s[i - 1] == "社"
-            || s[i - 1] == "网" || s[i - 1] == "台" || s[i - 1] == "讯" || s[i - 1] == "电"
+        if i == 0 || punctuation.contains(s[i - 1]) || !CharacterClass.isHan(s[i - 1]) { return true }
+        // Glued to the word before (`吴闽来源:`, `全媒体记者`): only labels that are no common word.
+        return !genericStarts.contains(s[i])
     }
+
+    /// First characters of labels that are also everyday words (`时间`, `编辑`, `文`, `图`, `阅读`…).
+    static let genericStarts = ScalarSet("时日编图文阅点评收转打字设制策统分栏视出浏审校监美终初复摄主公有")
 
     /// A label at `i` followed by its separator: the label and where its value starts.
     private static func label(in s: [Unicode.Scalar], at i: Int) -> (Label, Int)? {
@@ -172,8 +211,8 @@ enum MetaLine {
     private static func valueEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
         var j = start
         while j < s.count {
-            if j > start, dateEnd(s, at: j) != nil, CharacterClass.isSpace(s[j - 1]) || !CharacterClass.isASCIIDigit(s[j - 1]) { return j }
-            if j > start, atTokenStart(s, j), CharacterClass.isSpace(s[j - 1]) || punctuation.contains(s[j - 1]), label(in: s, at: j) != nil { return j }
+            if dateEnd(s, at: j) != nil, j == start || CharacterClass.isSpace(s[j - 1]) || !CharacterClass.isASCIIDigit(s[j - 1]) { return j }
+            if atTokenStart(s, j), label(in: s, at: j) != nil, j == start || !CharacterClass.isHan(s[j - 1]) || !genericStarts.contains(s[j]) { return j }
             if s[j] == "【" || s[j] == "[" || s[j] == "［" { return j }
             j += 1
         }
@@ -243,9 +282,11 @@ enum MetaLine {
     static func isNotAName(_ t: [Unicode.Scalar]) -> Bool {
         if let last = t.last, "报道局委会部办社网台院校所站处组团队室厅心司".unicodeScalars.contains(last) { return true }
         for word in notNames where Scalars.find(word, in: t) != nil { return true }
+        if t.count == 4, !Bylines.surnames.contains(t[0]), !Bylines.compoundSurnames.contains(Scalars.string(t[0..<2])) { return true }
         return false
     }
 
     static let notNames: [[Unicode.Scalar]] = ["本报", "报道", "综合", "新闻", "日报", "晚报", "记者", "编辑", "通讯员", "实习",
-                                               "来源", "发布", "北京", "上海", "市民", "网友", "本网", "客户端", "整理"].map(\.scalars)
+                                               "来源", "发布", "北京", "上海", "市民", "网友", "本网", "客户端", "整理", "上传", "会员", "编辑部",
+                                               "小编", "管理员", "佚名", "未知", "匿名"].map(\.scalars)
 }

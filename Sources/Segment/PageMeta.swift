@@ -30,15 +30,69 @@ enum PageMetaReader {
         }
         guard !lines.isEmpty else { return meta }
         let head = headEnd(lines)
-        for i in 0..<head {
+        var kept: [Int] = []
+        var i = 0
+        while i < head {
+            defer { i += 1 }
             let line = lines[i]
             guard !line.isByline, !line.isFooter else { continue }
+            if let label = sectionLabel(line) {
+                meta.metaLines.insert(i)
+                // `作者` ⏎ `王一` ⏎ `李二`: one name a line under the label.
+                if label == "作者" {
+                    while i + 1 < head, let names = Bylines.names(inAuthorLine: lines[i + 1]), names.count <= 2 {
+                        i += 1
+                        meta.metaLines.insert(i)
+                        for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
+                    }
+                }
+                continue
+            }
+            // The title again (a `<title>` line with the site name, then the headline itself).
+            if let last = kept.last, lines[last].scalars == line.scalars {
+                meta.metaLines.insert(i)
+                continue
+            }
+            if i + 1 < head, lines[i + 1].count >= 8, lines[i + 1].count < line.count, Scalars.has(line.scalars, lines[i + 1].scalars),
+               !line.containsFullStop {
+                meta.metaLines.insert(i)
+                continue
+            }
+            // `——以某市为例`: a subtitle under the title.
+            if let first = kept.first, kept.count <= 2, lines[first].isTitleCandidate, line.count <= 40,
+               let dash = line.scalars.first, dash == "—" || dash == "-" {
+                meta.metaLines.insert(i)
+                continue
+            }
+            // `陈伟东、孔娜娜、张大维` under the title (not before an institution line, which names their affiliation).
+            if !kept.isEmpty, let names = Bylines.names(inAuthorLine: line), names.count >= 2,
+               !(i + 1 < lines.count && Bylines.isInstitutionLine(lines[i + 1])) {
+                meta.metaLines.insert(i)
+                for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
+                continue
+            }
             if let parsed = MetaLine.parse(line.scalars), parsed.isMeta, !isMinutesLine(line, parsed) {
                 take(parsed, line: i, into: &meta, head: true)
-            } else if let (kept, parsed) = gluedTail(line) {
-                meta.trimmed[i] = Scalars.string(kept)
+            } else if let (start, parsed) = gluedTail(line) {
+                meta.trimmed[i] = Scalars.string(start)
                 take(parsed, line: nil, into: &meta, head: true)
+                kept.append(i)
+            } else {
+                kept.append(i)
             }
+        }
+        // A journal database page puts `作者` ⏎ names after its abstract.
+        var k = head
+        while k < min(lines.count, 30) {
+            if sectionLabel(lines[k]) == "作者", k + 1 < lines.count, let names = Bylines.names(inAuthorLine: lines[k + 1]), names.count <= 2 {
+                meta.metaLines.insert(k)
+                while k + 1 < lines.count, let names = Bylines.names(inAuthorLine: lines[k + 1]), names.count <= 2 {
+                    k += 1
+                    meta.metaLines.insert(k)
+                    for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
+                }
+            }
+            k += 1
         }
         let tailStart = max(head, lines.count - tailLimit)
         for i in tailStart..<lines.count where !meta.metaLines.contains(i) {
@@ -76,6 +130,19 @@ enum PageMetaReader {
         }
         return i
     }
+
+    /// `摘要`, `作者`, `出处`, `正文`, `新闻摘要`: a section label alone on its line, never a title.
+    static func sectionLabel(_ line: Line) -> String? {
+        guard line.count <= 8 else { return nil }
+        var core: [Unicode.Scalar] = []
+        for c in line.scalars where CharacterClass.isHan(c) || CharacterClass.isASCIILetter(c) { core.append(c) }
+        guard core.count * 2 >= line.count - 2 else { return nil }
+        let word = Scalars.string(core)
+        return sectionLabels.contains(word) ? word : nil
+    }
+
+    static let sectionLabels: Set<String> = ["摘要", "作者", "出处", "正文", "文章正文", "新闻摘要", "新聞摘要", "内容摘要", "内容提要",
+                                             "导读", "导语", "Abstract", "ABSTRACT", "目录", "其他", "其它", "简介", "作者简介"]
 
     /// `时间：2023年5月12日下午` opens minutes (with `地点：` near); it is the meeting, not the page.
     private static func isMinutesLine(_ line: Line, _ parsed: MetaLine.Parsed) -> Bool {

@@ -64,7 +64,12 @@ struct StructureParser {
 
         // Head title: up to two title-like lines before the byline or body.
         if title.isEmpty {
-            while lo < hi, part.title.count < 2, isHeadTitle(lo) { part.title.append(lo); lo += 1 }
+            if lo < hi, lo == range.lowerBound, lo == 0 || page.meta.last == lo - 1, isColonTitle(lines[lo]) {
+                part.title.append(lo)
+                lo += 1
+            }
+            // A title broken over two lines happens on a printed page; web text has one title line.
+            while lo < hi, part.title.count < (tailTitles ? 2 : 1), isHeadTitle(lo) { part.title.append(lo); lo += 1 }
         }
         // Byline, author names and institution, in any order, right after the title.
         var scanned = 0
@@ -118,6 +123,21 @@ struct StructureParser {
         guard line.isTitleCandidate, Bylines.names(inAuthorLine: line) == nil || line.count > 12 else { return false }
         return !Bylines.isInstitutionLine(line)
     }
+
+    /// `昌国开源：老旧小区改造有序推进` at the very top: a title with a colon, not a `时间：` label.
+    private func isColonTitle(_ line: Line) -> Bool {
+        guard let label = line.labelLength, line.count <= 60, line.count - label >= 7, !line.containsFullStop, !line.endsSentence,
+              !line.isByline, !line.isFooter else { return false }
+        let head = Array(line.scalars[..<label])
+        guard head.allSatisfy(CharacterClass.isHan) || head.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) }) else { return false }
+        let word = Scalars.string(head)
+        return !StructureParser.fieldLabels.contains { word.hasSuffix($0) }
+    }
+
+    /// Labels that open a field, never a title: `时间：`, `摘要：`, `主持人：`.
+    static let fieldLabels = ["时间", "日期", "地点", "摘要", "关键词", "主持", "主持人", "参会", "参会人员", "出席", "列席", "记录", "议题",
+                              "附件", "联系人", "电话", "抄送", "主送", "来源", "作者", "编辑", "记者", "事由", "目的", "背景", "说明",
+                              "备注", "注", "主题", "内容", "标题", "题目", "编者按", "按", "导读", "提要"]
 
     private func isTailTitle(_ i: Int) -> Bool {
         let line = lines[i]

@@ -7,6 +7,8 @@ public struct Page: Sendable, Equatable {
     public var headline: String?
     /// `YYYY-MM-DD` from a dateline or sign-off, nil when no full date is given.
     public var published: String?
+    /// An official document number from the header (`济建发〔2023〕47号`), nil when none.
+    public var documentNumber: String?
     /// Articles with title, author, affiliation, paragraphs, places and figures; no themes yet.
     public var articles: [Article]
     public var warnings: [String]
@@ -30,7 +32,7 @@ public struct Segmenter: Sendable {
         let all = Segmenter.lines(from: text.lines)
         guard !all.isEmpty else { return Page(warnings: text.warnings) }
         // Metadata lines leave the page before its structure is read; titles lose a glued dateline.
-        let meta = PageMetaReader.read(all, extra: hints.metadata)
+        var meta = PageMetaReader.read(all, extra: hints.metadata)
         var lines: [Line] = []
         lines.reserveCapacity(all.count)
         for (i, line) in all.enumerated() where !meta.metaLines.contains(i) {
@@ -42,6 +44,9 @@ public struct Segmenter: Sendable {
                                         tailTitles: hints.pdfLayout || text.rejoinedWraps >= 3 || TitleHint.looksLikePDFPage(lines)).parse()
         var page = Page(warnings: text.warnings + structure.warnings)
         page.headline = joined(structure.headline, lines)
+        for line in all.prefix(PageMetaReader.headLimit) where line.count <= 80 {
+            if let number = DocumentNumber.find(in: line.scalars) { page.documentNumber = number; break }
+        }
         page.published = published(structure, lines) ?? meta.tailDate
         if let head = meta.headDate, page.published == nil || !structure.parts.contains(where: { !$0.signoff.isEmpty }) {
             page.published = head
@@ -67,9 +72,39 @@ public struct Segmenter: Sendable {
             article.figures = articleLines.flatMap(FigureExtractor.figures(in:))
             page.articles.append(article)
         }
+
+        if let k = page.articles.indices.first(where: { !structure.parts[$0].isLead }) {
+            readBodyCredits(structure.parts[k], lines, into: &meta)
+        }
         apply(meta, to: &page, hintedTitle: (title == nil ? hints.title : nil).flatMap(TitleHint.cleaned)
               ?? hints.fallbackTitle.flatMap(TitleHint.cleaned))
         return page
+    }
+
+    /// Credits inside the text when the header names nobody: a news opening's editors and outlet,
+    /// `【某某新聞王小美/綜合報導】`, a name closing the last paragraph, photo credits under pictures.
+    private func readBodyCredits(_ part: PageStructure.Part, _ lines: [Line], into meta: inout PageMeta) {
+        var outlet: String?
+        var authors: [String] = []
+        for i in part.body.prefix(2) {
+            let credits = Bylines.openingCredits(lines[i])
+            for name in credits.editors where !meta.editors.contains(name) { meta.editors.append(name) }
+            outlet = outlet ?? credits.outlet
+            if let lead = Bylines.lenticularLead(lines[i]) {
+                authors.append(lead.name)
+                outlet = outlet ?? lead.outlet
+            }
+        }
+        if authors.isEmpty, let last = part.body.last, let name = Bylines.trailingAuthor(lines[last]) { authors.append(name) }
+        if authors.isEmpty {
+            for i in part.body where lines[i].count <= 300 {
+                guard let credit = Bylines.photoCredit(lines[i]) else { continue }
+                if !authors.contains(credit.name) { authors.append(credit.name) }
+                outlet = outlet ?? credit.outlet
+            }
+        }
+        if meta.source == nil { meta.source = outlet }
+        if meta.authors.isEmpty { meta.authors = authors }
     }
 
     /// The page's metadata goes to its articles: outlet and editors to all, credited authors to the

@@ -108,7 +108,7 @@ struct PackedRows: Sendable {
     init(_ report: Report) {
         json = PackedReport.pack(report)
         articles = report.articles.map { article in
-            let text = SQLiteStore.searchableText(article)
+            let text = SQLiteStore.searchableText(article, in: report)
             let (tokens, length) = SearchTokens.index(text)
             let body = article.paragraphs.joined(separator: "\n")
             let sketch = MinHashSketch(text: body)

@@ -83,7 +83,7 @@ public final class SQLiteStore: ReportStore {
     /// Finds the hot lists each article matches, so the writer only updates them.
     public func prepare(_ item: StoreItem) -> StoreItem {
         var item = item
-        item.hotMatches = item.report.articles.map { article in hot.matches { Self.searchableText(article) } }
+        item.hotMatches = item.report.articles.map { article in hot.matches { Self.searchableText(article, in: item.report) } }
         item.reprintLookup = lookUpReprints(item)
         return item
     }
@@ -154,7 +154,7 @@ public final class SQLiteStore: ReportStore {
         for (n, (article, row)) in zip(report.articles, rows.articles).enumerated() {
             let reprint = reprints?[n] ?? nil
             try articleRow.execute(arguments: [report.id, article.index, article.title, article.themesBy.rawValue, row.themeSummary,
-                                               article.author, row.body, row.length, reprint?.rowid])
+                                               Self.bylineText(article, in: report), row.body, row.length, reprint?.rowid])
             let rowid = db.lastInsertedRowID
             if let reprint { try reprintRow.execute(arguments: [reprint.rowid, rowid, reprint.similarity]) }
             try Self.insertSketchAndFacts(row, rowid: rowid, in: db)
@@ -169,7 +169,7 @@ public final class SQLiteStore: ReportStore {
                 try articlePlace.execute(arguments: [rowid, place])
             }
             try fts.execute(arguments: [rowid, row.tokens])
-            try hot.add(article: rowid, text: { Self.searchableText(article) }, length: row.length, matched: hotMatches?[n], in: db)
+            try hot.add(article: rowid, text: { Self.searchableText(article, in: report) }, length: row.length, matched: hotMatches?[n], in: db)
         }
     }
 
@@ -203,10 +203,25 @@ public final class SQLiteStore: ReportStore {
         return fromHeading.contains("【") ? fromHeading : fromBody
     }
 
-    /// What the full-text index holds for an article: title, author and paragraphs, with traditional
-    /// characters folded to simplified ones (queries are folded alike, so either script finds both).
-    static func searchableText(_ article: Article) -> String {
-        indexedText(title: article.title, author: article.author, body: article.paragraphs.joined(separator: "\n"))
+    /// What the full-text index holds for an article: title, byline (`bylineText`) and paragraphs, with
+    /// traditional characters folded to simplified ones (queries are folded alike, so either script finds both).
+    static func searchableText(_ article: Article, in report: Report) -> String {
+        indexedText(title: article.title, author: bylineText(article, in: report), body: article.paragraphs.joined(separator: "\n"))
+    }
+
+    /// Everything a person may search an article by besides its title and text: its authors, their
+    /// affiliation, the outlet and editors, and for the first article the page's headline and document
+    /// number. Kept in the article row's `author` column, so hot lists index the same text.
+    static func bylineText(_ article: Article, in report: Report) -> String? {
+        var parts = article.authors
+        if let affiliation = article.affiliation { parts.append(affiliation) }
+        if let source = article.source { parts.append(source) }
+        parts += article.editors
+        if article.index == report.articles.first?.index {
+            if let headline = report.headline { parts.append(headline) }
+            if let number = report.documentNumber { parts.append(number) }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "　")
     }
 
     static func indexedText(title: String?, author: String?, body: String) -> String {
