@@ -53,6 +53,9 @@ enum Gazetteer {
     @inline(__always)
     static func pairKey(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 { (a.value & 0xFFFF) << 16 | (b.value & 0xFFFF) }
 
+    /// The length in scalars of the longest bare form or full name.
+    static let longestName = set.union(fullSet).map(\.count).max() ?? 0
+
     /// Bare forms and full names by last scalar, longest first: finds a known name that ends a stem.
     static let byLast = ScalarMap(words: Array(set.union(fullSet)), byLast: true)
 }

@@ -193,9 +193,13 @@ struct PlaceExtractor {
 
     /// Where a known name (bare form or full name) starts that ends exactly at `end`, if it starts after `from`.
     private func knownEnding(_ s: [Unicode.Scalar], from: Int, to end: Int) -> Int? {
-        guard end - from >= 3, let names = Gazetteer.byLast[s[end - 1]] else { return nil }
-        for name in names where end - name.count > from && Scalars.hasSuffix(s, name, before: end) {
-            return end - name.count
+        // Look the few possible lengths up in the set, longest first: walking every name with the same
+        // last scalar (over a thousand end in 区) made a long line of district names take minutes.
+        guard end - from >= 3, Gazetteer.byLast[s[end - 1]] != nil else { return nil }
+        var length = min(Gazetteer.longestName, end - from - 1)
+        while length > 0 {
+            if Gazetteer.contains(Array(s[(end - length)..<end])) { return end - length }
+            length -= 1
         }
         return nil
     }

@@ -82,8 +82,8 @@ check "sysusers at boot: renewald in group renewal, alice too, mallory not" '
   cx id -nG renewald | grep -qw renewal && cx id -nG alice | grep -qw renewal && ! cx id -nG mallory | grep -qw renewal'
 check "socket /run/renewald/renewald.sock is 0660 root:renewal" \
   '[ "$(cx stat -c "%a %U %G" /run/renewald/renewald.sock)" = "660 root renewal" ]'
-check "tmpfiles at boot: inbox is 2770 renewald:renewal" \
-  '[ "$(cx stat -c "%a %U %G" /var/spool/renewald/inbox)" = "2770 renewald renewal" ]'
+check "tmpfiles at boot: inbox is 3770 renewald:renewal (sticky)" \
+  '[ "$(cx stat -c "%a %U %G" /var/spool/renewald/inbox)" = "3770 renewald renewal" ]'
 verify_out=$(cx systemd-analyze verify --man=no /etc/systemd/system/renewald.service /etc/systemd/system/renewald.socket /etc/systemd/system/renewald.path 2>&1)
 check "systemd-analyze verify inside, on the installed units: no output" '[ -z "$verify_out" ]'
 [ -n "$verify_out" ] && printf '%s\n' "$verify_out" | sed 's/^/    /'
