@@ -110,6 +110,8 @@ enum MetaLine {
             out.authors = names
             free.remove(at: k)
         }
+        // `…于2018年8月14日起公开展览`: a sentence runs on from its date.
+        if let k = freeAfterDate, k < free.count, free[k].count >= 4, out.authors.isEmpty { gluedFree = true }
         // `上海党史与党建 2024年3期`: the journal is the source.
         if out.issue, out.source == nil, let name = free.first(where: { $0.count >= 2 }) { out.source = Scalars.string(name) }
         out.isMeta = judge(s, free: free, out: out, glued: gluedFree)
@@ -197,7 +199,8 @@ enum MetaLine {
                 continue // `文` and `图` need their slash or colon: `文化`, `图书`.
             } else if j < s.count, CharacterClass.isSpace(s[j]) {
                 // `记者 张三`, `编辑 李四`.
-            } else if !(label.bare && j < s.count && CharacterClass.isHan(s[j])), !(label.kind == .counter && j < s.count && CharacterClass.isASCIIDigit(s[j])) {
+            } else if !(label.bare && j < s.count && CharacterClass.isHan(s[j])),
+                      !((label.kind == .counter || label.kind == .ignored) && label.word.count >= 3 && j < s.count && CharacterClass.isASCIIDigit(s[j])) {
                 // `发布日期2020-05-12` keeps going only before a digit.
                 if !(label.kind == .date && j < s.count && CharacterClass.isASCIIDigit(s[j])) { continue }
             }

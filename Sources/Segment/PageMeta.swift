@@ -36,6 +36,11 @@ enum PageMetaReader {
             defer { i += 1 }
             let line = lines[i]
             guard !line.isByline, !line.isFooter else { continue }
+            // `China`, `TOP`: a word of Latin chrome above a Chinese page's title.
+            if kept.isEmpty, line.count <= 40, !line.scalars.contains(where: CharacterClass.isHan) {
+                meta.metaLines.insert(i)
+                continue
+            }
             if let label = sectionLabel(line) {
                 meta.metaLines.insert(i)
                 // `作者` ⏎ `王一` ⏎ `李二`: one name a line under the label.
@@ -169,7 +174,9 @@ enum PageMetaReader {
         while i < s.count {
             let startsMeta = MetaLine.dateEnd(s, at: i) != nil || Scalars.has(s, LineRoles.source, at: i)
                 || Scalars.has(s, "发布".scalars, at: i)
-            if startsMeta, !CharacterClass.isASCIIDigit(s[i - 1]) {
+            // `…於2018年8月14日起公開展覽` runs on after its date: a sentence, not a dateline.
+            let runsOn = MetaLine.dateEnd(s, at: i).map { $0 < s.count && CharacterClass.isHan(s[$0]) && !Scalars.has(s, LineRoles.source, at: $0) } ?? false
+            if startsMeta, !runsOn, !CharacterClass.isASCIIDigit(s[i - 1]) {
                 let rest = Array(s[i...])
                 if let parsed = MetaLine.parse(rest), parsed.isMeta, !parsed.dates.isEmpty || parsed.source != nil {
                     var kept = Array(s[..<i])

@@ -69,7 +69,10 @@ struct StructureParser {
                 lo += 1
             }
             // A title broken over two lines happens on a printed page; web text has one title line.
-            while lo < hi, part.title.count < (tailTitles ? 2 : 1), isHeadTitle(lo) { part.title.append(lo); lo += 1 }
+            while lo < hi, part.title.count < (tailTitles ? 2 : 1) || (part.title.count < 3 && endsUnfinished(part.title.last)), isHeadTitle(lo) {
+                part.title.append(lo)
+                lo += 1
+            }
         }
         // Byline, author names and institution, in any order, right after the title.
         var scanned = 0
@@ -123,6 +126,15 @@ struct StructureParser {
         guard line.isTitleCandidate, Bylines.names(inAuthorLine: line) == nil || line.count > 12 else { return false }
         return !Bylines.isInstitutionLine(line)
     }
+
+    /// `…办公厅关于印发`: a title line that cannot end there, so the title goes on to the next line.
+    private func endsUnfinished(_ i: Int?) -> Bool {
+        guard let i else { return false }
+        let s = lines[i].scalars
+        return StructureParser.unfinishedEnds.contains { Scalars.hasSuffix(s, $0, before: s.count) }
+    }
+
+    static let unfinishedEnds: [[Unicode.Scalar]] = ["印发", "印發", "关于", "關于", "關於", "转发", "轉發", "的"].map(\.scalars)
 
     /// `昌国开源：老旧小区改造有序推进` at the very top: a title with a colon, not a `时间：` label.
     private func isColonTitle(_ line: Line) -> Bool {

@@ -98,7 +98,7 @@ struct PackedRows: Sendable {
         var themeSummary: String
         /// The body's MinHash sketch (nil when too short to compare) and its LSH band tokens.
         var sketch: MinHashSketch?
-        var bandTokens: String
+        var bandKeys: [UInt32]
         var facts: [FactExtraction.Row]
     }
 
@@ -115,7 +115,7 @@ struct PackedRows: Sendable {
             return ArticleRow(tokens: tokens, length: length,
                               body: PackedReport.packText(body),
                               themeSummary: SQLiteStore.themeSummary(article.themes),
-                              sketch: sketch, bandTokens: sketch?.bandTokens.joined(separator: " ") ?? "",
+                              sketch: sketch, bandKeys: sketch?.bandKeys ?? [],
                               facts: FactExtraction.rows(article))
         }
     }

@@ -14,8 +14,8 @@ final class RecentSketches: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [Int64: Entry] = [:]
-    private var buckets: [String: [Int64]] = [:]
-    private var bandsByRowid: [Int64: [String]] = [:]
+    private var buckets: [UInt32: [Int64]] = [:]
+    private var bandsByRowid: [Int64: [UInt32]] = [:]
     /// Commits finished so far (the generation a snapshot read now is sure to include).
     private(set) var generation: UInt64 = 0
     /// Generations kept: a snapshot older than this is looked up again in the store by the writer.
@@ -29,7 +29,7 @@ final class RecentSketches: @unchecked Sendable {
     var oldestCovered: UInt64 { lock.withLock { generation > keep ? generation - keep : 0 } }
 
     /// Adds an article that the commit now in progress (generation `generation + 1`) stores.
-    func add(_ match: ReprintMatch, sketch: MinHashSketch, bands: [String]) {
+    func add(_ match: ReprintMatch, sketch: MinHashSketch, bands: [UInt32]) {
         lock.withLock {
             let g = generation + 1
             entries[match.rowid] = Entry(match: match, sketch: sketch, generation: g)
@@ -65,7 +65,7 @@ final class RecentSketches: @unchecked Sendable {
     }
 
     /// Recent articles (committed after `after`, or in the commit in progress) sharing a band with `bands`.
-    func candidates(bands: [String], after: UInt64) -> [(ReprintMatch, MinHashSketch)] {
+    func candidates(bands: [UInt32], after: UInt64) -> [(ReprintMatch, MinHashSketch)] {
         lock.withLock {
             var seen: Set<Int64> = []
             var out: [(ReprintMatch, MinHashSketch)] = []

@@ -4,15 +4,11 @@ import ReportModel
 extension SQLiteStore {
     /// Schema v4: reprint detection (MinHash sketches, an LSH band index, reprint links) and facts.
     ///
-    /// Everything keyed by article rowid is appended in order, as in v3. The band index is an FTS5
-    /// table of band tokens: FTS5 buffers new terms and writes them as one segment per commit, where a
-    /// B-tree on random band hashes would dirty a random page per band per article.
+    /// Everything keyed by article rowid is appended in order, as in v3. The LSH band index lives in
+    /// memory (`BandIndex`), rebuilt from `article_sketch` when the store opens.
     static func migrateToReprintsAndFacts(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE article_sketch (article_rowid INTEGER PRIMARY KEY, shingles INTEGER NOT NULL, sketch BLOB NOT NULL);
-            CREATE VIRTUAL TABLE article_lsh USING fts5 (bands, content='', detail=none, tokenize='ascii');
-            INSERT INTO article_lsh (article_lsh, rank) VALUES ('hashsize', 4194304);
-            INSERT INTO article_lsh (article_lsh, rank) VALUES ('automerge', 8);
             CREATE TABLE article_reprint (
                 original_rowid INTEGER NOT NULL,
                 article_rowid INTEGER NOT NULL,
@@ -60,7 +56,6 @@ extension SQLiteStore {
         if let sketch = row.sketch {
             try db.cachedStatement(sql: "INSERT INTO article_sketch (article_rowid, shingles, sketch) VALUES (?, ?, ?)")
                 .execute(arguments: [rowid, sketch.shingles, sketch.data])
-            try db.cachedStatement(sql: "INSERT INTO article_lsh (rowid, bands) VALUES (?, ?)").execute(arguments: [rowid, row.bandTokens])
         }
         let fact = try db.cachedStatement(sql: """
             INSERT INTO fact (article_rowid, n, value, unit, norm_value, norm_unit, about, place, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,21 +1,26 @@
+import Foundation
 import GRDB
 import ReportModel
 
 extension SQLiteStore {
-    /// Candidates sharing a band, at most this many per article (verified on their sketches).
-    static let maxCandidates = 300
+    /// Candidates sharing a band, at most this many per article (those sharing most bands first),
+    /// verified on their sketches.
+    static let maxCandidates = 64
 
-    /// The best stored article each article of `rows` repeats, read from `db` as it stands.
+    /// The best stored article each article of `rows` repeats: candidates from the band index,
+    /// their sketches read from `db`.
     func storedReprints(_ rows: PackedRows, in db: Database) throws -> [ReprintMatch?] {
         try rows.articles.map { row -> ReprintMatch? in
             guard let sketch = row.sketch else { return nil }
-            let match = row.bandTokens.split(separator: " ").joined(separator: " OR ")
+            let candidates = bands.candidates(row.bandKeys, limit: Self.maxCandidates)
+            guard !candidates.isEmpty else { return nil }
+            let placeholders = Array(repeating: "?", count: candidates.count).joined(separator: ",")
             var best: ReprintMatch?
-            for candidate in try Row.fetchAll(db.cachedStatement(sql: """
+            for candidate in try Row.fetchAll(db, sql: """
                 SELECT s.article_rowid, s.shingles, s.sketch, a.report_id, a.idx, a.reprint_of
                 FROM article_sketch s JOIN article a ON a.rowid = s.article_rowid
-                WHERE s.article_rowid IN (SELECT rowid FROM article_lsh WHERE article_lsh MATCH ? LIMIT \(Self.maxCandidates))
-                """), arguments: [match]) {
+                WHERE s.article_rowid IN (\(placeholders))
+                """, arguments: StatementArguments(candidates.map(\.rowid))) {
                 guard let other = MinHashSketch(data: candidate[2], shingles: candidate[1]),
                       let similarity = sketch.reprintSimilarity(other) else { continue }
                 if best == nil || similarity > best!.similarity {
@@ -27,12 +32,52 @@ extension SQLiteStore {
         }
     }
 
-    /// Looks an item's articles up in the store on the caller's (analysis) thread.
+    /// Looks an item's articles up in the store on the caller's (analysis) thread; nil while the band
+    /// index is still loading (the writer looks then).
     func lookUpReprints(_ item: StoreItem) -> ReprintLookup? {
-        guard item.rows.articles.contains(where: { $0.sketch != nil }) else { return nil }
-        let generation = recent.committed   // read before the snapshot: every commit up to it is in it
+        guard item.rows.articles.contains(where: { $0.sketch != nil }), bands.isLoaded else { return nil }
+        let generation = recent.committed   // read first: every commit up to it is in the index and the snapshot
         guard let matches = try? db.read({ db in try storedReprints(item.rows, in: db) }) else { return nil }
         return ReprintLookup(matches: matches, generation: generation)
+    }
+
+    /// Fills the band index from the stored sketches on a thread of its own, so a large store opens
+    /// (and the daemon is ready) at once. A commit that needs the index before this is done loads it
+    /// itself on the writer's connection instead of waiting (entries loaded twice are kept once).
+    func loadBandIndexInBackground() {
+        let thread = Thread { [self] in
+            try? loadBandIndex { after in try db.read { try Self.storedSketches(after: after, in: $0) } }
+        }
+        thread.name = "renewald-bands"
+        thread.start()
+    }
+
+    /// The band index, complete: loads it with the caller's connection unless it is already.
+    func ensureBandIndex(in db: Database) throws {
+        guard !bands.isLoaded else { return }
+        try loadBandIndex { after in try Self.storedSketches(after: after, in: db) }
+    }
+
+    /// Adds the stored sketches after rowid `after` (all of them at start-up; those another writer
+    /// committed when the store catches up with it).
+    func loadBandIndex(after start: Int64 = 0, _ fetch: (Int64) throws -> [Row]) throws {
+        var after = start
+        let complete = bands.isLoaded
+        while complete || !bands.isLoaded {
+            let rows = try fetch(after)
+            guard let last = rows.last else { break }
+            after = last[0]
+            for row in rows {
+                guard let sketch = MinHashSketch(data: row[2], shingles: row[1]) else { continue }
+                bands.insert(sketch.bandKeys, rowid: row[0])
+            }
+        }
+        bands.markLoaded()
+    }
+
+    static func storedSketches(after: Int64, in db: Database) throws -> [Row] {
+        try Row.fetchAll(db, sql: "SELECT article_rowid, shingles, sketch FROM article_sketch WHERE article_rowid > ? ORDER BY article_rowid LIMIT 5000",
+                         arguments: [after])
     }
 
     /// At commit: the earlier lookup completed with the articles committed since (or a fresh lookup
@@ -46,12 +91,13 @@ extension SQLiteStore {
             found = lookup.matches
             after = lookup.generation
         } else {
+            try ensureBandIndex(in: db)
             found = try storedReprints(rows, in: db)
             after = recent.committed
         }
         for (i, row) in rows.articles.enumerated() {
             guard let sketch = row.sketch else { continue }
-            for (candidate, other) in recent.candidates(bands: row.bandTokens.split(separator: " ").map(String.init), after: after)
+            for (candidate, other) in recent.candidates(bands: row.bandKeys, after: after)
             where candidate.report != item.report.id {
                 guard let similarity = sketch.reprintSimilarity(other) else { continue }
                 if found[i] == nil || similarity > found[i]!.similarity {

@@ -15,6 +15,8 @@ public final class SQLiteStore: ReportStore {
     private let seenGeneration = SeenGeneration()
     /// Sketches of the articles committed lately, for reprints a snapshot lookup could not see.
     let recent = RecentSketches()
+    /// The LSH band index of every stored sketch (see `BandIndex`).
+    let bands = BandIndex()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public convenience init(path: String) throws {
@@ -37,6 +39,7 @@ public final class SQLiteStore: ReportStore {
             db = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(db)
             try db.read { try catchUp($0) }
+            loadBandIndexInBackground()
         } catch {
             throw StoreError.unavailable("\(error)")
         }
@@ -48,6 +51,7 @@ public final class SQLiteStore: ReportStore {
         db = try DatabaseQueue()
         try Self.migrator.migrate(db)
         try db.read { try catchUp($0) }
+        try db.read { db in try ensureBandIndex(in: db) }
     }
 
     static func generation(_ db: Database) throws -> Int {
@@ -59,6 +63,7 @@ public final class SQLiteStore: ReportStore {
         let current = try Self.generation(db)
         guard current != seenGeneration.value else { return }
         try hot.load(db)
+        if bands.isLoaded { try loadBandIndex(after: bands.highestRowid) { after in try Self.storedSketches(after: after, in: db) } }
         seenGeneration.value = current
     }
 
@@ -92,12 +97,14 @@ public final class SQLiteStore: ReportStore {
         let saved = hot.snapshot()
         do {
             let outcomes = try insertAll(items)
+            bands.commitStaged()   // before the generation moves on: a snapshot of generation g finds all of it
             recent.committedOne()
             return outcomes
         } catch {
             hot.restore(saved)   // the transaction rolled back; so must the lists' bookkeeping
             seenGeneration.value = -1   // and what it saw: reload before the lists are used again
             recent.rollBack()
+            bands.dropStaged()
             throw error
         }
     }
@@ -160,7 +167,8 @@ public final class SQLiteStore: ReportStore {
             try Self.insertSketchAndFacts(row, rowid: rowid, in: db)
             if let sketch = row.sketch {
                 recent.add(ReprintMatch(rowid: rowid, report: report.id, index: article.index, reprintOf: reprint?.rowid, similarity: 1),
-                           sketch: sketch, bands: row.bandTokens.split(separator: " ").map(String.init))
+                           sketch: sketch, bands: row.bandKeys)
+                bands.stage(row.bandKeys, rowid: rowid)
             }
             for id in article.themeIDs {
                 try articleTheme.execute(arguments: [rowid, id])

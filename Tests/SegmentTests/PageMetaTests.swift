@@ -123,4 +123,20 @@ import Testing
         #expect(page(["青建发〔2024〕12号", "关于桂香小区改造的通知", Self.body]).documentNumber == "青建发〔2024〕12号")
         #expect(page(["文件编号 青区政办发〔2020〕11号", "关于桂香小区改造的通知", Self.body]).documentNumber == "青区政办发〔2020〕11号")
     }
+
+    @Test func aTitleThatCannotEndGoesOn() {
+        let p = page(["青石区住建局办公室关于印发", "桂香小区改造经验清单的通知", "各街道：", "现将清单印发给你们。"])
+        #expect(p.articles[0].title == "青石区住建局办公室关于印发桂香小区改造经验清单的通知")
+    }
+
+    @Test func latinChromeAboveTheTitleAndGovernmentLabelsLeave() {
+        let p = page(["China", "索引号123/2020-456", "桂香小区改造完工", Self.body])
+        #expect(p.articles[0].title == "桂香小区改造完工")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    @Test func aTitleThatMentionsADateKeepsIt() {
+        let p = page(["「桂香小区改造计划」于2018年8月14日起公开展览30天", Self.body])
+        #expect(p.articles[0].title == "「桂香小区改造计划」于2018年8月14日起公开展览30天")
+    }
 }
