@@ -39,8 +39,19 @@ enum Gazetteer {
     /// Bare forms by first scalar, longest first.
     static let byFirst = ScalarMap(words: Array(set))
 
-    /// Full names by first scalar, longest first.
-    static let fullByFirst = ScalarMap(words: Array(fullSet))
+    /// Full names by their first two scalars, longest first: one hash probe per candidate position
+    /// instead of a walk over every name sharing a first character.
+    static let fullByPair: [UInt32: [[Unicode.Scalar]]] = {
+        var table: [UInt32: [[Unicode.Scalar]]] = [:]
+        for name in fullSet where name.count >= 2 { table[pairKey(name[0], name[1]), default: []].append(name) }
+        return table.mapValues { $0.sorted { $0.count > $1.count } }
+    }()
+
+    /// First scalars of full names, for the extractor's quick skip.
+    static let fullFirsts = Set(fullSet.map { $0[0] })
+
+    @inline(__always)
+    static func pairKey(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 { (a.value & 0xFFFF) << 16 | (b.value & 0xFFFF) }
 
     /// The length in scalars of the longest bare form or full name.
     static let longestName = set.union(fullSet).map(\.count).max() ?? 0

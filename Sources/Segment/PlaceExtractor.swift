@@ -98,6 +98,13 @@ struct PlaceExtractor {
             guard var (stemStart, bounded) = stemStart(s, suffixAt: i, suffix: suffix, floor: chainStart) else { i += 1; continue }
             // `青石镇和柳湾村`: 和 joins two places.
             if stemStart == lastPlaceEnd, s[stemStart] == "和", i - stemStart > 2 { stemStart += 1; bounded = true }
+            // `建设社区和环保社区`: between two names with the same suffix, 和/与/及 joins them even when
+            // the first was not taken for a name.
+            if PlaceExtractor.joiners.contains(s[stemStart]), i - stemStart > 2, stemStart >= suffix.text.count,
+               Scalars.hasSuffix(s, suffix.text, before: stemStart) {
+                stemStart += 1
+                bounded = true
+            }
             // `助推两江新区`, `包含威海路`: a known name ending with the suffix, or ending the stem, is the
             // name; what precedes it is another word.
             if let known = knownEnding(s, from: stemStart, to: end), end - known > suffix.text.count {
@@ -159,7 +166,7 @@ struct PlaceExtractor {
 
     /// The full division name starting at `i`, unless it is glued into other words.
     private func fullName(_ s: [Unicode.Scalar], at i: Int, lastPlaceEnd: Int) -> [Unicode.Scalar]? {
-        guard let names = Gazetteer.fullByFirst[s[i]],
+        guard i + 1 < s.count, let names = Gazetteer.fullByPair[Gazetteer.pairKey(s[i], s[i + 1])],
               let name = names.first(where: { Scalars.has(s, $0, at: i) }) else { return nil }
         let end = i + name.count
         // `区域`, `区别`, `市场`: the last scalar starts a word instead of ending the name.
@@ -203,7 +210,7 @@ struct PlaceExtractor {
     }
 
     /// First scalars of every gazetteer name and place suffix.
-    static let triggers = ScalarSet(Gazetteer.names.map { $0.unicodeScalars.first! } + Gazetteer.fullNames.map { $0.unicodeScalars.first! }
+    static let triggers = ScalarSet(Gazetteer.names.map { $0.unicodeScalars.first! } + Gazetteer.fullFirsts
         + PlaceSuffix.all.map { $0.text[0] })
 
     /// The pseudo-suffix of a full division name: the name is complete as matched.
@@ -211,6 +218,8 @@ struct PlaceExtractor {
 
     /// Scalars after a full name that make its last scalar the start of a word (`区域`, `市场`).
     static let fullNameBlockers = ScalarSet("域别间划块场值级")
+
+    static let joiners = ScalarSet("和与及")
 
     /// Last scalars of admin units: a stem that runs past one into a unit's name starts after it.
     static let unitEnds = ScalarSet("区县省镇乡")

@@ -32,6 +32,8 @@ import Testing
         ("各街道办事处、青城镇人民政府：", ["青城镇"]),
         ("枫林居民区党总支牵头。", ["枫林居民区"]),
         ("桂香未来社区建成开放。", ["桂香未来社区"]),
+        // 和 between two names with the same suffix joins them.
+        ("在学习社区和枫林社区试点。", ["枫林社区"]),
     ])
     func boundaries(body: String, expected: [String]) {
         #expect(article(body).places == expected)
