@@ -107,7 +107,7 @@ import Testing
 
     /// Dropping characters (as a bad PDF extraction does) changes scores little: clearly asserted themes
     /// stay asserted with nearly the same score, and the primary theme rarely moves.
-    @Test(arguments: [37, 17])
+    @Test(.enabled(if: CorpusRun.requested, CorpusRun.reason), arguments: [37, 17])
     func degradedTextChangesScoresLittle(every: Int) throws {
         var articles = 0, primaryMoved = 0, largestChange = 0.0
         for report in try CorpusTests.reports("dev") + CorpusTests.reports("seed") where !report.notAReport {

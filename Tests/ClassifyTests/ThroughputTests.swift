@@ -9,7 +9,7 @@ import Testing
 /// Classification speed on the dev corpus. Run in release to check the ≥ 10 MB/s target:
 /// `swift test -c release -Xswiftc -enable-testing --filter ThroughputTests`.
 @Suite struct ThroughputTests {
-    @Test func classifiesTheDevCorpusFastEnough() throws {
+    @Test(.enabled(if: CorpusRun.requested, CorpusRun.reason)) func classifiesTheDevCorpusFastEnough() throws {
         let reports = try CorpusTests.reports("dev") + CorpusTests.reports("seed")
         let bytes = reports.reduce(0) { total, report in
             total + report.articles.reduce(0) { $0 + ($1.title?.utf8.count ?? 0) + $1.paragraphs.reduce(0) { $0 + $1.utf8.count } }
