@@ -55,6 +55,9 @@ enum MetaLine {
         return all.sorted { $0.word.count > $1.word.count }
     }()
 
+    /// `labels` grouped by first character, longest first within each group.
+    static let labelsByFirst = ScalarMap(Dictionary(grouping: labels, by: { $0.word[0] }).map { ($0.key, $0.value) })
+
     static let separators = ScalarSet("：:|｜/／︰")
     static let punctuation = ScalarSet("【】[]［］（）()〔〕<>《》「」『』·•|｜/／—-_,，、;；:： \t\u{3000}\u{A0}")
 
@@ -191,7 +194,9 @@ enum MetaLine {
 
     /// A label at `i` followed by its separator: the label and where its value starts.
     private static func label(in s: [Unicode.Scalar], at i: Int) -> (Label, Int)? {
-        for label in labels where Scalars.has(s, label.word, at: i) {
+        // Only the labels that start with this character: every position of every header line asks.
+        guard let candidates = labelsByFirst[s[i]] else { return nil }
+        for label in candidates where Scalars.has(s, label.word, at: i) {
             var j = i + label.word.count
             if j < s.count, separators.contains(s[j]) {
                 j += 1
