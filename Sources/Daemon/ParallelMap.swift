@@ -31,7 +31,7 @@ private struct SendableBuffer<U>: @unchecked Sendable {
 /// analysis of later batches, and `search` stays fast while a backlog is worked off.
 final class AnalysisPool: @unchecked Sendable {
     /// How much lower analysis runs than the rest of the daemon.
-    static let nice: Int32 = 10
+    static let nice: Int32 = 19
     static let shared = AnalysisPool(threads: ProcessInfo.processInfo.activeProcessorCount, nice: nice)
 
     /// One `run` call: iterations are claimed one at a time by whichever thread is free.

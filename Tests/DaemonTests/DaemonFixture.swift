@@ -57,7 +57,7 @@ struct DaemonFixture {
         return try JSONAnswer(bytes)
     }
 
-    /// Waits until the store holds `count` reports. Generous: analysis runs at nice +10, and while
+    /// Waits until the store holds `count` reports. Generous: analysis runs at nice +19, and while
     /// other suites keep every core busy it gets little CPU.
     func waitForReports(_ count: Int, seconds: Double = 300) throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
