@@ -162,9 +162,13 @@ check "3. ten 60 MB files: each stored or failed with its own code, none lost" '
   waitfor "[ \$(cx sh -c \"ls $inbox | grep -c ^big\") = 0 ]" 3000 &&
   n=0; for i in $(seq 0 $((big_files - 1))); do cx test -f $st/archive/big$i.txt -o -f $st/failed/big$i.txt && n=$((n+1)); done; [ $n = $big_files ]'
 echo "    $big_files x 60 MB: $(( $(now_ms) - t3 )) ms; failed: $(cx sh -c "ls $st/failed | grep -c '^big.*reason'"); codes: $(cx sh -c "cat $st/failed/big*.reason.json 2>/dev/null" | grep -o '"code":"[a-z_]*"' | sort | uniq -c | tr '\n' ' ')"
+span=$(( $(now_ms) - t3 ))
 read gap count < <(cx journalctl -u renewald.service -o json --no-pager --since "@$((t3 / 1000))" | tool watchdoggap)
-echo "    watchdog pings while they were analysed: $count, largest gap ${gap} ms (WatchdogSec=4s)"
-check "3. watchdog pings never more than WatchdogSec/2 apart" '[ "$count" -gt 10 ] && [ "$gap" -le 2000 ]'
+echo "    watchdog pings while they were analysed: $count in ${span} ms, largest gap ${gap} ms (WatchdogSec=4s)"
+# At least one ping per WatchdogSec/2 of the phase (and two at the least), none further apart than that:
+# a fast machine gets through the phase in a few seconds, so the count follows the phase's length.
+need=$(( span / 2000 > 2 ? span / 2000 : 2 ))
+check "3. watchdog pings never more than WatchdogSec/2 apart" '[ "$count" -ge "$need" ] && [ "$gap" -le 2000 ]'
 hwm=$(cx sh -c "grep VmHWM /proc/$pid/status" | awk '{print $2 * 1024}')
 max=$(prop MemoryMax)
 echo "    peak RSS (VmHWM) $((hwm >> 20)) MiB; MemoryMax=$((max >> 20)) MiB"
