@@ -198,6 +198,11 @@ struct Ingestor: Sendable {
         let at = Timestamp.now()
         let noteSuffix = Array(".reason.json".utf8)
         let target = failedShelf.freeName(for: name, reserving: noteSuffix.count + 4)
+        let failure = Failure(file: name.description, code: code, reason: reason, at: at, path: failedShelf.path(of: target))
+        // Recorded before the move, as a report is stored before its original moves: killed in between,
+        // the file is still in the inbox and fails again (a second row) instead of lying in failed/ with
+        // no row. An entry that may be parked is recorded once moved, since it may stay in the inbox.
+        if !parkWhenStuck { record(failure) }
         do {
             try failedShelf.move(name, from: configuration.inbox, to: target)
         } catch {
@@ -207,17 +212,20 @@ struct Ingestor: Sendable {
             if error.errnoValue == ENOENT { return .ignored }
             return .retry("cannot move \(name) to \(failedShelf.directory): \(error)")
         }
-        let failure = Failure(file: name.description, code: code, reason: reason, at: at, path: failedShelf.path(of: target))
+        if parkWhenStuck { record(failure) }
         let note = JSONValue.object([
             ("file", .string(failure.file)), ("code", .string(code)), ("reason", .string(reason)), ("at", .string(at)),
         ]).serialized() + "\n"
         _ = try? failedShelf.writeNote(named: FileName(bytes: target.bytes + noteSuffix), contents: note)
+        return .failed(failure)
+    }
+
+    private func record(_ failure: Failure) {
         do {
             try store.recordFailure(failure)
         } catch {
-            logger.error("cannot record the failure of \(name): \(error)", metadata: ["file": "\(name)", "error_code": "store"])
+            logger.error("cannot record the failure of \(failure.file): \(error)", metadata: ["file": "\(failure.file)", "error_code": "store"])
         }
-        return .failed(failure)
     }
 
     /// Identifies the normalised text, so the same text under other bytes is marked `duplicate_of`.
