@@ -97,7 +97,6 @@ final class BandIndex: @unchecked Sendable {
 
     /// The highest article rowid indexed.
     var highestRowid: Int64 { lock.withLock { highest } }
-
 }
 
 extension BandIndex {
