@@ -48,10 +48,13 @@ public struct ReportFilter: Sendable, Equatable {
     public var offset: Int
     /// Leave out reprints and duplicates, so a story counts once.
     public var collapse: Bool
+    /// Reports dropped in this inbox subfolder or any folder below it (`徐汇区` matches `徐汇区/街道`).
+    public var tag: String?
 
     public init(theme: String? = nil, place: String? = nil, since: String? = nil, until: String? = nil,
-                limit: Int = 20, offset: Int = 0, collapse: Bool = false) {
+                limit: Int = 20, offset: Int = 0, collapse: Bool = false, tag: String? = nil) {
         self.collapse = collapse
+        self.tag = tag
         self.theme = theme
         self.place = place
         self.since = since
@@ -65,6 +68,8 @@ public struct ReportFilter: Sendable, Equatable {
 public struct ReportSummary: Sendable, Equatable {
     public var id: String
     public var file: String
+    /// The inbox subfolder it was dropped in; nil at the top.
+    public var tag: String? = nil
     public var title: String?
     public var published: String?
     public var received: String
@@ -173,7 +178,14 @@ public protocol ReportStore: Sendable {
     func reportID(file: String) throws -> String?
     func list(_ filter: ReportFilter) throws -> (total: Int, reports: [ReportSummary])
     func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit])
+    /// Failures not retried since, newest first.
     func failures(limit: Int) throws -> [Failure]
+    /// Marks the failure of the file now at `path` (under failed/) as retried at `at`, before the file
+    /// moves back to the inbox: it leaves `failures` and the failed count. Returns the failure (the
+    /// name it was dropped under), or nil when none is recorded for that path.
+    func markRetried(path: String, at: String) throws -> Failure?
+    /// Undoes `markRetried` when the file could not be moved back after all.
+    func unmarkRetried(path: String, at: String) throws
     func counts() throws -> StoreCounts
     /// Calls `body` with every stored report, in batches, and stores what it returns (reclassification).
     func rewriteAll(_ body: (Report) -> Report) throws -> Int
