@@ -22,10 +22,3 @@ extension ReportFilter {
         return String(tag)
     }
 }
-
-extension JSONValue {
-    /// Theme ids with scores rounded to three places, as `list` and `search` show them.
-    static func themeSummaries(_ themes: [ThemeScore]) -> JSONValue {
-        .array(themes.map { .object([("id", .string($0.id)), ("score", .double(($0.score * 1000).rounded() / 1000))]) })
-    }
-}
