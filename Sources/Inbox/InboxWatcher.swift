@@ -99,6 +99,13 @@ public final class InboxWatcher: Sendable {
         return problems
     }
 
+    /// Watches every subfolder now in the tree (again: a watched one keeps its descriptor).
+    func rewatch() -> [String] {
+        guard let tree = try? InboxScanner.tree(of: directory) else { return [] }
+        let watched = Set(watches.table.withLock { $0.values })
+        return tree.folders.filter { !watched.contains($0) }.compactMap(addWatch)
+    }
+
     /// Stops watching `folder` and what lies below it (moved away: its watches would name it wrongly).
     func unwatchTree(_ folder: FileName) {
         let prefix = folder.bytes + [UInt8(ascii: "/")]
@@ -134,7 +141,12 @@ public final class InboxWatcher: Sendable {
                 let nameStart = offset + headerSize
                 let nameBytes = Array(buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 })
                 offset = nameStart + length
-                if mask & UInt32(IN_Q_OVERFLOW) != 0 { body(.overflow); continue }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Lost events may include folders made meanwhile: watch whatever is there now first.
+                    for problem in rewatch() { body(.unwatched(problem)) }
+                    body(.overflow)
+                    continue
+                }
                 if mask & UInt32(IN_IGNORED) != 0 {
                     // The folder was removed (or unwatched): its descriptor may be reused.
                     _ = watches.table.withLock { $0.removeValue(forKey: wd) }

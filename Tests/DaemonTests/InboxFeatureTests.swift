@@ -1,6 +1,8 @@
+import Classify
 import Foundation
 import Inbox
 import Logging
+import Pipeline
 import ReportModel
 import ServiceLifecycle
 import Store
@@ -218,5 +220,43 @@ import Testing
         let probe = "if [ -e /proc/$$/fd/\(inherited) ]; then echo leaked >&2; else echo closed >&2; fi\n"
         let listing = ChildProcess.run("/bin/sh", input: Array(probe.utf8), timeout: 10)
         #expect(listing.stderr.contains("closed"), "\(listing.stderr)")
+    }
+}
+
+/// A daemon killed between the commit and the move of a file from a subfolder finishes the move on
+/// restart, into the same subfolder of archive/, and stores nothing twice.
+@Suite struct SubfolderRecoveryTests {
+    @Test func aCommittedFileInASubfolderIsArchivedOnRestart() throws {
+        let root = NSTemporaryDirectory() + "renewald-recover-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var configuration = Configuration(inbox: root + "/inbox", state: root + "/state", socket: root + "/s.sock")
+        configuration.settleSeconds = 0
+        try FileManager.default.createDirectory(atPath: configuration.inbox + "/甲", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: configuration.state, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: configuration.databasePath)
+        let archive = try Shelf(directory: configuration.archiveDirectory)
+        let ingestor = Ingestor(configuration: configuration, store: store, archive: archive,
+                                failedShelf: try Shelf(directory: configuration.failedDirectory), logger: Logger(label: "t"))
+        let name = FileName("甲/a.txt")
+        try DaemonFixture.text(9).write(toFile: configuration.inbox + "/甲/a.txt", atomically: false, encoding: .utf8)
+        let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: .builtIn, examples: []))
+        guard case .success(let prepared) = ingestor.prepare(name, builder: builder) else {
+            Issue.record("not prepared")
+            return
+        }
+        #expect(prepared.report.tag == "甲")
+        // Committed, as `commit` does, but killed before the move.
+        var item = prepared.item
+        item.drop.archivedAs = archive.path(of: name)
+        #expect(try store.store([item]) == [.stored])
+        // The restart finds the drop record: only the move is finished.
+        guard case .failure(let box) = ingestor.prepare(name, builder: builder), case .ingested(let report, let new) = box.outcome else {
+            Issue.record("not recovered")
+            return
+        }
+        #expect(report.id == prepared.report.id && !new)
+        #expect(FileManager.default.fileExists(atPath: configuration.archiveDirectory + "/甲/a.txt"))
+        #expect(!FileManager.default.fileExists(atPath: configuration.inbox + "/甲/a.txt"))
+        #expect(try store.counts().reports == 1)
     }
 }

@@ -123,6 +123,18 @@ import Testing
         #expect(seen.names.isSuperset(of: ["old/y.txt", "folder:新", "新/z.txt", "folder:内", "内/v.txt"]), "\(seen.names)")
     }
 
+    /// After a queue overflow the events of folders made meanwhile may be lost: they are watched from
+    /// the tree as it is.
+    @Test func anOverflowWatchesFoldersWhoseEventsWereLost() throws {
+        let watcher = try InboxWatcher(directory: inbox)
+        #expect(watcher.watchedFolders == 1)
+        try FileManager.default.createDirectory(atPath: inbox + "/甲/乙", withIntermediateDirectories: true)
+        #expect(watcher.rewatch().isEmpty)
+        #expect(watcher.watchedFolders == 3)
+        #expect(watcher.rewatch().isEmpty)
+        #expect(watcher.watchedFolders == 3, "a folder is watched once")
+    }
+
     @Test func thePollerReportsAFileOnceItHasStoppedChanging() throws {
         let poller = InboxPoller(directory: inbox, interval: { 0.1 }, settle: { 1 })
         try write("before.txt", "x")
