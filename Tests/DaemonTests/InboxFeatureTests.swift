@@ -147,6 +147,14 @@ import Testing
         #expect(try String(contentsOfFile: configuration.inbox + "/丙/a.txt", encoding: .utf8) == "a new file")
         #expect(try String(contentsOfFile: configuration.inbox + "/丙/a.1.txt", encoding: .utf8) == "failed bytes")
         #expect(try files.retryAll().isEmpty, "the row is marked: nothing is retried twice")
+        // failed/ holds the links people dropped: a path through one is refused, its target untouched.
+        try FileManager.default.createSymbolicLink(atPath: configuration.failedDirectory + "/link-to-state",
+                                                   withDestinationPath: configuration.state)
+        let refused = files.retry(["link-to-state/renewald.sqlite", configuration.failedDirectory + "/link-to-state/renewald.sqlite",
+                                   "link-to-state"])
+        #expect(refused.allSatisfy { if case .refused = $0 { true } else { false } }, "\(refused)")
+        #expect(FileManager.default.fileExists(atPath: configuration.databasePath))
+        #expect(!FileManager.default.fileExists(atPath: configuration.inbox + "/link-to-state"))
     }
 
     @Test func aBatchCommandHearsEveryBatchOnStdin() async throws {
