@@ -6,7 +6,10 @@
 /// extractor checks their neighbours before it believes them.
 enum Gazetteer {
     /// Bare forms of provinces and prefectures, as texts write them without `省`/`市`.
-    static let names: [String] = GazetteerData.shortForms.split(separator: " ").map(String.init) + countries
+    static let names: [String] = GazetteerData.shortForms.split(separator: " ").map(String.init) + countries + abbreviations
+
+    /// `北市` for 台北市 in Taiwanese news; general knowledge. Only the one that is no word elsewhere.
+    static let abbreviations: [String] = ["北市"]
 
     /// Countries that reports on renewal cite for their examples (`德国`, `新加坡`); general knowledge.
     static let countries: [String] = [
