@@ -46,8 +46,7 @@ public struct Daemon: Sendable {
         }
         // One daemon per state directory: a second one refuses instead of sharing the database.
         instanceLock = try InstanceLock(stateDirectory: configuration.state)
-        try InstanceLock.createPrivately(configuration.databasePath)
-        let store = try SQLiteStore(path: configuration.databasePath)
+        let store = try configuration.openStore()
         self.store = store
         let queue = IngestQueue()
         self.queue = queue
