@@ -128,7 +128,13 @@ struct PlaceExtractor {
             // its stem is an ordinary word.
             let listed = stemStart > 0 && s[stemStart - 1] == "、" && lastPlaceEnd == stemStart - 1 && stem.count <= 4
                 && Scalars.hasSuffix(s, suffix.text, before: stemStart - 1) && !PlaceExtractor.stopScalars.contains(stem[0])
-            if (!alone && !listed && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd)) || isInstitution(s, from: end) { i += 1; continue }
+            // `对向阳小区`: right after one function word, a stem starting like another is a name (`向阳`).
+            let afterStop = stemStart > 0 && PlaceExtractor.stopScalars.contains(s[stemStart - 1]) && stem.count >= 2
+                && PlaceExtractor.nameStarts.contains(stem[0])
+            if (!alone && !listed && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd, afterStop: afterStop)) || isInstitution(s, from: end) {
+                i += 1
+                continue
+            }
             // `昨日於西區`, `率先将西区`, `拨款用于西区`: a function word inside the stem joins a verb to the name.
             if stem.count >= 3, stem.dropFirst().dropLast().contains(where: { PlaceExtractor.innerStops.contains($0) }) { i += 1; continue }
             // Every province is in the gazetteer; a city or county outside it has a two-scalar name at most
@@ -231,6 +237,9 @@ struct PlaceExtractor {
 
     static let joiners = ScalarSet("和与及")
 
+    /// Function words that also begin many names (`向阳`, `后宅`, `前进`, `和平`).
+    static let nameStarts = ScalarSet("向后前和")
+
     /// Function words that never stand inside a place's name (`于家堡` starts with one, which is allowed).
     static let innerStops = ScalarSet("于在从把被将对的了着予")
 
@@ -267,12 +276,12 @@ struct PlaceExtractor {
         return false
     }
 
-    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix, afterPlace: Bool = false) -> Bool {
+    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix, afterPlace: Bool = false, afterStop: Bool = false) -> Bool {
         // `在旧区`, `加强社区`, `设施与社区`, `按照市`: a verb or function word, not a name, before the suffix.
         guard let first = stem.first, let last = stem.last else { return true }
         if Gazetteer.contains(stem) { return false }
         // Right after a district (`卫滨区自由街`) a name may start with what is elsewhere a function word.
-        if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street) { return true }
+        if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street), !afterStop { return true }
         // `求智未来社区` is a name, `未来社区` a kind of community.
         if suffix.text == PlaceExtractor.community, stem.count >= 4, Scalars.hasSuffix(stem, PlaceExtractor.future, before: stem.count),
            !isGeneric(Array(stem.dropLast(2)), PlaceExtractor.bareItem) {

@@ -50,6 +50,8 @@ import Testing
         ("桂香医院家属院将启动改造。", ["桂香医院家属院"]),
         ("有鉴于北市于2000年起划定更新地区，", ["北市"]),
         ("漓江路社区完成改造。", ["漓江路社区"]),
+        ("计划对向阳小区等老旧小区分类改造。", ["向阳小区"]),
+        ("研究范围包括灣仔、觀塘和油尖旺的舊樓。", ["灣仔", "觀塘", "油尖旺"]),
     ])
     func realPageNames(body: String, expected: [String]) {
         #expect(article(body).places == expected)
