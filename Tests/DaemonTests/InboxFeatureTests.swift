@@ -268,3 +268,32 @@ import Testing
         #expect(try store.counts().reports == 1)
     }
 }
+
+/// What inotify cannot watch is polled besides it — unless `inbox_watch = inotify` says not to.
+@Suite struct InboxWatchingTests {
+    @Test func aFallbackAddsPollingUnlessInotifyIsForced() throws {
+        let root = NSTemporaryDirectory() + "renewald-watching-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var configuration = Configuration(inbox: root + "/inbox", state: root + "/state", socket: root + "/s.sock")
+        try FileManager.default.createDirectory(atPath: configuration.inbox, withIntermediateDirectories: true)
+        for (mode, expected) in [(InboxWatchMode.auto, "inotify+poll"), (.inotify, "inotify")] {
+            configuration.inboxWatch = mode
+            let queue = IngestQueue()
+            let feed = InboxFeed(directory: configuration.inbox, queue: queue, logger: Logger(label: "t"))
+            let watching = try InboxWatching(configuration: configuration, logger: Logger(label: "t"),
+                                             interval: { 0.1 }, settle: { 0.1 })
+            #expect(watching.current == .init(name: "inotify", reason: nil))
+            watching.startPolling(because: "the subfolder x is on nfs", feed: feed)
+            #expect(watching.current.name == expected)
+            if mode == .auto {
+                #expect(watching.current.reason == "the subfolder x is on nfs")
+                // The poller runs: a file written (no inotify service runs here) is queued by it.
+                FileManager.default.createFile(atPath: configuration.inbox + "/\(mode).txt", contents: Data("x".utf8))
+                let deadline = Date().addingTimeInterval(20)
+                while queue.pending == 0 && Date() < deadline { usleep(20_000) }
+                #expect(queue.pending == 1)
+            }
+            watching.stop()
+        }
+    }
+}
