@@ -26,6 +26,8 @@ final class IngestQueue: @unchecked Sendable {
     /// no settle interval. Moved to `closedInFlight` when handed out.
     private var closedQueued: Set<FileName> = []
     private var closedInFlight: Set<FileName> = []
+    /// While the store is away no file is handed out: they stay queued (and in the inbox) until `resume`.
+    private var paused = false
 
     /// Queues `name`; `closed` when its writer was seen to finish with it (`IN_CLOSE_WRITE`, `IN_MOVED_TO`).
     func add(_ name: FileName, closed wasClosed: Bool = false) {
@@ -56,6 +58,27 @@ final class IngestQueue: @unchecked Sendable {
         let wait = seconds ?? min(300.0, pow(2, Double(attempt - 1)))
         delayed[name] = (ContinuousClock.now + .milliseconds(Int(max(0.01, wait) * 1000)), attempt)
         condition.signal()
+    }
+
+    /// Stops handing out files (the store is away); they stay queued and count as pending.
+    func pause() {
+        condition.lock()
+        paused = true
+        condition.unlock()
+    }
+
+    /// Hands out files again, those whose retry came due meanwhile at once.
+    func resume() {
+        condition.lock()
+        paused = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    var isPaused: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return paused
     }
 
     /// Whether `name`, handed out now, was seen closed by its writer since it was last handed out.
@@ -95,7 +118,7 @@ final class IngestQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         var taken: [FileName] = []
-        while taken.count < limit, case .file(let name)? = items.first {
+        while !paused, taken.count < limit, case .file(let name)? = items.first {
             if !inFlight.contains(name) && !accept(name) { break }
             items.removeFirst()
             if let name = handOut(name) { taken.append(name) }
@@ -140,13 +163,15 @@ final class IngestQueue: @unchecked Sendable {
                 queued.insert(name)
                 items.append(.file(name))
             }
-            while !items.isEmpty {
+            while !paused, !items.isEmpty {
                 let item = items.removeFirst()
                 guard case .file(let name) = item else { return .item(item) }
                 if let name = handOut(name) { return .item(.file(name)) }
             }
             var wake = deadline
-            if let soonest = delayed.values.map(\.due).min() {
+            // Only retries not yet queued or in flight wake the wait: one queued already (or one held
+            // back while paused) would otherwise wake it every millisecond.
+            if let soonest = delayed.filter({ !queued.contains($0.key) && !inFlight.contains($0.key) }).values.map(\.due).min() {
                 wake = min(wake, Date().addingTimeInterval(max(0.001, (soonest - now).inSeconds)))
             }
             if !condition.wait(until: wake), Date() >= deadline { return .timeout }

@@ -11,7 +11,8 @@ struct DaemonFixture {
     var inbox: String { daemon.configuration.inbox }
     var configFile: String { root + "/renewald.conf" }
 
-    init(config: String = "") throws {
+    /// `store`, when given, makes the daemon's store from its configuration (a store that fails on demand).
+    init(config: String = "", store: ((Configuration) throws -> any ReportStore)? = nil) throws {
         root = NSTemporaryDirectory() + "renewald-daemon-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let path = root + "/renewald.conf"
@@ -22,7 +23,9 @@ struct DaemonFixture {
             try c.apply(file: try String(contentsOfFile: path, encoding: .utf8))
             return c
         }
-        daemon = try Daemon(configuration: try reread(), reread: reread, logger: Logger(label: "test"))
+        let configuration = try reread()
+        daemon = try Daemon(configuration: configuration, reread: reread, logger: Logger(label: "test"),
+                            store: try store?(configuration))
     }
 
     /// A report text about elevator retrofits, different for each `n`.
