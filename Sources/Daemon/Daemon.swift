@@ -47,13 +47,7 @@ public struct Daemon: Sendable {
         }
         // One daemon per state directory: a second one refuses instead of sharing the database.
         instanceLock = try InstanceLock(stateDirectory: configuration.state)
-        let store: any ReportStore
-        if let given {
-            store = given
-        } else {
-            try InstanceLock.createPrivately(configuration.databasePath)
-            store = try SQLiteStore(path: configuration.databasePath)
-        }
+        let store = try given ?? configuration.openStore()
         self.store = store
         let queue = IngestQueue()
         self.queue = queue
