@@ -67,8 +67,8 @@ struct DigestCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot write \(out): \(error.localizedDescription)")
         }
-        let count = digest["articles"]?.intValue ?? 0
-        print("wrote \(out): \(count) articles from \(digest["since"]?.stringValue ?? "") to \(digest["until"]?.stringValue ?? "")")
+        let count = digest[.articles]?.intValue ?? 0
+        print("wrote \(out): \(count) articles from \(digest[.since]?.stringValue ?? "") to \(digest[.until]?.stringValue ?? "")")
     }
 
     static func now() -> String {

@@ -3,6 +3,7 @@ import Logging
 import QueryProtocol
 @testable import Daemon
 import Store
+import TestSupport
 
 /// A daemon in this process on temporary directories, for tests that drive its state directly.
 struct DaemonFixture {
@@ -13,8 +14,7 @@ struct DaemonFixture {
 
     /// `store`, when given, makes the daemon's store from its configuration (a store that fails on demand).
     init(config: String = "", store: ((Configuration) throws -> any ReportStore)? = nil) throws {
-        root = NSTemporaryDirectory() + "renewald-daemon-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        root = try TemporaryDirectory("renewald-daemon").path
         let path = root + "/renewald.conf"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
         let base = Configuration(inbox: root + "/inbox", state: root + "/state", socket: root + "/renewald.sock")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Inbox
 
@@ -6,8 +7,7 @@ import Testing
     let root: String
 
     init() throws {
-        root = NSTemporaryDirectory() + "renewald-inbox-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root + "/in", withIntermediateDirectories: true)
+        root = try TemporaryDirectory("renewald-inbox", subdirectories: ["in"]).path
     }
 
     func write(_ name: String, _ text: String) {

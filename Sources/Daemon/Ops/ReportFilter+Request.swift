@@ -12,10 +12,3 @@ extension ReportFilter {
                   collapse: try request.flag("collapse", default: false))
     }
 }
-
-extension JSONValue {
-    /// Theme ids with scores rounded to three places, as `list` and `search` show them.
-    static func themeSummaries(_ themes: [ThemeScore]) -> JSONValue {
-        .array(themes.map { .object([("id", .string($0.id)), ("score", .double(($0.score * 1000).rounded() / 1000))]) })
-    }
-}
