@@ -3,12 +3,16 @@ import Glibc
 #endif
 
 /// A directory that originals are moved into (`archive/`, `failed/`). Nothing is ever deleted:
-/// a name already taken gets a counter (`a.txt`, `a.1.txt`, …).
+/// a name already taken gets a counter (`a.txt`, `a.1.txt`, …). A file from a subfolder of the inbox
+/// keeps its subfolder here (`archive/district/a.txt`), made when first needed.
 public struct Shelf: Sendable {
     public let directory: String
+    /// Mode of the subfolders it makes (before the umask).
+    let folderMode: mode_t
 
-    public init(directory: String) throws(InboxError) {
+    public init(directory: String, folderMode: mode_t = 0o750) throws(InboxError) {
         self.directory = directory
+        self.folderMode = folderMode
         if mkdir(directory, 0o750) != 0 && errno != EEXIST { throw .system("mkdir \(directory)", errno) }
     }
 
@@ -33,6 +37,7 @@ public struct Shelf: Sendable {
     /// copied, a symlink, FIFO or socket is made anew here (never followed, opened or read) and the
     /// original removed; a directory cannot be moved across and throws.
     public func move(_ name: FileName, from inbox: String, to target: FileName, expecting: FileIdentity? = nil) throws(InboxError) {
+        try makeFolder(for: target)
         let source = PathBytes.join(inbox, name)
         let destination = PathBytes.join(directory, target)
         if let expecting {
@@ -59,6 +64,21 @@ public struct Shelf: Sendable {
             throw .system("rename \(name)", errno)
         default:
             throw .system("link \(name)", errno)
+        }
+    }
+
+    /// Makes the subfolders `target` lies in, as folders of this shelf's owner (never through a
+    /// symbolic link: a component that is not a real folder is refused).
+    public func makeFolder(for target: FileName) throws(InboxError) {
+        guard let folder = target.folder else { return }
+        var path: FileName?
+        for part in folder.components {
+            let next = path.map { $0.appending(FileName(bytes: Array(part))) } ?? FileName(bytes: Array(part))
+            path = next
+            let c = PathBytes.join(directory, next)
+            if mkdir(c, folderMode) != 0 && errno != EEXIST { throw .system("mkdir \(next.escaped)", errno) }
+            var st = stat()
+            guard lstat(c, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { throw .system("mkdir \(next.escaped)", ENOTDIR) }
         }
     }
 
@@ -151,6 +171,7 @@ public struct Shelf: Sendable {
     }
     /// Writes `bytes` as a new file `name` here (O_EXCL: never over an existing one) and syncs it.
     public func writeCopy(_ bytes: [UInt8], named name: FileName) throws(InboxError) {
+        try makeFolder(for: name)
         let path = PathBytes.join(directory, name)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw .system("create \(name)", errno) }
@@ -166,5 +187,13 @@ public struct Shelf: Sendable {
 
     public func path(of name: FileName) -> String {
         directory.hasSuffix("/") ? directory + name.description : directory + "/" + name.description
+    }
+
+    /// The name here of `path` as `path(of:)` wrote it; nil when it lies elsewhere (or climbs out with `..`).
+    public func name(ofPath path: String) -> FileName? {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let name = FileName(String(path.dropFirst(prefix.count)))
+        return name.isPlainRelativePath ? name : nil
     }
 }

@@ -38,9 +38,9 @@ struct DaemonFixture {
         """
     }
 
-    /// Drops a file as `mv` would: written aside, renamed in.
+    /// Drops a file as `mv` would: written aside, renamed in (`name` may lie in a subfolder).
     func drop(_ name: String, _ text: String) throws {
-        let aside = root + "/" + name + ".tmp"
+        let aside = root + "/" + name.replacingOccurrences(of: "/", with: "_") + ".tmp"
         try text.write(toFile: aside, atomically: false, encoding: .utf8)
         try FileManager.default.moveItem(atPath: aside, toPath: inbox + "/" + name)
     }

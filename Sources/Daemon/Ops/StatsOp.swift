@@ -31,6 +31,7 @@ extension Op where Context == QueryContext {
                 ("connections", .int(context.server.connectionCount)),
                 ("store", .string(counts == nil ? "unavailable" : "available")),
                 ("problem", .optional(context.status.problem)),
+                ("inbox_watch", context.watching.json),
             ]))
         }
     }
