@@ -62,13 +62,16 @@ struct DaemonFixture {
 
     /// Waits until the store holds `count` reports. Generous: analysis runs at nice +19, and while
     /// other suites keep every core busy it gets little CPU.
-    func waitForReports(_ count: Int, seconds: Double = 300) throws -> Int {
+    /// Async, so the waiting test holds no thread of the cooperative pool: it has one thread per
+    /// core, and two in-process daemon tests blocking one each on a 2-core machine left none for
+    /// the daemons' services, which then never ran.
+    func waitForReports(_ count: Int, seconds: Double = 300) async throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
         var now = 0
         while Date() < deadline {
             now = try daemon.store.counts().reports
             if now >= count { return now }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         return now
     }

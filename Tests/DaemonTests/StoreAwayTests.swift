@@ -165,6 +165,8 @@ final class FlakyStore: ReportStore {
         try check(); return try inner.search(query, filter: filter)
     }
     func failures(limit: Int) throws -> [Failure] { try check(); return try inner.failures(limit: limit) }
+    func markRetried(path: String, at: String) throws -> Failure? { try check(); return try inner.markRetried(path: path, at: at) }
+    func unmarkRetried(path: String, at: String) throws { try check(); try inner.unmarkRetried(path: path, at: at) }
     func counts() throws -> StoreCounts { try check(); return try inner.counts() }
     func rewriteAll(_ body: (Report) -> Report) throws -> Int { try check(); return try inner.rewriteAll(body) }
     func update(_ report: Report) throws { try check(); try inner.update(report) }
