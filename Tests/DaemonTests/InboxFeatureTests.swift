@@ -147,6 +147,14 @@ import Testing
         #expect(try String(contentsOfFile: configuration.inbox + "/丙/a.txt", encoding: .utf8) == "a new file")
         #expect(try String(contentsOfFile: configuration.inbox + "/丙/a.1.txt", encoding: .utf8) == "failed bytes")
         #expect(try files.retryAll().isEmpty, "the row is marked: nothing is retried twice")
+        // failed/ holds the links people dropped: a path through one is refused, its target untouched.
+        try FileManager.default.createSymbolicLink(atPath: configuration.failedDirectory + "/link-to-state",
+                                                   withDestinationPath: configuration.state)
+        let refused = files.retry(["link-to-state/renewald.sqlite", configuration.failedDirectory + "/link-to-state/renewald.sqlite",
+                                   "link-to-state"])
+        #expect(refused.allSatisfy { if case .refused = $0 { true } else { false } }, "\(refused)")
+        #expect(FileManager.default.fileExists(atPath: configuration.databasePath))
+        #expect(!FileManager.default.fileExists(atPath: configuration.inbox + "/link-to-state"))
     }
 
     @Test func aBatchCommandHearsEveryBatchOnStdin() async throws {
@@ -258,5 +266,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: configuration.archiveDirectory + "/甲/a.txt"))
         #expect(!FileManager.default.fileExists(atPath: configuration.inbox + "/甲/a.txt"))
         #expect(try store.counts().reports == 1)
+    }
+}
+
+/// What inotify cannot watch is polled besides it — unless `inbox_watch = inotify` says not to.
+@Suite struct InboxWatchingTests {
+    @Test func aFallbackAddsPollingUnlessInotifyIsForced() throws {
+        let root = NSTemporaryDirectory() + "renewald-watching-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var configuration = Configuration(inbox: root + "/inbox", state: root + "/state", socket: root + "/s.sock")
+        try FileManager.default.createDirectory(atPath: configuration.inbox, withIntermediateDirectories: true)
+        for (mode, expected) in [(InboxWatchMode.auto, "inotify+poll"), (.inotify, "inotify")] {
+            configuration.inboxWatch = mode
+            let queue = IngestQueue()
+            let feed = InboxFeed(directory: configuration.inbox, queue: queue, logger: Logger(label: "t"))
+            let watching = try InboxWatching(configuration: configuration, logger: Logger(label: "t"),
+                                             interval: { 0.1 }, settle: { 0.1 })
+            #expect(watching.current == .init(name: "inotify", reason: nil))
+            watching.startPolling(because: "the subfolder x is on nfs", feed: feed)
+            #expect(watching.current.name == expected)
+            if mode == .auto {
+                #expect(watching.current.reason == "the subfolder x is on nfs")
+                // The poller runs: a file written (no inotify service runs here) is queued by it.
+                FileManager.default.createFile(atPath: configuration.inbox + "/\(mode).txt", contents: Data("x".utf8))
+                let deadline = Date().addingTimeInterval(20)
+                while queue.pending == 0 && Date() < deadline { usleep(20_000) }
+                #expect(queue.pending == 1)
+            }
+            watching.stop()
+        }
     }
 }
