@@ -46,7 +46,7 @@ public struct Daemon: Sendable {
         }
         // One daemon per state directory: a second one refuses instead of sharing the database.
         instanceLock = try InstanceLock(stateDirectory: configuration.state)
-        let store = try configuration.openStore()
+        let store = try configuration.openStore(logger: logger)
         self.store = store
         let queue = IngestQueue()
         self.queue = queue
