@@ -57,11 +57,9 @@ struct FailedFiles: Sendable {
             }
         }
         let path = shelf.path(of: name)
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return .refused(path: path, reason: "no such file in failed/") }
-        guard st.st_mode & S_IFMT == S_IFREG else {
-            return .refused(path: path, reason: "not a regular file: only files can be retried")
-        }
+        // Never through a link: failed/ holds the links people dropped, and one may name a folder elsewhere.
+        guard let regular = shelf.isRegularFile(name) else { return .refused(path: path, reason: "no such file in failed/") }
+        guard regular else { return .refused(path: path, reason: "not a regular file: only files can be retried") }
         let at = Timestamp.now()
         let failure: Failure?
         do {

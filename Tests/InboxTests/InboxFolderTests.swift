@@ -93,6 +93,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/elsewhere").isEmpty)
     }
 
+    /// A member may swap their own subfolder for a link to elsewhere between a scan and a read: the
+    /// daemon must then neither read nor move nor delete what the link points to.
+    @Test func aSubfolderSwappedForALinkIsNeverFollowed() throws {
+        let outside = root + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try "secret".write(toFile: outside + "/x.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/d", withDestinationPath: outside)
+        let name = FileName("d/x.txt")
+        #expect(FileIntake(directory: inbox, maxBytes: 100).read(name) == .vanished)
+        #expect(!FileIntake(directory: inbox, maxBytes: 100).exists(name))
+        #expect(FileIdentity.of(name, in: inbox) == nil)
+        let shelf = try Shelf(directory: root + "/archive")
+        #expect(throws: InboxError.self) { try shelf.move(name, from: inbox, to: name) }
+        #expect(shelf.isRegularFile(FileName("x.txt")) == nil)
+        // Nor is a link inside a shelf followed to read or make a folder.
+        try FileManager.default.createSymbolicLink(atPath: root + "/archive/e", withDestinationPath: outside)
+        #expect(shelf.isRegularFile(FileName("e/x.txt")) == nil)
+        try write("e/y.txt", "y")
+        #expect(throws: InboxError.self) { try shelf.move(FileName("e/y.txt"), from: inbox, to: FileName("e/y.txt")) }
+        #expect(try String(contentsOfFile: outside + "/x.txt", encoding: .utf8) == "secret")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == ["x.txt"])
+    }
+
     @Test func aFolderCreatedLaterIsWatchedAndItsFilesReported() throws {
         try write("old/x.txt", "x")
         let watcher = try InboxWatcher(directory: inbox)

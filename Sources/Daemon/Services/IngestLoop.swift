@@ -56,7 +56,10 @@ final class IngestLoop: Service, Sendable {
         let lane = CommitLane()
         heartbeat.beat()
         loop: while true {
-            switch queue.next(timeout: idleBeat) {
+            probeStore()
+            // While the store is away, wake often enough to ask it when the backoff says so.
+            let wait = status.availability.isAway ? min(idleBeat, status.availability.firstProbe) : idleBeat
+            switch queue.next(timeout: wait) {
             case .closed:
                 break loop
             case .timeout:
@@ -89,6 +92,30 @@ final class IngestLoop: Service, Sendable {
         batchCommand.stop()
     }
 
+    /// Asks an away store whether it answers again (when the backoff says it is time); once it does,
+    /// the files waiting in the inbox are handed out again. No person needs to step in.
+    func probeStore() {
+        guard status.availability.probeDue() else { return }
+        let since = status.availability.since
+        do {
+            let counts = try state.store.counts()
+            if status.storeBack(reports: counts.reports) {
+                let away = since.map { String(format: "%.1f", Date().timeIntervalSince($0)) } ?? "?"
+                logger.notice("the database answers again after \(away) s; taking the \(queue.pending) files waiting in the inbox",
+                              metadata: ["error_code": "store_unavailable"])
+                state.storeCameBack()
+            }
+        } catch {
+            // Still away (the backoff was pushed out by `probeDue`); any other error says it answered.
+            if let why = StoreError.unavailableReason(error) {
+                status.availability.markAway(why)
+            } else {
+                status.storeBack(reports: nil)
+                logger.warning("the database answers again, but counting reports failed: \(error)")
+            }
+        }
+    }
+
     /// Logs, counts and publishes one file's outcome; returns the event published, if any.
     @discardableResult
     func report(_ outcome: Ingestor.Outcome, for name: FileName) -> JSONValue? {
@@ -112,6 +139,10 @@ final class IngestLoop: Service, Sendable {
             // Still open for writing; its close event re-queues it, the slow retry is a safety net.
             logger.debug("\(name.escaped) is still being written; waiting", metadata: ["file": "\(name.escaped)"])
             queue.retryLater(name)
+        case .storeAway(let why):
+            // Held, not failed: due again at once, handed out when the queue resumes.
+            status.storeAway(why, logger: logger)
+            queue.retryLater(name, after: 0)
         case .retry(let why):
             logger.warning("\(why); will retry", metadata: ["file": "\(name.escaped)", "error_code": "retry"])
             status.setProblem(why)
@@ -147,6 +178,7 @@ final class IngestLoop: Service, Sendable {
 extension Ingestor {
     /// The same ingestor under another configuration (after a reload changed `max_file_bytes`).
     func with(_ configuration: Configuration) -> Ingestor {
-        Ingestor(configuration: configuration, store: store, archive: archive, failedShelf: failedShelf, logger: logger)
+        Ingestor(configuration: configuration, store: store, archive: archive, failedShelf: failedShelf, logger: logger,
+                 storeAway: storeAway)
     }
 }
