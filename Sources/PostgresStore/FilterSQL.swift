@@ -22,6 +22,11 @@ struct FilterSQL {
         if let since = filter.since { let p = bind(since); parts.append("r.day >= \(p)") }
         if let until = filter.until { let p = bind(until); parts.append("r.day <= \(p)") }
         if filter.collapse { parts.append("r.reprint_of IS NULL") }
+        if let tag = filter.tag {
+            // The folder itself or any below it ("tag/" up to, not including, "tag0"), as SQLite.
+            let (exact, low, high) = (bind(tag), bind(tag + "/"), bind(tag + "0"))
+            parts.append("(r.tag = \(exact) OR (r.tag > \(low) AND r.tag < \(high)))")
+        }
     }
 
     /// A placeholder for `value`, bound as the next parameter.

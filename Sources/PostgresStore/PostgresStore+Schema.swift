@@ -23,8 +23,10 @@ extension PostgresStore {
                 duplicate_of text COLLATE "C",
                 reprint_of text COLLATE "C",
                 json bytea NOT NULL,            -- PackedReport: compressed JSON without paragraphs
-                host text NOT NULL              -- the host that took the report
+                host text NOT NULL,             -- the host that took the report
+                tag text COLLATE "C"            -- the inbox subfolder it was dropped in
             );
+            CREATE INDEX report_tag ON report (tag);
             CREATE INDEX report_day ON report (day DESC, received DESC, id);
             CREATE INDEX report_text_hash ON report (text_hash);
             CREATE TABLE drop_record (
@@ -71,7 +73,8 @@ extension PostgresStore {
                 reason text NOT NULL,
                 at text NOT NULL,
                 path text,
-                host text NOT NULL
+                host text NOT NULL,
+                retried text                    -- when `retry` moved the file back to the inbox
             );
             CREATE TABLE label (
                 seq bigserial,

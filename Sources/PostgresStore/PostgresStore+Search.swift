@@ -14,6 +14,7 @@ extension PostgresStore {
         let queries = clauses.map(SearchVector.query)
         guard queries.allSatisfy({ $0 != nil }) else { return (0, []) }
         let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil && !filter.collapse
+            && filter.tag == nil
         let hotKey = unfiltered && filter.offset + filter.limit <= hot.capacity ? SharedHotLists.key(for: terms) : nil
         return try run { session in
             if let hotKey, let served = try hot.search(hotKey, terms: terms, filter: filter, store: self, in: session) {

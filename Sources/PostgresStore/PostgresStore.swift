@@ -195,18 +195,20 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         let titles = NullableText(reports.map { Self.text($0.report.displayTitle) })
         let duplicates = NullableText(reports.map(\.report.duplicateOf))
         let reprints = NullableText(reports.map { $0.report.duplicateOf ?? $0.report.nearDuplicateOf?.report })
+        let tags = NullableText(reports.map { Self.text($0.report.tag) })
         let rows = try session.query("""
-            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, reprint_of, json, host)
+            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, reprint_of, json, host, tag)
             SELECT id, file, sha, th, rc, CASE WHEN pn THEN NULL ELSE p END, day, CASE WHEN tn THEN NULL ELSE t END, nar,
-                   CASE WHEN dn THEN NULL ELSE d END, CASE WHEN rn THEN NULL ELSE rp END, j, \(host)
+                   CASE WHEN dn THEN NULL ELSE d END, CASE WHEN rn THEN NULL ELSE rp END, j, \(host),
+                   CASE WHEN gn THEN NULL ELSE g END
             FROM unnest(\(reports.map(\.report.id))::text[], \(reports.map { Self.text($0.report.file) })::text[],
                         \(reports.map(\.report.sha256))::text[], \(reports.map(\.textHash))::text[], \(reports.map(\.report.received))::text[],
                         \(published.values)::text[], \(published.nulls)::boolean[],
                         \(reports.map { $0.report.published ?? String($0.report.received.prefix(10)) })::text[],
                         \(titles.values)::text[], \(titles.nulls)::boolean[], \(reports.map(\.report.notAReport))::boolean[],
                         \(duplicates.values)::text[], \(duplicates.nulls)::boolean[], \(reprints.values)::text[], \(reprints.nulls)::boolean[],
-                        \(reports.map { ByteBuffer(bytes: $0.json) })::bytea[])
-                AS u(id, file, sha, th, rc, p, pn, day, t, tn, nar, d, dn, rp, rn, j)
+                        \(reports.map { ByteBuffer(bytes: $0.json) })::bytea[], \(tags.values)::text[], \(tags.nulls)::boolean[])
+                AS u(id, file, sha, th, rc, p, pn, day, t, tn, nar, d, dn, rp, rn, j, g, gn)
             ORDER BY id
             ON CONFLICT (id) DO NOTHING
             RETURNING id
@@ -335,9 +337,36 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
 
     public func failures(limit: Int) throws -> [Failure] {
         try run { session in
-            try session.query("SELECT file, code, reason, at, path FROM failure ORDER BY seq DESC LIMIT \(limit)").map { row in
+            try session.query("SELECT file, code, reason, at, path FROM failure WHERE retried IS NULL ORDER BY seq DESC LIMIT \(limit)").map { row in
                 let (file, code, reason, at, path) = try row.decode((String, String, String, String, String?).self)
                 return Failure(file: file, code: code, reason: reason, at: at, path: path)
+            }
+        }
+    }
+
+    /// This host's failure at `path` (a path under this host's failed/) marked retried.
+    public func markRetried(path: String, at: String) throws -> Failure? {
+        try run { session in
+            try session.transaction {
+                guard let row = try session.query("""
+                    UPDATE failure SET retried = \(at) WHERE seq = (
+                        SELECT seq FROM failure WHERE path = \(Self.text(path)) AND host = \(host) AND retried IS NULL ORDER BY seq DESC LIMIT 1)
+                    RETURNING file, code, reason, at, path
+                    """).first else { return nil }
+                let (file, code, reason, failedAt, failedPath) = try row.decode((String, String, String, String, String?).self)
+                try addCounters(["failed": -1], in: session)
+                return Failure(file: file, code: code, reason: reason, at: failedAt, path: failedPath)
+            }
+        }
+    }
+
+    public func unmarkRetried(path: String, at: String) throws {
+        try run { session in
+            try session.transaction {
+                let undone = try session.query("""
+                    UPDATE failure SET retried = NULL WHERE path = \(Self.text(path)) AND host = \(host) AND retried = \(at) RETURNING seq
+                    """).count
+                try addCounters(["failed": undone], in: session)
             }
         }
     }
@@ -383,7 +412,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
                                                          " ORDER BY r.day DESC, r.received DESC, r.id LIMIT \(filter.limit) OFFSET \(filter.offset)"))
             let summaries = try rows.map { row -> ReportSummary in
                 let report = try PackedReport.unpack(try row.decode(Data.self))
-                return ReportSummary(id: report.id, file: report.file, title: report.displayTitle, published: report.published,
+                return ReportSummary(id: report.id, file: report.file, tag: report.tag, title: report.displayTitle, published: report.published,
                                      received: report.received, themes: report.themes,
                                      labelled: report.articles.contains { $0.themesBy == .person })
             }

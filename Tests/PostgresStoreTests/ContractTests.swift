@@ -8,7 +8,7 @@ import Testing
 @Suite struct SQLiteContractTests {
     static let checks = ["storesAndReadsBack", "refusesAnIdCollision", "marksDuplicatesWithinAndAcrossBatches", "searchMatchesSubstrings",
                          "filtersAndPages", "recordsFailuresNewestFirst", "keepsLabelsAndRewritesThemes", "findsPhrasesDeepInLongArticles",
-                         "storesOddText"]
+                         "storesOddText", "filtersByTag"]
 
     /// The contract check of that name.
     static func check(_ name: String, _ store: any ReportStore) throws {
@@ -22,6 +22,7 @@ import Testing
         case "keepsLabelsAndRewritesThemes": try StoreContract.keepsLabelsAndRewritesThemes(store)
         case "findsPhrasesDeepInLongArticles": try StoreContract.findsPhrasesDeepInLongArticles(store)
         case "storesOddText": try StoreContract.storesOddText(store)
+        case "filtersByTag": try StoreContract.filtersByTag(store)
         default: Issue.record("no contract check \(name)")
         }
     }

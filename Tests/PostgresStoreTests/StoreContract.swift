@@ -103,6 +103,19 @@ enum StoreContract {
         #expect(try store.list(ReportFilter(limit: 1, offset: 2)).reports.map(\.id) == ["a"])
     }
 
+    /// An inbox subfolder's tag filters its reports and those of the folders below it, not its namesakes.
+    static func filtersByTag(_ store: any ReportStore) throws {
+        for (id, tag) in [("t1", "district-3"), ("t2", "district-3/news"), ("t3", "district-30"), ("t4", nil)] as [(String, String?)] {
+            var r = report(id, paragraphs: ["加装电梯，\(id)。"])
+            r.tag = tag
+            #expect(try store.store([item(r)]) == [.stored])
+        }
+        #expect(try store.list(ReportFilter(tag: "district-3")).reports.map(\.id).sorted() == ["t1", "t2"])
+        #expect(try store.list(ReportFilter(tag: "district-3")).reports.map(\.tag).sorted { ($0 ?? "") < ($1 ?? "") } == ["district-3", "district-3/news"])
+        #expect(try store.search("电梯", filter: ReportFilter(tag: "district-30")).hits.map(\.report) == ["t3"])
+        #expect(try store.search("电梯", filter: ReportFilter()).total == 4)
+    }
+
     static func recordsFailuresNewestFirst(_ store: any ReportStore) throws {
         for n in 0..<3 {
             try store.recordFailure(Failure(file: "f\(n).bin", code: "binary", reason: "not text", at: "2026-03-01T08:00:0\(n)Z",
@@ -110,6 +123,14 @@ enum StoreContract {
         }
         #expect(try store.failures(limit: 2).map(\.file) == ["f2.bin", "f1.bin"])
         #expect(try store.failures(limit: 10)[1].path == nil)
+        #expect(try store.counts().failed == 3)
+        let retried = try #require(try store.markRetried(path: "/failed/f2.bin", at: "t9"))
+        #expect(retried.file == "f2.bin")
+        #expect(try store.markRetried(path: "/failed/f2.bin", at: "t10") == nil)
+        #expect(try store.failures(limit: 10).map(\.file) == ["f1.bin", "f0.bin"])
+        #expect(try store.counts().failed == 2)
+        try store.unmarkRetried(path: "/failed/f2.bin", at: "t9")
+        #expect(try store.failures(limit: 10).map(\.file) == ["f2.bin", "f1.bin", "f0.bin"])
         #expect(try store.counts().failed == 3)
     }
 
