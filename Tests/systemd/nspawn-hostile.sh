@@ -202,6 +202,23 @@ out=$(as renewald timeout 10 /usr/local/bin/renewald serve --config /etc/renewal
 check "10. a second serve on the same socket refuses instead of stealing it" '[ $rc -ne 0 ] && [ $rc -ne 124 ] && [[ $out == *"listening on"* ]]'
 check "10. the first daemon still answers on its socket" '[[ $(rpc_as alice "{\"op\":\"ping\"}") == *pong* ]] && [ "$(prop MainPID)" = "$pid" ]'
 
+# --- 11. issue 14: a member's subfolder (its tag), across mounts; retry by a member ---------------
+as alice mkdir -m 2770 "$inbox/徐汇区"
+as alice sh -c 'printf "石榴园小区通知\n\n石榴园小区加装电梯工程下周开工。\n" > "$1/.s.part" && mv "$1/.s.part" "$1/徐汇区/s.txt"' drop "$inbox"
+check "11. a file in a member's subfolder is ingested, archived across mounts in the same subfolder" \
+  'waitfor "ok_get file 徐汇区/s.txt" 100 && cx test -f $st/archive/徐汇区/s.txt && in_inbox 徐汇区'
+check "11. list filters on the subfolder as a tag" '[[ $(rpc_as alice "{\"op\":\"list\",\"tag\":\"徐汇区\"}") == *"\"total\":1"* ]]'
+as alice sh -c ': > "$1/.e.part" && mv "$1/.e.part" "$1/徐汇区/e.txt"' drop "$inbox"
+check "11. an empty file in it fails into failed/徐汇区/" 'waitfor "[ \"\$(failed_code 徐汇区/e.txt)\" = empty ]" 100'
+# The administrator fixes the file where it lies; a member sends it back.
+cx sh -c "printf '石榴园小区通知\n\n修缮后的通知：加装电梯工程下周开工。\n' > $st/failed/徐汇区/e.txt"
+out=$(as alice /usr/local/bin/renewald retry "$st/failed/徐汇区/e.txt" 2>&1); rc=$?
+echo "    $out"
+check "11. renewald retry (run by a member) sends it back and it is ingested with its tag" \
+  '[ $rc -eq 0 ] && waitfor "ok_get file 徐汇区/e.txt" 100 && [[ $(rpc_as alice "{\"op\":\"list\",\"tag\":\"徐汇区\"}") == *"\"total\":2"* ]]'
+out=$(as alice /usr/local/bin/renewald retry /etc/passwd 2>&1); rc=$?
+check "11. retry refuses a path outside failed/" '[ $rc -eq 1 ] && [[ $out == *"only files in failed/"* ]]'
+
 # --- pings so far, then the poison file -----------------------------------------------------------
 worst=$(cx python3 /opt/renewald-test/systemd/hostile-tools.py maxping /tmp/pings.log)
 echo "    slowest ping so far: $worst ms over $(cx sh -c 'wc -l < /tmp/pings.log') pings"
