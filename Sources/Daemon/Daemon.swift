@@ -146,7 +146,7 @@ public struct Daemon: Sendable {
     func serviceGroup() -> ServiceGroup {
         // With a store shared by several hosts, their events reach this host's subscribers too.
         let sharedEvents: [ServiceGroupConfiguration.ServiceConfiguration] = (store as? any SharedEventLog).map {
-            [.init(service: SharedEventsService(log: $0, server: server, logger: logger))]
+            [.init(service: SharedEventsService(log: $0, server: server, logger: logger) { [state] in state.storeCameBack() })]
         } ?? []
         return ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [

@@ -5,7 +5,8 @@ public struct SharedEvent: Sendable, Equatable {
     public var number: Int64
     /// The host that published it (`host_name`).
     public var host: String
-    /// `ingested` or `failed`.
+    /// `ingested` or `failed` (for subscribers), or `classifier` (a label or a reload changed the
+    /// stored themes and labels: the other hosts retrain from the store).
     public var kind: String
     /// The event line as the publishing host sent it to its own subscribers.
     public var json: String
@@ -33,4 +34,7 @@ public protocol SharedEventLog: Sendable {
     /// Returns when another host notified new events, or after `timeout` at most (a follower reads
     /// the log either way, so a lost notification costs only latency).
     func waitForEvents(timeout: Duration) throws
+    /// Runs `body` while holding the collection-wide lock named `work` (hosts that ask for it at the
+    /// same time take turns), so that one host at a time reclassifies or labels.
+    func exclusively<T>(_ work: String, _ body: () throws -> T) throws -> T
 }

@@ -41,6 +41,18 @@ import Testing
         log.appendRaw(host: "b", json: Self.event(9999).serialized())
         #expect(try service.relay(after: 1203) == 1204)
     }
+
+    @Test func anotherHostsLabelOrReloadRetrainsThisOne() throws {
+        let log = MemoryEventLog(host: "a")
+        let told = Mutex(0)
+        let service = SharedEventsService(log: log, server: QueryServer(limits: Daemon.limits(Configuration()), logger: Logger(label: "test")),
+                                          logger: Logger(label: "test")) { told.withLock { $0 += 1 } }
+        log.appendRaw(host: "b", json: Self.event(1).serialized())
+        try log.appendEvents([(SharedEventOutbox.classifierKind, "{}")])   // this host's own: already retrained
+        log.appendRaw(host: "b", json: "{}", kind: SharedEventOutbox.classifierKind)
+        #expect(try service.relay(after: 0) == 3)
+        #expect(told.withLock { $0 } == 1)
+    }
 }
 
 /// A shared event log in memory, numbered from 1, that can be made unreachable.
@@ -53,8 +65,8 @@ final class MemoryEventLog: SharedEventLog {
     func setAway(_ on: Bool) { state.withLock { $0.away = on } }
     func all() -> [SharedEvent] { state.withLock { $0.events } }
 
-    func appendRaw(host: String, json: String) {
-        state.withLock { $0.events.append(SharedEvent(number: Int64($0.events.count + 1), host: host, kind: "ingested", json: json)) }
+    func appendRaw(host: String, json: String, kind: String = "ingested") {
+        state.withLock { $0.events.append(SharedEvent(number: Int64($0.events.count + 1), host: host, kind: kind, json: json)) }
     }
 
     func appendEvents(_ events: [(kind: String, json: String)]) throws {
@@ -73,4 +85,6 @@ final class MemoryEventLog: SharedEventLog {
     }
 
     func waitForEvents(timeout: Duration) throws {}
+
+    func exclusively<T>(_ work: String, _ body: () throws -> T) throws -> T { try body() }
 }

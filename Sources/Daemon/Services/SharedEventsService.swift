@@ -16,12 +16,15 @@ final class SharedEventsService: Service, Sendable {
     let log: any SharedEventLog
     let server: QueryServer
     let logger: Logger
+    /// Told when another host labelled or reloaded: the stored themes and labels changed.
+    let classifierChanged: @Sendable () -> Void
     private let stopped = Mutex(false)
     /// How long one wait for a notification lasts at most (and so how late a stop is noticed).
     static let wait: Duration = .seconds(2)
 
-    init(log: any SharedEventLog, server: QueryServer, logger: Logger) {
+    init(log: any SharedEventLog, server: QueryServer, logger: Logger, classifierChanged: @escaping @Sendable () -> Void = {}) {
         self.log = log
+        self.classifierChanged = classifierChanged
         self.server = server
         self.logger = logger
     }
@@ -62,6 +65,10 @@ final class SharedEventsService: Service, Sendable {
         while true {
             let events = try log.events(after: last, limit: 500)
             for event in events where event.host != log.host {
+                if event.kind == SharedEventOutbox.classifierKind {
+                    classifierChanged()
+                    continue
+                }
                 guard let value = try? JSONValue.parse(bytes: Array(event.json.utf8)) else { continue }
                 server.publish(kind: event.kind, event: value)
             }
@@ -80,6 +87,9 @@ final class SharedEventOutbox: Sendable {
     static let capacity = 100_000
 
     init(log: any SharedEventLog) { self.log = log }
+
+    /// The kind of the event that tells other hosts to retrain (never sent to subscribers).
+    static let classifierKind = "classifier"
 
     /// Appends `events` after any still waiting; keeps them all when the log cannot be reached.
     func send(_ events: [JSONValue]) {
