@@ -43,7 +43,9 @@ let package = Package(
             "ReportModel", "Characters", "CZlib", "CZstd", "ChineseScript",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictImports),
+        .systemLibrary(name: "CStatfs"),   // statfs(2): is the inbox on a network file system?
         .target(name: "Inbox", dependencies: [
+            "CStatfs",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
         .target(name: "QueryProtocol", dependencies: ["ReportModel"], swiftSettings: strictImports),

@@ -18,8 +18,10 @@ public struct Daemon: Sendable {
     let queue: IngestQueue
     let server: QueryServer
     let feed: InboxFeed
-    let watcher: InboxWatcher
+    let watching: InboxWatching
     let ingestLoop: IngestLoop
+    /// Runs `batch_command` after each batch.
+    let batchCommand: BatchCommand
     let heartbeat: Heartbeat
     let safety: IngestSafety
     /// Held for the daemon's life: one daemon per state directory.
@@ -34,9 +36,10 @@ public struct Daemon: Sendable {
     /// - Parameters:
     ///   - reread: reads the configuration again as the entry point did, for `reload`; nil when
     ///     there is no file to re-read.
+    ///   - store: the store to use instead of the one the configuration names (tests: a store that fails).
     ///   - applied: told the configuration after each reload, for what the entry point owns (the log level).
     public init(configuration: Configuration, reread: (@Sendable () throws -> Configuration)? = nil, logger: Logger,
-                notifier: any ServiceNotifying = SilentNotifier(),
+                notifier: any ServiceNotifying = SilentNotifier(), store given: (any ReportStore)? = nil,
                 applied: @escaping @Sendable (Configuration) -> Void = { _ in }) throws {
         self.configuration = configuration
         self.logger = logger
@@ -46,12 +49,21 @@ public struct Daemon: Sendable {
         }
         // One daemon per state directory: a second one refuses instead of sharing the database.
         instanceLock = try InstanceLock(stateDirectory: configuration.state)
-        let store = try configuration.openStore()
+        let store = try given ?? configuration.openStore()
         self.store = store
         let queue = IngestQueue()
         self.queue = queue
-        let status = IngestStatus(inbox: configuration.inbox, queue: queue, notifier: notifier, reports: try store.counts().reports)
+        // A database away at start is not fatal: the daemon listens, keeps files in the inbox, and
+        // takes them once the store answers (see `StoreAvailability`).
+        var reports = 0
+        var away: String?
+        do { reports = try store.counts().reports } catch {
+            guard let why = StoreError.unavailableReason(error) else { throw error }
+            away = why
+        }
+        let status = IngestStatus(inbox: configuration.inbox, queue: queue, notifier: notifier, reports: reports)
         self.status = status
+        if let away { status.storeAway(away, logger: logger) }
         let server = QueryServer(limits: Self.limits(configuration), logger: logger)
         self.server = server
         let heartbeat = Heartbeat()
@@ -63,13 +75,22 @@ public struct Daemon: Sendable {
         }
         let ingestor = Ingestor(configuration: configuration, store: store,
                                 archive: try Shelf(directory: configuration.archiveDirectory),
-                                failedShelf: try Shelf(directory: configuration.failedDirectory), logger: logger)
+                                failedShelf: try Shelf(directory: configuration.failedDirectory), logger: logger,
+                                storeAway: { status.availability.isAway })
         let safety = IngestSafety(configuration: configuration, logger: logger)
         self.safety = safety
+        let current = state
+        let batchCommand = BatchCommand(logger: logger) {
+            let configuration = current.configuration
+            return (configuration.batchCommand, configuration.batchTimeout)
+        }
+        self.batchCommand = batchCommand
         ingestLoop = IngestLoop(queue: queue, state: state, status: status, heartbeat: heartbeat, server: server,
-                                ingestor: ingestor, safety: safety, idleBeat: notifier.watchdogInterval.map { $0 / 4 } ?? .seconds(1),
+                                ingestor: ingestor, safety: safety, batchCommand: batchCommand, idleBeat: notifier.watchdogInterval.map { $0 / 4 } ?? .seconds(1),
                                 logger: logger)
-        watcher = try InboxWatcher(directory: configuration.inbox)
+        watching = try InboxWatching(configuration: configuration, logger: logger,
+                                     interval: { current.configuration.pollInterval },
+                                     settle: { current.configuration.settleSeconds })
         feed = InboxFeed(directory: configuration.inbox, queue: queue, logger: logger)
     }
 
@@ -81,7 +102,7 @@ public struct Daemon: Sendable {
     /// The op handler over this daemon's state (tests call it without a socket).
     var queryService: QueryService {
         QueryService(context: QueryContext(store: store, state: state, queue: queue, status: status, server: server,
-                                           started: started, logger: logger),
+                                           watching: watching, started: started, logger: logger),
                      testHooks: configuration.testHooks)
     }
 
@@ -106,10 +127,10 @@ public struct Daemon: Sendable {
             try InstanceLock.refuseLiveSocket(configuration.socket)
         }
         try server.start(endpoint ?? .path(configuration.socket), handler: queryService)
-        feed.scan()
+        watching.startupScan(feed)
         safety.startMonitoring()
         let where_ = endpoint == nil ? configuration.socket : "the socket passed by systemd"
-        logger.info("renewald \(QueryService.version) listening on \(where_), watching \(configuration.inbox)")
+        logger.info("renewald \(QueryService.version) listening on \(where_), watching \(configuration.inbox) \(watching.description)")
         AnalysisPriority.check(logger: logger)
         if !SimplifiedChinese.isOpenCCAvailable {
             logger.warning("OpenCC's t2s.json cannot be opened (is libopencc-data installed?): traditional Chinese is converted character by character")
@@ -126,7 +147,7 @@ public struct Daemon: Sendable {
         ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, safety: safety)),
-                .init(service: InboxWatchService(watcher: watcher, inbox: feed)),
+                .init(service: InboxWatchService(watching: watching, inbox: feed)),
                 .init(service: QueryServerService(server: server)),
                 .init(service: ingestLoop),
                 .init(service: HangupReloadService(state: state)),

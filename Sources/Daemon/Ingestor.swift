@@ -23,6 +23,9 @@ struct Ingestor: Sendable {
     let archive: Shelf
     let failedShelf: Shelf
     let logger: Logger
+    /// Whether the store is known to be away: a file that fails is then left in the inbox, since its
+    /// failure could not be recorded (see `StoreAvailability`).
+    var storeAway: @Sendable () -> Bool = { false }
 
     /// An outcome decided while preparing (so `prepare` can return it as a Result's failure).
     struct OutcomeBox: Error {
@@ -35,6 +38,9 @@ struct Ingestor: Sendable {
         case failed(Failure)
         /// Left in place to try again later (changing file, store or disk trouble).
         case retry(String)
+        /// Left in place because the store is away (`StoreError.unavailable`): tried again, without
+        /// counting against the file, once the store answers.
+        case storeAway(String)
         /// Left in place while its writer finishes; not a problem, and its close event brings it back.
         case waiting
         /// Changed too recently to be known complete: look again after that many seconds.
@@ -90,13 +96,16 @@ struct Ingestor: Sendable {
                                             parkWhenStuck: true)))
         case .unreadable(let code):
             return .failure(OutcomeBox(.retry("cannot read \(name): \(String(cString: strerror(code)))")))
+        case .notRegular(let kind) where kind == "directory":
+            // A subfolder: watched and listed, its files taken one by one; never a file itself.
+            return .failure(OutcomeBox(.ignored))
         case .notRegular(let kind):
             return .failure(OutcomeBox(fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it",
                                             parkWhenStuck: true)))
         case .tooLarge(let size):
             return .failure(OutcomeBox(fail(name, code: FailureCode.tooLarge.rawValue, reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")))
         case .regular(let bytes, let identity):
-            let report: Report
+            var report: Report
             let ticket = conditions.analysisGuard?.begin(name, limits: conditions.limits)
             defer { if let ticket { conditions.analysisGuard?.end(ticket) } }
             let wedge = configuration.testHooks && bytes.starts(with: Self.wedgeMarker)
@@ -111,8 +120,11 @@ struct Ingestor: Sendable {
             do {
                 if let recovered = try recover(name, sha256: report.sha256) { return .failure(OutcomeBox(recovered)) }
             } catch {
+                if let why = StoreError.unavailableReason(error) { return .failure(OutcomeBox(.storeAway(why))) }
                 return .failure(OutcomeBox(.retry("cannot finish archiving \(name): \(error)")))
             }
+            // The subfolder it was dropped in, so `list` and `search` can filter on it.
+            report.tag = name.folder?.description
             let drop = Drop(file: name.description, reportID: report.id, sha256: report.sha256, received: report.received, archivedAs: "")
             return .success(Prepared(name: name, item: store.prepare(StoreItem(report: report, textHash: Self.textHash(report), drop: drop)),
                                      identity: identity, bytes: bytes))
@@ -139,6 +151,7 @@ struct Ingestor: Sendable {
         do {
             outcomes = try store.store(items)
         } catch {
+            if let why = StoreError.unavailableReason(error) { return batch.map { ($0.name, .storeAway(why)) } }
             return batch.map { ($0.name, .retry("cannot store \($0.name): \(error)")) }
         }
         return zip(batch, zip(targets, outcomes)).map { prepared, pair in
@@ -175,7 +188,9 @@ struct Ingestor: Sendable {
     /// Finishes the move of a file whose report was committed before a crash; nil when there is nothing to recover.
     func recover(_ name: FileName, sha256: String) throws -> Outcome? {
         guard let drop = try store.drop(file: name.description, sha256: sha256) else { return nil }
-        let archived = FileName(bytes: Array((drop.archivedAs.split(separator: "/").last.map(String.init) ?? "").utf8))
+        // Relative to archive/ (a file from a subfolder was archived in the same subfolder).
+        let archived = archive.name(ofPath: drop.archivedAs)
+            ?? FileName(bytes: Array((drop.archivedAs.split(separator: "/").last.map(String.init) ?? "").utf8))
         switch archive.holdsSameFile(archived, as: name, in: configuration.inbox) {
         case .some(true):
             try archive.dropDuplicateLink(name, in: configuration.inbox)
@@ -202,7 +217,9 @@ struct Ingestor: Sendable {
         // Recorded before the move, as a report is stored before its original moves: killed in between,
         // the file is still in the inbox and fails again (a second row) instead of lying in failed/ with
         // no row. An entry that may be parked is recorded once moved, since it may stay in the inbox.
-        if !parkWhenStuck { record(failure) }
+        // With the store away the failure cannot be recorded, so the file stays where it is for now.
+        if parkWhenStuck, storeAway() { return .storeAway("cannot record the failure of \(name) while the database is away") }
+        if !parkWhenStuck, let why = record(failure) { return .storeAway(why) }
         do {
             try failedShelf.move(name, from: configuration.inbox, to: target)
         } catch {
@@ -220,12 +237,16 @@ struct Ingestor: Sendable {
         return .failed(failure)
     }
 
-    private func record(_ failure: Failure) {
+    /// Records a failure; returns why when the store is away (the caller keeps the file), nil otherwise.
+    @discardableResult
+    private func record(_ failure: Failure) -> String? {
         do {
             try store.recordFailure(failure)
         } catch {
+            if let why = StoreError.unavailableReason(error) { return why }
             logger.error("cannot record the failure of \(failure.file): \(error)", metadata: ["file": "\(failure.file)", "error_code": "store"])
         }
+        return nil
     }
 
     /// Identifies the normalised text, so the same text under other bytes is marked `duplicate_of`.

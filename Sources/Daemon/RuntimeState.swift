@@ -52,7 +52,13 @@ final class RuntimeState: Sendable {
         self.heartbeat = heartbeat
         self.applied = applied
         let taxonomy = try Self.loadTaxonomy(configuration.taxonomy)
-        let classifier = ThemeClassifier(taxonomy: taxonomy, examples: try Self.examples(from: store))
+        // With the store away the labels cannot be read: start without them, retrain when it answers.
+        var examples: [LabelledArticle] = []
+        do { examples = try Self.examples(from: store) } catch {
+            guard let why = StoreError.unavailableReason(error) else { throw error }
+            status.storeAway(why)
+        }
+        let classifier = ThemeClassifier(taxonomy: taxonomy, examples: examples)
         current = Mutex(Snapshot(configuration: configuration, builder: ReportBuilder(classifier: classifier), generation: 0))
     }
 
@@ -109,6 +115,7 @@ final class RuntimeState: Sendable {
                     return builder.reclassify(report)
                 }
             } catch {
+                if let why = StoreError.unavailableReason(error) { throw .storeUnavailable(why) }
                 throw .store("\(error)")
             }
             logger.notice("reloaded: \(taxonomy.themes.count) themes, \(count) reports reclassified")
@@ -137,6 +144,16 @@ final class RuntimeState: Sendable {
         }
     }
 
+    /// The store answers again: retrain with the labels in it, which could not be read while it was
+    /// away (at start) or which other hosts sharing the store may have added meanwhile.
+    func storeCameBack() {
+        mutations.withLock { _ in
+            guard let examples = try? Self.examples(from: store) else { return }
+            let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy, examples: examples))
+            current.withLock { $0.builder = builder; $0.generation += 1 }
+        }
+    }
+
     /// Commits a batch analysed with the builder of `generation`, reclassifying it first when the
     /// classifier changed meanwhile (a reload or a label landed while it was being analysed).
     func commit(_ batch: [Ingestor.Prepared], analysedBy generation: Int,
@@ -161,12 +178,15 @@ enum ReloadError: Error, Sendable, CustomStringConvertible {
     case configuration(String)
     case taxonomy(String)
     case store(String)
+    /// The database is away: nothing was reclassified now; the next reload does it.
+    case storeUnavailable(String)
 
     var description: String {
         switch self {
         case .configuration(let why): return "the configuration cannot be used: \(why)"
         case .taxonomy(let why): return "the taxonomy cannot be used: \(why)"
         case .store(let why): return "reclassifying failed: \(why)"
+        case .storeUnavailable(let why): return "reclassifying must wait: the database is unavailable (\(why))"
         }
     }
 }

@@ -3,6 +3,7 @@ extension Report {
         ReportKey.object([
             .id: .string(id),
             .file: .string(file),
+            .tag: .optional(tag),
             .sha256: .string(sha256),
             .received: .string(received),
             .published: .optional(published),
@@ -34,6 +35,7 @@ extension Report {
             nearDuplicateOf: json[.nearDuplicateOf].flatMap(NearDuplicate.init(json:)),
             warnings: (json[.warnings]?.arrayValue ?? []).compactMap(\.stringValue))
         documentNumber = json[.documentNumber]?.stringValue
+        tag = json[.tag]?.stringValue
     }
 }
 

@@ -6,6 +6,8 @@
 public enum ReportKey: String, CaseIterable, Sendable {
     // The report (README, protocol: `get`).
     case id, file, sha256, received, published
+    /// The inbox subfolder a report was dropped in (also on `list` summaries).
+    case tag
     case documentNumber = "document_number"
     case source, headline, articles, themes
     case notAReport = "not_a_report"

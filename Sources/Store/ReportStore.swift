@@ -23,7 +23,14 @@ public protocol ReportStore: Sendable {
     func reportID(file: String) throws -> String?
     func list(_ filter: ReportFilter) throws -> (total: Int, reports: [ReportSummary])
     func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit])
+    /// Failures not retried since, newest first.
     func failures(limit: Int) throws -> [Failure]
+    /// Marks the failure of the file now at `path` (under failed/) as retried at `at`, before the file
+    /// moves back to the inbox: it leaves `failures` and the failed count. Returns the failure (the
+    /// name it was dropped under), or nil when none is recorded for that path.
+    func markRetried(path: String, at: String) throws -> Failure?
+    /// Undoes `markRetried` when the file could not be moved back after all.
+    func unmarkRetried(path: String, at: String) throws
     func counts() throws -> StoreCounts
     /// Calls `body` with every stored report, in batches, and stores what it returns (reclassification).
     func rewriteAll(_ body: (Report) -> Report) throws -> Int

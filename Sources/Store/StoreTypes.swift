@@ -48,10 +48,13 @@ public struct ReportFilter: Sendable, Equatable {
     public var offset: Int
     /// Leave out reprints and duplicates, so a story counts once.
     public var collapse: Bool
+    /// Reports dropped in this inbox subfolder or any folder below it (`徐汇区` matches `徐汇区/街道`).
+    public var tag: String?
 
     public init(theme: String? = nil, place: String? = nil, since: String? = nil, until: String? = nil,
-                limit: Int = 20, offset: Int = 0, collapse: Bool = false) {
+                limit: Int = 20, offset: Int = 0, collapse: Bool = false, tag: String? = nil) {
         self.collapse = collapse
+        self.tag = tag
         self.theme = theme
         self.place = place
         self.since = since
@@ -65,6 +68,8 @@ public struct ReportFilter: Sendable, Equatable {
 public struct ReportSummary: Sendable, Equatable {
     public var id: String
     public var file: String
+    /// The inbox subfolder it was dropped in; nil at the top.
+    public var tag: String? = nil
     public var title: String?
     public var published: String?
     public var received: String

@@ -33,7 +33,10 @@ struct DigestCommand: ParsableCommand {
     @Option(help: "Where to write the page.")
     var out: String
 
-    func socketPath() throws -> String {
+    func socketPath() throws -> String { try Self.socketPath(socket: socket, config: config) }
+
+    /// `--socket`, else `socket` from the configuration file, else the default.
+    static func socketPath(socket: String?, config: String?) throws -> String {
         if let socket { return socket }
         var configuration = Configuration()
         let file = config ?? "/etc/renewald/renewald.conf"

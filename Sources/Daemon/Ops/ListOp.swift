@@ -8,7 +8,7 @@ extension Op where Context == QueryContext {
         Op("list") { request, context in
             let (total, reports) = try context.store.list(try ReportFilter(request))
             return .result(ReportKey.object([.total: .int(total), .reports: .array(reports.map { r in
-                ReportKey.object([.id: .string(r.id), .file: .string(r.file), .title: .optional(r.title),
+                ReportKey.object([.id: .string(r.id), .file: .string(r.file), .tag: .optional(r.tag), .title: .optional(r.title),
                                   .published: .optional(r.published), .received: .string(r.received),
                                   .themes: .array(r.themes.map(\.summaryJSON)), .labelled: .bool(r.labelled)])
             })]))

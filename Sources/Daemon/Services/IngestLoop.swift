@@ -23,10 +23,13 @@ final class IngestLoop: Service, Sendable {
     let idleBeat: Duration
     /// Batches by bytes, per-file limits, the in-hand record.
     let safety: IngestSafety
+    /// Told each batch's events, for `batch_command`.
+    let batchCommand: BatchCommand
 
     init(queue: IngestQueue, state: RuntimeState, status: IngestStatus, heartbeat: Heartbeat, server: QueryServer,
-         ingestor: Ingestor, safety: IngestSafety, idleBeat: Duration, logger: Logger) {
+         ingestor: Ingestor, safety: IngestSafety, batchCommand: BatchCommand, idleBeat: Duration, logger: Logger) {
         self.safety = safety
+        self.batchCommand = batchCommand
         self.queue = queue
         self.state = state
         self.status = status
@@ -53,7 +56,10 @@ final class IngestLoop: Service, Sendable {
         let lane = CommitLane()
         heartbeat.beat()
         loop: while true {
-            switch queue.next(timeout: idleBeat) {
+            probeStore()
+            // While the store is away, wake often enough to ask it when the backoff says so.
+            let wait = status.availability.isAway ? min(idleBeat, status.availability.firstProbe) : idleBeat
+            switch queue.next(timeout: wait) {
             case .closed:
                 break loop
             case .timeout:
@@ -72,7 +78,7 @@ final class IngestLoop: Service, Sendable {
                     safety.committing(true)
                     let outcomes = early + state.commit(ready, analysedBy: snapshot.generation, with: ingestor) { queue.queueAgain($0) }
                     safety.committing(false)
-                    for (name, outcome) in outcomes { report(outcome, for: name) }
+                    batchCommand.submit(outcomes.compactMap { name, outcome in report(outcome, for: name) })
                     safety.finished(names)
                     queue.finished(names)
                     // Throttled while a backlog lasts; the update after the last batch always goes out.
@@ -83,9 +89,36 @@ final class IngestLoop: Service, Sendable {
             status.update()
         }
         lane.drain()
+        batchCommand.stop()
     }
 
-    func report(_ outcome: Ingestor.Outcome, for name: FileName) {
+    /// Asks an away store whether it answers again (when the backoff says it is time); once it does,
+    /// the files waiting in the inbox are handed out again. No person needs to step in.
+    func probeStore() {
+        guard status.availability.probeDue() else { return }
+        let since = status.availability.since
+        do {
+            let counts = try state.store.counts()
+            if status.storeBack(reports: counts.reports) {
+                let away = since.map { String(format: "%.1f", Date().timeIntervalSince($0)) } ?? "?"
+                logger.notice("the database answers again after \(away) s; taking the \(queue.pending) files waiting in the inbox",
+                              metadata: ["error_code": "store_unavailable"])
+                state.storeCameBack()
+            }
+        } catch {
+            // Still away (the backoff was pushed out by `probeDue`); any other error says it answered.
+            if let why = StoreError.unavailableReason(error) {
+                status.availability.markAway(why)
+            } else {
+                status.storeBack(reports: nil)
+                logger.warning("the database answers again, but counting reports failed: \(error)")
+            }
+        }
+    }
+
+    /// Logs, counts and publishes one file's outcome; returns the event published, if any.
+    @discardableResult
+    func report(_ outcome: Ingestor.Outcome, for name: FileName) -> JSONValue? {
         if case .parked = outcome {} else { status.unparked(name) }
         switch outcome {
         case .settling(let seconds):
@@ -106,6 +139,10 @@ final class IngestLoop: Service, Sendable {
             // Still open for writing; its close event re-queues it, the slow retry is a safety net.
             logger.debug("\(name.escaped) is still being written; waiting", metadata: ["file": "\(name.escaped)"])
             queue.retryLater(name)
+        case .storeAway(let why):
+            // Held, not failed: due again at once, handed out when the queue resumes.
+            status.storeAway(why, logger: logger)
+            queue.retryLater(name, after: 0)
         case .retry(let why):
             logger.warning("\(why); will retry", metadata: ["file": "\(name.escaped)", "error_code": "retry"])
             status.setProblem(why)
@@ -115,27 +152,33 @@ final class IngestLoop: Service, Sendable {
             status.failed()
             logger.error("could not ingest \(FileName(failure.file).escaped): \(failure.reason)",
                          metadata: ["file": "\(FileName(failure.file).escaped)", "error_code": "\(failure.code)"])
-            server.publish(kind: "failed", event: .object([
+            let event = JSONValue.object([
                 ("event", .string("failed")), ("file", .string(failure.file)), ("code", .string(failure.code)),
                 ("reason", .string(failure.reason)), ("path", .optional(failure.path)),
-            ]))
+            ])
+            server.publish(kind: "failed", event: event)
+            return event
         case .ingested(let report, let new):
             queue.settled(name)
             status.stored(new: new)
             let themes = report.themes.map(\.id)
             logger.info("ingested \(name.escaped) as \(report.id)\(new ? "" : " (already stored)")",
                         metadata: ["file": "\(name.escaped)", "report_id": "\(report.id)", "themes": .array(themes.map { .string($0) })])
-            server.publish(kind: "ingested", event: .object([
+            let event = JSONValue.object([
                 ("event", .string("ingested")), ("report", .string(report.id)), ("file", .string(name.description)),
-                ("themes", .strings(themes)), ("new", .bool(new)),
-            ]))
+                ("tag", .optional(name.folder?.description)), ("themes", .strings(themes)), ("new", .bool(new)),
+            ])
+            server.publish(kind: "ingested", event: event)
+            return event
         }
+        return nil
     }
 }
 
 extension Ingestor {
     /// The same ingestor under another configuration (after a reload changed `max_file_bytes`).
     func with(_ configuration: Configuration) -> Ingestor {
-        Ingestor(configuration: configuration, store: store, archive: archive, failedShelf: failedShelf, logger: logger)
+        Ingestor(configuration: configuration, store: store, archive: archive, failedShelf: failedShelf, logger: logger,
+                 storeAway: storeAway)
     }
 }
