@@ -13,23 +13,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../../deploy" && pwd)
 . "$here/lib.sh"
 . "$here/nspawn-boot.sh"
-need_root
-need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128 sha256sum
-[ -x /usr/bin/dbus-daemon ] || [ -x /usr/bin/dbus-broker ] || { echo "$0: dbus is not installed"; echo "0 passed, 1 failed"; exit 1; }
-[ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
+nspawn_preflight "${1:-}" sha256sum
 work=${2:-/tmp/renewald-nspawn-hostile}
 big_files=${BIG_FILES:-10}
 T0=$(now_ms)
 
 nspawn_install "$1" "$work"
-mkdir -p "$units/renewald.service.d"
-cat > "$units/renewald.service.d/test.conf" <<'CONF'
-# test only: a short watchdog, quick restarts, and the test hooks (the poison file's wedge marker)
-[Service]
-WatchdogSec=4s
-RestartSec=1s
-Environment=RENEWALD_TEST_HOOKS=1
-CONF
+nspawn_test_hooks 4s
 cat > "$root/etc/sysusers.d/renewald-test-users.conf" <<'CONF'
 u alice   - "member of renewal" /tmp /bin/sh
 m alice   renewal
@@ -177,9 +167,9 @@ cx systemd-analyze log-level info
 cx sh -c "rm -f $st/archive/big* $st/failed/big*"
 
 # --- 4. hostile request and page sizes (parsers owned elsewhere; here: nobody else stalls) ---------
-Tas alice bigline 1.03 > "$work/bigline.out" &
+Tas alice bigline 1.03 /tmp/bigline.sent > "$work/bigline.out" &
 bl=$!
-sleep 0.3
+waitfor 'cx test -e /tmp/bigline.sent' 600
 t=$(now_ms); out=$(rpc_as bob '{"op":"ping"}'); lat=$(( $(now_ms) - t ))
 wait $bl
 echo "    ping during a 1.03 MB request line: $lat ms; $(cat "$work/bigline.out")"
