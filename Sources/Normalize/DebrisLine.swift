@@ -45,7 +45,7 @@ enum DebrisLine {
         }
         if length > 0 { items.append(length) }
         // A table row also has columns set apart by spaces, but its cells are short; headlines are not.
-        return items.count >= 4 && items.allSatisfy { $0 <= 50 } && items.filter { $0 >= 10 }.count >= 3
+        return items.count >= 4 && items.allSatisfy { $0 <= 80 } && items.filter { $0 >= 10 }.count >= 3
     }
 
     /// `打开微信，点击底部的“发现”，`, `使用“扫一扫”即可将网页分享至朋友圈。`: the instructions of a WeChat
