@@ -49,7 +49,7 @@ public struct Daemon: Sendable {
         }
         // One daemon per state directory: a second one refuses instead of sharing the database.
         instanceLock = try InstanceLock(stateDirectory: configuration.state)
-        let store = try given ?? configuration.openStore()
+        let store = try given ?? configuration.openStore(logger: logger)
         self.store = store
         let queue = IngestQueue()
         self.queue = queue
@@ -87,7 +87,7 @@ public struct Daemon: Sendable {
         self.batchCommand = batchCommand
         ingestLoop = IngestLoop(queue: queue, state: state, status: status, heartbeat: heartbeat, server: server,
                                 ingestor: ingestor, safety: safety, batchCommand: batchCommand, idleBeat: notifier.watchdogInterval.map { $0 / 4 } ?? .seconds(1),
-                                logger: logger)
+                                logger: logger, outbox: (store as? any SharedEventLog).map(SharedEventOutbox.init))
         watching = try InboxWatching(configuration: configuration, logger: logger,
                                      interval: { current.configuration.pollInterval },
                                      settle: { current.configuration.settleSeconds })
@@ -144,11 +144,16 @@ public struct Daemon: Sendable {
     /// what is in flight, refuses the rest), the watcher, and the watchdog last, so systemd hears
     /// from us until the end.
     func serviceGroup() -> ServiceGroup {
-        ServiceGroup(configuration: ServiceGroupConfiguration(
+        // With a store shared by several hosts, their events reach this host's subscribers too.
+        let sharedEvents: [ServiceGroupConfiguration.ServiceConfiguration] = (store as? any SharedEventLog).map {
+            [.init(service: SharedEventsService(log: $0, server: server, logger: logger) { [state] in state.storeCameBack() })]
+        } ?? []
+        return ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, safety: safety)),
                 .init(service: InboxWatchService(watching: watching, inbox: feed)),
                 .init(service: QueryServerService(server: server)),
+            ] + sharedEvents + [
                 .init(service: ingestLoop),
                 .init(service: HangupReloadService(state: state)),
                 .init(service: Stopping(notifier: notifier, heartbeat: heartbeat, logger: logger)),

@@ -53,7 +53,7 @@ final class InboxWatching: Sendable {
                     watcher = try InboxWatcher(directory: directory, checkRemote: true)
                 } catch {
                     watcher = nil
-                    why = "inotify cannot be used (\(error))"
+                    why = "inotify cannot be used: \(error)"
                 }
             }
         }

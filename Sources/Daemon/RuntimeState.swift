@@ -110,9 +110,11 @@ final class RuntimeState: Sendable {
                 current.withLock { $0 = Snapshot(configuration: next, builder: builder, generation: $0.generation + 1) }
                 applied(next)
                 logger.debug("reload: max_file_bytes \(next.maxFileBytes), max_request_bytes \(next.maxRequestBytes), log_level \(next.logLevel) in force")
-                count = try store.rewriteAll { report in
-                    heartbeat.beat()
-                    return builder.reclassify(report)
+                count = try Self.coordinated(store) {
+                    try store.rewriteAll { report in
+                        heartbeat.beat()
+                        return builder.reclassify(report)
+                    }
                 }
             } catch {
                 if let why = StoreError.unavailableReason(error) { throw .storeUnavailable(why) }
@@ -125,7 +127,7 @@ final class RuntimeState: Sendable {
 
     /// Stores a person's themes for one article and retrains the classifier with them.
     func label(report id: String, article index: Int, themes: [String], primary: String?) throws -> Report {
-        try mutations.withLock { _ in
+        try mutations.withLock { _ in try Self.coordinated(store) {
             guard var report = try store.report(id: id) else { throw ProtocolError(.notFound, "no report with id \(id)") }
             guard let position = report.articles.firstIndex(where: { $0.index == index }) else {
                 throw ProtocolError(.notFound, "report \(id) has no article \(index)")
@@ -141,7 +143,19 @@ final class RuntimeState: Sendable {
             try store.update(report)
             logger.info("labelled article \(index) of \(id): \(themes.joined(separator: ","))", metadata: ["report_id": "\(id)"])
             return report
-        }
+        } }
+    }
+
+    /// Runs `body` — a label or a reclassification, which read stored reports and write them back —
+    /// so that it cannot interleave with one on another host sharing the store (a label written
+    /// between a reload's read and its write would be lost), then tells the other hosts to retrain
+    /// from the store. With a store of its own, `mutations` alone already orders them.
+    static func coordinated<T>(_ store: any ReportStore, _ body: () throws -> T) throws -> T {
+        guard let shared = store as? any SharedEventLog else { return try body() }
+        let value = try shared.exclusively("classifier", body)
+        // Best effort: a host that misses it retrains anyway when its store comes back or it reloads.
+        try? shared.appendEvents([(SharedEventOutbox.classifierKind, "{}")])
+        return value
     }
 
     /// The store answers again: retrain with the labels in it, which could not be read while it was

@@ -25,9 +25,13 @@ final class IngestLoop: Service, Sendable {
     let safety: IngestSafety
     /// Told each batch's events, for `batch_command`.
     let batchCommand: BatchCommand
+    /// Carries this host's events to the other hosts sharing the store; nil with a store of its own.
+    let outbox: SharedEventOutbox?
 
     init(queue: IngestQueue, state: RuntimeState, status: IngestStatus, heartbeat: Heartbeat, server: QueryServer,
-         ingestor: Ingestor, safety: IngestSafety, batchCommand: BatchCommand, idleBeat: Duration, logger: Logger) {
+         ingestor: Ingestor, safety: IngestSafety, batchCommand: BatchCommand, idleBeat: Duration, logger: Logger,
+         outbox: SharedEventOutbox? = nil) {
+        self.outbox = outbox
         self.safety = safety
         self.batchCommand = batchCommand
         self.queue = queue
@@ -78,7 +82,9 @@ final class IngestLoop: Service, Sendable {
                     safety.committing(true)
                     let outcomes = early + state.commit(ready, analysedBy: snapshot.generation, with: ingestor) { queue.queueAgain($0) }
                     safety.committing(false)
-                    batchCommand.submit(outcomes.compactMap { name, outcome in report(outcome, for: name) })
+                    let events = outcomes.compactMap { name, outcome in report(outcome, for: name) }
+                    batchCommand.submit(events)
+                    outbox?.send(events)
                     safety.finished(names)
                     queue.finished(names)
                     // Throttled while a backlog lasts; the update after the last batch always goes out.
@@ -104,6 +110,7 @@ final class IngestLoop: Service, Sendable {
                 logger.notice("the database answers again after \(away) s; taking the \(queue.pending) files waiting in the inbox",
                               metadata: ["error_code": "store_unavailable"])
                 state.storeCameBack()
+                outbox?.send([])   // events of batches told while the database was away
             }
         } catch {
             // Still away (the backoff was pushed out by `probeDue`); any other error says it answered.
