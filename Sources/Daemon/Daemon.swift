@@ -49,7 +49,7 @@ public struct Daemon: Sendable {
         }
         // One daemon per state directory: a second one refuses instead of sharing the database.
         instanceLock = try InstanceLock(stateDirectory: configuration.state)
-        let store = try given ?? configuration.openStore()
+        let store = try given ?? configuration.openStore(logger: logger)
         self.store = store
         let queue = IngestQueue()
         self.queue = queue

@@ -156,6 +156,10 @@ struct Ingestor: Sendable {
         }
         return zip(batch, zip(targets, outcomes)).map { prepared, pair in
             let (target, outcome) = pair
+            if case .idCollision(let stored) = outcome {
+                return (prepared.name, fail(prepared.name, code: "id_collision",
+                                            reason: "report id \(prepared.report.id) already belongs to another file (SHA-256 \(stored)); this file's SHA-256 is \(prepared.report.sha256)"))
+            }
             do {
                 try archive.move(prepared.name, from: configuration.inbox, to: target, expecting: prepared.identity)
             } catch InboxError.replaced {

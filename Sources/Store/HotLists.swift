@@ -16,7 +16,7 @@ import Characters
 /// check the scores agree) and returns the requested page without touching the full-text index.
 /// Match counts are kept per query, so `total` needs no scan either. Filtered searches and pages
 /// deeper than `capacity` are ranked by FTS5 as before.
-final class HotLists: @unchecked Sendable {
+package final class HotLists: @unchecked Sendable {
     /// Articles kept per query: the deepest page (offset + limit) a list can answer.
     let capacity: Int
     /// Queries matching fewer articles are ranked by FTS5 directly (fast enough).
@@ -143,10 +143,10 @@ final class HotLists: @unchecked Sendable {
 
     // MARK: scoring
 
-    static let k1 = 1.2
-    static let b = 0.75
+    package static let k1 = 1.2
+    package static let b = 0.75
 
-    static func idf(documents: Int, matching: Int) -> Double {
+    package static func idf(documents: Int, matching: Int) -> Double {
         max(1e-6, log((Double(documents) - Double(matching) + 0.5) / (Double(matching) + 0.5)))
     }
 
