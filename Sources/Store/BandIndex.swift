@@ -8,7 +8,16 @@ import Foundation
 /// answers a 32-term lookup only after probing every segment. In memory it is one open-addressing
 /// table of 64-bit slots (band key in the high half, article rowid in the low half), about 11 bytes
 /// per key: 35 MB at 100,000 articles. It is rebuilt from `article_sketch` when the store opens.
+///
+/// A band key is kept for the first `maxPerKey` articles that have it and no more. Articles with the
+/// same key sit in one run of slots, so without a bound a story reprinted a thousand times (or a
+/// corpus recombined from a few hundred sentences, like the benchmark's) would make every insert and
+/// lookup walk a thousand slots per key. The first articles are the ones to keep: reprints are linked
+/// to a story's first article.
 final class BandIndex: @unchecked Sendable {
+    /// Articles indexed per band key; later ones are still found through their other keys.
+    static let maxPerKey = 32
+
     private let lock = NSLock()
     private var slots: [UInt64]
     private var used = 0
@@ -54,9 +63,15 @@ final class BandIndex: @unchecked Sendable {
 
     private func place(_ entry: UInt64) {
         let n = slots.count
-        var i = Self.slot(entry >> 32, n)
+        let key = entry >> 32
+        var i = Self.slot(key, n)
+        var sameKey = 0
         while slots[i] != 0 {
             if slots[i] == entry { return }
+            if slots[i] >> 32 == key {
+                sameKey += 1
+                if sameKey >= Self.maxPerKey { return }
+            }
             i = i + 1 == n ? 0 : i + 1
         }
         slots[i] = entry
@@ -71,11 +86,13 @@ final class BandIndex: @unchecked Sendable {
         for entry in old where entry != 0 { place(entry) }
     }
 
-    /// A key's home slot: multiply-shift onto [0, n).
+    /// A key's home slot: multiply-shift onto [0, n). (In Swift `>>` binds tighter than `*`: written
+    /// without the parentheses this was `(h >> 32) * (n >> 32)`, slot 0 for every key, and the whole
+    /// table one run of slots that every insert and lookup walked.)
     @inline(__always)
     static func slot(_ key: UInt64, _ n: Int) -> Int {
         let h = Shingles.mix(key)
-        return Int((h >> 32) * UInt64(n) >> 32)
+        return Int(((h >> 32) &* UInt64(n)) >> 32)
     }
 
     func commitStaged() {

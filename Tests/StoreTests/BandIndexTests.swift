@@ -15,6 +15,30 @@ import Testing
         #expect(index.candidates([12345], limit: 5).isEmpty)
     }
 
+    /// Keys land all over the table: when every key's home slot was 0, the table was one run of slots
+    /// that each insert and lookup walked, and ingest slowed with every article stored.
+    @Test func homeSlotsSpreadOverTheTable() {
+        let homes = Set((1...1000 as ClosedRange<UInt64>).map { BandIndex.slot($0, 1 << 20) })
+        #expect(homes.count > 990)
+        #expect(homes.allSatisfy { $0 >= 0 && $0 < 1 << 20 })
+    }
+
+    /// Thousands of articles with the same band keys (a much-reprinted story): each key keeps its first
+    /// `maxPerKey` articles, so the runs of slots stay short, and the story's first article is still found.
+    @Test func aKeySharedByThousandsOfArticlesKeepsTheFirstOnes() {
+        let index = BandIndex()
+        let keys = (0..<32).map { UInt32($0) * 7919 + 1 }
+        for rowid in 1...5000 as ClosedRange<Int64> { index.insert(keys, rowid: rowid) }
+        #expect(index.count == BandIndex.maxPerKey * keys.count)
+        let found = index.candidates(keys, limit: 64)
+        #expect(found.count == BandIndex.maxPerKey)
+        #expect(found.allSatisfy { $0.rowid <= Int64(BandIndex.maxPerKey) && $0.bands == keys.count })
+        #expect(found.first?.rowid == 1)
+        // An article sharing one of those keys and a key of its own is found through its own key.
+        index.insert([keys[0], 99], rowid: 6000)
+        #expect(index.candidates([99], limit: 5).map(\.rowid) == [6000])
+    }
+
     @Test func stagedKeysCountOnlyOnceCommitted() {
         let index = BandIndex()
         index.stage([5, 6], rowid: 1)
