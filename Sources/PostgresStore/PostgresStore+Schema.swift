@@ -115,6 +115,21 @@ extension PostgresStore {
                 json text NOT NULL
             );
             """),
+        (3, """
+            -- facts: each article's figures with what they are about, their place and sentence, as SQLite's v4.
+            CREATE TABLE fact (
+                article bigint NOT NULL,
+                n integer NOT NULL,
+                value text NOT NULL,
+                unit text NOT NULL,
+                norm_value double precision,
+                norm_unit text,
+                about text NOT NULL,
+                place text,
+                sentence text NOT NULL,
+                PRIMARY KEY (article, n)
+            );
+            """),
     ]
 
     /// Brings the database to the current schema.

@@ -259,12 +259,14 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         var placeArticles: [Int64] = [], places: [String] = []
         var chunkArticles: [Int64] = [], chunkNumbers: [Int] = [], chunked: [Bool] = [], vectors: [String] = []
         var stored: [StoredArticle] = []
+        var facts: [(article: Int64, n: Int, row: FactExtraction.Row)] = []
         for (report, rows) in reports {
             for (article, row) in zip(report.articles, rows.articles) {
                 guard let rowid = rowids["\(report.id)/\(article.index)"] else { continue }
                 stored.append(StoredArticle(rowid: rowid, length: row.length) { SQLiteStore.searchableText(article, in: report) })
                 for id in article.themeIDs.sorted() { themeArticles.append(rowid); themeIDs.append(id) }
                 for place in Set(article.places).sorted() { placeArticles.append(rowid); places.append(Self.text(place)) }
+                for (n, fact) in row.facts.enumerated() { facts.append((rowid, n, fact)) }
                 let chunks = SearchVector.chunks(tokens: row.tokens)
                 for (n, vector) in chunks.enumerated() {
                     chunkArticles.append(rowid); chunkNumbers.append(n); chunked.append(chunks.count > 1); vectors.append(vector)
@@ -281,6 +283,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
                 INSERT INTO article_place (article, place) SELECT * FROM unnest(\(placeArticles)::bigint[], \(places)::text[]) ON CONFLICT DO NOTHING
                 """)
         }
+        try insertFacts(facts, in: session)
         if !chunkArticles.isEmpty {
             // The literals are built here (SearchVector), not by to_tsvector: renewald's tokens, and
             // half the server's CPU.

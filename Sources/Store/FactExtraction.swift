@@ -4,15 +4,15 @@ import ReportModel
 
 /// Turns an article's figures into fact rows: its sentence, what it is about, its place. Pure; runs
 /// on the analysis threads while a report is packed.
-enum FactExtraction {
-    struct Row: Sendable, Equatable {
-        var value: String
-        var unit: String
-        var normalizedValue: Double?
-        var normalizedUnit: String?
-        var about: String
-        var place: String?
-        var sentence: String
+package enum FactExtraction {
+    package struct Row: Sendable, Equatable {
+        package var value: String
+        package var unit: String
+        package var normalizedValue: Double?
+        package var normalizedUnit: String?
+        package var about: String
+        package var place: String?
+        package var sentence: String
     }
 
     static func rows(_ article: Article) -> [Row] {

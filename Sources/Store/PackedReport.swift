@@ -99,7 +99,7 @@ package struct PackedRows: Sendable {
         /// The body's MinHash sketch (nil when too short to compare) and its LSH band tokens.
         var sketch: MinHashSketch?
         var bandKeys: [UInt32]
-        var facts: [FactExtraction.Row]
+        package var facts: [FactExtraction.Row]
     }
 
     package var json: Data

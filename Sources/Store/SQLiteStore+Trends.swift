@@ -59,7 +59,7 @@ extension SQLiteStore {
         }
     }
 
-    static func slot(of period: Int, in starts: [Int]) -> Int? {
+    package static func slot(of period: Int, in starts: [Int]) -> Int? {
         var lo = 0, hi = starts.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
@@ -98,13 +98,13 @@ extension SQLiteStore {
 
     /// An untitled article's first line when it is short enough to stand for a title (a title line
     /// the segmenter kept in the body).
-    static func leadLine(_ body: String) -> String? {
+    package static func leadLine(_ body: String) -> String? {
         guard let first = body.split(separator: "\n").first, first.count <= 40 else { return nil }
         return String(first)
     }
 
     /// The place an article is filed under: the one asked about, else the first it names.
-    static func mostSpecificPlace(_ places: [String], matching: String?) -> String? {
+    package static func mostSpecificPlace(_ places: [String], matching: String?) -> String? {
         if let matching, let hit = places.first(where: { $0.contains(matching) }) { return hit }
         return places.first
     }

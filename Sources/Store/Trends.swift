@@ -35,6 +35,12 @@ public struct Trends: Sendable, Equatable {
         public var key: String
         public var counts: [Int]
         public var total: Int
+
+        package init(key: String, counts: [Int], total: Int) {
+            self.key = key
+            self.counts = counts
+            self.total = total
+        }
     }
 
     /// The first day of each period, every period of the range (zeros included).
@@ -43,6 +49,13 @@ public struct Trends: Sendable, Equatable {
     public var series: [Series]
     /// Articles counted (each once, however many keys it has).
     public var articles: Int
+
+    /// Built by either store.
+    package init(periods: [String], series: [Series], articles: Int) {
+        self.periods = periods
+        self.series = series
+        self.articles = articles
+    }
 }
 
 /// One article for the digest: what it is, where and when, why it is in its theme.
@@ -57,4 +70,19 @@ public struct DigestArticle: Sendable, Equatable {
     public var evidence: String?
     /// Later articles folded into this one.
     public var reprints: Int
+
+    /// Built by either store.
+    package init(report: String, article: Int, title: String?, place: String?, date: String, primaryTheme: String?,
+                 themes: [String], evidence: String?, reprints: Int) {
+        self.report = report
+        self.article = article
+        self.title = title
+        self.place = place
+        self.date = date
+        self.primaryTheme = primaryTheme
+        self.themes = themes
+        self.evidence = evidence
+        self.reprints = reprints
+    }
 }
+

@@ -85,9 +85,15 @@ struct PostgresContractTests {
                 random(20 + (n * 7 + k) % 30) + phrases[(n * 3 + k) % phrases.count] + random(15) + (k % 2 == 0 ? phrases[(n + k) % phrases.count] : "")
                     + "第\(n)条。"
             }
-            let r = StoreContract.report(String(format: "%016x", n * 7919), paragraphs: paragraphs, themes: [themes[n % 3]],
+            var r = StoreContract.report(String(format: "%016x", n * 7919), paragraphs: paragraphs, themes: [themes[n % 3]],
                                          places: n % 2 == 0 ? ["成都市"] : ["武汉市"], published: n % 5 == 0 ? nil : "2025-0\(1 + n % 9)-1\(n % 10)",
                                          received: "2026-03-0\(1 + n % 9)T08:00:00Z")
+            if n % 3 == 1 {
+                // Figures for `facts`: one in the text, in units that normalise.
+                r.articles[0].paragraphs[0] += "投资\(n + 1)万元，改造\(n % 7 + 2)万平方米。"
+                r.articles[0].figures = [Figure(value: "\(n + 1)", unit: "万元", text: "\(n + 1)万元"),
+                                         Figure(value: "\(n % 7 + 2)", unit: "万平方米", text: "\(n % 7 + 2)万平方米")]
+            }
             batch.append(StoreContract.item(r, textHash: n % 11 == 0 ? "dup" : r.id))
             if batch.count == 16 || n == 89 {
                 #expect(try sqlite.store(batch.map(sqlite.prepare)) == postgres.store(batch.map(postgres.prepare)))
@@ -118,6 +124,27 @@ struct PostgresContractTests {
         }
         for id in ["0000000000000000", String(format: "%016x", 5 * 7919), String(format: "%016x", 11 * 7919)] {
             #expect(try sqlite.reportJSON(id: id) == postgres.reportJSON(id: id))
+        }
+        // Figures, trends and the digest: the same rows, the same answers.
+        let factFilters = [FactFilter(), FactFilter(limit: 5, offset: 3), FactFilter(theme: "community-services"), FactFilter(place: "成都"),
+                           FactFilter(unit: "元"), FactFilter(since: "2025-03-01", until: "2025-06-30"), FactFilter(text: "投资"),
+                           FactFilter(collapse: true)]
+        for filter in factFilters {
+            let (a, b) = (try sqlite.facts(filter), try postgres.facts(filter))
+            #expect(a.total == b.total && a.facts == b.facts, "facts \(filter)")
+        }
+        #expect(try sqlite.facts(FactFilter()).total > 20)
+        for interval in TrendInterval.allCases {
+            for query in [TrendQuery(interval: interval, since: "2025-01-01", until: "2026-03-31"),
+                          TrendQuery(interval: interval, since: "2025-02-01", until: "2025-08-31", theme: "elevator-retrofit"),
+                          TrendQuery(interval: interval, since: "2025-01-01", until: "2026-03-31", place: "成都", by: .place)] {
+                let (a, b) = (try sqlite.trends(query), try postgres.trends(query))
+                #expect(a == b, "trends \(query)")
+            }
+        }
+        #expect(try sqlite.trends(TrendQuery(interval: .month, since: "2025-01-01", until: "2026-03-31")).articles > 50)
+        for filter in filters {
+            #expect(try sqlite.digestArticles(filter) == postgres.digestArticles(filter), "digest \(filter)")
         }
     }
 
