@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "ReportModel", "Characters", "CZlib", "CZstd", "ChineseScript",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),   // FTS5's C API, for the rank function
         ], swiftSettings: strictImports),
         .target(name: "Inbox", dependencies: [
             .product(name: "Logging", package: "swift-log"),
