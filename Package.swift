@@ -44,7 +44,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),   // FTS5's C API, for the rank function
         ], swiftSettings: strictImports),
+        .systemLibrary(name: "CStatfs"),   // statfs(2): is the inbox on a network file system?
         .target(name: "Inbox", dependencies: [
+            "CStatfs",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
         .target(name: "QueryProtocol", dependencies: ["ReportModel"], swiftSettings: strictImports),
@@ -82,10 +84,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
 
+        // What several test targets need: temporary directories, GB18030 text made at test time.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictImports),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"], swiftSettings: strictImports),
         .testTarget(name: "CharactersTests", dependencies: ["Characters"], swiftSettings: strictImports),
         .testTarget(name: "DecodeTests", dependencies: ["Decode", "ReportModel"], swiftSettings: strictImports),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Decode", "ReportModel", "CZlib"], swiftSettings: strictImports),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Decode", "ReportModel", "CZlib", "TestSupport"], swiftSettings: strictImports),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Characters", "Decode"],
                     swiftSettings: strictImports),
         .testTarget(name: "SegmentTests", dependencies: ["Segment", "Normalize", "ReportModel"],
@@ -97,11 +101,11 @@ let package = Package(
             "Store", "ReportModel", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictImports),
-        .testTarget(name: "ReprintTests", dependencies: ["Pipeline", "Store", "Classify", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "ReprintTests", dependencies: ["Pipeline", "Store", "Classify", "ReportModel", "TestSupport"], swiftSettings: strictImports),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "ReportModel"], swiftSettings: strictImports),
-        .testTarget(name: "InboxTests", dependencies: ["Inbox"], swiftSettings: strictImports),
+        .testTarget(name: "InboxTests", dependencies: ["Inbox", "TestSupport"], swiftSettings: strictImports),
         .testTarget(name: "DaemonTests", dependencies: [
-            "Daemon", "Inbox", "Classify", "Pipeline", "QueryProtocol", "ReportModel", "Store",
+            "Daemon", "Inbox", "Classify", "Pipeline", "QueryProtocol", "ReportModel", "Store", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strictImports),
@@ -111,6 +115,6 @@ let package = Package(
             "Systemd",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
-        .testTarget(name: "EndToEndTests", dependencies: ["renewald", "ReportModel"], swiftSettings: strictImports),
+        .testTarget(name: "EndToEndTests", dependencies: ["renewald", "ReportModel", "TestSupport"], swiftSettings: strictImports),
     ]
 )

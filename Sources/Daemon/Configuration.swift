@@ -19,6 +19,14 @@ public struct Configuration: Sendable, Equatable {
     public var settleSeconds: Double = 2
     /// Input bytes analysed together at most (a larger file is analysed alone), bounding memory.
     public var batchBytes: Int = 32 << 20
+    /// How the inbox is watched: inotify, polling, or chosen by the inbox's file system (`auto`).
+    public var inboxWatch: InboxWatchMode = .auto
+    /// Seconds between listings of a polled inbox.
+    public var pollInterval: Double = 5
+    /// A program run after each ingested batch with the batch's events as JSON on stdin; nil for none.
+    public var batchCommand: String?
+    /// Seconds a batch command may run before it is stopped.
+    public var batchTimeout: Double = 30
 
     public init(inbox: String = "/var/spool/renewald/inbox", state: String = "/var/lib/renewald",
                 socket: String = "/run/renewald/renewald.sock", taxonomy: String? = nil,
@@ -77,7 +85,13 @@ extension Configuration {
             guard let n = Int(value), n >= min else { throw .badValue(line: line, key: key, "must be a whole number ≥ \(min)") }
             return n
         }
-        if value.isEmpty && key != "taxonomy" { return }
+        func seconds(min: Double, max: Double) throws(ConfigurationError) -> Double {
+            guard let s = Self.seconds(value), s >= min, s <= max else {
+                throw .badValue(line: line, key: key, "must be a duration between \(Self.format(min)) and \(Self.format(max)), like 5s, 500ms or 2m")
+            }
+            return s
+        }
+        if value.isEmpty && key != "taxonomy" && key != "batch_command" { return }
         switch key {
         case "inbox": inbox = value
         case "state": state = value
@@ -89,6 +103,16 @@ extension Configuration {
         case "max_connections": maxConnections = try number(min: 1)
         case "max_analysis_s": maxAnalysisSeconds = Double(try number(min: 1))
         case "max_analysis_mb": maxAnalysisMB = try number(min: 16)
+        case "inbox_watch":
+            guard let mode = InboxWatchMode(rawValue: value) else {
+                throw .badValue(line: line, key: key, "must be one of auto, inotify, poll")
+            }
+            inboxWatch = mode
+        case "poll_interval": pollInterval = try seconds(min: 0.1, max: 3600)
+        case "batch_command":
+            guard value.isEmpty || value.hasPrefix("/") else { throw .badValue(line: line, key: key, "must be an absolute path") }
+            batchCommand = value.isEmpty ? nil : value
+        case "batch_timeout": batchTimeout = try seconds(min: 1, max: 3600)
         case "log_level":
             guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(value) else {
                 throw .badValue(line: line, key: key, "must be one of trace, debug, info, notice, warning, error, critical")
@@ -99,9 +123,37 @@ extension Configuration {
     }
 }
 
+/// How the inbox is watched (`inbox_watch`).
+public enum InboxWatchMode: String, Sendable, Equatable {
+    /// inotify, unless the inbox is on a network or FUSE file system or inotify cannot be set up: then polling.
+    case auto
+    /// inotify only; the daemon does not start without it.
+    case inotify
+    /// A listing every `poll_interval`.
+    case poll
+}
+
 extension Configuration {
-    /// Keys a running daemon cannot change: they name the files and socket it holds open.
-    static let restartOnlyKeys = ["inbox", "state", "socket"]
+    /// A duration: a number of seconds, or a number followed by `ms`, `s`, `m` or `h`.
+    static func seconds(_ text: String) -> Double? {
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        for (suffix, scale) in units where text.hasSuffix(suffix) {
+            guard let n = Double(String(text.dropLast(suffix.count)).trimmingCharacters(in: " ")), n.isFinite else { return nil }
+            return n * scale
+        }
+        guard let n = Double(text), n.isFinite else { return nil }
+        return n
+    }
+
+    static func format(_ seconds: Double) -> String {
+        seconds < 1 ? "\(Int(seconds * 1000))ms" : seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
+    }
+}
+
+extension Configuration {
+    /// Keys a running daemon cannot change: they name the files and socket it holds open, or how the
+    /// inbox is watched (chosen once at start).
+    static let restartOnlyKeys = ["inbox", "state", "socket", "inbox_watch"]
 
     /// This configuration with every key of `file` that can change while running: all but
     /// `restartOnlyKeys`.
@@ -110,13 +162,15 @@ extension Configuration {
         next.inbox = inbox
         next.state = state
         next.socket = socket
+        next.inboxWatch = inboxWatch
         next.testHooks = testHooks
         return next
     }
 
     /// The restart-only keys whose value in `file` differs from the one in force.
     func fixedKeysDiffering(from file: Configuration) -> [String] {
-        zip(Self.restartOnlyKeys, [(inbox, file.inbox), (state, file.state), (socket, file.socket)])
+        zip(Self.restartOnlyKeys, [(inbox, file.inbox), (state, file.state), (socket, file.socket),
+                                   (inboxWatch.rawValue, file.inboxWatch.rawValue)])
             .filter { $1.0 != $1.1 }.map(\.0)
     }
 }

@@ -18,8 +18,10 @@ public struct Daemon: Sendable {
     let queue: IngestQueue
     let server: QueryServer
     let feed: InboxFeed
-    let watcher: InboxWatcher
+    let watching: InboxWatching
     let ingestLoop: IngestLoop
+    /// Runs `batch_command` after each batch.
+    let batchCommand: BatchCommand
     let heartbeat: Heartbeat
     let safety: IngestSafety
     /// Held for the daemon's life: one daemon per state directory.
@@ -46,8 +48,7 @@ public struct Daemon: Sendable {
         }
         // One daemon per state directory: a second one refuses instead of sharing the database.
         instanceLock = try InstanceLock(stateDirectory: configuration.state)
-        try InstanceLock.createPrivately(configuration.databasePath)
-        let store = try SQLiteStore(path: configuration.databasePath)
+        let store = try configuration.openStore()
         self.store = store
         let queue = IngestQueue()
         self.queue = queue
@@ -67,10 +68,18 @@ public struct Daemon: Sendable {
                                 failedShelf: try Shelf(directory: configuration.failedDirectory), logger: logger)
         let safety = IngestSafety(configuration: configuration, logger: logger)
         self.safety = safety
+        let current = state
+        let batchCommand = BatchCommand(logger: logger) {
+            let configuration = current.configuration
+            return (configuration.batchCommand, configuration.batchTimeout)
+        }
+        self.batchCommand = batchCommand
         ingestLoop = IngestLoop(queue: queue, state: state, status: status, heartbeat: heartbeat, server: server,
-                                ingestor: ingestor, safety: safety, idleBeat: notifier.watchdogInterval.map { $0 / 4 } ?? .seconds(1),
+                                ingestor: ingestor, safety: safety, batchCommand: batchCommand, idleBeat: notifier.watchdogInterval.map { $0 / 4 } ?? .seconds(1),
                                 logger: logger)
-        watcher = try InboxWatcher(directory: configuration.inbox)
+        watching = try InboxWatching(configuration: configuration, logger: logger,
+                                     interval: { current.configuration.pollInterval },
+                                     settle: { current.configuration.settleSeconds })
         feed = InboxFeed(directory: configuration.inbox, queue: queue, logger: logger)
     }
 
@@ -82,7 +91,7 @@ public struct Daemon: Sendable {
     /// The op handler over this daemon's state (tests call it without a socket).
     var queryService: QueryService {
         QueryService(context: QueryContext(store: store, state: state, queue: queue, status: status, server: server,
-                                           started: started, logger: logger),
+                                           watching: watching, started: started, logger: logger),
                      testHooks: configuration.testHooks)
     }
 
@@ -107,10 +116,10 @@ public struct Daemon: Sendable {
             try InstanceLock.refuseLiveSocket(configuration.socket)
         }
         try server.start(endpoint ?? .path(configuration.socket), handler: queryService)
-        feed.scan()
+        watching.startupScan(feed)
         safety.startMonitoring()
         let where_ = endpoint == nil ? configuration.socket : "the socket passed by systemd"
-        logger.info("renewald \(QueryService.version) listening on \(where_), watching \(configuration.inbox)")
+        logger.info("renewald \(QueryService.version) listening on \(where_), watching \(configuration.inbox) \(watching.description)")
         AnalysisPriority.check(logger: logger)
         if !SimplifiedChinese.isOpenCCAvailable {
             logger.warning("OpenCC's t2s.json cannot be opened (is libopencc-data installed?): traditional Chinese is converted character by character")
@@ -127,7 +136,7 @@ public struct Daemon: Sendable {
         ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, safety: safety)),
-                .init(service: InboxWatchService(watcher: watcher, inbox: feed)),
+                .init(service: InboxWatchService(watching: watching, inbox: feed)),
                 .init(service: QueryServerService(server: server)),
                 .init(service: ingestLoop),
                 .init(service: HangupReloadService(state: state)),

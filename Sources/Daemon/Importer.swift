@@ -30,7 +30,7 @@ public struct Importer: Sendable {
     public init(configuration: Configuration) throws {
         self.configuration = configuration
         try FileManager.default.createDirectory(atPath: configuration.state, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: configuration.databasePath)
+        store = try configuration.openStore()
     }
 
     /// Every regular file under `paths` (directories recursively, dot-files skipped), sorted.

@@ -6,81 +6,88 @@ import Inbox
 /// A name handed out is *in flight* until `finished` is called for it: the ingest loop analyses the
 /// next batch while the previous one commits, so a name that shows up again meanwhile (its file was
 /// replaced) waits until its first round is over instead of being read twice at once.
-final class IngestQueue: @unchecked Sendable {
-    enum Item {
+final class IngestQueue: Sendable {
+    enum Item: Sendable {
         case file(FileName)
         /// Test hook: wedge the ingest loop (so a watchdog can be seen to fire).
         case stall(seconds: Double)
     }
 
-    private let condition = NSCondition()
-    private var items: [Item] = []
-    private var queued: Set<FileName> = []
-    private var delayed: [FileName: (due: ContinuousClock.Instant, attempt: Int)] = [:]
-    private var closed = false
-    /// Names handed out and not yet finished; `pending` counts them.
-    private var inFlight: Set<FileName> = []
-    /// In-flight names that arrived again, queued once they finish.
-    private var again: Set<FileName> = []
-    /// Queued names whose writer was seen to finish (closed after writing, or renamed in): these need
-    /// no settle interval. Moved to `closedInFlight` when handed out.
-    private var closedQueued: Set<FileName> = []
-    private var closedInFlight: Set<FileName> = []
+    /// Everything the queue knows, changed only under `state`'s lock.
+    private struct State {
+        var items: [Item] = []
+        var queued: Set<FileName> = []
+        var delayed: [FileName: (due: ContinuousClock.Instant, attempt: Int)] = [:]
+        var closed = false
+        /// Names handed out and not yet finished; `pending` counts them.
+        var inFlight: Set<FileName> = []
+        /// In-flight names that arrived again, queued once they finish.
+        var again: Set<FileName> = []
+        /// Queued names whose writer was seen to finish (closed after writing, or renamed in): these need
+        /// no settle interval. Moved to `closedInFlight` when handed out.
+        var closedQueued: Set<FileName> = []
+        var closedInFlight: Set<FileName> = []
+
+        /// Puts `name` at the end of the queue.
+        mutating func enqueue(_ name: FileName) {
+            queued.insert(name)
+            items.append(.file(name))
+        }
+
+        /// Marks a name taken off `items` as in flight, or sets it aside when it already is.
+        mutating func handOut(_ name: FileName) -> FileName? {
+            queued.remove(name)
+            guard inFlight.insert(name).inserted else {
+                again.insert(name)
+                return nil
+            }
+            if closedQueued.remove(name) != nil { closedInFlight.insert(name) }
+            return name
+        }
+    }
+
+    private let state = ConditionMutex(State())
 
     /// Queues `name`; `closed` when its writer was seen to finish with it (`IN_CLOSE_WRITE`, `IN_MOVED_TO`).
     func add(_ name: FileName, closed wasClosed: Bool = false) {
-        condition.lock()
-        defer { condition.unlock() }
-        guard !closed else { return }
-        if wasClosed { closedQueued.insert(name) }
-        guard !queued.contains(name) else { return }
-        delayed[name] = nil
-        queued.insert(name)
-        items.append(.file(name))
-        condition.signal()
+        state.update { s in
+            guard !s.closed else { return }
+            if wasClosed { s.closedQueued.insert(name) }
+            guard !s.queued.contains(name) else { return }
+            s.delayed[name] = nil
+            s.enqueue(name)
+        }
     }
 
     func addStall(seconds: Double) {
-        condition.lock()
-        items.append(.stall(seconds: seconds))
-        condition.signal()
-        condition.unlock()
+        state.update { $0.items.append(.stall(seconds: seconds)) }
     }
 
     /// Schedules `name` again after a backoff that doubles with each attempt (1 s … 5 min), or
     /// after `seconds` exactly (a file settling).
     func retryLater(_ name: FileName, after seconds: Double? = nil) {
-        condition.lock()
-        defer { condition.unlock() }
-        let attempt = (delayed[name]?.attempt ?? 0) + (seconds == nil ? 1 : 0)
-        let wait = seconds ?? min(300.0, pow(2, Double(attempt - 1)))
-        delayed[name] = (ContinuousClock.now + .milliseconds(Int(max(0.01, wait) * 1000)), attempt)
-        condition.signal()
+        state.update { s in
+            let attempt = (s.delayed[name]?.attempt ?? 0) + (seconds == nil ? 1 : 0)
+            let wait = seconds ?? min(300.0, pow(2, Double(attempt - 1)))
+            s.delayed[name] = (ContinuousClock.now + .milliseconds(Int(max(0.01, wait) * 1000)), attempt)
+        }
     }
 
     /// Whether `name`, handed out now, was seen closed by its writer since it was last handed out.
     func wasClosed(_ name: FileName) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return closedInFlight.contains(name)
+        state.withLock { $0.closedInFlight.contains(name) }
     }
 
     /// Queues `name` again once its current round finishes (the name now holds another file).
     func queueAgain(_ name: FileName) {
-        condition.lock()
-        defer { condition.unlock() }
-        if inFlight.contains(name) { again.insert(name) } else if !queued.contains(name), !closed {
-            queued.insert(name)
-            items.append(.file(name))
-            condition.signal()
+        state.update { s in
+            if s.inFlight.contains(name) { s.again.insert(name) } else if !s.queued.contains(name), !s.closed { s.enqueue(name) }
         }
     }
 
     /// Forgets a name's backoff once it was handled.
     func settled(_ name: FileName) {
-        condition.lock()
-        delayed[name] = nil
-        condition.unlock()
+        state.withLock { $0.delayed[name] = nil }
     }
 
     enum Next {
@@ -92,79 +99,61 @@ final class IngestQueue: @unchecked Sendable {
     /// Up to `limit` files queued right now, taken without waiting (to batch a burst after `next`),
     /// stopping at the first that `accept` refuses (it stays first in the queue).
     func moreFiles(limit: Int, accept: (FileName) -> Bool = { _ in true }) -> [FileName] {
-        condition.lock()
-        defer { condition.unlock() }
-        var taken: [FileName] = []
-        while taken.count < limit, case .file(let name)? = items.first {
-            if !inFlight.contains(name) && !accept(name) { break }
-            items.removeFirst()
-            if let name = handOut(name) { taken.append(name) }
+        state.withLock { s in
+            var taken: [FileName] = []
+            while taken.count < limit, case .file(let name)? = s.items.first {
+                if !s.inFlight.contains(name) && !accept(name) { break }
+                s.items.removeFirst()
+                if let name = s.handOut(name) { taken.append(name) }
+            }
+            return taken
         }
-        return taken
     }
 
     /// Ends the round of names handed out; those that arrived again meanwhile are queued now.
     func finished(_ names: [FileName]) {
-        condition.lock()
-        defer { condition.unlock() }
-        for name in names {
-            inFlight.remove(name)
-            closedInFlight.remove(name)
-            guard again.remove(name) != nil, !closed, !queued.contains(name) else { continue }
-            queued.insert(name)
-            items.append(.file(name))
-            condition.signal()
+        state.update { s in
+            for name in names {
+                s.inFlight.remove(name)
+                s.closedInFlight.remove(name)
+                guard s.again.remove(name) != nil, !s.closed, !s.queued.contains(name) else { continue }
+                s.enqueue(name)
+            }
         }
-    }
-
-    /// Marks a name taken off `items` as in flight, or sets it aside when it already is. Lock held.
-    private func handOut(_ name: FileName) -> FileName? {
-        queued.remove(name)
-        guard inFlight.insert(name).inserted else {
-            again.insert(name)
-            return nil
-        }
-        if closedQueued.remove(name) != nil { closedInFlight.insert(name) }
-        return name
     }
 
     /// The next item, waiting at most `timeout`.
     func next(timeout: Duration) -> Next {
-        condition.lock()
-        defer { condition.unlock() }
         let deadline = Date().addingTimeInterval(timeout.inSeconds)
-        while true {
-            if closed { return .closed }
+        return state.wait { s in
+            if s.closed { return .done(.closed) }
             let now = ContinuousClock.now
-            for (name, entry) in delayed where entry.due <= now && !queued.contains(name) && !inFlight.contains(name) {
-                queued.insert(name)
-                items.append(.file(name))
+            for (name, entry) in s.delayed where entry.due <= now && !s.queued.contains(name) && !s.inFlight.contains(name) {
+                s.enqueue(name)
             }
-            while !items.isEmpty {
-                let item = items.removeFirst()
-                guard case .file(let name) = item else { return .item(item) }
-                if let name = handOut(name) { return .item(.file(name)) }
+            while !s.items.isEmpty {
+                let item = s.items.removeFirst()
+                guard case .file(let name) = item else { return .done(.item(item)) }
+                if let name = s.handOut(name) { return .done(.item(.file(name))) }
             }
+            if Date() >= deadline { return .done(.timeout) }
             var wake = deadline
-            if let soonest = delayed.values.map(\.due).min() {
+            if let soonest = s.delayed.values.map(\.due).min() {
                 wake = min(wake, Date().addingTimeInterval(max(0.001, (soonest - now).inSeconds)))
             }
-            if !condition.wait(until: wake), Date() >= deadline { return .timeout }
+            return .sleep(until: wake)
         }
     }
 
     /// Files waiting, in flight, or waiting for a retry.
     var pending: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return items.count + inFlight.count + delayed.keys.filter { !queued.contains($0) && !inFlight.contains($0) }.count
+        state.withLock { s in
+            s.items.count + s.inFlight.count + s.delayed.keys.filter { !s.queued.contains($0) && !s.inFlight.contains($0) }.count
+        }
     }
 
     /// Stops handing out items; `next` returns nil from now on.
     func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
+        state.update { $0.closed = true }
     }
 }

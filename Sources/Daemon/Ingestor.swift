@@ -90,13 +90,16 @@ struct Ingestor: Sendable {
                                             parkWhenStuck: true)))
         case .unreadable(let code):
             return .failure(OutcomeBox(.retry("cannot read \(name): \(String(cString: strerror(code)))")))
+        case .notRegular(let kind) where kind == "directory":
+            // A subfolder: watched and listed, its files taken one by one; never a file itself.
+            return .failure(OutcomeBox(.ignored))
         case .notRegular(let kind):
             return .failure(OutcomeBox(fail(name, code: "not_regular_file", reason: "\(kind), not a regular file: renewald never follows or reads it",
                                             parkWhenStuck: true)))
         case .tooLarge(let size):
             return .failure(OutcomeBox(fail(name, code: FailureCode.tooLarge.rawValue, reason: "\(size) bytes; the limit (max_file_bytes) is \(configuration.maxFileBytes)")))
         case .regular(let bytes, let identity):
-            let report: Report
+            var report: Report
             let ticket = conditions.analysisGuard?.begin(name, limits: conditions.limits)
             defer { if let ticket { conditions.analysisGuard?.end(ticket) } }
             let wedge = configuration.testHooks && bytes.starts(with: Self.wedgeMarker)
@@ -113,6 +116,8 @@ struct Ingestor: Sendable {
             } catch {
                 return .failure(OutcomeBox(.retry("cannot finish archiving \(name): \(error)")))
             }
+            // The subfolder it was dropped in, so `list` and `search` can filter on it.
+            report.tag = name.folder?.description
             let drop = Drop(file: name.description, reportID: report.id, sha256: report.sha256, received: report.received, archivedAs: "")
             return .success(Prepared(name: name, item: store.prepare(StoreItem(report: report, textHash: Self.textHash(report), drop: drop)),
                                      identity: identity, bytes: bytes))
@@ -175,7 +180,9 @@ struct Ingestor: Sendable {
     /// Finishes the move of a file whose report was committed before a crash; nil when there is nothing to recover.
     func recover(_ name: FileName, sha256: String) throws -> Outcome? {
         guard let drop = try store.drop(file: name.description, sha256: sha256) else { return nil }
-        let archived = FileName(bytes: Array((drop.archivedAs.split(separator: "/").last.map(String.init) ?? "").utf8))
+        // Relative to archive/ (a file from a subfolder was archived in the same subfolder).
+        let archived = archive.name(ofPath: drop.archivedAs)
+            ?? FileName(bytes: Array((drop.archivedAs.split(separator: "/").last.map(String.init) ?? "").utf8))
         switch archive.holdsSameFile(archived, as: name, in: configuration.inbox) {
         case .some(true):
             try archive.dropDuplicateLink(name, in: configuration.inbox)

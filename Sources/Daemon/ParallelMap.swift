@@ -29,7 +29,7 @@ private struct SendableBuffer<U>: @unchecked Sendable {
 /// of the daemon. Queries and the single SQLite writer come first and analysis takes the cycles
 /// left: when a burst arrives the writer, which everything waits for, is never starved by the
 /// analysis of later batches, and `search` stays fast while a backlog is worked off.
-final class AnalysisPool: @unchecked Sendable {
+final class AnalysisPool: Sendable {
     /// How much lower analysis runs than the rest of the daemon.
     static let nice: Int32 = 19
     static let shared = AnalysisPool(threads: ProcessInfo.processInfo.activeProcessorCount, nice: nice)
@@ -57,11 +57,15 @@ final class AnalysisPool: @unchecked Sendable {
         }
     }
 
-    private let condition = NSCondition()
-    private var job: Job?
-    private var generation = 0
+    /// The job in hand, and how many were handed out so far: a thread that finished one waits for the next.
+    private struct Assignment: Sendable {
+        var job: Job?
+        var generation = 0
+    }
+
+    private let assignment = ConditionMutex(Assignment())
     /// One `run` at a time.
-    private let turn = NSLock()
+    private let turn = Mutex(())
 
     init(threads: Int, nice: Int32) {
         for _ in 0..<max(1, threads) {
@@ -78,12 +82,12 @@ final class AnalysisPool: @unchecked Sendable {
     private func workLoop() {
         var seen = 0
         while true {
-            condition.lock()
-            while generation == seen || job == nil { condition.wait() }
-            seen = generation
-            let current = job!
-            condition.unlock()
-            current.work()
+            let job: Job = assignment.wait { a in
+                guard a.generation != seen, let job = a.job else { return .sleep(until: nil) }
+                seen = a.generation
+                return .done(job)
+            }
+            job.work()
         }
     }
 
@@ -91,17 +95,14 @@ final class AnalysisPool: @unchecked Sendable {
     /// A pool thread may still hold `body` for a moment afterwards, but never calls it again.
     func run(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard iterations > 0 else { return }
-        turn.lock()
-        defer { turn.unlock() }
-        let current = Job(count: iterations, body: body)
-        condition.lock()
-        job = current
-        generation += 1
-        condition.broadcast()
-        condition.unlock()
-        current.done.wait()
-        condition.lock()
-        job = nil
-        condition.unlock()
+        turn.withLock { _ in
+            let job = Job(count: iterations, body: body)
+            assignment.update { a in
+                a.job = job
+                a.generation += 1
+            }
+            job.done.wait()
+            assignment.withLock { $0.job = nil }
+        }
     }
 }

@@ -10,6 +10,8 @@ struct QueryContext: Sendable {
     let queue: IngestQueue
     let status: IngestStatus
     let server: QueryServer
+    /// How the inbox is watched (inotify, polling), for `stats`.
+    let watching: InboxWatching
     let started: ContinuousClock.Instant
     let logger: Logger
     /// The names `hello` lists: those of the op table in force.

@@ -4,16 +4,16 @@ import ReportModel
 /// from a phone's width up. Built from the `digest` op's result.
 public enum DigestPage {
     public static func html(_ digest: JSONValue, generatedAt: String) -> String {
-        let since = digest["since"]?.stringValue ?? ""
-        let until = digest["until"]?.stringValue ?? ""
-        let place = digest["place"]?.stringValue
+        let since = digest[.since]?.stringValue ?? ""
+        let until = digest[.until]?.stringValue ?? ""
+        let place = digest[.place]?.stringValue
         var names: [String: String] = [:]
-        if case .object(let members)? = digest["theme_names"] {
+        if case .object(let members)? = digest[.themeNames] {
             for (id, name) in members { names[id] = name.stringValue ?? id }
         }
-        let groups = digest["themes"]?.arrayValue ?? []
-        let articles = digest["articles"]?.intValue ?? 0
-        let folded = digest["reprints_folded"]?.intValue ?? 0
+        let groups = digest[.themes]?.arrayValue ?? []
+        let articles = digest[.articles]?.intValue ?? 0
+        let folded = digest[.reprintsFolded]?.intValue ?? 0
         let heading = "城市更新简报 · \(since) — \(until)" + (place.map { " · \($0)" } ?? "")
 
         var page = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
@@ -24,20 +24,20 @@ public enum DigestPage {
         page += " <span class=\"muted\">（生成于 \(HTML.escape(generatedAt))）</span></p></header>"
 
         page += "<section class=\"charts\">"
-        page += "<figure><figcaption>主题趋势 · 按\(intervalName(digest["interval"]?.stringValue))</figcaption>"
-        page += TrendChart.stacked(digest["trends"] ?? .null, labels: names, title: "各主题文章数") + "</figure>"
-        page += "<figure><figcaption>地区分布</figcaption>" + TrendChart.bars(digest["places"] ?? .null, title: "各地区文章数") + "</figure>"
+        page += "<figure><figcaption>主题趋势 · 按\(intervalName(digest[.interval]?.stringValue))</figcaption>"
+        page += TrendChart.stacked(digest[.trends] ?? .null, labels: names, title: "各主题文章数") + "</figure>"
+        page += "<figure><figcaption>地区分布</figcaption>" + TrendChart.bars(digest[.places] ?? .null, title: "各地区文章数") + "</figure>"
         page += "</section>"
 
-        let facts = digest["facts"]?.arrayValue ?? []
+        let facts = digest[.facts]?.arrayValue ?? []
         if !facts.isEmpty {
             page += "<section><h2>关键数字</h2><ul class=\"facts\">"
             for fact in facts {
-                let value = (fact["value"]?.stringValue ?? "") + (fact["unit"]?.stringValue ?? "")
-                let meta = [fact["place"]?.stringValue, fact["date"]?.stringValue].compactMap { $0 }.joined(separator: " · ")
-                page += "<li><span class=\"figure\">\(HTML.escape(value))</span><span class=\"about\">\(HTML.escape(fact["about"]?.stringValue ?? ""))</span>"
-                page += "<q>\(HTML.escape(fact["sentence"]?.stringValue ?? ""))</q>"
-                page += "<small>\(HTML.escape(meta)) · 来源 \(HTML.escape(fact["report"]?.stringValue ?? ""))#\(fact["article"]?.intValue ?? 0)</small></li>"
+                let value = (fact[.value]?.stringValue ?? "") + (fact[.unit]?.stringValue ?? "")
+                let meta = [fact[.place]?.stringValue, fact[.date]?.stringValue].compactMap { $0 }.joined(separator: " · ")
+                page += "<li><span class=\"figure\">\(HTML.escape(value))</span><span class=\"about\">\(HTML.escape(fact[.about]?.stringValue ?? ""))</span>"
+                page += "<q>\(HTML.escape(fact[.sentence]?.stringValue ?? ""))</q>"
+                page += "<small>\(HTML.escape(meta)) · 来源 \(HTML.escape(fact[.report]?.stringValue ?? ""))#\(fact[.article]?.intValue ?? 0)</small></li>"
             }
             page += "</ul></section>"
         }
@@ -45,16 +45,16 @@ public enum DigestPage {
         page += "<section><h2>本期收到</h2>"
         if groups.isEmpty { page += "<p class=\"muted\">这段时间没有收到报告。</p>" }
         for group in groups {
-            let zh = group["zh"]?.stringValue ?? ""
-            let en = group["en"]?.stringValue ?? ""
-            page += "<details open><summary><h3>\(HTML.escape(zh)) <span class=\"muted\">\(HTML.escape(en))</span> <b>\(group["count"]?.intValue ?? 0)</b></h3></summary><ol class=\"items\">"
-            for item in group["articles"]?.arrayValue ?? [] {
-                let meta = [item["place"]?.stringValue, item["date"]?.stringValue].compactMap { $0 }.joined(separator: " · ")
-                page += "<li><p class=\"title\">\(HTML.escape(item["title"]?.stringValue ?? "（无标题）"))</p>"
+            let zh = group[.zh]?.stringValue ?? ""
+            let en = group[.en]?.stringValue ?? ""
+            page += "<details open><summary><h3>\(HTML.escape(zh)) <span class=\"muted\">\(HTML.escape(en))</span> <b>\(group[.count]?.intValue ?? 0)</b></h3></summary><ol class=\"items\">"
+            for item in group[.articles]?.arrayValue ?? [] {
+                let meta = [item[.place]?.stringValue, item[.date]?.stringValue].compactMap { $0 }.joined(separator: " · ")
+                page += "<li><p class=\"title\">\(HTML.escape(item[.title]?.stringValue ?? "（无标题）"))</p>"
                 page += "<p class=\"meta\">\(HTML.escape(meta))"
-                if let reprints = item["reprints"]?.intValue, reprints > 0 { page += " · <span class=\"reprints\">另有 \(reprints) 篇转载</span>" }
-                page += " · <code>\(HTML.escape(item["report"]?.stringValue ?? ""))#\(item["article"]?.intValue ?? 0)</code></p>"
-                if let evidence = item["evidence"]?.stringValue { page += "<blockquote>\(HTML.escape(evidence))</blockquote>" }
+                if let reprints = item[.reprints]?.intValue, reprints > 0 { page += " · <span class=\"reprints\">另有 \(reprints) 篇转载</span>" }
+                page += " · <code>\(HTML.escape(item[.report]?.stringValue ?? ""))#\(item[.article]?.intValue ?? 0)</code></p>"
+                if let evidence = item[.evidence]?.stringValue { page += "<blockquote>\(HTML.escape(evidence))</blockquote>" }
                 page += "</li>"
             }
             page += "</ol></details>"

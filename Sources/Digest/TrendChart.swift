@@ -12,11 +12,11 @@ enum TrendChart {
     }
 
     static func series(_ trends: JSONValue, labels: [String: String]) -> (periods: [String], series: [Series]) {
-        let periods = (trends["periods"]?.arrayValue ?? []).compactMap(\.stringValue)
-        let series = (trends["series"]?.arrayValue ?? []).compactMap { s -> Series? in
-            guard let key = s["key"]?.stringValue else { return nil }
-            let counts = (s["counts"]?.arrayValue ?? []).compactMap(\.intValue)
-            return Series(key: key, label: labels[key] ?? key, counts: counts, total: s["total"]?.intValue ?? counts.reduce(0, +))
+        let periods = (trends[.periods]?.arrayValue ?? []).compactMap(\.stringValue)
+        let series = (trends[.series]?.arrayValue ?? []).compactMap { s -> Series? in
+            guard let key = s[.key]?.stringValue else { return nil }
+            let counts = (s[.counts]?.arrayValue ?? []).compactMap(\.intValue)
+            return Series(key: key, label: labels[key] ?? key, counts: counts, total: s[.total]?.intValue ?? counts.reduce(0, +))
         }
         return (periods, series)
     }

@@ -29,8 +29,6 @@ public struct FileIdentity: Sendable, Hashable {
 
     /// What `directory/name` is now, without following a link; nil when there is nothing there.
     public static func of(_ name: FileName, in directory: String) -> FileIdentity? {
-        var st = stat()
-        guard lstat(PathBytes.join(directory, name), &st) == 0 else { return nil }
-        return FileIdentity(st)
+        EntryPath(directory, name)?.status().map(FileIdentity.init)
     }
 }

@@ -37,15 +37,20 @@ public struct FileIntake: Sendable {
     /// in): they are taken only once neither their contents (mtime) nor their inode (ctime) changed
     /// for that long. A file whose close was seen (`IN_CLOSE_WRITE`, `IN_MOVED_TO`) passes zero.
     public func read(_ name: FileName, settle: Double = 0) -> Intake {
-        let path = PathBytes.join(directory, name)
+        // Its subfolders are opened without following links: a folder swapped for a link is not the inbox.
+        guard let entry = EntryPath(directory, name) else {
+            return errno == ENOENT || EntryPath.isSwapped(errno) ? .vanished : .unreadable(errno: errno)
+        }
         // Look before opening: a FIFO, socket or device is never opened at all.
         var before = stat()
-        guard lstat(path, &before) == 0 else { return errno == ENOENT ? .vanished : .unreadable(errno: errno) }
+        guard fstatat(entry.folder, entry.base, &before, AT_SYMLINK_NOFOLLOW) == 0 else {
+            return errno == ENOENT ? .vanished : .unreadable(errno: errno)
+        }
         if let kind = Self.kind(before.st_mode) { return .notRegular(kind: kind) }
 
         // O_NOFOLLOW: a symlink swapped in since is refused (ELOOP); O_NONBLOCK: a FIFO swapped in
         // does not wait for a writer; the descriptor's fstat is what counts from here on.
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        let fd = openat(entry.folder, entry.base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
             switch errno {
             case ENOENT: return .vanished
@@ -105,8 +110,9 @@ public struct FileIntake: Sendable {
 
     /// Whether an entry of that name is there (anything but a clear "no such file" counts as there).
     public func exists(_ name: FileName) -> Bool {
+        guard let entry = EntryPath(directory, name) else { return errno != ENOENT && !EntryPath.isSwapped(errno) }
         var st = stat()
-        return lstat(PathBytes.join(directory, name), &st) == 0 || errno != ENOENT
+        return fstatat(entry.folder, entry.base, &st, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT
     }
 
     /// Whether any process has the file open for writing. The kernel refuses a read lease exactly

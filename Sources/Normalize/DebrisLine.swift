@@ -12,6 +12,10 @@ enum DebrisLine {
         guard !s.isEmpty, s.count <= 160 else { return nil }
         if isScript(s) { return "script" }
         if isServerPage(s) { return "error page" }
+        // Share widgets and site greetings are written as sentences: they are judged before the guard.
+        if isShareInstruction(s) { return "share" }
+        if isSiteGreeting(s) { return "greeting" }
+        if isEmptyListNotice(s) { return "notice" }
         guard s.count <= 80, !hasSentencePunctuation(s) else { return nil }
         if isSeparatorsOnly(s) { return "separator" }
         if isShortBreadcrumb(s) { return "menu" }
@@ -23,6 +27,54 @@ enum DebrisLine {
         if isMenuBar(s) { return "menu" }
         return nil
     }
+
+    /// `《某游戏》将于9月上市   《某某》复刻版确定…   3D拼图…`: a row of other pages' headlines, set apart
+    /// by runs of two or more spaces, above the article. Four or more such items and no full stop.
+    static func isLinkList(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 60, !s.contains("。") else { return false }
+        var items: [Int] = []
+        var length = 0, spaces = 0
+        for c in s {
+            if CharacterClass.isSpace(c) {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2, length > 0 { items.append(length); length = 0 }
+            spaces = 0
+            length += 1
+        }
+        if length > 0 { items.append(length) }
+        // A table row also has columns set apart by spaces, but its cells are short; headlines are not.
+        return items.count >= 4 && items.allSatisfy { $0 <= 50 } && items.filter { $0 >= 10 }.count >= 3
+    }
+
+    /// `打开微信，点击底部的“发现”，`, `使用“扫一扫”即可将网页分享至朋友圈。`: the instructions of a WeChat
+    /// share widget, short, naming WeChat's own controls.
+    static func isShareInstruction(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 40 else { return false }
+        if shareInstructions.contains(where: { ScalarSearch.has(s, $0, anywhere: true) }) { return true }
+        return ScalarSearch.has(s, openWeChat) && ScalarSearch.has(s, discover, anywhere: true)
+    }
+
+    static let openWeChat = Array("打开微信".unicodeScalars), discover = Array("发现".unicodeScalars)
+    static let shareInstructions: [[Unicode.Scalar]] = Needles.of(["分享至朋友圈", "分享到朋友圈", "分享给微信好友", "发送给朋友"])
+
+    /// `欢迎访问某某网 今天是`, `欢迎光临本站`: a site's greeting in its header.
+    static func isSiteGreeting(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 30 else { return false }
+        return greetings.contains { ScalarSearch.has(s, $0) }
+    }
+
+    static let greetings: [[Unicode.Scalar]] = Needles.of(["欢迎访问", "欢迎光临", "歡迎訪問", "歡迎光臨"])
+
+    /// `• 暂无相关记录！`, `暂无评论`: an empty list's placeholder.
+    static func isEmptyListNotice(_ s: [Unicode.Scalar]) -> Bool {
+        let core = s.filter(CharacterClass.isHan)
+        guard s.count <= 16, core.count >= 3, core.count <= 8, let at = s.firstIndex(where: CharacterClass.isHan) else { return false }
+        return emptyNotices.contains { ScalarSearch.has(s, $0, at: at) }
+    }
+
+    static let emptyNotices: [[Unicode.Scalar]] = Needles.of(["暂无", "暫無"])
 
     static func hasSentencePunctuation(_ s: [Unicode.Scalar]) -> Bool {
         s.contains { $0 == "。" || $0 == "，" || $0 == "；" || $0 == "！" || $0 == "？" || $0 == "“" || $0 == "”" }

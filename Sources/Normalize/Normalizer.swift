@@ -28,6 +28,7 @@ public struct Normalizer: Sendable {
         var folded = 0
         var spaced = 0
         var glosses = 0
+        var linkRows: [String] = []
         for i in lines.indices {
             if let once = DoubledRunRepair.undouble(lines[i].scalars) {
                 lines[i].scalars = once
@@ -35,6 +36,13 @@ public struct Normalizer: Sendable {
                 undoubled += 1
             }
             folded += WidthFolding.fold(&lines[i].scalars)
+            // A row of other pages' headlines above the article is told by its wide gaps, which spacing
+            // repair closes. Only at the top: further down, gaps of that width set apart a table's cells.
+            if i < 5, DebrisLine.isLinkList(lines[i].scalars) {
+                linkRows.append(String(String.UnicodeScalarView(lines[i].scalars)))
+                lines[i].scalars = []
+                continue
+            }
             spaced += SpacingRepair.repair(&lines[i].scalars)
             glosses += PinyinGlossRepair.strip(&lines[i].scalars)
         }
@@ -50,7 +58,7 @@ public struct Normalizer: Sendable {
         if folded > 0 { warnings.append("converted \(folded) full-width digits and letters to ASCII") }
         if spaced > 0 { warnings.append("removed or fixed \(spaced) stray spaces and commas") }
         if glosses > 0 { warnings.append("removed \(glosses) pinyin glosses after characters") }
-        if !web.removed.isEmpty { warnings.append(Self.removedWarning(web.removed)) }
+        if !web.removed.isEmpty || !linkRows.isEmpty { warnings.append(Self.removedWarning(linkRows + web.removed)) }
         if joined.joined > 0 { warnings.append("rejoined \(joined.joined) hard-wrapped lines") }
         return NormalizedText(lines: joined.lines.map(\.string), warnings: warnings, rejoinedWraps: joined.joined)
     }

@@ -10,6 +10,8 @@ public struct ProtocolError: Error, Sendable, Equatable {
         case shuttingDown = "shutting_down"
         /// (ext) `reload` found the configuration or the taxonomy unusable; nothing changed.
         case badConfiguration = "bad_configuration"
+        /// (ext) The store in use cannot answer this op (yet): nothing is wrong with the request.
+        case unsupported
         case `internal`
     }
 

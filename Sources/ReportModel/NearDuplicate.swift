@@ -12,12 +12,12 @@ public struct NearDuplicate: Sendable, Equatable {
     }
 
     public var json: JSONValue {
-        .object([("report", .string(report)), ("article", .int(article)),
-                 ("similarity", .double((similarity * 1000).rounded() / 1000))])
+        ReportKey.object([.report: .string(report), .article: .int(article),
+                          .similarity: .double((similarity * 1000).rounded() / 1000)])
     }
 
     public init?(json: JSONValue) {
-        guard let report = json["report"]?.stringValue, let article = json["article"]?.intValue else { return nil }
-        self.init(report: report, article: article, similarity: json["similarity"]?.doubleValue ?? 0)
+        guard let report = json[.report]?.stringValue, let article = json[.article]?.intValue else { return nil }
+        self.init(report: report, article: article, similarity: json[.similarity]?.doubleValue ?? 0)
     }
 }

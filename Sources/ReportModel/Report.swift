@@ -2,6 +2,8 @@
 public struct Report: Sendable, Equatable {
     public var id: String
     public var file: String
+    /// The inbox subfolder the file was dropped in (`徐汇区`, `徐汇区/街道`), nil at the top of the inbox.
+    public var tag: String?
     public var sha256: String
     /// ISO 8601 UTC, e.g. `2026-11-26T14:03:11Z`.
     public var received: String

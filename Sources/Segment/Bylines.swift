@@ -7,7 +7,8 @@ enum Bylines {
         var s = line.scalars[...]
         while let first = s.first, Line.bylineMarks.contains(first) || CharacterClass.isSpace(first) { s = s.dropFirst() }
         var rest = Array(s)
-        for prefix in bylineLeads where Scalars.has(rest, prefix) {
+        let folded = TraditionalFold.fold(rest)
+        for prefix in bylineLeads where Scalars.has(folded, prefix) {
             rest = Array(rest[prefix.count...])
             break
         }
@@ -26,7 +27,7 @@ enum Bylines {
         guard s.count >= 6, let last = s.last, last == ")" || last == "）" else { return nil }
         guard let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.count - open - 2 >= 2, s.count - open - 2 <= 3 else { return nil }
         let name = Array(s[(open + 1)..<(s.count - 1)])
-        guard name.allSatisfy(CharacterClass.isHan), surnames.contains(name[0]), open > 0 else { return nil }
+        guard name.allSatisfy(CharacterClass.isHan), isSurname(name[0]), open > 0 else { return nil }
         let before = s[open - 1]
         return CharacterClass.isSpace(before) || Scalars.isSentenceEnd(before) || Scalars.isClosing(before) ? Scalars.string(name) : nil
     }
@@ -34,7 +35,9 @@ enum Bylines {
     /// `新华社记者 韩一 摄`, `记者黄二 摄`, `(吕四 摄)`: a photographer credited under a picture, and the
     /// outlet before `记者`.
     static func photoCredit(_ line: Line) -> (name: String, outlet: String?)? {
-        var s = line.scalars
+        // `新華社記者 黃偉 攝`: the words are read in the simplified fold, the names kept as written.
+        let written = line.scalars
+        var s = TraditionalFold.fold(written)
         var bracketed = false
         while let last = s.last, CharacterClass.isSpace(last) || last == ")" || last == "）" {
             if last != " " && !CharacterClass.isSpace(last) { bracketed = true }
@@ -46,15 +49,15 @@ enum Bylines {
         if let at = (tail..<s.count).last(where: { Scalars.has(s, reporter, at: $0) }) {
             var j = at + reporter.count
             while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
-            let name = s[j...].filter { !CharacterClass.isSpace($0) }
+            let name = written[j..<s.count].filter { !CharacterClass.isSpace($0) }
             guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan) else { return nil }
             var begin = at
             while begin > 0, CharacterClass.isHan(s[begin - 1]), at - begin < 8 { begin -= 1 }
-            return (Scalars.string(name), at - begin >= 2 ? Scalars.string(s[begin..<at]) : nil)
+            return (Scalars.string(name), at - begin >= 2 ? Scalars.string(written[begin..<at]) : nil)
         }
         guard bracketed, let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
-        let name = s[(open + 1)...].filter { !CharacterClass.isSpace($0) }
-        guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan), surnames.contains(name[0]) else { return nil }
+        let name = written[(open + 1)..<s.count].filter { !CharacterClass.isSpace($0) }
+        guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan), isSurname(name[0]) else { return nil }
         return (Scalars.string(name), nil)
     }
 
@@ -65,7 +68,8 @@ enum Bylines {
               let close = s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" }),
               let slash = s[..<close].firstIndex(where: { $0 == "/" || $0 == "／" }) else { return nil }
         let after = Array(s[(slash + 1)..<close])
-        guard Scalars.find("報導".scalars, in: after) != nil || Scalars.find("报道".scalars, in: after) != nil else { return nil }
+        // `報導` reaches the segmenter simplified as `报导`, the mainland word is `报道`.
+        guard ["報導", "报导", "报道"].contains(where: { Scalars.find($0.scalars, in: after) != nil }) else { return nil }
         let before = Array(s[1..<slash])
         var start = before.count
         while start > 0, CharacterClass.isHan(before[start - 1]), before.count - start < 3 { start -= 1 }
@@ -86,14 +90,16 @@ enum Bylines {
     static func authors(fromNewsOpening line: Line) -> String? {
         let s = line.scalars
         guard s.count > 6 else { return nil }
-        let window = Array(s[0..<min(s.count, 48)])
+        let written = Array(s[0..<min(s.count, 48)])
+        // `新華社成都8月21日電（記者…）`: the words in the simplified fold, the names as written.
+        let window = TraditionalFold.fold(written)
         if let open = window.firstIndex(where: { $0 == "（" || $0 == "(" }),
            open <= 8 || (open > 0 && (window[open - 1] == "电" || window[open - 1] == "讯")),
            let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
-            var inner = Array(window[(open + 1)..<close])
+            let inner = Array(window[(open + 1)..<close])
             guard let at = Scalars.find(reporter, in: inner), at <= 4 else { return nil }
-            inner = Array(inner[(at + reporter.count)...])
-            return joinedNames(in: cutAtHelpers(inner))
+            let from = open + 1 + at + reporter.count
+            return joinedNames(in: cutAtHelpers(Array(written[from..<close])))
         }
         // No brackets: `…电 记者邱玥28日从…`, where the name runs into the sentence.
         guard let dispatch = window.firstIndex(where: { $0 == "电" || $0 == "讯" }), dispatch <= 24 else { return nil }
@@ -103,11 +109,11 @@ enum Bylines {
         i += reporter.count
         while i < window.count, CharacterClass.isSpace(window[i]) { i += 1 }
         var run: [Unicode.Scalar] = []
-        while i < window.count, CharacterClass.isHan(window[i]), run.count < 6 { run.append(window[i]); i += 1 }
-        guard let first = run.first, surnames.contains(first) else { return nil }
+        while i < window.count, CharacterClass.isHan(window[i]), run.count < 6 { run.append(written[i]); i += 1 }
+        guard let first = run.first, isSurname(first) else { return nil }
         if run.count <= 3, i < window.count, !CharacterClass.isHan(window[i]) { return run.count >= 2 ? Scalars.string(run) : nil }
         // The name ends where a verb or time word of the sentence begins.
-        for length in [2, 3] where run.count > length && sentenceStarts.contains(run[length]) {
+        for length in [2, 3] where run.count > length && sentenceStarts.contains(TraditionalFold.map[run[length]] ?? run[length]) {
             return Scalars.string(run[..<length])
         }
         return nil
@@ -174,7 +180,7 @@ enum Bylines {
     static func isPersonalName(_ name: [Unicode.Scalar]) -> Bool {
         guard name.count >= 2, name.count <= 4 else { return false }
         if name.count >= 3, compoundSurnames.contains(Scalars.string(name[0..<2])) { return true }
-        return name.count <= 3 && surnames.contains(name[0])
+        return name.count <= 3 && isSurname(name[0])
     }
 
     static let compoundSurnames: Set<String> =
@@ -217,11 +223,55 @@ enum Bylines {
 
     private static func cutAtHelpers(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var end = s.count
+        let folded = TraditionalFold.fold(s)
         for word in helperWords {
-            if let at = Scalars.find(word, in: s), at < end { end = at }
+            if let at = Scalars.find(word, in: folded), at < end { end = at }
         }
         return Array(s[..<end])
     }
+
+    /// `…聯絡電話：04-2228(記者：張博瑞/台中報導)`, `…完工。(记者王岚 海曙记者站张黎升 通讯员杨燕)`: the
+    /// reporters credited in brackets closing a paragraph, when the brackets hold a 记者 label.
+    static func closingCredit(_ line: Line) -> [String]? {
+        let s = line.scalars
+        guard s.count >= 6, let last = s.last, last == ")" || last == "）",
+              let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.count - open - 2 >= 4, s.count - open - 2 <= 40 else { return nil }
+        var inner = Array(s[(open + 1)..<(s.count - 1)])
+        var folded = TraditionalFold.fold(inner)
+        guard Scalars.find(reporter, in: folded) != nil else { return nil }
+        // `海曙记者站张黎升`: a bureau before the name is no part of it.
+        while let at = Scalars.find(bureau, in: folded) {
+            var from = at
+            while from > 0, CharacterClass.isHan(folded[from - 1]), at - from < 4 { from -= 1 }
+            inner.replaceSubrange(from..<(at + bureau.count), with: reporter + [" "])
+            folded.replaceSubrange(from..<(at + bureau.count), with: reporter + [" "])
+        }
+        guard let parsed = MetaLine.parse(inner), !parsed.authors.isEmpty else { return nil }
+        return parsed.authors
+    }
+
+    static let bureau = "记者站".scalars
+
+    /// `[引文格式] 曾令婕,易思琼,邓昭华.广州市…[J].规划师,2025(6):122-130.`: the authors of a
+    /// journal's suggested citation, before the first full stop of the reference.
+    static func citationAuthors(_ line: Line) -> [String]? {
+        let s = line.scalars
+        var i = 0
+        while i < s.count, s[i] == "[" || s[i] == "【" || s[i] == "［" || CharacterClass.isSpace(s[i]) { i += 1 }
+        guard citationLabels.contains(where: { Scalars.has(s, $0, at: i) }) else { return nil }
+        while i < s.count, !(s[i] == "]" || s[i] == "】" || s[i] == "］" || s[i] == ":" || s[i] == "：") { i += 1 }
+        i += 1
+        guard let stop = s[min(i, s.count)...].firstIndex(where: { $0 == "." || $0 == "．" }), stop - i <= 40 else { return nil }
+        var names: [String] = []
+        for token in s[i..<stop].split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" || CharacterClass.isSpace($0) }) {
+            let name = Array(token)
+            guard isPersonalName(name) || (name.count == 2 && name.allSatisfy(CharacterClass.isHan)) else { return nil }
+            names.append(Scalars.string(name))
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    static let citationLabels: [[Unicode.Scalar]] = ["引文格式", "引用格式", "引用本文", "本文引用格式"].map(\.scalars)
 
     /// Splits on spaces and `、`; a run of several names written together is split at known surnames.
     static func joinedNames(in s: [Unicode.Scalar]) -> String? {
@@ -257,7 +307,7 @@ enum Bylines {
             var taken = 0
             for length in [3, 2] where i + length < run.count {
                 let restStart = run[i + length]
-                if surnames.contains(run[i]), surnames.contains(restStart), left - length >= 2 {
+                if isSurname(run[i]), isSurname(restStart), left - length >= 2 {
                     taken = length
                     break
                 }
@@ -269,8 +319,14 @@ enum Bylines {
         return out
     }
 
+    /// A common surname, in either script (`劉` is `刘`).
+    static func isSurname(_ c: Unicode.Scalar) -> Bool {
+        surnames.contains(c) || TraditionalFold.map[c].map { surnames.contains($0) } ?? false
+    }
+
     /// Common single-character Chinese surnames (general knowledge, used only to split run-together names).
     static let surnames: Set<Unicode.Scalar> = Set(
         ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝奚郁濮蔺冀栗闻戈鄢鞠扈晁郦芮阎伏厉茅谈"
-         + "陳張劉黃趙吳楊鄭謝馮鄧蕭葉蘇盧蔣許韓錢孫馬羅陸魏賈湯莊鍾譚龔賴顏歐藍鄒閆熊").unicodeScalars)
+         + "陳張劉黃趙吳楊鄭謝馮鄧蕭葉蘇盧蔣許韓錢孫馬羅陸魏賈湯莊鍾譚龔賴顏歐藍鄒閆熊"
+         + "相冼揭逯亓荆帅暴钮仝阚郗蔚甯晋衡宦阙").unicodeScalars)
 }

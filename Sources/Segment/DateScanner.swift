@@ -28,9 +28,23 @@ enum DateScanner {
     static func date(in s: [Unicode.Scalar], at start: Int) -> Found? {
         if !CharacterClass.isASCIIDigit(s[start]) { return ChineseDate.date(in: s, at: start) }
         var i = start
-        guard let year = number(s, &i, maxDigits: 4), i - start == 4, (1900...2099).contains(year) else { return nil }
+        guard var year = number(s, &i, maxDigits: 4) else { return nil }
+        if i - start <= 2 { return dayFirst(s, at: start) }
+        // `民國113年5月1日`, `113年3月24日`: a Taiwanese (Republic of China) year, 1911 + n.
+        if i - start == 3 || (i - start == 2 && afterROCEra(s, start)) {
+            guard afterROCEra(s, start) || (100...150).contains(year) else { return nil }
+            let j = skipSpaces(s, i)
+            guard j < s.count, s[j] == "年" else { return nil }
+            year += 1911
+        } else if i - start != 4 {
+            return nil
+        }
+        guard (1900...2099).contains(year) else { return nil }
+        let afterYear = i
         i = skipSpaces(s, i)
         guard i < s.count else { return nil }
+        // `2024 02/07 11:22:34`: year, a space, month/day and the clock time.
+        if i > afterYear, CharacterClass.isASCIIDigit(s[i]) { return spacedMonthDay(s, start: start, year: year, at: i) }
         let separator = s[i]
         let chinese = separator == "年"
         guard chinese || separator == "-" || separator == "/" || separator == "." else { return nil }
@@ -48,6 +62,47 @@ enum DateScanner {
             return nil
         }
         return Found(range: start..<i, iso: iso(year, month, day))
+    }
+
+    /// `21-8-2009`, `04.12.2019`, `21/8/2009`: day, month, four-digit year (Hong Kong and European
+    /// order). Read month first only where the first number cannot be a month and the second can
+    /// only be a day (`8/21/2009`).
+    private static func dayFirst(_ s: [Unicode.Scalar], at start: Int) -> Found? {
+        var i = start
+        guard let a = number(s, &i, maxDigits: 2), i < s.count else { return nil }
+        let separator = s[i]
+        guard separator == "-" || separator == "." || separator == "/" else { return nil }
+        i += 1
+        guard let b = number(s, &i, maxDigits: 2), i < s.count, s[i] == separator else { return nil }
+        i += 1
+        let yearStart = i
+        guard let year = number(s, &i, maxDigits: 4), i - yearStart == 4, (1900...2099).contains(year) else { return nil }
+        if i < s.count, CharacterClass.isASCIIDigit(s[i]) || s[i] == separator { return nil }
+        let (day, month) = a <= 12 && b > 12 ? (b, a) : (a, b)
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return Found(range: start..<i, iso: iso(year, month, day))
+    }
+
+    /// `民國`/`民国` (spaces allowed) right before `start`.
+    private static func afterROCEra(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
+        var j = start
+        while j > 0, CharacterClass.isSpace(s[j - 1]) { j -= 1 }
+        guard j >= 2, s[j - 1] == "国" || s[j - 1] == "國" else { return false }
+        return s[j - 2] == "民"
+    }
+
+    /// Month/day after a spaced year, believed only with a clock time after it.
+    private static func spacedMonthDay(_ s: [Unicode.Scalar], start: Int, year: Int, at from: Int) -> Found? {
+        var i = from
+        guard let month = number(s, &i, maxDigits: 2), (1...12).contains(month), i < s.count, s[i] == "/" else { return nil }
+        i += 1
+        guard let day = number(s, &i, maxDigits: 2), (1...31).contains(day) else { return nil }
+        let end = i
+        i = skipSpaces(s, i)
+        var hours = 0
+        while i < s.count, CharacterClass.isASCIIDigit(s[i]) { i += 1; hours += 1 }
+        guard (1...2).contains(hours), i + 2 < s.count, s[i] == ":", CharacterClass.isASCIIDigit(s[i + 1]), CharacterClass.isASCIIDigit(s[i + 2]) else { return nil }
+        return Found(range: start..<end, iso: iso(year, month, day))
     }
 
     static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {

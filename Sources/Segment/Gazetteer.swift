@@ -6,7 +6,14 @@
 /// extractor checks their neighbours before it believes them.
 enum Gazetteer {
     /// Bare forms of provinces and prefectures, as texts write them without `省`/`市`.
-    static let names: [String] = GazetteerData.shortForms.split(separator: " ").map(String.init) + countries
+    static let names: [String] = GazetteerData.shortForms.split(separator: " ").map(String.init) + countries + abbreviations
+
+    /// Names texts write without a division's suffix, general knowledge: `北市` for 台北市 in Taiwanese
+    /// news, and Hong Kong's districts and areas, which Hong Kong texts never write with 区.
+    static let abbreviations: [String] = [
+        "北市", "湾仔", "油尖旺", "观塘", "深水埗", "黄大仙", "九龙城", "荃湾", "屯门", "元朗", "葵青", "西贡", "中环", "上环",
+        "西环", "铜锣湾", "尖沙咀", "旺角", "将军澳",
+    ]
 
     /// Countries that reports on renewal cite for their examples (`德国`, `新加坡`); general knowledge.
     static let countries: [String] = [

@@ -52,7 +52,9 @@ struct Line {
     private var computeIsByline: Bool {
         guard count >= 1, count <= 30, !containsFullStop else { return false }
         if Line.bylineMarks.contains(scalars[0]) { return true }
-        for prefix in Line.bylinePrefixes where Scalars.has(scalars, prefix) {
+        // `記者 張三`: the prefixes are looked up in the simplified fold.
+        let folded = TraditionalFold.fold(Array(scalars.prefix(6)))
+        for prefix in Line.bylinePrefixes where Scalars.has(folded, prefix) {
             return count > prefix.count
         }
         return false
@@ -100,9 +102,25 @@ struct Line {
     private var computeIsTitleCandidate: Bool {
         guard count >= 2, count <= 60, !endsSentence, !containsFullStop, !isNumbered, !isLabelled,
               !isFooter, !isByline else { return false }
-        if Scalars.has(scalars, Line.newsOpening) || Scalars.has(scalars, Line.editorNote) { return false }
+        if Scalars.has(scalars, Line.newsOpening) || Scalars.has(scalars, Line.editorNote) || Line.opensDispatch(scalars) { return false }
         return true
     }
+
+    /// `中国宁波网讯 …`, `《某通讯社26日专讯》…`, `新华社成都8月21日电（记者…）`: a news story's dateline opening,
+    /// which a hard-wrapped first line may show alone, never a title.
+    static func opensDispatch(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 1
+        while i < min(s.count, 24) {
+            let c = s[i]
+            if c == "讯" || c == "訊", dispatchBefore.contains(s[i - 1]) { return true }
+            if c == "电" || c == "電", s[i - 1] == "日", i + 1 < s.count, s[i + 1] == "（" || s[i + 1] == "(" || s[i + 1] == " " { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// What stands before 讯 in a dateline: an outlet (`网讯`, `报讯`, `社讯`) or a day (`27日讯`, `专讯`).
+    static let dispatchBefore = ScalarSet("网網报報社日专專快电電台刊站")
 
     static let newsOpening = "本报讯".scalars
     static let editorNote = "编者按".scalars

@@ -47,7 +47,7 @@ enum MetaLine {
         all += make(["实习记者", "实习生", "通讯员", "本报通讯员", "见习记者"], .helper, bare: true)
         all += make(["责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "主编", "编审", "选稿", "責任編輯", "編輯"], .editor)
         all += make(["文件编号", "发文字号", "文号", "索引号", "组配分类", "主题分类", "公开方式", "公开范围", "文件有效性", "有效性",
-                     "收集编辑", "上传者"], .ignored)
+                     "收集编辑", "上传者", "体裁分类"], .ignored)
         all += make(["审核", "审校", "校对", "终审", "初审", "复审", "监制", "美编", "策划", "统筹", "制作", "设计", "摄影", "摄像",
                      "图片", "图", "视频", "原标题", "分类", "栏目", "所属栏目", "发布机构", "发布单位"], .ignored)
         all += make(["浏览次数", "浏览量", "浏览", "阅读次数", "阅读量", "阅读数", "阅读", "点击数", "点击量", "点击率", "点击",
@@ -62,8 +62,11 @@ enum MetaLine {
     static let punctuation = ScalarSet("【】[]［］（）()〔〕<>《》「」『』·•|｜/／—-_,，、;；:： \t\u{3000}\u{A0}")
 
     /// Parses a line of at most 120 scalars; nil for longer lines and sentences.
-    static func parse(_ s: [Unicode.Scalar]) -> Parsed? {
-        guard !s.isEmpty, s.count <= 120 else { return nil }
+    static func parse(_ written: [Unicode.Scalar]) -> Parsed? {
+        guard !written.isEmpty, written.count <= 120 else { return nil }
+        // Labels are looked up in the simplified fold (`記者`, `來源`, `責任編輯`); values are cut from
+        // the text as written. Folding never moves a position.
+        let s = TraditionalFold.fold(written)
         var out = Parsed()
         var free: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
@@ -93,7 +96,7 @@ enum MetaLine {
                 endFree()
                 out.labelled = true
                 let valueEnd = self.valueEnd(s, from: valueStart)
-                let value = Array(s[valueStart..<valueEnd])
+                let value = Array(written[valueStart..<valueEnd])
                 take(value, as: label.kind, into: &out)
                 i = valueEnd
                 continue
@@ -101,7 +104,7 @@ enum MetaLine {
             if punctuation.contains(s[i]) {
                 endFree()
             } else {
-                current.append(s[i])
+                current.append(written[i])
             }
             i += 1
         }
@@ -109,9 +112,17 @@ enum MetaLine {
         // `2021-09-01 08:15王小明李华`: names glued after the date.
         if let k = freeAfterDate, k < free.count, out.authors.isEmpty, free[k].count >= 4, free[k].count <= 12,
            case let names = Bylines.splitRun(free[k]), names.count >= 2,
-           names.allSatisfy({ $0.unicodeScalars.count >= 2 && Bylines.surnames.contains($0.unicodeScalars.first!) }) {
+           names.allSatisfy({ $0.unicodeScalars.count >= 2 && Bylines.isSurname($0.unicodeScalars.first!) }) {
             out.authors = names
             free.remove(at: k)
+        }
+        // `张文英 棕榈设计集团 2022-12-08` under a reposted article: the author, the account, the date.
+        if !out.labelled, !out.dates.isEmpty, out.authors.isEmpty, freeAfterDate == nil, free.count == 2,
+           free[0].count <= 3, Bylines.isPersonalName(free[0]), free[1].count >= 3, free[1].count <= 16,
+           !MetaLine.isNotAName(TraditionalFold.fold(free[0])) {
+            out.authors = [Scalars.string(free[0])]
+            out.source = Scalars.string(free[1])
+            free.removeAll()
         }
         // `…于2018年8月14日起公开展览`: a sentence runs on from its date.
         if let k = freeAfterDate, k < free.count, free[k].count >= 4, out.authors.isEmpty { gluedFree = true }
@@ -266,7 +277,7 @@ enum MetaLine {
             guard t.count >= 2, !isNotAName(t) else { return }
             if t.count <= 4 {
                 names.append(Scalars.string(t))
-            } else if Bylines.surnames.contains(t[0]) {
+            } else if Bylines.isSurname(t[0]) {
                 names += Bylines.splitRun(t)
             }
         }
@@ -284,17 +295,17 @@ enum MetaLine {
     }
 
     /// Words that follow a name in a credit (`张三报道`, `李四摄`).
-    static let nameTails: [[Unicode.Scalar]] = ["报道", "整理", "摄影", "摄", "供图", "综合", "编译", "发自"].map(\.scalars)
+    static let nameTails: [[Unicode.Scalar]] = ["报道", "报导", "整理", "摄影", "摄", "供图", "综合", "编译", "发自"].map(\.scalars)
 
     /// Tokens that are places, institutions or reporting words, not people.
     static func isNotAName(_ t: [Unicode.Scalar]) -> Bool {
         if let last = t.last, "报道局委会部办社网台院校所站处组团队室厅心司".unicodeScalars.contains(last) { return true }
         for word in notNames where Scalars.find(word, in: t) != nil { return true }
-        if t.count == 4, !Bylines.surnames.contains(t[0]), !Bylines.compoundSurnames.contains(Scalars.string(t[0..<2])) { return true }
+        if t.count == 4, !Bylines.isSurname(t[0]), !Bylines.compoundSurnames.contains(Scalars.string(t[0..<2])) { return true }
         return false
     }
 
-    static let notNames: [[Unicode.Scalar]] = ["本报", "报道", "综合", "新闻", "日报", "晚报", "记者", "编辑", "通讯员", "实习",
+    static let notNames: [[Unicode.Scalar]] = ["本报", "报道", "报导", "综合", "新闻", "日报", "晚报", "记者", "编辑", "通讯员", "实习",
                                                "来源", "发布", "北京", "上海", "市民", "网友", "本网", "客户端", "整理", "上传", "会员", "编辑部",
                                                "小编", "管理员", "佚名", "未知", "匿名"].map(\.scalars)
 }

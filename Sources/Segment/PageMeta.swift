@@ -29,9 +29,16 @@ enum PageMetaReader {
             if let parsed = MetaLine.parse(Line(text).scalars) { take(parsed, line: nil, into: &meta, head: true) }
         }
         guard !lines.isEmpty else { return meta }
-        let head = headEnd(lines)
+        var head = headEnd(lines)
         var kept: [Int] = []
         var i = 0
+        // A web page's own chrome above the title (a column name, a greeting, a slogan): the title is
+        // the line right above the page's publish line, and the short lines above it are no content.
+        if let title = anchoredTitle(lines) {
+            for k in 0..<title { meta.metaLines.insert(k) }
+            i = title
+            head = max(head, headEnd(lines, from: title))
+        }
         while i < head {
             defer { i += 1 }
             let line = lines[i]
@@ -40,6 +47,18 @@ enum PageMetaReader {
             if kept.isEmpty, line.count <= 40, !line.scalars.contains(where: CharacterClass.isHan) {
                 meta.metaLines.insert(i)
                 continue
+            }
+            // `劉碧瑩` ⏎ `摘 要：…`: a paper's author alone on the first line, right before its abstract.
+            if kept.isEmpty, i + 1 < lines.count, startsWithAbstract(lines[i + 1]),
+               let names = Bylines.names(inAuthorLine: line), names.count <= 4 {
+                meta.metaLines.insert(i)
+                for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
+                continue
+            }
+            // `某某标题-新华网` (the `<title>` line with the site's name), then the title itself.
+            if line.isTitleCandidate || line.count <= 60, let k = kept.firstIndex(where: { isSiteTitle(lines[$0].scalars, of: line.scalars) }) {
+                meta.metaLines.insert(kept[k])
+                kept.remove(at: k)
             }
             if let label = sectionLabel(line) {
                 meta.metaLines.insert(i)
@@ -125,11 +144,88 @@ enum PageMetaReader {
         for name in parsed.editors where !meta.editors.contains(name) { meta.editors.append(name) }
     }
 
+    /// The line above the first publish line (a date with a label, an outlet or a clock time) among the
+    /// first lines, when everything above that title is short chrome; nil when the page opens with
+    /// its title or anything above it could be content.
+    static func anchoredTitle(_ lines: [Line]) -> Int? {
+        var k = 1
+        while k < min(lines.count, 20) {
+            defer { k += 1 }
+            guard lines[k].count <= 120, let parsed = MetaLine.parse(lines[k].scalars), parsed.isMeta, !parsed.dates.isEmpty,
+                  parsed.labelled || parsed.source != nil || hasClock(lines[k].scalars) else { continue }
+            var t = k - 1
+            while t > 0, let above = MetaLine.parse(lines[t].scalars), above.isMeta { t -= 1 }
+            let title = lines[t]
+            guard t >= 1, t <= 6, title.count >= 6, title.count <= 60, !title.containsFullStop, !title.isByline,
+                  title.isTitleCandidate || title.isLabelled else { return nil }
+            for c in 0..<t {
+                let line = lines[c]
+                guard line.count <= 40, !line.isByline, line.count <= 6 || !line.isTitleCandidate else { return nil }
+            }
+            return t
+        }
+        return nil
+    }
+
+    private static func hasClock(_ s: [Unicode.Scalar]) -> Bool {
+        for i in s.indices where CharacterClass.isASCIIDigit(s[i]) && (i == 0 || !CharacterClass.isASCIIDigit(s[i - 1])) {
+            if MetaLine.clockEnd(s, at: i) != nil, DateScanner.date(in: s, at: i) == nil { return true }
+        }
+        return false
+    }
+
+    /// `某某标题-新华网` against `某某标题`: the longer line is the page's `<title>` with the site's name.
+    static func isSiteTitle(_ long: [Unicode.Scalar], of short: [Unicode.Scalar]) -> Bool {
+        guard short.count >= 6, long.count > short.count + 1, Scalars.has(long, short) else { return false }
+        var rest = long[short.count...].drop { CharacterClass.isSpace($0) }
+        guard let mark = rest.first, siteMarks.contains(mark) else { return false }
+        rest = rest.dropFirst()
+        return !rest.isEmpty && rest.count <= 24 && !rest.contains("。")
+    }
+
+    static let siteMarks = ScalarSet("-_|｜—–·")
+
+    /// `摘要：`, `摘 要:`, `[摘 要]`, `内容提要`, `Abstract`: an abstract opens the line.
+    static func startsWithAbstract(_ line: Line) -> Bool {
+        var core: [Unicode.Scalar] = []
+        for c in line.scalars.prefix(12) where !CharacterClass.isSpace(c) && c != "[" && c != "【" && c != "［" { core.append(c) }
+        let folded = TraditionalFold.fold(core)
+        return abstractStarts.contains { Scalars.has(folded, $0) }
+    }
+
+    static let abstractStarts: [[Unicode.Scalar]] = ["摘要", "内容提要", "内容摘要", "Abstract", "ABSTRACT"].map(\.scalars)
+
+    /// `观点分享 | 某论坛研讨会发表时间:2023-10-27 09:09 某论坛于…召开`: a page flattened into one line, its
+    /// title, publish line and body run together. Splits such a first line at a dateline label.
+    static func splitGluedDateline(_ lines: [Line]) -> [Line] {
+        var out = lines
+        for n in 0..<min(lines.count, 3) where lines[n].count > 80 {
+            let s = lines[n].scalars
+            let folded = TraditionalFold.fold(Array(s.prefix(100)))
+            var p = 6
+            while p < min(folded.count, 80) {
+                defer { p += 1 }
+                guard let label = gluedDateLabels.first(where: { Scalars.has(folded, $0, at: p) }) else { continue }
+                guard !folded[..<p].contains("。") else { break }
+                var d = p + label.count
+                while d < s.count, MetaLine.separators.contains(s[d]) || CharacterClass.isSpace(s[d]) { d += 1 }
+                guard d < s.count, let end = MetaLine.dateEnd(s, at: d), DateScanner.date(in: s, at: d) != nil, s.count - end > 20 else { continue }
+                out.replaceSubrange(n...n, with: [Line(Scalars.string(s[..<p])), Line(Scalars.string(s[p..<end])), Line(Scalars.string(s[end...]))])
+                return out
+            }
+        }
+        return out
+    }
+
+    static let gluedDateLabels: [[Unicode.Scalar]] = ["发表时间", "发布时间", "发布日期", "发表日期", "发稿时间"].map(\.scalars)
+
     /// The header zone ends at the first body paragraph: a long line, or a sentence.
-    static func headEnd(_ lines: [Line]) -> Int {
-        var i = 0
-        while i < min(lines.count, headLimit) {
+    static func headEnd(_ lines: [Line], from start: Int = 0) -> Int {
+        var i = start
+        while i < min(lines.count, start + headLimit) {
             let line = lines[i]
+            // `…| 577次浏览 | 分享到：` ends like a sentence but is a publish line.
+            if line.endsSentence, !line.containsFullStop, line.count <= 120, MetaLine.parse(line.scalars)?.isMeta == true { i += 1; continue }
             if line.count > 80 || (line.containsFullStop && !line.isFooter) || (line.endsSentence && line.count > 20) { break }
             i += 1
         }

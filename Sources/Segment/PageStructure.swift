@@ -62,8 +62,15 @@ struct StructureParser {
         var hi = range.upperBound
         guard lo < hi else { page.parts = [part]; return }
 
-        // Head title: up to two title-like lines before the byline or body.
-        if title.isEmpty {
+        // `焦點政治` ⏎ `都更法規…講堂登場`: a column's name of two to four characters above a web page's title.
+        if title.isEmpty, !tailTitles, lo + 1 < hi, isColumnLabel(lines[lo]), lines[lo + 1].isTitleCandidate, lines[lo + 1].count >= 12,
+           lo + 2 >= hi || !lines[lo + 2].isTitleCandidate {
+            page.meta.append(lo)
+            lo += 1
+        }
+        // Head title: up to two title-like lines before the byline or body; none where the page opens
+        // with a run of short lines (a post written as verse, one phrase a line).
+        if title.isEmpty, !(!tailTitles && opensWithVerse(lo, hi)) {
             if lo < hi, lo == range.lowerBound, lo == 0 || page.meta.last == lo - 1, isColonTitle(lines[lo]) {
                 part.title.append(lo)
                 lo += 1
@@ -123,8 +130,22 @@ struct StructureParser {
 
     private func isHeadTitle(_ i: Int) -> Bool {
         let line = lines[i]
-        guard line.isTitleCandidate, Bylines.names(inAuthorLine: line) == nil || line.count > 12 else { return false }
+        guard line.isTitleCandidate else { return false }
+        // `郭鐘瀚 夏森煒 林萍 吳巧玲`: a line of three or more names is the authors, however long.
+        if let names = Bylines.names(inAuthorLine: line), names.count >= 3 || line.count <= 12 { return false }
         return !Bylines.isInstitutionLine(line)
+    }
+
+    /// Two to four Han characters alone: a column or section name.
+    private func isColumnLabel(_ line: Line) -> Bool {
+        line.count >= 2 && line.count <= 4 && line.scalars.allSatisfy(CharacterClass.isHan)
+    }
+
+    /// Four or more short title-like lines in a row from `lo`: verse, not a title.
+    private func opensWithVerse(_ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo >= 4 else { return false }
+        for k in lo..<(lo + 4) where !(lines[k].isTitleCandidate && lines[k].count <= 20) { return false }
+        return true
     }
 
     /// `…办公厅关于印发`: a title line that cannot end there, so the title goes on to the next line.

@@ -84,7 +84,11 @@ struct PlaceExtractor {
             guard let suffixes = suffixTable[scalar],
                   let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
             let end = i + suffix.text.count
-            if end < s.count, suffix.badFollowers.contains(s[end]) { i += 1; continue }
+            // `八一街市粮食局`: a street, then the city's bureau (市 is not the street's market here).
+            if end < s.count, suffix.badFollowers.contains(s[end]), !(suffix.text == PlaceExtractor.street && cityBodyFollows(s, from: end)) {
+                i += 1
+                continue
+            }
             if suffix.kind == .water, end < s.count, CharacterClass.isASCIIDigit(s[end]) { i += 1; continue }
             // `玉林、簇桥等街道`, `大关等5个街道`: the items of the list are the names.
             if suffix.kind == .admin || suffix.kind == .area, let last = enumerationEnd(s, suffixAt: i) {
@@ -120,7 +124,19 @@ struct PlaceExtractor {
                 && (stemStart == 0 || !CharacterClass.isHan(s[stemStart - 1])) && end < s.count
                 && PlaceExtractor.governmentAfter.contains(s[end]) && !isStop(s, endingAt: i - 1, lowerBound: stemStart)
                 && !PlaceExtractor.stopScalars.contains(stem[0])
-            if (!alone && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd)) || isInstitution(s, from: end) { i += 1; continue }
+            // `正街社区、建设社区和环保社区`: an item between names with the same suffix is a name even where
+            // its stem is an ordinary word.
+            let listed = stemStart > 0 && s[stemStart - 1] == "、" && lastPlaceEnd == stemStart - 1 && stem.count <= 4
+                && Scalars.hasSuffix(s, suffix.text, before: stemStart - 1) && !PlaceExtractor.stopScalars.contains(stem[0])
+            // `对向阳小区`: right after one function word, a stem starting like another is a name (`向阳`).
+            let afterStop = stemStart > 0 && PlaceExtractor.stopScalars.contains(s[stemStart - 1]) && stem.count >= 2
+                && PlaceExtractor.nameStarts.contains(stem[0])
+            if (!alone && !listed && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd, afterStop: afterStop)) || isInstitution(s, from: end) {
+                i += 1
+                continue
+            }
+            // `昨日於西區`, `率先将西区`, `拨款用于西区`: a function word inside the stem joins a verb to the name.
+            if stem.count >= 3, stem.dropFirst().dropLast().contains(where: { PlaceExtractor.innerStops.contains($0) }) { i += 1; continue }
             // Every province is in the gazetteer; a city or county outside it has a two-scalar name at most
             // (`江城市`), so `建议市`, `议稿获省` are words before a suffix.
             if suffix.text == PlaceExtractor.province || suffix.text == PlaceExtractor.city || suffix.text == PlaceExtractor.county,
@@ -221,6 +237,23 @@ struct PlaceExtractor {
 
     static let joiners = ScalarSet("和与及")
 
+    /// Function words that also begin many names (`向阳`, `后宅`, `前进`, `和平`).
+    static let nameStarts = ScalarSet("向后前和")
+
+    /// Function words that never stand inside a place's name (`于家堡` starts with one, which is allowed).
+    static let innerStops = ScalarSet("于在从把被将对的了着予")
+
+    static let street = "街".scalars
+
+    /// `市粮食局`, `市委`, `市政府`: a city's body right after `from`.
+    private func cityBodyFollows(_ s: [Unicode.Scalar], from: Int) -> Bool {
+        guard from < s.count, s[from] == "市" else { return false }
+        let window = Array(s[(from + 1)..<min(s.count, from + 6)])
+        return window.contains("局") || window.contains("委") || Scalars.find(PlaceExtractor.government, in: window) != nil
+    }
+
+    static let government = "政府".scalars
+
     /// Last scalars of admin units: a stem that runs past one into a unit's name starts after it.
     static let unitEnds = ScalarSet("区县省镇乡")
 
@@ -243,17 +276,19 @@ struct PlaceExtractor {
         return false
     }
 
-    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix, afterPlace: Bool = false) -> Bool {
+    private func isGeneric(_ stem: [Unicode.Scalar], _ suffix: PlaceSuffix, afterPlace: Bool = false, afterStop: Bool = false) -> Bool {
         // `在旧区`, `加强社区`, `设施与社区`, `按照市`: a verb or function word, not a name, before the suffix.
         guard let first = stem.first, let last = stem.last else { return true }
         if Gazetteer.contains(stem) { return false }
         // Right after a district (`卫滨区自由街`) a name may start with what is elsewhere a function word.
-        if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street) { return true }
+        if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street), !afterStop { return true }
         // `求智未来社区` is a name, `未来社区` a kind of community.
         if suffix.text == PlaceExtractor.community, stem.count >= 4, Scalars.hasSuffix(stem, PlaceExtractor.future, before: stem.count),
            !isGeneric(Array(stem.dropLast(2)), PlaceExtractor.bareItem) {
             return false
         }
+        // `12米宽的大道`: a description, not a street's name.
+        if suffix.kind == .street, last == "的" { return true }
         // Streets keep names like `干将路`; their own list of ordinary endings does the work.
         if suffix.kind != .street {
             if PlaceExtractor.stopScalars.contains(last) || PlaceExtractor.verbEndings.contains(last) { return true }
@@ -273,9 +308,19 @@ struct PlaceExtractor {
         if suffix.kind == .admin, suffix.text.count == 2, PlaceExtractor.unitEnds.contains(last) { return true }
         // `现代化社区`, `规范化小区`: a quality, not a name.
         if suffix.kind == .admin || suffix.kind == .compound, stem.count >= 3, last == "化" { return true }
-        for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) { return true }
+        for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) {
+            // `六盘水明湖湿地公园` (right after a place), `枇杷山正街`: a name before the generic word makes the
+            // whole a name.
+            let head = Array(stem.dropLast(ending.count))
+            if head.count >= 2, (afterPlace && suffix.text == PlaceExtractor.park) || (suffix.text == PlaceExtractor.street && ending == PlaceExtractor.main),
+               !isGeneric(head, PlaceExtractor.bareItem), !suffix.genericEndings.contains(head) {
+                continue
+            }
+            return true
+        }
         // A stem that is itself a suffix word (`社区社区`) or all numerals is no name.
-        if stem.allSatisfy({ Line.chineseNumerals.contains($0) || $0 == "两" || $0 == "几" }) { return true }
+        // Streets are named after dates (`八一街`, `五四路`).
+        if suffix.kind != .street, stem.allSatisfy({ Line.chineseNumerals.contains($0) || $0 == "两" || $0 == "几" }) { return true }
         return false
     }
 
@@ -388,25 +433,27 @@ struct PlaceExtractor {
         "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
         "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
         "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
-        "受邀", "邀请", "带领", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住",
+        "受邀", "邀请", "带领", "尽管", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)
 
     static let institutionWords: [[Unicode.Scalar]] =
         ["日报", "晚报", "早报", "报社", "大学", "学院", "电视台", "广播", "银行", "集团", "公司", "协会", "出版社", "研究院",
-         "科学院", "美术", "理工", "师范", "工业大学", "交通大学", "商报", "都市报", "新闻", "卫视", "频道"].map(\.scalars)
+         "科学院", "美术", "理工", "师范", "工业大学", "交通大学", "商报", "都市报", "新闻", "卫视", "频道", "律师事务所",
+         "研究中心"].map(\.scalars)
 
     static let strongInstitution: Set<[Unicode.Scalar]> = Set(
-        ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视", "频道"].map(\.scalars))
+        ["日报", "晚报", "早报", "报社", "大学", "电视台", "银行", "集团", "公司", "出版社", "商报", "都市报", "卫视", "频道",
+         "律师事务所", "研究中心"].map(\.scalars))
 
     /// First scalars of what follows a place's name when its government is meant (`人民政府`, `党委`, `办事处`).
     static let governmentAfter = ScalarSet("人党政办委")
 
-    static let community = "社区".scalars, future = "未来".scalars
+    static let community = "社区".scalars, future = "未来".scalars, park = "公园".scalars, main = "正".scalars
     static let city = "市".scalars, province = "省".scalars, county = "县".scalars
     /// Ends of words that stand before 城市 (`全国城市`, `各地城市`, `局城市`).
-    static let beforeCity = ScalarSet("国地局区市省县镇乡村型座等个些性的与和及级线游点体类他")
+    static let beforeCity = ScalarSet("国地局区市省县镇乡村型座等个些性的与和及级线游点体类他种")
     static let sizeWords: Set<Unicode.Scalar> = Set("大小中新老旧古名都县省全各该本城超特巨".unicodeScalars)
 
     static let zones: [[Unicode.Scalar]] =

@@ -29,7 +29,7 @@ public struct Segmenter: Sendable {
     public init() {}
 
     public func segment(_ text: NormalizedText, hints: LayoutHints = LayoutHints()) -> Page {
-        let all = Segmenter.lines(from: text.lines)
+        let all = PageMetaReader.splitGluedDateline(Segmenter.lines(from: text.lines))
         guard !all.isEmpty else { return Page(warnings: text.warnings) }
         // Metadata lines leave the page before its structure is read; titles lose a glued dateline.
         var meta = PageMetaReader.read(all, extra: hints.metadata)
@@ -96,6 +96,18 @@ public struct Segmenter: Sendable {
             }
         }
         if authors.isEmpty, let last = part.body.last, let name = Bylines.trailingAuthor(lines[last]) { authors.append(name) }
+        // `(記者:張博瑞/台中報導)` closing the last paragraph of the story, with contact lines after it.
+        if authors.isEmpty {
+            for i in (part.body + part.signoff).suffix(10).reversed() {
+                if let names = Bylines.closingCredit(lines[i]) { authors = names; break }
+            }
+        }
+        // A journal's suggested citation names the authors the page leaves out.
+        if authors.isEmpty {
+            for i in part.body.prefix(12) where lines[i].count <= 200 {
+                if let names = Bylines.citationAuthors(lines[i]) { authors = names; break }
+            }
+        }
         if authors.isEmpty {
             for i in part.body where lines[i].count <= 300 {
                 guard let credit = Bylines.photoCredit(lines[i]) else { continue }

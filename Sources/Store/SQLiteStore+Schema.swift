@@ -113,6 +113,16 @@ extension SQLiteStore {
             try db.execute(sql: "DROP TABLE report_theme; DROP TABLE report_place;")
         }
         migrator.registerMigration("v4", migrate: migrateToReprintsAndFacts)
+        migrator.registerMigration("v5-inbox-folders") { db in
+            // The inbox subfolder a report was dropped in (filtered on by `list` and `search`), and
+            // when a failed file was sent back to the inbox (`retry`): kept, not deleted, as history.
+            try db.execute(sql: """
+                ALTER TABLE report ADD COLUMN tag TEXT;
+                CREATE INDEX report_tag ON report (tag);
+                ALTER TABLE failure ADD COLUMN retried TEXT;
+                CREATE INDEX failure_path ON failure (path);
+                """)
+        }
         return migrator
     }
 }

@@ -149,11 +149,11 @@ public final class SQLiteStore: ReportStore {
                 reprints: [ReprintMatch?]? = nil, in db: Database) throws {
         let day = report.published ?? String(report.received.prefix(10))
         try db.cachedStatement(sql: """
-            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json, reprint_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO report (id, file, sha256, text_hash, received, published, day, title, not_a_report, duplicate_of, json, reprint_of, tag)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [report.id, report.file, report.sha256, textHash, report.received, report.published, day,
                                      report.displayTitle, report.notAReport, report.duplicateOf, rows.json,
-                                     report.duplicateOf ?? report.nearDuplicateOf?.report])
+                                     report.duplicateOf ?? report.nearDuplicateOf?.report, report.tag])
         let articleRow = try db.cachedStatement(sql: """
             INSERT INTO article (report_id, idx, title, themes_by, themes, author, body, tokens, reprint_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -306,6 +306,12 @@ public final class SQLiteStore: ReportStore {
         if let since = filter.since { parts.append("r.day >= ?"); arguments += [since] }
         if let until = filter.until { parts.append("r.day <= ?"); arguments += [until] }
         if filter.collapse { parts.append("r.reprint_of IS NULL") }
+        if let tag = filter.tag {
+            // The folder itself or any below it: names from "tag/" up to (not including) "tag0",
+            // '0' being the byte after '/', so the index on tag serves the range.
+            parts.append("(r.tag = ? OR (r.tag > ? AND r.tag < ?))")
+            arguments += [tag, tag + "/", tag + "0"]
+        }
         return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
     }
 
@@ -319,8 +325,8 @@ public final class SQLiteStore: ReportStore {
                 """, arguments: arguments + [filter.limit, filter.offset])
             let summaries = try rows.map { row -> ReportSummary in
                 let report = try PackedReport.unpack(row[0])
-                return ReportSummary(id: report.id, file: report.file, title: report.displayTitle, published: report.published,
-                                     received: report.received, themes: report.themes,
+                return ReportSummary(id: report.id, file: report.file, tag: report.tag, title: report.displayTitle,
+                                     published: report.published, received: report.received, themes: report.themes,
                                      labelled: report.articles.contains { $0.themesBy == .person })
             }
             return (total, summaries)
@@ -334,6 +340,7 @@ public final class SQLiteStore: ReportStore {
         guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
         let terms = SearchTokens.highlightTerms(query)
         let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil && !filter.collapse
+            && filter.tag == nil
         let hotKey = unfiltered && filter.offset + filter.limit <= hot.capacity ? HotLists.key(for: terms) : nil
         if hotKey != nil, try db.read({ try Self.generation($0) }) != seenGeneration.value {
             try db.write { try catchUp($0) }   // another writer (an import) added articles: lists and totals are stale
@@ -414,9 +421,28 @@ public final class SQLiteStore: ReportStore {
 
     public func failures(limit: Int) throws -> [Failure] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT file, code, reason, at, path FROM failure ORDER BY rowid DESC LIMIT ?", arguments: [limit]).map {
+            try Row.fetchAll(db, sql: "SELECT file, code, reason, at, path FROM failure WHERE retried IS NULL ORDER BY rowid DESC LIMIT ?",
+                             arguments: [limit]).map {
                 Failure(file: $0[0], code: $0[1], reason: $0[2], at: $0[3], path: $0[4])
             }
+        }
+    }
+
+    public func markRetried(path: String, at: String) throws -> Failure? {
+        try db.write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT rowid, file, code, reason, at, path FROM failure WHERE path = ? AND retried IS NULL ORDER BY rowid DESC LIMIT 1
+                """, arguments: [path]) else { return nil }
+            try db.execute(sql: "UPDATE failure SET retried = ? WHERE rowid = ?", arguments: [at, row[0] as Int64])
+            try Counters(["failed": -1]).save(in: db)
+            return Failure(file: row[1], code: row[2], reason: row[3], at: row[4], path: row[5])
+        }
+    }
+
+    public func unmarkRetried(path: String, at: String) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE failure SET retried = NULL WHERE path = ? AND retried = ?", arguments: [path, at])
+            try Counters(["failed": db.changesCount]).save(in: db)
         }
     }
 

@@ -48,10 +48,13 @@ public struct ReportFilter: Sendable, Equatable {
     public var offset: Int
     /// Leave out reprints and duplicates, so a story counts once.
     public var collapse: Bool
+    /// Reports dropped in this inbox subfolder or any folder below it (`徐汇区` matches `徐汇区/街道`).
+    public var tag: String?
 
     public init(theme: String? = nil, place: String? = nil, since: String? = nil, until: String? = nil,
-                limit: Int = 20, offset: Int = 0, collapse: Bool = false) {
+                limit: Int = 20, offset: Int = 0, collapse: Bool = false, tag: String? = nil) {
         self.collapse = collapse
+        self.tag = tag
         self.theme = theme
         self.place = place
         self.since = since
@@ -65,6 +68,8 @@ public struct ReportFilter: Sendable, Equatable {
 public struct ReportSummary: Sendable, Equatable {
     public var id: String
     public var file: String
+    /// The inbox subfolder it was dropped in; nil at the top.
+    public var tag: String? = nil
     public var title: String?
     public var published: String?
     public var received: String
@@ -144,50 +149,19 @@ public enum StoreOutcome: Sendable, Equatable {
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     case unavailable(String)
     case corrupt(String)
+    /// The store in use cannot answer this kind of request (yet): the op answers `unsupported`.
+    case unsupported(String)
+    /// Two different files have the same report id (the first 16 hex digits of their SHA-256):
+    /// the second is refused, never merged into the first.
+    case idCollision(id: String, stored: String, offered: String)
 
     public var description: String {
         switch self {
         case .unavailable(let why): return "the database is unavailable: \(why)"
         case .corrupt(let why): return "a stored report cannot be read: \(why)"
+        case .unsupported(let what): return "\(what) is unsupported on this store"
+        case .idCollision(let id, let stored, let offered):
+            return "report id \(id) is taken by a file with SHA-256 \(stored); this file's is \(offered)"
         }
     }
-}
-
-/// The narrow interface between the daemon and its storage (SQLite today; PostgreSQL planned for
-/// sites where several hosts ingest into one store).
-public protocol ReportStore: Sendable {
-    /// Stores a report and its drop in one transaction. `textHash` identifies the normalised text,
-    /// so the same text under other bytes gets `duplicate_of`.
-    func store(_ report: Report, textHash: String, drop: Drop) throws -> StoreOutcome
-    /// Does what can be done for `item` before the write transaction, on the caller's thread
-    /// (analysis threads call it, so the single writer has less to do).
-    func prepare(_ item: StoreItem) -> StoreItem
-    /// Stores several reports in one transaction (bulk import, bursts): all or nothing.
-    func store(_ items: [StoreItem]) throws -> [StoreOutcome]
-    /// The drop recorded for this file name and content, if any (crash recovery).
-    func drop(file: String, sha256: String) throws -> Drop?
-    func recordFailure(_ failure: Failure) throws
-    func reportJSON(id: String) throws -> String?
-    func report(id: String) throws -> Report?
-    /// The id of the latest report made from a file of this name.
-    func reportID(file: String) throws -> String?
-    func list(_ filter: ReportFilter) throws -> (total: Int, reports: [ReportSummary])
-    func search(_ query: String, filter: ReportFilter) throws -> (total: Int, hits: [SearchHit])
-    func failures(limit: Int) throws -> [Failure]
-    func counts() throws -> StoreCounts
-    /// Calls `body` with every stored report, in batches, and stores what it returns (reclassification).
-    func rewriteAll(_ body: (Report) -> Report) throws -> Int
-    func update(_ report: Report) throws
-    func saveLabel(_ label: Label) throws
-    func labels() throws -> [Label]
-    /// Figures of the stored articles, with their base units, places, dates and sentences.
-    func facts(_ filter: FactFilter) throws -> (total: Int, facts: [Fact])
-    /// Article counts per theme or place per period, reprints counted once.
-    func trends(_ query: TrendQuery) throws -> Trends
-    /// The articles of a period (reprints folded into their first article), newest first.
-    func digestArticles(_ filter: ReportFilter) throws -> [DigestArticle]
-}
-
-extension ReportStore {
-    public func prepare(_ item: StoreItem) -> StoreItem { item }
 }

@@ -33,7 +33,10 @@ struct DigestCommand: ParsableCommand {
     @Option(help: "Where to write the page.")
     var out: String
 
-    func socketPath() throws -> String {
+    func socketPath() throws -> String { try Self.socketPath(socket: socket, config: config) }
+
+    /// `--socket`, else `socket` from the configuration file, else the default.
+    static func socketPath(socket: String?, config: String?) throws -> String {
         if let socket { return socket }
         var configuration = Configuration()
         let file = config ?? "/etc/renewald/renewald.conf"
@@ -67,8 +70,8 @@ struct DigestCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot write \(out): \(error.localizedDescription)")
         }
-        let count = digest["articles"]?.intValue ?? 0
-        print("wrote \(out): \(count) articles from \(digest["since"]?.stringValue ?? "") to \(digest["until"]?.stringValue ?? "")")
+        let count = digest[.articles]?.intValue ?? 0
+        print("wrote \(out): \(count) articles from \(digest[.since]?.stringValue ?? "") to \(digest[.until]?.stringValue ?? "")")
     }
 
     static func now() -> String {

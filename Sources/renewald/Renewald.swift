@@ -14,5 +14,5 @@ struct Renewald: AsyncParsableCommand {
             Try: echo '{"op":"stats"}' | socat - UNIX-CONNECT:/run/renewald/renewald.sock
             """,
         version: "0.1.0",
-        subcommands: [Serve.self, Check.self, Query.self, Import.self, DigestCommand.self, BenchmarkStages.self])
+        subcommands: [Serve.self, Check.self, Query.self, RetryCommand.self, Import.self, DigestCommand.self, BenchmarkStages.self])
 }

@@ -3,6 +3,7 @@ import Logging
 import QueryProtocol
 @testable import Daemon
 import Store
+import TestSupport
 
 /// A daemon in this process on temporary directories, for tests that drive its state directly.
 struct DaemonFixture {
@@ -12,8 +13,7 @@ struct DaemonFixture {
     var configFile: String { root + "/renewald.conf" }
 
     init(config: String = "") throws {
-        root = NSTemporaryDirectory() + "renewald-daemon-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        root = try TemporaryDirectory("renewald-daemon").path
         let path = root + "/renewald.conf"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
         let base = Configuration(inbox: root + "/inbox", state: root + "/state", socket: root + "/renewald.sock")
@@ -35,9 +35,9 @@ struct DaemonFixture {
         """
     }
 
-    /// Drops a file as `mv` would: written aside, renamed in.
+    /// Drops a file as `mv` would: written aside, renamed in (`name` may lie in a subfolder).
     func drop(_ name: String, _ text: String) throws {
-        let aside = root + "/" + name + ".tmp"
+        let aside = root + "/" + name.replacingOccurrences(of: "/", with: "_") + ".tmp"
         try text.write(toFile: aside, atomically: false, encoding: .utf8)
         try FileManager.default.moveItem(atPath: aside, toPath: inbox + "/" + name)
     }

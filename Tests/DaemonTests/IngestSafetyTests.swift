@@ -5,6 +5,7 @@ import Pipeline
 import ReportModel
 import Logging
 import Store
+import TestSupport
 import Testing
 @testable import Daemon
 
@@ -15,13 +16,10 @@ import Testing
     let configuration: Configuration
 
     init() throws {
-        root = NSTemporaryDirectory() + "renewald-safety-\(UUID().uuidString)"
+        root = try TemporaryDirectory("renewald-safety", subdirectories: ["inbox", "state"]).path
         var configuration = Configuration(inbox: root + "/inbox", state: root + "/state", socket: root + "/s.sock")
         configuration.settleSeconds = 0
         self.configuration = configuration
-        for dir in [configuration.inbox, configuration.state] {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        }
     }
 
     func write(_ name: String, _ text: String) {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import TestSupport
 import Testing
 
 /// Runs the real `renewald` binary on temporary directories, as a person would.
@@ -26,9 +27,8 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     init(config: String = "") throws {
-        root = NSTemporaryDirectory() + "renewald-e2e-\(UUID().uuidString.prefix(8))"
+        root = try TemporaryDirectory("renewald-e2e", subdirectories: ["inbox"]).path
         log = root + "/daemon.log"
-        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         try config.write(toFile: configFile, atomically: true, encoding: .utf8)
     }
 

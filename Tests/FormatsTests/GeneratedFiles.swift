@@ -1,5 +1,4 @@
 import CZlib
-import Glibc
 
 /// Small PDFs, zips and pages made at test time, so no fixture holds corpus text.
 enum GeneratedFiles {
@@ -119,26 +118,5 @@ enum GeneratedFiles {
             (name: "_rels/.rels", data: Array(rels.utf8), deflate: true, declaredSize: nil),
             (name: "word/document.xml", data: Array(document.utf8), deflate: true, declaredSize: nil),
         ])
-    }
-
-    // MARK: text
-
-    /// UTF-8 text in GB18030, through the C library's iconv.
-    static func gb18030(_ text: String) -> [UInt8] {
-        let cd = iconv_open("GB18030", "UTF-8")
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-        let produced = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var outLeft = outBuf.count
-                _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                return outBuf.count - outLeft
-            }
-        }
-        return output[..<produced].map { UInt8(bitPattern: $0) }
     }
 }

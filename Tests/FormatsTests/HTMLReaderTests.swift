@@ -1,5 +1,6 @@
 import Decode
 import ReportModel
+import TestSupport
 import Testing
 @testable import Formats
 
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func aGB18030PageIsDecodedByItsMetaCharset() throws {
-        let bytes = GeneratedFiles.gb18030(page.replacingOccurrences("%CHARSET%", "gb2312"))
+        let bytes = LegacyEncoding.gb18030(page.replacingOccurrences("%CHARSET%", "gb2312"))
         #expect(String(validating: bytes, as: UTF8.self) == nil)
         let doc = try DocumentReader().readHTML(bytes)
         #expect(doc.encoding == .gb18030)

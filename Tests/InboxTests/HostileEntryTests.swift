@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Inbox
 
@@ -10,9 +11,8 @@ import Testing
     let other: String
 
     init() throws {
-        root = NSTemporaryDirectory() + "renewald-hostile-\(UUID().uuidString)"
-        other = "/dev/shm/renewald-hostile-\(UUID().uuidString)"
-        for dir in [root + "/in", other] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        root = try TemporaryDirectory("renewald-hostile", subdirectories: ["in"]).path
+        other = try TemporaryDirectory("renewald-hostile", under: "/dev/shm").path
     }
 
     var acrossFileSystems: Bool {

@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import TestSupport
 
 /// A generated set of news reports for measuring reprint detection: stories, their re-publications
 /// (edited lead, other byline, debris lines, noise inside words, 30–50% shorter, other encodings and
@@ -116,25 +116,6 @@ struct ReprintCorpus {
         return String(out)
     }
 
-    /// GB18030 bytes through the C library's iconv (Foundation on Linux has no GB18030 encoder).
-    static func gb18030(_ text: String) -> [UInt8] {
-        let cd = iconv_open("GB18030", "UTF-8")
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-        let produced = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var outLeft = outBuf.count
-                _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                return outBuf.count - outLeft
-            }
-        }
-        return output[..<produced].map { UInt8(bitPattern: $0) }
-    }
-
     static func utf16(_ text: String) -> [UInt8] {
         [0xFF, 0xFE] + text.replacingOccurrences(of: "\n", with: "\r\n").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     }
@@ -195,7 +176,7 @@ struct ReprintCorpus {
                 }
                 let bytes: [UInt8]
                 switch r.int(0...4) {
-                case 0: bytes = Self.gb18030(text); kinds.append("gb18030")
+                case 0: bytes = LegacyEncoding.gb18030(text); kinds.append("gb18030")
                 case 1: bytes = Self.utf16(text); kinds.append("utf16")
                 case 2 where !kinds.contains("noise"): bytes = Self.html(copy, &r); kinds.append("html")
                 default: bytes = Array(text.utf8)

@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import ReportModel
 import Store
+import TestSupport
 import Testing
 
 /// Reprint detection measured end to end (bytes → pipeline → store) on a generated set.
@@ -17,10 +18,9 @@ import Testing
     }
 
     static func measure(_ corpus: ReprintCorpus) throws -> Measured {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reprints-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteStore(path: directory.appendingPathComponent("r.sqlite").path)
+        let directory = try TemporaryDirectory("reprints")
+        defer { directory.remove() }
+        let store = try SQLiteStore(path: directory.appending("r.sqlite"))
         let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: .builtIn))
         var storyOf: [String: Int] = [:]
         var reports: [(ReprintCorpus.File, String)] = []

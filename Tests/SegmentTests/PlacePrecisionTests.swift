@@ -39,6 +39,24 @@ import Testing
         #expect(article(body).places == expected)
     }
 
+    // Issue 12, from reading real pages: names that read as ordinary words in a list, a street named
+    // `…正街` or after a date, a street before its city's bureau, a park named after a lake in a city,
+    // a work unit's housing compound, Taipei's abbreviation.
+    @Test(arguments: [
+        ("抽取了桂香街道的枫林社区、建设社区和环保社区。", ["桂香街道", "枫林社区", "建设社区", "环保社区"]),
+        ("施工点位于兴隆街与白鹤山正街交汇处。", ["兴隆街", "白鹤山正街"]),
+        ("八一街市民政局宿舍楼正在改造。", ["八一街"]),
+        ("游客在绵阳翠湖湿地公园散步。", ["翠湖湿地公园", "绵阳"]),
+        ("桂香医院家属院将启动改造。", ["桂香医院家属院"]),
+        ("有鉴于北市于2000年起划定更新地区，", ["北市"]),
+        ("漓江路社区完成改造。", ["漓江路社区"]),
+        ("计划对向阳小区等老旧小区分类改造。", ["向阳小区"]),
+        ("研究范围包括灣仔、觀塘和油尖旺的舊樓。", ["灣仔", "觀塘", "油尖旺"]),
+    ])
+    func realPageNames(body: String, expected: [String]) {
+        #expect(article(body).places == expected)
+    }
+
     @Test(arguments: [
         "确保节日期间小区安全有序。",
         "要维护城市南区域的稳定。",
@@ -51,6 +69,15 @@ import Testing
         "打造未来社区和现代化社区。",
         "推进城镇老旧小区改造。",
         "推广一村一品经验。",
+        // Issue 12: a function word inside the stem, a conjunction or a verb before 社区, `这种城市`, a
+        // description before 大道, a verb before a kind of park, the words around an idiom.
+        "昨日于西区活动中心举办讲堂。",
+        "拨款用于西区海滨规划。",
+        "尽管社区助餐取得进展，仍需努力。",
+        "对这种城市风貌进行讨论。",
+        "打通了12米宽的大道。",
+        "专家探讨口袋公园的作用。",
+        "寻常巷陌添了新景。",
     ])
     func notPlaces(body: String) {
         #expect(article(body).places.isEmpty)

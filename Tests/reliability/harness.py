@@ -147,11 +147,23 @@ class Daemon:
                 pending = self.stats()["pending"]
             except (OSError, ValueError):
                 pending = -1
-            left = [n for n in os.listdir(self.inbox) if not n.startswith(".")]
+            # Subfolders stay (they are where files are dropped); what is in them must be taken.
+            left = [n for n in self.entries() if not os.path.basename(n).startswith(".")]
             if pending == 0 and not left:
                 return
             time.sleep(0.2)
         raise Failure(f"timed out waiting for {what}: pending={pending}, inbox={sorted(left)[:10]}")
+
+    def entries(self):
+        """Every entry of the inbox tree but the (real) folders, as paths relative to the inbox."""
+        found = []
+        for folder, dirs, files in os.walk(self.inbox):
+            dirs[:] = [x for x in dirs if not x.startswith(".")]
+            rel = os.path.relpath(folder, self.inbox)
+            found += [n if rel == "." else os.path.join(rel, n) for n in files]
+            found += [x if rel == "." else os.path.join(rel, x) for x in os.listdir(folder)
+                      if os.path.islink(os.path.join(folder, x)) and x not in files]
+        return found
 
     def db(self):
         """The database, read-only, as the sqlite3 module sees it."""

@@ -2,7 +2,7 @@
 # usage: run-all.sh BIN
 # Every systemd-facing check, as root, with no systemd PID 1 needed on the host:
 # verify.sh (units, security, sysusers/tmpfiles, install.sh), activation.sh (socket activation and
-# sd_notify without PID 1), nspawn.sh (a real systemd in systemd-nspawn), nspawn-latency.sh (search
+# sd_notify without PID 1), poll-inbox.sh (a polled inbox with inotify disabled), nspawn.sh (a real systemd in systemd-nspawn), nspawn-latency.sh (search
 # p99 while ingesting under the real unit). BIN is the daemon, ideally
 # built with `swift build -c release --static-swift-stdlib`. RELEASE_BIN (passed on to nspawn-hostile.sh)
 # names a release binary for the ten 60 MB files when BIN is a debug build.
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=$(readlink -f "$1")
 total_pass=0
 total_fail=0
-for script in verify.sh activation.sh nspawn.sh nspawn-latency.sh nspawn-hostile.sh; do
+for script in verify.sh activation.sh poll-inbox.sh nspawn.sh nspawn-latency.sh nspawn-hostile.sh; do
   echo "=== $script"
   start=$(date +%s%N)
   out=$("$here/$script" "$bin" 2>&1); rc=$?

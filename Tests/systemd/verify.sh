@@ -83,7 +83,7 @@ check "tmpfiles: a file created under umask 077 is group-readable (default ACL) 
 
 # --- renewald.conf -------------------------------------------------------------------------------
 conf_keys=$(sed -e 's/#.*//' "$deploy/renewald.conf" | awk -F= 'NF>=2 {gsub(/[ \t]/,"",$1); v=$2; gsub(/^[ \t]+|[ \t]+$/,"",v); print $1"="v}' | sort | tr '\n' ' ')
-expected="idle_timeout_s=300 inbox=/var/spool/renewald/inbox log_level=info max_analysis_mb=1536 max_analysis_s=30 max_connections=1024 max_file_bytes=67108864 max_request_bytes=1048576 socket=/run/renewald/renewald.sock state=/var/lib/renewald taxonomy= "
+expected="batch_command= batch_timeout=30s idle_timeout_s=300 inbox=/var/spool/renewald/inbox inbox_watch=auto log_level=info max_analysis_mb=1536 max_analysis_s=30 max_connections=1024 max_file_bytes=67108864 max_request_bytes=1048576 poll_interval=5s socket=/run/renewald/renewald.sock state=/var/lib/renewald taxonomy= "
 check "renewald.conf: exactly the documented keys and defaults" '[ "$conf_keys" = "$expected" ]'
 [ "$conf_keys" = "$expected" ] || echo "    got: $conf_keys"
 

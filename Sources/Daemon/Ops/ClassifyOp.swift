@@ -8,10 +8,10 @@ extension Op where Context == QueryContext {
         Op("classify") { request, context in
             let text = try request.requiredString("text")
             let report = context.state.builder.analyze(text)
-            return .result(.object([
-                ("headline", .optional(report.headline)), ("published", .optional(report.published)),
-                ("articles", .array(report.articles.map(\.json))), ("themes", .array(report.themes.map(\.json))),
-                ("not_a_report", .bool(report.notAReport)), ("warnings", .strings(report.warnings)),
+            return .result(ReportKey.object([
+                .headline: .optional(report.headline), .published: .optional(report.published),
+                .articles: .array(report.articles.map(\.json)), .themes: .array(report.themes.map(\.json)),
+                .notAReport: .bool(report.notAReport), .warnings: .strings(report.warnings),
             ]))
         }
     }

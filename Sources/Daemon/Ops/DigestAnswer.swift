@@ -36,27 +36,27 @@ enum DigestAnswer {
         var themeGroups: [JSONValue] = []
         for theme in taxonomy.themes + [Theme(id: "", zh: "其他", en: "Other")] {
             guard let items = groups[theme.id], !items.isEmpty else { continue }
-            themeGroups.append(.object([
-                ("id", theme.id.isEmpty ? .null : .string(theme.id)), ("zh", .string(theme.zh)), ("en", .string(theme.en)),
-                ("count", .int(items.count)),
-                ("articles", .array(items.map { a in
-                    .object([("report", .string(a.report)), ("article", .int(a.article)), ("title", .optional(a.title)),
-                             ("place", .optional(a.place)), ("date", .string(a.date)), ("evidence", .optional(a.evidence)),
-                             ("themes", .strings(a.themes)), ("reprints", .int(a.reprints))])
-                })),
+            themeGroups.append(ReportKey.object([
+                .id: theme.id.isEmpty ? .null : .string(theme.id), .zh: .string(theme.zh), .en: .string(theme.en),
+                .count: .int(items.count),
+                .articles: .array(items.map { a in
+                    ReportKey.object([.report: .string(a.report), .article: .int(a.article), .title: .optional(a.title),
+                                      .place: .optional(a.place), .date: .string(a.date), .evidence: .optional(a.evidence),
+                                      .themes: .strings(a.themes), .reprints: .int(a.reprints)])
+                }),
             ]))
         }
         let byTheme = TrendQuery(interval: interval, since: since, until: until, place: place, by: .theme, limit: 50)
         let byPlace = TrendQuery(interval: interval, since: since, until: until, place: place, by: .place, limit: 12)
         let facts = try store.facts(FactFilter(place: place, since: since, until: until, limit: 1000, collapse: true)).facts
-        return .object([
-            ("since", .string(since)), ("until", .string(until)), ("place", .optional(place)), ("interval", .string(interval.rawValue)),
-            ("articles", .int(articles.count)), ("reprints_folded", .int(articles.reduce(0) { $0 + $1.reprints })),
-            ("themes", .array(themeGroups)),
-            ("theme_names", .object(taxonomy.themes.map { ($0.id, .string($0.zh)) })),
-            ("trends", TrendsAnswer.json(try store.trends(byTheme), query: byTheme)),
-            ("places", TrendsAnswer.json(try store.trends(byPlace), query: byPlace)),
-            ("facts", .array(keyFigures(facts).map(FactsAnswer.json))),
+        return ReportKey.object([
+            .since: .string(since), .until: .string(until), .place: .optional(place), .interval: .string(interval.rawValue),
+            .articles: .int(articles.count), .reprintsFolded: .int(articles.reduce(0) { $0 + $1.reprints }),
+            .themes: .array(themeGroups),
+            .themeNames: .object(taxonomy.themes.map { ($0.id, .string($0.zh)) }),
+            .trends: TrendsAnswer.json(try store.trends(byTheme), query: byTheme),
+            .places: TrendsAnswer.json(try store.trends(byPlace), query: byPlace),
+            .facts: .array(keyFigures(facts).map(FactsAnswer.json)),
         ])
     }
 

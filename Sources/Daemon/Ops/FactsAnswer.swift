@@ -17,19 +17,19 @@ enum FactsAnswer {
 
     static func result(_ request: Request, store: any ReportStore) throws -> JSONValue {
         let (total, facts) = try store.facts(try filter(request))
-        return .object([("total", .int(total)), ("facts", .array(facts.map(json)))])
+        return ReportKey.object([.total: .int(total), .facts: .array(facts.map(json))])
     }
 
     static func json(_ f: Fact) -> JSONValue {
         let normalized: JSONValue = f.normalizedValue.map { value in
-            .object([("value", value.rounded() == value && abs(value) < 9e15 ? .int(Int(value)) : .double(value)),
-                     ("unit", .string(f.normalizedUnit ?? ""))])
+            ReportKey.object([.value: value.rounded() == value && abs(value) < 9e15 ? .int(Int(value)) : .double(value),
+                              .unit: .string(f.normalizedUnit ?? "")])
         } ?? .null
-        return .object([
-            ("value", .string(f.value)), ("unit", .string(f.unit)), ("normalized", normalized),
-            ("about", .string(f.about)), ("place", .optional(f.place)), ("date", .string(f.date)),
-            ("report", .string(f.report)), ("article", .int(f.article)), ("sentence", .string(f.sentence)),
-            ("themes", .strings(f.themes)),
+        return ReportKey.object([
+            .value: .string(f.value), .unit: .string(f.unit), .normalized: normalized,
+            .about: .string(f.about), .place: .optional(f.place), .date: .string(f.date),
+            .report: .string(f.report), .article: .int(f.article), .sentence: .string(f.sentence),
+            .themes: .strings(f.themes),
         ])
     }
 }

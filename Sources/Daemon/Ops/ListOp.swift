@@ -7,11 +7,11 @@ extension Op where Context == QueryContext {
     static var list: Op {
         Op("list") { request, context in
             let (total, reports) = try context.store.list(try ReportFilter(request))
-            return .result(.object([("total", .int(total)), ("reports", .array(reports.map { r in
-                .object([("id", .string(r.id)), ("file", .string(r.file)), ("title", .optional(r.title)),
-                         ("published", .optional(r.published)), ("received", .string(r.received)),
-                         ("themes", .themeSummaries(r.themes)), ("labelled", .bool(r.labelled))])
-            }))]))
+            return .result(ReportKey.object([.total: .int(total), .reports: .array(reports.map { r in
+                ReportKey.object([.id: .string(r.id), .file: .string(r.file), .tag: .optional(r.tag), .title: .optional(r.title),
+                                  .published: .optional(r.published), .received: .string(r.received),
+                                  .themes: .array(r.themes.map(\.summaryJSON)), .labelled: .bool(r.labelled)])
+            })]))
         }
     }
 }

@@ -4,7 +4,7 @@ import QueryProtocol
 /// folder (an `Op` value) and one line here; dispatch, `hello` and the quick path follow from it.
 enum QueryOps {
     static var all: [Op<QueryContext>] {
-        [.hello, .ping, .stats, .themes, .get, .list, .search, .failed, .classify, .subscribe, .reload, .label, .config,
+        [.hello, .ping, .stats, .themes, .get, .list, .search, .failed, .retry, .classify, .subscribe, .reload, .label, .config,
          .facts, .trends, .digest,
          .debugStall, .debugSleep]
     }

@@ -9,13 +9,16 @@ extension ReportFilter {
                   since: try request.date("since"), until: try request.date("until"),
                   limit: try request.int("limit", default: 20, range: 1...1000),
                   offset: try request.int("offset", default: 0, range: 0...Int(Int32.max)),
-                  collapse: try request.flag("collapse", default: false))
+                  collapse: try request.flag("collapse", default: false), tag: try Self.tag(request))
     }
-}
 
-extension JSONValue {
-    /// Theme ids with scores rounded to three places, as `list` and `search` show them.
-    static func themeSummaries(_ themes: [ThemeScore]) -> JSONValue {
-        .array(themes.map { .object([("id", .string($0.id)), ("score", .double(($0.score * 1000).rounded() / 1000))]) })
+    /// The `tag` filter: an inbox subfolder, without leading or trailing slashes.
+    static func tag(_ request: Request) throws(ProtocolError) -> String? {
+        guard let raw = try request.string("tag") else { return nil }
+        var tag = Substring(raw)
+        while tag.hasPrefix("/") { tag = tag.dropFirst() }
+        while tag.hasSuffix("/") { tag = tag.dropLast() }
+        guard !tag.isEmpty else { throw ProtocolError(.badRequest, "\"tag\" must name an inbox subfolder, like \"徐汇区\"") }
+        return String(tag)
     }
 }

@@ -11,11 +11,11 @@ extension Op where Context == QueryContext {
                 throw ProtocolError(.badRequest, "\"q\" has nothing to search for (Chinese characters, words or numbers)")
             }
             let (total, hits) = try context.store.search(q, filter: try ReportFilter(request))
-            return .result(.object([("total", .int(total)), ("hits", .array(hits.map { h in
-                .object([("report", .string(h.report)), ("article", .int(h.article)), ("title", .optional(h.title)),
-                         ("score", .double((h.score * 1000).rounded() / 1000)), ("snippet", .string(h.snippet)),
-                         ("themes", .themeSummaries(h.themes)), ("themes_by", .string(h.themesBy.rawValue))])
-            }))]))
+            return .result(ReportKey.object([.total: .int(total), .hits: .array(hits.map { h in
+                ReportKey.object([.report: .string(h.report), .article: .int(h.article), .title: .optional(h.title),
+                                  .score: .double((h.score * 1000).rounded() / 1000), .snippet: .string(h.snippet),
+                                  .themes: .array(h.themes.map(\.summaryJSON)), .themesBy: .string(h.themesBy.rawValue)])
+            })]))
         }
     }
 }

@@ -19,6 +19,7 @@ extension Op where Context == QueryContext {
                 ("inbox", .string(snapshot.configuration.inbox)), ("state", .string(snapshot.configuration.state)),
                 ("connections", .int(context.server.connectionCount)),
                 ("problem", .optional(context.status.problem)),
+                ("inbox_watch", context.watching.json),
             ]))
         }
     }

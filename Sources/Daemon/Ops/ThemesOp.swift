@@ -8,10 +8,10 @@ extension Op where Context == QueryContext {
     static var themes: Op {
         Op("themes") { _, context in
             let counts = try context.store.counts()
-            return .result(.object([("themes", .array(context.state.taxonomy.themes.map { theme in
-                .object([("id", .string(theme.id)), ("zh", .string(theme.zh)), ("en", .string(theme.en)),
-                         ("articles", .int(counts.themes[theme.id] ?? 0)), ("cues", .int(theme.cues.count))])
-            }))]))
+            return .result(ReportKey.object([.themes: .array(context.state.taxonomy.themes.map { theme in
+                ReportKey.object([.id: .string(theme.id), .zh: .string(theme.zh), .en: .string(theme.en),
+                                  .articles: .int(counts.themes[theme.id] ?? 0), .cues: .int(theme.cues.count)])
+            })]))
         }
     }
 }

@@ -25,15 +25,15 @@ enum TrendsAnswer {
     }
 
     static func json(_ trends: Trends, query: TrendQuery) -> JSONValue {
-        .object([
-            ("interval", .string(query.interval.rawValue)), ("by", .string(query.by.rawValue)),
-            ("since", .string(query.since)), ("until", .string(query.until)),
-            ("theme", .optional(query.theme)), ("place", .optional(query.place)),
-            ("periods", .strings(trends.periods)),
-            ("series", .array(trends.series.map { s in
-                .object([("key", .string(s.key)), ("counts", .array(s.counts.map(JSONValue.int))), ("total", .int(s.total))])
-            })),
-            ("articles", .int(trends.articles)),
+        ReportKey.object([
+            .interval: .string(query.interval.rawValue), .by: .string(query.by.rawValue),
+            .since: .string(query.since), .until: .string(query.until),
+            .theme: .optional(query.theme), .place: .optional(query.place),
+            .periods: .strings(trends.periods),
+            .series: .array(trends.series.map { s in
+                ReportKey.object([.key: .string(s.key), .counts: .array(s.counts.map(JSONValue.int)), .total: .int(s.total)])
+            }),
+            .articles: .int(trends.articles),
         ])
     }
 

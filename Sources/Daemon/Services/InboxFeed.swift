@@ -7,10 +7,11 @@ struct InboxFeed: Sendable {
     let queue: IngestQueue
     let logger: Logger
 
-    /// Queues every entry now in the inbox (at start, and after an inotify overflow).
-    func scan() {
+    /// Queues every file now in the inbox tree (at start, and after an inotify overflow), or in one
+    /// subfolder of it (`below`: a folder that just appeared).
+    func scan(below folder: FileName? = nil) {
         do {
-            for name in try InboxScanner.entries(of: directory) where !name.isInProgress { queue.add(name) }
+            for name in try InboxScanner.tree(of: directory, below: folder).files where !name.isInProgress { queue.add(name) }
         } catch {
             logger.error("cannot list the inbox: \(error)", metadata: ["error_code": "inbox"])
         }

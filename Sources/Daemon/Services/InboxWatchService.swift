@@ -2,25 +2,17 @@ import Inbox
 import Logging
 import ServiceLifecycle
 
-/// Watches the inbox with inotify on a thread of its own and queues every complete file.
+/// Watches the inbox (inotify, polling or both: `InboxWatching`) on threads of its own and queues
+/// every complete file.
 struct InboxWatchService: Service {
-    let watcher: InboxWatcher
+    let watching: InboxWatching
     let inbox: InboxFeed
 
     func run() async throws {
         await withTaskCancellationOrGracefulShutdownHandler {
-            await Blocking.run("renewald-inbox") { [watcher, inbox] in
-                watcher.run { event in
-                    switch event {
-                    case .file(let name, let closed): inbox.queue.add(name, closed: closed)
-                    case .overflow:
-                        inbox.logger.warning("inotify queue overflowed; rescanning the inbox")
-                        inbox.scan()
-                    }
-                }
-            }
-        } onCancelOrGracefulShutdown: { [watcher] in
-            watcher.stop()
+            await watching.run(feed: inbox)
+        } onCancelOrGracefulShutdown: { [watching] in
+            watching.stop()
         }
     }
 }

@@ -23,10 +23,13 @@ final class IngestLoop: Service, Sendable {
     let idleBeat: Duration
     /// Batches by bytes, per-file limits, the in-hand record.
     let safety: IngestSafety
+    /// Told each batch's events, for `batch_command`.
+    let batchCommand: BatchCommand
 
     init(queue: IngestQueue, state: RuntimeState, status: IngestStatus, heartbeat: Heartbeat, server: QueryServer,
-         ingestor: Ingestor, safety: IngestSafety, idleBeat: Duration, logger: Logger) {
+         ingestor: Ingestor, safety: IngestSafety, batchCommand: BatchCommand, idleBeat: Duration, logger: Logger) {
         self.safety = safety
+        self.batchCommand = batchCommand
         self.queue = queue
         self.state = state
         self.status = status
@@ -72,7 +75,7 @@ final class IngestLoop: Service, Sendable {
                     safety.committing(true)
                     let outcomes = early + state.commit(ready, analysedBy: snapshot.generation, with: ingestor) { queue.queueAgain($0) }
                     safety.committing(false)
-                    for (name, outcome) in outcomes { report(outcome, for: name) }
+                    batchCommand.submit(outcomes.compactMap { name, outcome in report(outcome, for: name) })
                     safety.finished(names)
                     queue.finished(names)
                     // Throttled while a backlog lasts; the update after the last batch always goes out.
@@ -83,9 +86,12 @@ final class IngestLoop: Service, Sendable {
             status.update()
         }
         lane.drain()
+        batchCommand.stop()
     }
 
-    func report(_ outcome: Ingestor.Outcome, for name: FileName) {
+    /// Logs, counts and publishes one file's outcome; returns the event published, if any.
+    @discardableResult
+    func report(_ outcome: Ingestor.Outcome, for name: FileName) -> JSONValue? {
         if case .parked = outcome {} else { status.unparked(name) }
         switch outcome {
         case .settling(let seconds):
@@ -115,21 +121,26 @@ final class IngestLoop: Service, Sendable {
             status.failed()
             logger.error("could not ingest \(FileName(failure.file).escaped): \(failure.reason)",
                          metadata: ["file": "\(FileName(failure.file).escaped)", "error_code": "\(failure.code)"])
-            server.publish(kind: "failed", event: .object([
+            let event = JSONValue.object([
                 ("event", .string("failed")), ("file", .string(failure.file)), ("code", .string(failure.code)),
                 ("reason", .string(failure.reason)), ("path", .optional(failure.path)),
-            ]))
+            ])
+            server.publish(kind: "failed", event: event)
+            return event
         case .ingested(let report, let new):
             queue.settled(name)
             status.stored(new: new)
             let themes = report.themes.map(\.id)
             logger.info("ingested \(name.escaped) as \(report.id)\(new ? "" : " (already stored)")",
                         metadata: ["file": "\(name.escaped)", "report_id": "\(report.id)", "themes": .array(themes.map { .string($0) })])
-            server.publish(kind: "ingested", event: .object([
+            let event = JSONValue.object([
                 ("event", .string("ingested")), ("report", .string(report.id)), ("file", .string(name.description)),
-                ("themes", .strings(themes)), ("new", .bool(new)),
-            ]))
+                ("tag", .optional(name.folder?.description)), ("themes", .strings(themes)), ("new", .bool(new)),
+            ])
+            server.publish(kind: "ingested", event: event)
+            return event
         }
+        return nil
     }
 }
 

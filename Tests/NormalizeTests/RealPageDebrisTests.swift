@@ -1,0 +1,41 @@
+import Testing
+@testable import Normalize
+
+/// Page debris met on real web pages (issue 12): share-widget instructions and site greetings are
+/// written as sentences, empty-list placeholders and a row of other pages' headlines sit above the
+/// article. Invented lines in those shapes.
+@Suite struct RealPageDebrisTests {
+    @Test(arguments: [
+        ("打开微信，点击底部的“发现”，", "share"),
+        ("使用“扫一扫”即可将网页分享至朋友圈。", "share"),
+        ("欢迎访问青石社科网 今天是", "greeting"),
+        ("• 暂无相关记录！", "notice"),
+        ("暂无评论", "notice"),
+    ])
+    func recognises(line: String, kind: String) {
+        #expect(DebrisLine.kind(Array(line.unicodeScalars)) == kind)
+    }
+
+    @Test(arguments: [
+        "居民打开微信小程序即可报名，社区工作人员会在发现问题后上门。",
+        "欢迎居民朋友踊跃参加议事会。",
+        "暂无物业的小区由社区兜底管理。",
+    ])
+    func keepsSentences(line: String) {
+        #expect(DebrisLine.kind(Array(line.unicodeScalars)) == nil)
+    }
+
+    @Test func aRowOfOtherHeadlinesAboveTheArticleGoes() {
+        let links = "《青石探险》将于9月上市  夏季音乐节门票开售啦!  新款降噪耳机评测：安静了许多  青石城市漫步路线推荐  秋季旅行清单"
+        let text = [links, "桂香小区改造完工", "桂香小区楼道照明和外墙改造近日完工，居民出行更方便了。"].joined(separator: "\n")
+        let result = Normalizer().normalize(text)
+        #expect(result.lines == ["桂香小区改造完工", "桂香小区楼道照明和外墙改造近日完工，居民出行更方便了。"])
+    }
+
+    @Test func aTableRowFurtherDownStays() {
+        var lines = ["桂香片区改造项目表", "改造项目逐项列出如下。", "项目按计划推进。", "资金已经到位。", "施工单位已进场。"]
+        lines.append("桂香街道桂香社区楼道改造工程  涉及居民楼栋十二栋  计划于年底前全部完工  由区住建局统一组织")
+        let result = Normalizer().normalize(lines.joined(separator: "\n"))
+        #expect(result.lines.contains { $0.hasPrefix("桂香街道桂香社区楼道改造工程") })
+    }
+}

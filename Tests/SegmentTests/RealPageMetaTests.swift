@@ -1,0 +1,126 @@
+import Normalize
+import ReportModel
+import Testing
+@testable import Segment
+
+/// Metadata in the shapes real pages gave (issue 12), on invented pages: chrome above the title,
+/// a column name, the `<title>` line with the site's name, day-first and Taiwanese dates, a page
+/// flattened into one line, author lines, closing and citation credits, verse openings.
+@Suite struct RealPageMetaTests {
+    static let body = "桂香小区楼道照明和外墙改造近日完工，居民出行更方便了。"
+
+    func page(_ lines: [String]) -> Page {
+        Segmenter().segment(NormalizedText(lines: lines))
+    }
+
+    @Test func shortChromeAboveTheTitleAndItsPublishLineLeaves() {
+        let p = page(["青石档案，记录城市记忆。", "新闻news", "桂香片区更新方案深度解读",
+                      "来源: | 作者:编辑部 | 发布时间: 2025-12-22 | 35 次浏览 | 分享到:", Self.body])
+        #expect(p.articles[0].title == "桂香片区更新方案深度解读")
+        #expect(p.published == "2025-12-22")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    @Test func aTitleWithItsSubtitleAboveTheDatelineStays() {
+        let p = page(["桂香片区的微更新实践", "——以青石市为例", "2023-05-12 来源：青石网", Self.body])
+        #expect(p.articles[0].title == "桂香片区的微更新实践")
+    }
+
+    @Test func aColumnNameAboveTheTitleIsNoTitle() {
+        let p = page(["焦點政治", "桂香里都更講堂登場 居民踴躍提問交流熱烈", "桂香里都更講堂昨日登場，居民踴躍提問。", "下一場講堂將在月底舉行。"])
+        #expect(p.articles[0].title == "桂香里都更講堂登場 居民踴躍提問交流熱烈")
+    }
+
+    @Test func theTitleLineWithTheSiteNameGivesWayToTheTitle() {
+        let p = page(["桂香小区2024年将改造12栋楼-青石网", "2024 02/07 11:22:34", "来源:青石日报", "桂香小区2024年将改造12栋楼", "字体:", Self.body])
+        #expect(p.articles[0].title == "桂香小区2024年将改造12栋楼")
+        #expect(p.published == "2024-02-07")
+        #expect(p.articles[0].source == "青石日报")
+    }
+
+    @Test(arguments: [
+        ("文章來源︰青石報   21-8-2009", "2009-08-21"),
+        ("04.12.2019  16:44", "2019-12-04"),
+        ("發佈日期：民國113年5月1日", "2024-05-01"),
+        ("發佈日期：113年3月24日", "2024-03-24"),
+    ])
+    func dayFirstAndTaiwaneseDates(line: String, iso: String) {
+        let p = page(["桂香里都更說明會登場", line, "桂香里都更說明會昨日登場，居民踴躍提問。"])
+        #expect(p.published == iso)
+    }
+
+    @Test(arguments: [
+        ("民國 102 年 05 月 15 日", "2013-05-15"),
+        ("113年3月24日", "2024-03-24"),
+        ("21-8-2009", "2009-08-21"),
+        ("8/21/2009", "2009-08-21"),
+    ])
+    func dateForms(text: String, iso: String) {
+        #expect(DateScanner.dates(in: Array(text.unicodeScalars)).first?.iso == iso)
+    }
+
+    @Test(arguments: ["公元500年3月1日", "2.2024年项目表", "13-13-2009", "2024 02/07 起实施"])
+    func notDates(text: String) {
+        #expect(DateScanner.dates(in: Array(text.unicodeScalars)).isEmpty)
+    }
+
+    @Test func aPageFlattenedIntoOneLineGetsItsTitleAndDateBack() {
+        let line = "观点 | 桂香论坛秋季研讨会发表时间:2023-10-27 09:09 桂香论坛于10月14日召开，来自各地的专家学者围绕老旧小区改造展开讨论，会议以线上线下结合的方式进行。"
+        let p = page([line])
+        #expect(p.articles[0].title == "观点 | 桂香论坛秋季研讨会")
+        #expect(p.published == "2023-10-27")
+    }
+
+    @Test func aLineOfNamesIsTheAuthorsNotATitle() {
+        let p = page(["韩书瑶 龚文澜 罗晓 吴一鸣", "（1.青石大学建筑学院，青石 100000）", Self.body])
+        #expect(p.articles[0].title == nil)
+        #expect(p.articles[0].authors == ["韩书瑶", "龚文澜", "罗晓", "吴一鸣"])
+    }
+
+    @Test func aNameAloneBeforeTheAbstractIsTheAuthor() {
+        let p = page(["龔文瀾", "摘 要：本文以青石市為例，分析黨建引領社區治理的做法。", "關鍵詞：青石市；黨建引領"])
+        #expect(p.articles[0].authors == ["龔文瀾"])
+    }
+
+    @Test(arguments: [
+        ("聯絡電話：04-1234567(記者：韓書瑤/青石報導)", ["韓書瑤"]),
+        ("工程预计年底前完工。(记者韩书瑶 青石记者站龚文澜 通讯员罗晓)", ["韩书瑶", "龚文澜"]),
+    ])
+    func closingCredits(line: String, authors: [String]) {
+        let p = page(["桂香片区改造有序推进", Self.body, line, "青石新闻网址：www.example.com"])
+        #expect(p.articles[0].authors == authors)
+    }
+
+    @Test func aCitationLineNamesTheAuthors() {
+        let p = page(["为落实城市体检工作要求，本文构建了城中村专项体检指标体系。",
+                      "[引文格式] 韩书瑶,龚文澜.青石市城中村体检指标体系[J].规划研究,2025(6):12-20.", Self.body])
+        #expect(p.articles[0].authors == ["韩书瑶", "龚文澜"])
+    }
+
+    @Test func authorAccountAndDateUnderARepost() {
+        let p = page(["口袋公园——城市里的绿洲", "韩书瑶 青石设计集团 2022-12-08", Self.body])
+        #expect(p.articles[0].authors == ["韩书瑶"])
+        #expect(p.published == "2022-12-08")
+    }
+
+    @Test func namesGluedToTheDateWithALessCommonSurname() {
+        let p = page(["桂香小区改造完工", "2022-03-14相晓宁罗晓", Self.body])
+        #expect(p.articles[0].authors == ["相晓宁", "罗晓"])
+    }
+
+    @Test func aSimplifiedTaiwaneseLeadStillNamesTheReporter() {
+        let p = page(["桂香小区改造完工", "【青石新闻韩书瑶/综合报导】桂香小区近日完工。", "居民都说好。"])
+        #expect(p.articles[0].authors == ["韩书瑶"])
+    }
+
+    @Test(arguments: ["《青石通讯社26日专讯》住建部网站公布，根据各地统计上报数据，", "中国青石网讯 青石新南站开通在即", "新华社青石8月21日电 (记者韩书瑶)"])
+    func aDispatchOpeningIsNoTitle(line: String) {
+        #expect(!Line(line).isTitleCandidate)
+    }
+
+    @Test func aPostOpeningInVerseHasNoTitle() {
+        let p = page(["城镇老旧小区改造", "既是城市更新的重要内容", "更承载着美好生活的向往", "2025年", "青石计划新开工改造",
+                      "走进桂香片区改造项目现场，施工人员正在紧锣密鼓地施工。"])
+        #expect(p.articles[0].title == nil)
+    }
+}
