@@ -143,6 +143,11 @@ final class HotLists: @unchecked Sendable {
 
     // MARK: scoring
 
+    // The ranking's constants and idf, as `SearchRank` defines them, for code that scores as the lists do.
+    static let k1 = SearchRank.k1
+    static let b = SearchRank.b
+    static func idf(documents: Int, matching: Int) -> Double { SearchRank.idf(documents: documents, matching: matching) }
+
     /// The article's score for a query (`SearchRank`: the sum over its terms), on the current statistics.
     /// Call with the lock held.
     private func score(_ posting: Posting, counts: [Int]) -> Double {

@@ -841,7 +841,8 @@ def build_table(b, counts, quick):
             ping = max(i["ping_max_ms"] for i in items)
             done = all((i["outcome"] == "stored") if kind == "pages" else ('"ok":' in i["outcome"]) for i in items)
             rows.append((f"{label}, slowest of {len(items)} shapes; ping meanwhile (max)",
-                         f"{slow['seconds']:.2f} s ({slow['shape']}); ping {ping:.1f} ms",
+                         f"{slow['seconds']:.2f} s ({slow['shape']}, {slow['cpu_seconds']:.2f} s CPU); ping {ping:.1f} ms "
+                         f"(idle {hs.get('idle_ping_max_ms', float('nan')):.1f} ms)",
                          f"< {hostile_sizes.LIMIT_S:.0f} s; ping < {hostile_sizes.PING_LIMIT_MS:.0f} ms", "", "",
                          status(done and slow["seconds"] < hostile_sizes.LIMIT_S and ping < hostile_sizes.PING_LIMIT_MS)))
     head = ("figure", "renewald", "target", "peers, same run", "renewald vs first peer", "status")

@@ -9,7 +9,8 @@ Starts BIN (`renewald serve`) on a scratch inbox, state and socket, and for each
   analysed, stored), or until it is in failed/;
 - request lines (just under 1 MiB): the time from the first byte sent until the answer is read.
 Meanwhile another connection sends `ping` every 5 ms; the worst of its round trips while the shape
-was in hand is reported. Prints one line per shape and a `N passed, N failed` line; `Tests/bench/bench.py`
+was in hand is reported, beside the worst over 3 s with nothing in hand (the machine's own noise), and
+the daemon's CPU seconds for each shape (what it cost, however loaded the machine is). Prints one line per shape and a `N passed, N failed` line; `Tests/bench/bench.py`
 calls `measure` and puts the worst figures in its table. Everything is written under --work.
 """
 import argparse
@@ -154,7 +155,13 @@ def measure(binary, work, log=print):
     try:
         daemon.wait_answering()
         pinger = Pinger(daemon.socket)
-        time.sleep(0.2)
+        # The same pings with nothing in hand: what the machine alone costs them (a loaded machine
+        # delays a ping by tens of milliseconds whatever the daemon does).
+        start = time.monotonic()
+        time.sleep(3)
+        worst, n = pinger.worst(start, time.monotonic())
+        results["idle_ping_max_ms"] = worst
+        log(f"idle: ping max {worst:.1f} ms over {n} pings")
         pid = daemon.proc.pid
         for i, (shape, html) in enumerate(pages()):
             cpu = cpu_seconds(pid)
