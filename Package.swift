@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Values shared by every stage: the report as the protocol describes it, and the character
@@ -43,6 +44,14 @@ let package = Package(
             "ReportModel", "Characters", "CZlib", "CZstd", "ChineseScript",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),   // FTS5's C API, for the rank function
+        ], swiftSettings: strictImports),
+        // The same store on a shared PostgreSQL database, for many hosts and one collection.
+        .target(name: "PostgresStore", dependencies: [
+            "Store", "ReportModel", "Characters", "ChineseScript",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
         .systemLibrary(name: "CStatfs"),   // statfs(2): is the inbox on a network file system?
         .target(name: "Inbox", dependencies: [
@@ -71,7 +80,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
         .target(name: "Daemon", dependencies: [
-            "ReportModel", "Pipeline", "Store", "Inbox", "QueryProtocol", "Server", "Classify", "ChineseScript",
+            "ReportModel", "Pipeline", "Store", "PostgresStore", "Inbox", "QueryProtocol", "Server", "Classify", "ChineseScript",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -79,7 +88,7 @@ let package = Package(
         ], swiftSettings: strictImports),
         .executableTarget(name: "renewald", dependencies: [
             "ReportModel", "Decode", "Normalize", "Segment", "Classify", "Pipeline", "Store", "Server", "Systemd",
-            "Daemon", "Digest",
+            "Daemon", "Digest", "PostgresStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strictImports),
@@ -100,6 +109,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "ReportModel", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strictImports),
+        // The store contract, run against SQLite and (with RENEWALD_TEST_PG_URL) PostgreSQL.
+        .testTarget(name: "PostgresStoreTests", dependencies: [
+            "PostgresStore", "Store", "ReportModel",
         ], swiftSettings: strictImports),
         .testTarget(name: "ReprintTests", dependencies: ["Pipeline", "Store", "Classify", "ReportModel", "TestSupport"], swiftSettings: strictImports),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "ReportModel"], swiftSettings: strictImports),

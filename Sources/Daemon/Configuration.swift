@@ -1,3 +1,5 @@
+import PostgresStore
+
 /// Everything the daemon needs to run, built once at the entry point and passed down.
 public struct Configuration: Sendable, Equatable {
     public var inbox: String
@@ -19,6 +21,11 @@ public struct Configuration: Sendable, Equatable {
     public var settleSeconds: Double = 2
     /// Input bytes analysed together at most (a larger file is analysed alone), bounding memory.
     public var batchBytes: Int = 32 << 20
+    /// A PostgreSQL database shared with other hosts (`postgresql://USER@/DB?host=/socket/dir`);
+    /// nil for SQLite in the state directory.
+    public var store: String?
+    /// The name recorded with every report this host stores in a shared database (default: the hostname).
+    public var hostName: String?
     /// How the inbox is watched: inotify, polling, or chosen by the inbox's file system (`auto`).
     public var inboxWatch: InboxWatchMode = .auto
     /// Seconds between listings of a polled inbox.
@@ -97,6 +104,14 @@ extension Configuration {
         case "state": state = value
         case "socket": socket = value
         case "taxonomy": taxonomy = value.isEmpty ? nil : value
+        case "store":
+            guard value == "sqlite" || PostgresURL.isPostgres(value) else {
+                throw .badValue(line: line, key: key, "must be sqlite or a postgresql:// URL")
+            }
+            if value == "sqlite" { store = nil; return }
+            do { _ = try PostgresURL(value) } catch { throw .badValue(line: line, key: key, error.description) }
+            store = value
+        case "host_name": hostName = value
         case "max_file_bytes": maxFileBytes = try number(min: 1)
         case "max_request_bytes": maxRequestBytes = try number(min: 256)
         case "idle_timeout_s": idleTimeoutSeconds = try number(min: 1)
@@ -153,7 +168,7 @@ extension Configuration {
 extension Configuration {
     /// Keys a running daemon cannot change: they name the files and socket it holds open, or how the
     /// inbox is watched (chosen once at start).
-    static let restartOnlyKeys = ["inbox", "state", "socket", "inbox_watch"]
+    static let restartOnlyKeys = ["inbox", "state", "socket", "inbox_watch", "store", "host_name"]
 
     /// This configuration with every key of `file` that can change while running: all but
     /// `restartOnlyKeys`.
@@ -163,6 +178,8 @@ extension Configuration {
         next.state = state
         next.socket = socket
         next.inboxWatch = inboxWatch
+        next.store = store
+        next.hostName = hostName
         next.testHooks = testHooks
         return next
     }
@@ -170,7 +187,8 @@ extension Configuration {
     /// The restart-only keys whose value in `file` differs from the one in force.
     func fixedKeysDiffering(from file: Configuration) -> [String] {
         zip(Self.restartOnlyKeys, [(inbox, file.inbox), (state, file.state), (socket, file.socket),
-                                   (inboxWatch.rawValue, file.inboxWatch.rawValue)])
+                                   (inboxWatch.rawValue, file.inboxWatch.rawValue), (store ?? "", file.store ?? ""),
+                                   (hostName ?? "", file.hostName ?? "")])
             .filter { $1.0 != $1.1 }.map(\.0)
     }
 }

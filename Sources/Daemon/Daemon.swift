@@ -36,9 +36,10 @@ public struct Daemon: Sendable {
     /// - Parameters:
     ///   - reread: reads the configuration again as the entry point did, for `reload`; nil when
     ///     there is no file to re-read.
+    ///   - store: the store to use instead of the one the configuration names (tests: a store that fails).
     ///   - applied: told the configuration after each reload, for what the entry point owns (the log level).
     public init(configuration: Configuration, reread: (@Sendable () throws -> Configuration)? = nil, logger: Logger,
-                notifier: any ServiceNotifying = SilentNotifier(),
+                notifier: any ServiceNotifying = SilentNotifier(), store given: (any ReportStore)? = nil,
                 applied: @escaping @Sendable (Configuration) -> Void = { _ in }) throws {
         self.configuration = configuration
         self.logger = logger
@@ -48,12 +49,21 @@ public struct Daemon: Sendable {
         }
         // One daemon per state directory: a second one refuses instead of sharing the database.
         instanceLock = try InstanceLock(stateDirectory: configuration.state)
-        let store = try configuration.openStore()
+        let store = try given ?? configuration.openStore(logger: logger)
         self.store = store
         let queue = IngestQueue()
         self.queue = queue
-        let status = IngestStatus(inbox: configuration.inbox, queue: queue, notifier: notifier, reports: try store.counts().reports)
+        // A database away at start is not fatal: the daemon listens, keeps files in the inbox, and
+        // takes them once the store answers (see `StoreAvailability`).
+        var reports = 0
+        var away: String?
+        do { reports = try store.counts().reports } catch {
+            guard let why = StoreError.unavailableReason(error) else { throw error }
+            away = why
+        }
+        let status = IngestStatus(inbox: configuration.inbox, queue: queue, notifier: notifier, reports: reports)
         self.status = status
+        if let away { status.storeAway(away, logger: logger) }
         let server = QueryServer(limits: Self.limits(configuration), logger: logger)
         self.server = server
         let heartbeat = Heartbeat()
@@ -65,7 +75,8 @@ public struct Daemon: Sendable {
         }
         let ingestor = Ingestor(configuration: configuration, store: store,
                                 archive: try Shelf(directory: configuration.archiveDirectory),
-                                failedShelf: try Shelf(directory: configuration.failedDirectory), logger: logger)
+                                failedShelf: try Shelf(directory: configuration.failedDirectory), logger: logger,
+                                storeAway: { status.availability.isAway })
         let safety = IngestSafety(configuration: configuration, logger: logger)
         self.safety = safety
         let current = state
@@ -76,7 +87,7 @@ public struct Daemon: Sendable {
         self.batchCommand = batchCommand
         ingestLoop = IngestLoop(queue: queue, state: state, status: status, heartbeat: heartbeat, server: server,
                                 ingestor: ingestor, safety: safety, batchCommand: batchCommand, idleBeat: notifier.watchdogInterval.map { $0 / 4 } ?? .seconds(1),
-                                logger: logger)
+                                logger: logger, outbox: (store as? any SharedEventLog).map(SharedEventOutbox.init))
         watching = try InboxWatching(configuration: configuration, logger: logger,
                                      interval: { current.configuration.pollInterval },
                                      settle: { current.configuration.settleSeconds })
@@ -133,11 +144,16 @@ public struct Daemon: Sendable {
     /// what is in flight, refuses the rest), the watcher, and the watchdog last, so systemd hears
     /// from us until the end.
     func serviceGroup() -> ServiceGroup {
-        ServiceGroup(configuration: ServiceGroupConfiguration(
+        // With a store shared by several hosts, their events reach this host's subscribers too.
+        let sharedEvents: [ServiceGroupConfiguration.ServiceConfiguration] = (store as? any SharedEventLog).map {
+            [.init(service: SharedEventsService(log: $0, server: server, logger: logger) { [state] in state.storeCameBack() })]
+        } ?? []
+        return ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, safety: safety)),
                 .init(service: InboxWatchService(watching: watching, inbox: feed)),
                 .init(service: QueryServerService(server: server)),
+            ] + sharedEvents + [
                 .init(service: ingestLoop),
                 .init(service: HangupReloadService(state: state)),
                 .init(service: Stopping(notifier: notifier, heartbeat: heartbeat, logger: logger)),

@@ -40,7 +40,10 @@ struct FailedFiles: Sendable {
         let shelf: Shelf, inbox: Shelf
         do {
             shelf = try Shelf(directory: configuration.failedDirectory)
-            inbox = try Shelf(directory: configuration.inbox, folderMode: 0o2770)
+            // Group-writable like the inbox; no setgid bit in the mode: the unit's RestrictSUIDSGID
+            // refuses any mkdir asking for one (EPERM, even for a folder that exists), and a folder
+            // made in the setgid inbox inherits the bit anyway.
+            inbox = try Shelf(directory: configuration.inbox, folderMode: 0o770)
         } catch {
             return .refused(path: requested, reason: "\(error)")
         }

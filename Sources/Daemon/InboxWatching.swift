@@ -25,6 +25,8 @@ final class InboxWatching: Sendable {
     /// Seconds between listings and the settle interval, as the configuration in force says.
     let interval: @Sendable () -> Double
     let settle: @Sendable () -> Double
+    /// `inbox_watch = inotify`: what inotify cannot watch is reported, never polled.
+    let inotifyOnly: Bool
 
     /// Chooses how to watch `configuration.inbox`: throws only when `inbox_watch = inotify` and
     /// inotify cannot be set up.
@@ -34,6 +36,7 @@ final class InboxWatching: Sendable {
         self.logger = logger
         self.interval = interval
         self.settle = settle
+        inotifyOnly = configuration.inboxWatch == .inotify
         var why: String?
         switch configuration.inboxWatch {
         case .inotify:
@@ -50,7 +53,7 @@ final class InboxWatching: Sendable {
                     watcher = try InboxWatcher(directory: directory, checkRemote: true)
                 } catch {
                     watcher = nil
-                    why = "inotify cannot be used (\(error))"
+                    why = "inotify cannot be used: \(error)"
                 }
             }
         }
@@ -97,6 +100,11 @@ final class InboxWatching: Sendable {
 
     /// Adds polling beside inotify (once): part of the tree cannot be trusted to inotify.
     func startPolling(because why: String, feed: InboxFeed) {
+        if inotifyOnly {
+            logger.error("\(why); inbox_watch = inotify, so files there are seen only by a rescan",
+                         metadata: ["error_code": "inbox_watch"])
+            return
+        }
         let started = poller.withLock { poller -> InboxPoller? in
             guard poller == nil else { return nil }
             poller = InboxPoller(directory: directory, interval: interval, settle: settle)

@@ -27,6 +27,8 @@ final class IngestQueue: Sendable {
         /// no settle interval. Moved to `closedInFlight` when handed out.
         var closedQueued: Set<FileName> = []
         var closedInFlight: Set<FileName> = []
+        /// While the store is away no file is handed out: they stay queued (and in the inbox) until `resume`.
+        var paused = false
 
         /// Puts `name` at the end of the queue.
         mutating func enqueue(_ name: FileName) {
@@ -73,6 +75,14 @@ final class IngestQueue: Sendable {
         }
     }
 
+    /// Stops handing out files (the store is away); they stay queued and count as pending.
+    func pause() { state.withLock { $0.paused = true } }
+
+    /// Hands out files again, those whose retry came due meanwhile at once.
+    func resume() { state.update { $0.paused = false } }
+
+    var isPaused: Bool { state.withLock { $0.paused } }
+
     /// Whether `name`, handed out now, was seen closed by its writer since it was last handed out.
     func wasClosed(_ name: FileName) -> Bool {
         state.withLock { $0.closedInFlight.contains(name) }
@@ -101,7 +111,7 @@ final class IngestQueue: Sendable {
     func moreFiles(limit: Int, accept: (FileName) -> Bool = { _ in true }) -> [FileName] {
         state.withLock { s in
             var taken: [FileName] = []
-            while taken.count < limit, case .file(let name)? = s.items.first {
+            while !s.paused, taken.count < limit, case .file(let name)? = s.items.first {
                 if !s.inFlight.contains(name) && !accept(name) { break }
                 s.items.removeFirst()
                 if let name = s.handOut(name) { taken.append(name) }
@@ -131,14 +141,16 @@ final class IngestQueue: Sendable {
             for (name, entry) in s.delayed where entry.due <= now && !s.queued.contains(name) && !s.inFlight.contains(name) {
                 s.enqueue(name)
             }
-            while !s.items.isEmpty {
+            while !s.paused, !s.items.isEmpty {
                 let item = s.items.removeFirst()
                 guard case .file(let name) = item else { return .done(.item(item)) }
                 if let name = s.handOut(name) { return .done(.item(.file(name))) }
             }
             if Date() >= deadline { return .done(.timeout) }
             var wake = deadline
-            if let soonest = s.delayed.values.map(\.due).min() {
+            // Only retries not yet queued or in flight wake the wait: one queued already (or one held
+            // back while paused) would otherwise wake it every millisecond.
+            if let soonest = s.delayed.filter({ !s.queued.contains($0.key) && !s.inFlight.contains($0.key) }).values.map(\.due).min() {
                 wake = min(wake, Date().addingTimeInterval(max(0.001, (soonest - now).inSeconds)))
             }
             return .sleep(until: wake)

@@ -1,5 +1,6 @@
 import Foundation
 import Inbox
+import Logging
 import Synchronization
 
 /// What `systemctl status` and `stats` show about ingestion: the report count, the current
@@ -17,16 +18,53 @@ final class IngestStatus: Sendable {
     let inbox: String
     let queue: IngestQueue
     let notifier: any ServiceNotifying
+    /// Whether the store answers; while it does not, the queue is paused.
+    let availability: StoreAvailability
     private let counts: Mutex<Counts>
 
-    init(inbox: String, queue: IngestQueue, notifier: any ServiceNotifying, reports: Int) {
+    init(inbox: String, queue: IngestQueue, notifier: any ServiceNotifying, reports: Int,
+         availability: StoreAvailability = StoreAvailability()) {
         self.inbox = inbox
         self.queue = queue
         self.notifier = notifier
+        self.availability = availability
         counts = Mutex(Counts(reports: reports))
     }
 
-    var problem: String? { counts.withLock { $0.problem } }
+    /// The problem `stats` shows: the store being away first, since nothing is ingested meanwhile.
+    var problem: String? {
+        if let why = availability.reason {
+            return "the database is unavailable (\(why)); files stay in the inbox and are taken once it answers"
+        }
+        return counts.withLock { $0.problem }
+    }
+
+    /// The store did not answer: stop handing out files (they stay in the inbox) until it does.
+    /// True when this began an outage.
+    @discardableResult
+    func storeAway(_ why: String) -> Bool {
+        let began = availability.markAway(why) { queue.pause() }
+        if began { update(force: true) }
+        return began
+    }
+
+    /// `storeAway`, telling the journal once per outage.
+    func storeAway(_ why: String, logger: Logger) {
+        if storeAway(why) {
+            logger.error("the database is unavailable (\(why)); files stay in the inbox and are taken once it answers",
+                         metadata: ["error_code": "store_unavailable"])
+        }
+    }
+
+    /// The store answered (with `reports` reports, which other hosts may have added to): hand out
+    /// files again. True when this ended an outage.
+    @discardableResult
+    func storeBack(reports: Int?) -> Bool {
+        let ended = availability.markBack { queue.resume() }
+        if let reports { counts.withLock { $0.reports = reports } }
+        if ended { update(force: true) }
+        return ended
+    }
 
     func setProblem(_ problem: String?) { counts.withLock { $0.problem = problem } }
 
@@ -60,7 +98,11 @@ final class IngestStatus: Sendable {
         var line = "watching the inbox; \(reports.formatted()) reports; \(queue.pending) pending"
         if failed > 0 { line += "; \(failed) failed" }
         if parked > 0 { line += "; \(parked) left in the inbox" }
-        if problem != nil { line += "; 1 problem (see stats)" }
+        if availability.isAway {
+            line += "; the database is unavailable, retrying"
+        } else if problem != nil {
+            line += "; 1 problem (see stats)"
+        }
         return line
     }
 

@@ -23,6 +23,9 @@ struct Ingestor: Sendable {
     let archive: Shelf
     let failedShelf: Shelf
     let logger: Logger
+    /// Whether the store is known to be away: a file that fails is then left in the inbox, since its
+    /// failure could not be recorded (see `StoreAvailability`).
+    var storeAway: @Sendable () -> Bool = { false }
 
     /// An outcome decided while preparing (so `prepare` can return it as a Result's failure).
     struct OutcomeBox: Error {
@@ -35,6 +38,9 @@ struct Ingestor: Sendable {
         case failed(Failure)
         /// Left in place to try again later (changing file, store or disk trouble).
         case retry(String)
+        /// Left in place because the store is away (`StoreError.unavailable`): tried again, without
+        /// counting against the file, once the store answers.
+        case storeAway(String)
         /// Left in place while its writer finishes; not a problem, and its close event brings it back.
         case waiting
         /// Changed too recently to be known complete: look again after that many seconds.
@@ -114,6 +120,7 @@ struct Ingestor: Sendable {
             do {
                 if let recovered = try recover(name, sha256: report.sha256) { return .failure(OutcomeBox(recovered)) }
             } catch {
+                if let why = StoreError.unavailableReason(error) { return .failure(OutcomeBox(.storeAway(why))) }
                 return .failure(OutcomeBox(.retry("cannot finish archiving \(name): \(error)")))
             }
             // The subfolder it was dropped in, so `list` and `search` can filter on it.
@@ -144,10 +151,15 @@ struct Ingestor: Sendable {
         do {
             outcomes = try store.store(items)
         } catch {
+            if let why = StoreError.unavailableReason(error) { return batch.map { ($0.name, .storeAway(why)) } }
             return batch.map { ($0.name, .retry("cannot store \($0.name): \(error)")) }
         }
         return zip(batch, zip(targets, outcomes)).map { prepared, pair in
             let (target, outcome) = pair
+            if case .idCollision(let stored) = outcome {
+                return (prepared.name, fail(prepared.name, code: "id_collision",
+                                            reason: "report id \(prepared.report.id) already belongs to another file (SHA-256 \(stored)); this file's SHA-256 is \(prepared.report.sha256)"))
+            }
             do {
                 try archive.move(prepared.name, from: configuration.inbox, to: target, expecting: prepared.identity)
             } catch InboxError.replaced {
@@ -209,7 +221,9 @@ struct Ingestor: Sendable {
         // Recorded before the move, as a report is stored before its original moves: killed in between,
         // the file is still in the inbox and fails again (a second row) instead of lying in failed/ with
         // no row. An entry that may be parked is recorded once moved, since it may stay in the inbox.
-        if !parkWhenStuck { record(failure) }
+        // With the store away the failure cannot be recorded, so the file stays where it is for now.
+        if parkWhenStuck, storeAway() { return .storeAway("cannot record the failure of \(name) while the database is away") }
+        if !parkWhenStuck, let why = record(failure) { return .storeAway(why) }
         do {
             try failedShelf.move(name, from: configuration.inbox, to: target)
         } catch {
@@ -227,12 +241,16 @@ struct Ingestor: Sendable {
         return .failed(failure)
     }
 
-    private func record(_ failure: Failure) {
+    /// Records a failure; returns why when the store is away (the caller keeps the file), nil otherwise.
+    @discardableResult
+    private func record(_ failure: Failure) -> String? {
         do {
             try store.recordFailure(failure)
         } catch {
+            if let why = StoreError.unavailableReason(error) { return why }
             logger.error("cannot record the failure of \(failure.file): \(error)", metadata: ["file": "\(failure.file)", "error_code": "store"])
         }
+        return nil
     }
 
     /// Identifies the normalised text, so the same text under other bytes is marked `duplicate_of`.

@@ -1,6 +1,7 @@
 import Logging
 import QueryProtocol
 import Server
+import Store
 
 /// Answers protocol requests: the op table of `QueryOps` over a `QueryContext`.
 struct QueryService: RequestHandling {
@@ -11,9 +12,16 @@ struct QueryService: RequestHandling {
 
     init(context: QueryContext, testHooks: Bool) {
         let logger = context.logger
-        table = OpTable(QueryOps.all, testHooks: testHooks) { request, error in
+        let status = context.status
+        table = OpTable(QueryOps.all, testHooks: testHooks, failed: { request, error in
             logger.error("request \(request.op) failed: \(error)", metadata: ["error_code": "internal"])
-        }
+        }, translate: { error in
+            guard let why = StoreError.unavailableReason(error) else { return nil }
+            // What the store would have said cannot be known now: say so, never guess. A query that
+            // finds the store away also pauses ingest, as a failed commit would.
+            status.storeAway(why, logger: logger)
+            return ProtocolError(.storeUnavailable, "the database is unavailable (\(why)); ask again later")
+        })
         var context = context
         context.opNames = table.names
         self.context = context

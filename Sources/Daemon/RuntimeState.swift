@@ -52,7 +52,13 @@ final class RuntimeState: Sendable {
         self.heartbeat = heartbeat
         self.applied = applied
         let taxonomy = try Self.loadTaxonomy(configuration.taxonomy)
-        let classifier = ThemeClassifier(taxonomy: taxonomy, examples: try Self.examples(from: store))
+        // With the store away the labels cannot be read: start without them, retrain when it answers.
+        var examples: [LabelledArticle] = []
+        do { examples = try Self.examples(from: store) } catch {
+            guard let why = StoreError.unavailableReason(error) else { throw error }
+            status.storeAway(why)
+        }
+        let classifier = ThemeClassifier(taxonomy: taxonomy, examples: examples)
         current = Mutex(Snapshot(configuration: configuration, builder: ReportBuilder(classifier: classifier), generation: 0))
     }
 
@@ -104,11 +110,14 @@ final class RuntimeState: Sendable {
                 current.withLock { $0 = Snapshot(configuration: next, builder: builder, generation: $0.generation + 1) }
                 applied(next)
                 logger.debug("reload: max_file_bytes \(next.maxFileBytes), max_request_bytes \(next.maxRequestBytes), log_level \(next.logLevel) in force")
-                count = try store.rewriteAll { report in
-                    heartbeat.beat()
-                    return builder.reclassify(report)
+                count = try Self.coordinated(store) {
+                    try store.rewriteAll { report in
+                        heartbeat.beat()
+                        return builder.reclassify(report)
+                    }
                 }
             } catch {
+                if let why = StoreError.unavailableReason(error) { throw .storeUnavailable(why) }
                 throw .store("\(error)")
             }
             logger.notice("reloaded: \(taxonomy.themes.count) themes, \(count) reports reclassified")
@@ -118,7 +127,7 @@ final class RuntimeState: Sendable {
 
     /// Stores a person's themes for one article and retrains the classifier with them.
     func label(report id: String, article index: Int, themes: [String], primary: String?) throws -> Report {
-        try mutations.withLock { _ in
+        try mutations.withLock { _ in try Self.coordinated(store) {
             guard var report = try store.report(id: id) else { throw ProtocolError(.notFound, "no report with id \(id)") }
             guard let position = report.articles.firstIndex(where: { $0.index == index }) else {
                 throw ProtocolError(.notFound, "report \(id) has no article \(index)")
@@ -134,6 +143,28 @@ final class RuntimeState: Sendable {
             try store.update(report)
             logger.info("labelled article \(index) of \(id): \(themes.joined(separator: ","))", metadata: ["report_id": "\(id)"])
             return report
+        } }
+    }
+
+    /// Runs `body` — a label or a reclassification, which read stored reports and write them back —
+    /// so that it cannot interleave with one on another host sharing the store (a label written
+    /// between a reload's read and its write would be lost), then tells the other hosts to retrain
+    /// from the store. With a store of its own, `mutations` alone already orders them.
+    static func coordinated<T>(_ store: any ReportStore, _ body: () throws -> T) throws -> T {
+        guard let shared = store as? any SharedEventLog else { return try body() }
+        let value = try shared.exclusively("classifier", body)
+        // Best effort: a host that misses it retrains anyway when its store comes back or it reloads.
+        try? shared.appendEvents([(SharedEventOutbox.classifierKind, "{}")])
+        return value
+    }
+
+    /// The store answers again: retrain with the labels in it, which could not be read while it was
+    /// away (at start) or which other hosts sharing the store may have added meanwhile.
+    func storeCameBack() {
+        mutations.withLock { _ in
+            guard let examples = try? Self.examples(from: store) else { return }
+            let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy, examples: examples))
+            current.withLock { $0.builder = builder; $0.generation += 1 }
         }
     }
 
@@ -161,12 +192,15 @@ enum ReloadError: Error, Sendable, CustomStringConvertible {
     case configuration(String)
     case taxonomy(String)
     case store(String)
+    /// The database is away: nothing was reclassified now; the next reload does it.
+    case storeUnavailable(String)
 
     var description: String {
         switch self {
         case .configuration(let why): return "the configuration cannot be used: \(why)"
         case .taxonomy(let why): return "the taxonomy cannot be used: \(why)"
         case .store(let why): return "reclassifying failed: \(why)"
+        case .storeUnavailable(let why): return "reclassifying must wait: the database is unavailable (\(why))"
         }
     }
 }

@@ -45,13 +45,14 @@ enum DebrisLine {
         }
         if length > 0 { items.append(length) }
         // A table row also has columns set apart by spaces, but its cells are short; headlines are not.
-        return items.count >= 4 && items.allSatisfy { $0 <= 50 } && items.filter { $0 >= 10 }.count >= 3
+        return items.count >= 4 && items.allSatisfy { $0 <= 80 } && items.filter { $0 >= 10 }.count >= 3
     }
 
     /// `打开微信，点击底部的“发现”，`, `使用“扫一扫”即可将网页分享至朋友圈。`: the instructions of a WeChat
     /// share widget, short, naming WeChat's own controls.
     static func isShareInstruction(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 40 else { return false }
+        // Every instruction names WeChat or a friend: lines with neither are skipped in one pass.
+        guard s.count <= 40, s.contains(where: { $0 == "朋" || $0 == "微" }) else { return false }
         if shareInstructions.contains(where: { ScalarSearch.has(s, $0, anywhere: true) }) { return true }
         return ScalarSearch.has(s, openWeChat) && ScalarSearch.has(s, discover, anywhere: true)
     }
@@ -61,7 +62,7 @@ enum DebrisLine {
 
     /// `欢迎访问某某网 今天是`, `欢迎光临本站`: a site's greeting in its header.
     static func isSiteGreeting(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 30 else { return false }
+        guard s.count <= 30, let first = s.first, first == "欢" || first == "歡" else { return false }
         return greetings.contains { ScalarSearch.has(s, $0) }
     }
 
@@ -69,8 +70,9 @@ enum DebrisLine {
 
     /// `• 暂无相关记录！`, `暂无评论`: an empty list's placeholder.
     static func isEmptyListNotice(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 16 else { return false }
         let core = s.filter(CharacterClass.isHan)
-        guard s.count <= 16, core.count >= 3, core.count <= 8, let at = s.firstIndex(where: CharacterClass.isHan) else { return false }
+        guard core.count >= 3, core.count <= 8, let at = s.firstIndex(where: CharacterClass.isHan) else { return false }
         return emptyNotices.contains { ScalarSearch.has(s, $0, at: at) }
     }
 

@@ -7,13 +7,18 @@ public struct OpTable<Context: Sendable>: Sendable {
     private let byName: [String: Op<Context>]
     /// Told about errors that are not protocol errors (bugs, an unreadable database), for the journal.
     private let failed: @Sendable (Request, any Error) -> Void
+    /// Turns errors the server knows to be no bug (a database that is away) into protocol errors.
+    private let translate: @Sendable (any Error) -> ProtocolError?
 
     /// Offers `ops`, leaving out test hooks unless `testHooks`. Two ops of one name are a
-    /// programming error, caught by the first start (and by the tests).
+    /// programming error, caught by the first start (and by the tests). `translate` maps errors
+    /// that are not bugs to their protocol errors; the rest are `internal` and told to `failed`.
     public init(_ ops: [Op<Context>], testHooks: Bool = false,
-                failed: @escaping @Sendable (Request, any Error) -> Void = { _, _ in }) {
+                failed: @escaping @Sendable (Request, any Error) -> Void = { _, _ in },
+                translate: @escaping @Sendable (any Error) -> ProtocolError? = { _ in nil }) {
         self.ops = ops.filter { testHooks || !$0.isTestHook }
         self.failed = failed
+        self.translate = translate
         byName = Dictionary(self.ops.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in
             preconditionFailure("two ops are named \"\(first.name)\"")
         })
@@ -56,6 +61,7 @@ public struct OpTable<Context: Sendable>: Sendable {
         } catch let error as ProtocolError {
             return .line(Response.failure(id: request.id, error: error))
         } catch {
+            if let known = translate(error) { return .line(Response.failure(id: request.id, error: known)) }
             failed(request, error)
             return .line(Response.failure(id: request.id, error: ProtocolError(.internal, "request \(request.op) failed: \(error)")))
         }

@@ -12,6 +12,8 @@ public struct ProtocolError: Error, Sendable, Equatable {
         case badConfiguration = "bad_configuration"
         /// (ext) The store in use cannot answer this op (yet): nothing is wrong with the request.
         case unsupported
+        /// (ext) The database cannot be reached right now; ask again later (nothing was changed).
+        case storeUnavailable = "store_unavailable"
         case `internal`
     }
 

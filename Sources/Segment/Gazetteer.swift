@@ -41,28 +41,15 @@ enum Gazetteer {
     ].map(\.scalars)).union(countries.filter { $0 != "法国" && $0 != "德国" }.map(\.scalars))
 
     /// A bare form or a full name.
-    static func contains(_ name: [Unicode.Scalar]) -> Bool { set.contains(name) || fullSet.contains(name) }
+    static func contains(_ name: [Unicode.Scalar]) -> Bool { trie.contains(name) }
 
-    /// Bare forms by first scalar, longest first.
-    static let byFirst = ScalarMap(words: Array(set))
+    /// Every full name and bare form, marked with its kind: one walk finds the longest of each that
+    /// starts at a position.
+    static let trie = NameTrie(fullSet.map { ($0, NameTrie.Kinds.full) } + set.map { ($0, NameTrie.Kinds.bare) })
 
-    /// Full names by their first two scalars, longest first: one hash probe per candidate position
-    /// instead of a walk over every name sharing a first character.
-    static let fullByPair: [UInt32: [[Unicode.Scalar]]] = {
-        var table: [UInt32: [[Unicode.Scalar]]] = [:]
-        for name in fullSet where name.count >= 2 { table[pairKey(name[0], name[1]), default: []].append(name) }
-        return table.mapValues { $0.sorted { $0.count > $1.count } }
-    }()
+    /// The same names read backwards: one walk finds the longest known name that ends a stem.
+    static let reversedTrie = NameTrie(fullSet.map { ($0, NameTrie.Kinds.full) } + set.map { ($0, NameTrie.Kinds.bare) }, reversed: true)
 
     /// First scalars of full names, for the extractor's quick skip.
     static let fullFirsts = Set(fullSet.map { $0[0] })
-
-    @inline(__always)
-    static func pairKey(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 { (a.value & 0xFFFF) << 16 | (b.value & 0xFFFF) }
-
-    /// The length in scalars of the longest bare form or full name.
-    static let longestName = set.union(fullSet).map(\.count).max() ?? 0
-
-    /// Bare forms and full names by last scalar, longest first: finds a known name that ends a stem.
-    static let byLast = ScalarMap(words: Array(set.union(fullSet)), byLast: true)
 }

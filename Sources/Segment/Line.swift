@@ -52,7 +52,8 @@ struct Line {
     private var computeIsByline: Bool {
         guard count >= 1, count <= 30, !containsFullStop else { return false }
         if Line.bylineMarks.contains(scalars[0]) { return true }
-        // `記者 張三`: the prefixes are looked up in the simplified fold.
+        // `記者 張三`: the prefixes are looked up in the simplified fold (only for lines that could start one).
+        guard Line.bylineFirsts.contains(scalars[0]) else { return false }
         let folded = TraditionalFold.fold(Array(scalars.prefix(6)))
         for prefix in Line.bylinePrefixes where Scalars.has(folded, prefix) {
             return count > prefix.count
@@ -61,6 +62,7 @@ struct Line {
     }
 
     static let bylineMarks = ScalarSet("□■◆◇●○▲△")
+    static let bylineFirsts = ScalarSet("本记記通文作撰")
     static let bylinePrefixes: [[Unicode.Scalar]] =
         ["本报记者", "本报通讯员", "记者", "通讯员", "文/", "文／", "作者：", "作者:", "撰文：", "撰稿："].map(\.scalars)
 

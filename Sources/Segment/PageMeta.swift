@@ -148,23 +148,27 @@ enum PageMetaReader {
     /// first lines, when everything above that title is short chrome; nil when the page opens with
     /// its title or anything above it could be content.
     static func anchoredTitle(_ lines: [Line]) -> Int? {
+        // Most pages open with their title or their text: the first line is no chrome, nothing to look for.
+        guard let first = lines.first, isChrome(first) else { return nil }
         var k = 1
-        while k < min(lines.count, 20) {
+        while k < min(lines.count, 12) {
             defer { k += 1 }
-            guard lines[k].count <= 120, let parsed = MetaLine.parse(lines[k].scalars), parsed.isMeta, !parsed.dates.isEmpty,
-                  parsed.labelled || parsed.source != nil || hasClock(lines[k].scalars) else { continue }
+            let s = lines[k].scalars
+            guard s.count <= 120, s.contains(where: CharacterClass.isASCIIDigit), let parsed = MetaLine.parse(s), parsed.isMeta,
+                  !parsed.dates.isEmpty, parsed.labelled || parsed.source != nil || hasClock(s) else { continue }
             var t = k - 1
             while t > 0, let above = MetaLine.parse(lines[t].scalars), above.isMeta { t -= 1 }
             let title = lines[t]
             guard t >= 1, t <= 6, title.count >= 6, title.count <= 60, !title.containsFullStop, !title.isByline,
-                  title.isTitleCandidate || title.isLabelled else { return nil }
-            for c in 0..<t {
-                let line = lines[c]
-                guard line.count <= 40, !line.isByline, line.count <= 6 || !line.isTitleCandidate else { return nil }
-            }
+                  title.isTitleCandidate || title.isLabelled, lines[0..<t].allSatisfy(isChrome) else { return nil }
             return t
         }
         return nil
+    }
+
+    /// Short, and a column name or no title-like line: what a page may carry above its title.
+    private static func isChrome(_ line: Line) -> Bool {
+        line.count <= 40 && !line.isByline && (line.count <= 6 || !line.isTitleCandidate)
     }
 
     private static func hasClock(_ s: [Unicode.Scalar]) -> Bool {

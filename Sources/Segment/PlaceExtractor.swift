@@ -56,15 +56,16 @@ struct PlaceExtractor {
         var chainStart = 0   // a name never starts before this (end of the last admin unit)
         var lastPlaceEnd = -1
         let triggers = PlaceExtractor.triggers
-        let gazetteer = Gazetteer.byFirst
         let suffixTable = PlaceSuffix.byFirst
         var i = 0
         while i < s.count {
             let scalar = s[i]
             // Most characters start neither a known name nor a suffix: one bitmap test skips them.
             if !triggers.contains(scalar) { i += 1; continue }
+            // One walk of the gazetteer's trie gives the longest full name and bare form starting here.
+            let known = Gazetteer.trie.longest(in: s, at: i)
             // A full division name (`武侯区`, `黔东南苗族侗族自治州`) is a name wherever it stands.
-            if let full = fullName(s, at: i, lastPlaceEnd: lastPlaceEnd) {
+            if known.full >= 2, let full = fullName(s, at: i, length: known.full, lastPlaceEnd: lastPlaceEnd) {
                 candidates.append(Candidate(stem: full, suffix: PlaceExtractor.division,
                                             written: Array(written[i..<(i + full.count)]), bounded: true))
                 i += full.count
@@ -72,11 +73,10 @@ struct PlaceExtractor {
                 lastPlaceEnd = i
                 continue
             }
-            if let names = gazetteer[scalar], let name = names.first(where: { Scalars.has(s, $0, at: i) }),
-               acceptsBare(s, start: i, end: i + name.count, name: name, lastPlaceEnd: lastPlaceEnd) {
+            if known.bare > 0, acceptsBare(s, start: i, end: i + known.bare, name: Array(s[i..<(i + known.bare)]), lastPlaceEnd: lastPlaceEnd) {
                 // `广东和浙江`: a province or city written bare; nothing inside it starts another name.
-                bare.append(Scalars.string(written[i..<(i + name.count)]))
-                i += name.count
+                bare.append(Scalars.string(written[i..<(i + known.bare)]))
+                i += known.bare
                 chainStart = i
                 lastPlaceEnd = i
                 continue
@@ -180,11 +180,10 @@ struct PlaceExtractor {
         return (start, bounded)
     }
 
-    /// The full division name starting at `i`, unless it is glued into other words.
-    private func fullName(_ s: [Unicode.Scalar], at i: Int, lastPlaceEnd: Int) -> [Unicode.Scalar]? {
-        guard i + 1 < s.count, let names = Gazetteer.fullByPair[Gazetteer.pairKey(s[i], s[i + 1])],
-              let name = names.first(where: { Scalars.has(s, $0, at: i) }) else { return nil }
-        let end = i + name.count
+    /// The full division name of `length` scalars starting at `i` (the longest there), unless it is glued into other words.
+    private func fullName(_ s: [Unicode.Scalar], at i: Int, length: Int, lastPlaceEnd: Int) -> [Unicode.Scalar]? {
+        let name = Array(s[i..<(i + length)])
+        let end = i + length
         // `区域`, `区别`, `市场`: the last scalar starts a word instead of ending the name.
         if end < s.count, PlaceExtractor.fullNameBlockers.contains(s[end]) { return nil }
         // `示范县` is not `范县`, `沿海城市` not `海城市`, `河南山区` not `南山区`: short names and names
@@ -209,15 +208,10 @@ struct PlaceExtractor {
 
     /// Where a known name (bare form or full name) starts that ends exactly at `end`, if it starts after `from`.
     private func knownEnding(_ s: [Unicode.Scalar], from: Int, to end: Int) -> Int? {
-        // Look the few possible lengths up in the set, longest first: walking every name with the same
-        // last scalar (over a thousand end in 区) made a long line of district names take minutes.
-        guard end - from >= 3, Gazetteer.byLast[s[end - 1]] != nil else { return nil }
-        var length = min(Gazetteer.longestName, end - from - 1)
-        while length > 0 {
-            if Gazetteer.contains(Array(s[(end - length)..<end])) { return end - length }
-            length -= 1
-        }
-        return nil
+        // One walk leftwards in the trie of reversed names: walking every name with the same last scalar
+        // (over a thousand end in 区) made a long line of district names take minutes.
+        guard end - from >= 3 else { return nil }
+        return Gazetteer.reversedTrie.longestEnding(in: s, before: end, lowerBound: from + 1)
     }
 
     /// Whether a community, street office, compound or village suffix follows directly.

@@ -39,5 +39,5 @@ struct Counters {
 
 extension Article {
     /// The article's themes as `article_theme` holds them (and the counters count them): each once.
-    var themeIDs: Set<String> { Set(themes.map(\.id)) }
+    package var themeIDs: Set<String> { Set(themes.map(\.id)) }
 }

@@ -16,7 +16,7 @@ import Characters
 /// the scores agree) and returns the requested page without touching the full-text index.
 /// Match counts are kept per query, so `total` needs no scan either. Filtered searches and pages
 /// deeper than `capacity` are ranked by FTS5 as before.
-final class HotLists: @unchecked Sendable {
+package final class HotLists: @unchecked Sendable {
     /// Articles kept per query: the deepest page (offset + limit) a list can answer.
     let capacity: Int
     /// Queries matching fewer articles are ranked by FTS5 directly (fast enough).
@@ -143,10 +143,10 @@ final class HotLists: @unchecked Sendable {
 
     // MARK: scoring
 
-    // The ranking's constants and idf, as `SearchRank` defines them, for code that scores as the lists do.
-    static let k1 = SearchRank.k1
-    static let b = SearchRank.b
-    static func idf(documents: Int, matching: Int) -> Double { SearchRank.idf(documents: documents, matching: matching) }
+    // The ranking's constants and idf, as `SearchRank` defines them, for stores that score as the lists do.
+    package static let k1 = SearchRank.k1
+    package static let b = SearchRank.b
+    package static func idf(documents: Int, matching: Int) -> Double { SearchRank.idf(documents: documents, matching: matching) }
 
     /// The article's score for a query (`SearchRank`: the sum over its terms), on the current statistics.
     /// Call with the lock held.

@@ -7,8 +7,8 @@ import ReportModel
 /// derived (paragraph text lives in `article.body`; the report-level themes repeat their best
 /// article's evidence), compressed. Chinese JSON compresses to well under half, which keeps the whole
 /// store within about three times the size of the reports it holds.
-enum PackedReport {
-    static func pack(_ report: Report) -> Data {
+package enum PackedReport {
+    package static func pack(_ report: Report) -> Data {
         var stripped = report
         for i in stripped.articles.indices {
             stripped.articles[i].paragraphs = []
@@ -19,7 +19,7 @@ enum PackedReport {
     }
 
     /// The report as packed, with paragraphs still empty (see `SQLiteStore.loadReport`).
-    static func unpack(_ data: Data) throws -> Report {
+    package static func unpack(_ data: Data) throws -> Report {
         guard let bytes = decompress(data), let json = try? JSONValue.parse(bytes: bytes), var report = Report(json: json) else {
             throw StoreError.corrupt("a stored report does not unpack")
         }
@@ -38,7 +38,7 @@ enum PackedReport {
     /// An article's paragraph text, compressed like the report.
     static func packText(_ text: String) -> Data { compress(Array(text.utf8)) }
 
-    static func unpackText(_ data: Data) -> String {
+    package static func unpackText(_ data: Data) -> String {
         decompress(data).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
@@ -88,22 +88,22 @@ enum PackedReport {
 }
 
 /// A report as the rows that store it, computed before the write transaction.
-struct PackedRows: Sendable {
-    struct ArticleRow: Sendable {
+package struct PackedRows: Sendable {
+    package struct ArticleRow: Sendable {
         /// The article's searchable text (`SQLiteStore.searchableText`) as space-separated index
         /// tokens, and their number.
-        var tokens: String
-        var length: Int
-        var body: Data
-        var themeSummary: String
+        package var tokens: String
+        package var length: Int
+        package var body: Data
+        package var themeSummary: String
         /// The body's MinHash sketch (nil when too short to compare) and its LSH band tokens.
         var sketch: MinHashSketch?
         var bandKeys: [UInt32]
         var facts: [FactExtraction.Row]
     }
 
-    var json: Data
-    var articles: [ArticleRow]
+    package var json: Data
+    package var articles: [ArticleRow]
 
     init(_ report: Report) {
         json = PackedReport.pack(report)

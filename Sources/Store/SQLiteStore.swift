@@ -117,11 +117,12 @@ public final class SQLiteStore: ReportStore {
             var counted = Counters()
             let outcomes = try items.map { item -> StoreOutcome in
                 let drop = item.drop
+                let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT sha256 FROM report WHERE id = ?"), arguments: [item.report.id])
+                // Another file with the same 16-hex id: refused, with no drop recorded, never merged.
+                if let stored, stored != item.report.sha256 { return .idCollision(stored: stored) }
                 try db.cachedStatement(sql: "INSERT INTO drop_record (file, report_id, sha256, received, archived_as) VALUES (?, ?, ?, ?, ?)")
                     .execute(arguments: [drop.file, drop.reportID, drop.sha256, drop.received, drop.archivedAs])
-                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM report WHERE id = ?"), arguments: [item.report.id]) == true {
-                    return .alreadyStored
-                }
+                if stored != nil { return .alreadyStored }
                 var rows = item.rows
                 var report = item.report
                 if report.duplicateOf == nil,
@@ -207,7 +208,7 @@ public final class SQLiteStore: ReportStore {
     }
 
     /// A snippet from the body, or from title and byline when only they matched.
-    static func snippet(body: String, heading: String, terms: [String]) -> String {
+    package static func snippet(body: String, heading: String, terms: [String]) -> String {
         let fromBody = Snippet.make(text: body, terms: terms)
         if fromBody.contains("【") { return fromBody }
         let fromHeading = Snippet.make(text: heading + "　" + body, terms: terms)
@@ -216,14 +217,14 @@ public final class SQLiteStore: ReportStore {
 
     /// What the full-text index holds for an article: title, byline (`bylineText`) and paragraphs, with
     /// traditional characters folded to simplified ones (queries are folded alike, so either script finds both).
-    static func searchableText(_ article: Article, in report: Report) -> String {
+    package static func searchableText(_ article: Article, in report: Report) -> String {
         indexedText(title: article.title, author: bylineText(article, in: report), body: article.paragraphs.joined(separator: "\n"))
     }
 
     /// Everything a person may search an article by besides its title and text: its authors, their
     /// affiliation, the outlet and editors, and for the first article the page's headline and document
     /// number. Kept in the article row's `author` column, so hot lists index the same text.
-    static func bylineText(_ article: Article, in report: Report) -> String? {
+    package static func bylineText(_ article: Article, in report: Report) -> String? {
         var parts = article.authors
         if let affiliation = article.affiliation { parts.append(affiliation) }
         if let source = article.source { parts.append(source) }
@@ -235,7 +236,7 @@ public final class SQLiteStore: ReportStore {
         return parts.isEmpty ? nil : parts.joined(separator: "　")
     }
 
-    static func indexedText(title: String?, author: String?, body: String) -> String {
+    package static func indexedText(title: String?, author: String?, body: String) -> String {
         SimplifiedChinese.folded((title ?? "") + "\n" + (author ?? "") + "\n" + body)
     }
 
@@ -408,11 +409,11 @@ public final class SQLiteStore: ReportStore {
     }
 
     /// `id:score,…` — an article's themes as a hit shows them.
-    static func themeSummary(_ themes: [ThemeScore]) -> String {
+    package static func themeSummary(_ themes: [ThemeScore]) -> String {
         themes.map { "\($0.id):\(($0.score * 1000).rounded() / 1000)" }.joined(separator: ",")
     }
 
-    static func themes(fromSummary text: String) -> [ThemeScore] {
+    package static func themes(fromSummary text: String) -> [ThemeScore] {
         text.split(separator: ",").compactMap { item in
             guard let colon = item.lastIndex(of: ":"), let score = Double(item[item.index(after: colon)...]) else { return nil }
             return ThemeScore(id: String(item[..<colon]), score: score)

@@ -19,20 +19,20 @@ import GRDBSQLite
 /// article still weighs 1 and such a search ranks by frequency and length with scores near 1, not 0.
 /// Higher is better; ties go to the older article (lower rowid). `HotLists` scores its kept candidates
 /// with the same formula, and the FTS5 path calls `rank(article_fts)`, registered on every connection.
-enum SearchRank {
-    static let k1 = 1.2
-    static let b = 0.75
+package enum SearchRank {
+    package static let k1 = 1.2
+    package static let b = 0.75
 
     /// The SQL name of the FTS5 auxiliary function (`SELECT renewald_rank(article_fts) …`).
     static let functionName = "renewald_rank"
 
-    static func idf(documents: Int, matching: Int) -> Double {
+    package static func idf(documents: Int, matching: Int) -> Double {
         1 + log((Double(documents) + 1) / (Double(matching) + 0.5))
     }
 
     /// One phrase's share of an article's score.
     @inline(__always)
-    static func termScore(frequency: Double, idf: Double, length: Double, averageLength: Double) -> Double {
+    package static func termScore(frequency: Double, idf: Double, length: Double, averageLength: Double) -> Double {
         idf * frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / max(1, averageLength)))
     }
 

@@ -124,39 +124,13 @@ public enum SearchTokens {
         return terms
     }
 
-    /// Clauses for one query term: Han runs become phrases of pairs, Latin words stay words.
+    /// Clauses for one query term, in FTS5 syntax (see `SearchClause`).
     static func termParts(_ term: String) -> [String] {
-        var parts: [String] = []
-        var han: [Unicode.Scalar] = []
-        var word = String.UnicodeScalarView()
-        func flushHan() {
-            if han.count == 1 {
-                parts.append("\"\(String(Character(han[0])))\"*")
-            } else if han.count > 1 {
-                let pairs = (0..<(han.count - 1)).map { i in String(String.UnicodeScalarView([han[i], han[i + 1]])) }
-                parts.append("\"" + pairs.joined(separator: " ") + "\"")
-            }
-            han.removeAll()
-        }
-        func flushWord() {
-            if !word.isEmpty { parts.append("\"\(String(word).lowercased())\"") }
-            word = String.UnicodeScalarView()
-        }
-        for scalar in term.unicodeScalars {
-            if CharacterClass.isUnspaced(scalar) {
-                flushWord(); han.append(scalar)
-            } else if isWordScalar(scalar) {
-                flushHan(); word.append(scalar)
-            } else {
-                flushHan(); flushWord()
-            }
-        }
-        flushHan(); flushWord()
-        return parts
+        clauses(ofTerm: term).map(\.fts5)
     }
 
     @inline(__always)
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    package static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 {
             let v = s.value
             return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)

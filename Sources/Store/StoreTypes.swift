@@ -75,6 +75,18 @@ public struct ReportSummary: Sendable, Equatable {
     public var received: String
     public var themes: [ThemeScore]
     public var labelled: Bool
+
+    package init(id: String, file: String, tag: String? = nil, title: String?, published: String?, received: String, themes: [ThemeScore],
+                 labelled: Bool) {
+        self.id = id
+        self.file = file
+        self.tag = tag
+        self.title = title
+        self.published = published
+        self.received = received
+        self.themes = themes
+        self.labelled = labelled
+    }
 }
 
 /// One article that matched a search.
@@ -86,6 +98,16 @@ public struct SearchHit: Sendable, Equatable {
     public var snippet: String
     public var themes: [ThemeScore]
     public var themesBy: ThemeProvenance
+
+    package init(report: String, article: Int, title: String?, score: Double, snippet: String, themes: [ThemeScore], themesBy: ThemeProvenance) {
+        self.report = report
+        self.article = article
+        self.title = title
+        self.score = score
+        self.snippet = snippet
+        self.themes = themes
+        self.themesBy = themesBy
+    }
 }
 
 /// A person's themes for one article (the `label` op).
@@ -112,6 +134,13 @@ public struct StoreCounts: Sendable, Equatable {
     public var failed: Int
     /// Theme id → number of articles asserting it.
     public var themes: [String: Int]
+
+    package init(reports: Int, articles: Int, failed: Int, themes: [String: Int]) {
+        self.reports = reports
+        self.articles = articles
+        self.failed = failed
+        self.themes = themes
+    }
 }
 
 /// A report to store with its drop (see `ReportStore.store`).
@@ -123,7 +152,7 @@ public struct StoreItem: Sendable {
     public let report: Report
     public let textHash: String
     public var drop: Drop
-    let rows: PackedRows
+    package let rows: PackedRows
     /// Per article, the hot lists its text matches (`ReportStore.prepare`), found off the writer.
     var hotMatches: [HotLists.Matches]?
     /// Reprints found in the store off the writer (`ReportStore.prepare`).
@@ -143,6 +172,9 @@ public enum StoreOutcome: Sendable, Equatable {
     case stored
     /// The same bytes were stored before: only the drop was recorded.
     case alreadyStored
+    /// Another file, whose full SHA-256 is given, already holds this report id (the first 16 hex
+    /// digits of both hashes agree): nothing was stored, and the file fails instead of merging.
+    case idCollision(stored: String)
 }
 
 /// Why the store failed, in words for the journal and `stats`.

@@ -4,6 +4,7 @@ import Daemon
 import Decode
 import Foundation
 import Pipeline
+import PostgresStore
 import Normalize
 import ReportModel
 import Segment
@@ -27,7 +28,7 @@ struct BenchmarkStages: ParsableCommand {
     @Option(help: "Theme taxonomy JSON file (default: the built-in themes).")
     var taxonomy: String?
 
-    @Option(help: "Also time the store on one core: build every report, pack it, and commit it in batches into a new database at this path.")
+    @Option(help: "Also time the store on one core: build every report, pack it, and commit it in batches into a new database at this path (or a postgresql:// URL).")
     var storeInto: String?
 
     @Option(help: "Reports per transaction with --store-into.")
@@ -87,9 +88,14 @@ struct BenchmarkStages: ParsableCommand {
 
     /// Build, pack and commit every text as the daemon does, each phase timed over all of them.
     func storeStages(texts: [String], taxonomy: Taxonomy, path: String) throws -> [(String, JSONValue)] {
-        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) exists; give a new path") }
         let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy))
-        let store = try SQLiteStore(path: path)
+        let store: any ReportStore
+        if PostgresURL.isPostgres(path) {
+            store = try PostgresStore(url: PostgresURL(path))
+        } else {
+            guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) exists; give a new path") }
+            store = try SQLiteStore(path: path)
+        }
         // In batches, as the daemon does, so memory is reused as it is there.
         var build = Duration.zero, pack = Duration.zero, commit = Duration.zero
         var offset = 0

@@ -2,6 +2,7 @@ import ArgumentParser
 import Daemon
 import Foundation
 import Logging
+import PostgresStore
 
 /// `renewald serve`: run the daemon.
 struct Serve: AsyncParsableCommand {
@@ -9,7 +10,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Run the daemon: watch the inbox, ingest reports, answer queries on the socket.",
         discussion: """
             Settings come from the built-in defaults, then --config FILE (`key = value` lines: inbox, state, \
-            socket, taxonomy, max_file_bytes, max_request_bytes, idle_timeout_s, max_connections, log_level), \
+            socket, taxonomy, max_file_bytes, max_request_bytes, idle_timeout_s, max_connections, log_level, \
+            store, host_name), \
             then the options below. Under systemd the listening socket is taken from socket activation \
             (FileDescriptorName=renewald) and --socket is ignored. SIGHUP reloads the taxonomy and reclassifies; \
             SIGTERM drains and stops.
@@ -32,6 +34,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
+
+    @Option(help: "Where reports are stored: sqlite (the default, in --state) or a shared PostgreSQL database, postgresql://USER@/DATABASE?host=/socket/dir.")
+    var store: String?
 
     func run() async throws {
         var configuration = try read()
@@ -58,6 +63,11 @@ struct Serve: AsyncParsableCommand {
         if let socket { configuration.socket = socket }
         if let taxonomy { configuration.taxonomy = taxonomy }
         if let logLevel { configuration.logLevel = logLevel }
+        if let store {
+            do { try configuration.apply(file: "store = \(store)") } catch {
+                throw ValidationError("--store \(PostgresURL.isPostgres(store) ? "URL" : store): \(error)")
+            }
+        }
         return configuration
     }
 }

@@ -19,7 +19,7 @@ import Testing
         try daemon.start()
         let group = daemon.serviceGroup()
         let running = Task { try await group.run() }
-        #expect(try fixture.waitForReports(seeded) == seeded)
+        #expect(try await fixture.waitForReports(seeded) == seeded)
         let (_, listed) = try daemon.store.list(.init(limit: 100))
         let ids = listed.map(\.id)
         #expect(ids.count == seeded)
@@ -57,7 +57,7 @@ import Testing
             }
         }
         // Every dropped file becomes a report; a last reload queues behind any SIGHUP still running.
-        #expect(try fixture.waitForReports(dropped) == dropped)
+        #expect(try await fixture.waitForReports(dropped) == dropped)
         _ = try daemon.state.reload()
         for (id, theme) in expected {
             let report = try #require(try daemon.store.report(id: id))

@@ -12,7 +12,8 @@ struct DaemonFixture {
     var inbox: String { daemon.configuration.inbox }
     var configFile: String { root + "/renewald.conf" }
 
-    init(config: String = "") throws {
+    /// `store`, when given, makes the daemon's store from its configuration (a store that fails on demand).
+    init(config: String = "", store: ((Configuration) throws -> any ReportStore)? = nil) throws {
         root = try TemporaryDirectory("renewald-daemon").path
         let path = root + "/renewald.conf"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
@@ -22,7 +23,9 @@ struct DaemonFixture {
             try c.apply(file: try String(contentsOfFile: path, encoding: .utf8))
             return c
         }
-        daemon = try Daemon(configuration: try reread(), reread: reread, logger: Logger(label: "test"))
+        let configuration = try reread()
+        daemon = try Daemon(configuration: configuration, reread: reread, logger: Logger(label: "test"),
+                            store: try store?(configuration))
     }
 
     /// A report text about elevator retrofits, different for each `n`.
@@ -59,13 +62,16 @@ struct DaemonFixture {
 
     /// Waits until the store holds `count` reports. Generous: analysis runs at nice +19, and while
     /// other suites keep every core busy it gets little CPU.
-    func waitForReports(_ count: Int, seconds: Double = 300) throws -> Int {
+    /// Async, so the waiting test holds no thread of the cooperative pool: it has one thread per
+    /// core, and two in-process daemon tests blocking one each on a 2-core machine left none for
+    /// the daemons' services, which then never ran.
+    func waitForReports(_ count: Int, seconds: Double = 300) async throws -> Int {
         let deadline = Date().addingTimeInterval(seconds)
         var now = 0
         while Date() < deadline {
             now = try daemon.store.counts().reports
             if now >= count { return now }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         return now
     }

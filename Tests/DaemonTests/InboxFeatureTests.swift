@@ -52,11 +52,11 @@ import Testing
         try await task.value
     }
 
-    func waitFor(_ what: String, seconds: Double = 120, _ condition: () throws -> Bool) throws {
+    func waitFor(_ what: String, seconds: Double = 120, _ condition: () throws -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try condition() { return }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("timed out waiting for \(what)")
     }
@@ -70,7 +70,7 @@ import Testing
             try FileManager.default.createDirectory(atPath: fixture.inbox + "/徐汇区/街道", withIntermediateDirectories: true)
             try fixture.drop("徐汇区/a.txt", DaemonFixture.text(2))
             try fixture.drop("徐汇区/街道/b.txt", DaemonFixture.text(3))
-            #expect(try fixture.waitForReports(3) == 3)
+            #expect(try await fixture.waitForReports(3) == 3)
             let stats = try fixture.request(#"{"op":"stats"}"#)
             #expect(stats.result?["inbox_watch"]?["mode"]?.stringValue == "poll")
             #expect(stats.result?["inbox_watch"]?["reason"]?.stringValue == "inbox_watch = poll")
@@ -99,7 +99,7 @@ import Testing
         try await running(fixture) {
             try FileManager.default.createDirectory(atPath: fixture.inbox + "/乙", withIntermediateDirectories: true)
             try fixture.drop("乙/big.txt", DaemonFixture.text(4))   // over max_file_bytes
-            try waitFor("the failure") { try fixture.daemon.store.counts().failed == 1 }
+            try await waitFor("the failure") { try fixture.daemon.store.counts().failed == 1 }
             let failed = try fixture.request(#"{"op":"failed"}"#)
             let path = try #require(failed.result?["failed"]?.arrayValue?.first?["path"]?.stringValue)
             #expect(path == failedDir + "/乙/big.txt")
@@ -121,7 +121,7 @@ import Testing
             let retried = try #require(answer.result?["retried"]?.arrayValue?.first)
             #expect(retried["file"]?.stringValue == "乙/big.txt")
             #expect(retried["code"]?.stringValue == "too_large")
-            #expect(try fixture.waitForReports(1) == 1)
+            #expect(try await fixture.waitForReports(1) == 1)
             #expect(try fixture.request(#"{"op":"get","file":"乙/big.txt"}"#).result?["tag"]?.stringValue == "乙")
             #expect(try fixture.daemon.store.counts().failed == 0)
             #expect(try fixture.request(#"{"op":"failed"}"#).result?["failed"]?.arrayValue?.isEmpty == true)
@@ -170,7 +170,7 @@ import Testing
             try FileManager.default.createDirectory(atPath: fixture.inbox + "/丁", withIntermediateDirectories: true)
             try fixture.drop("丁/a.txt", DaemonFixture.text(5))
             try fixture.drop("empty.txt", "")
-            try waitFor("both events") {
+            try await waitFor("both events") {
                 let text = (try? String(contentsOfFile: root + "/batches.jsonl", encoding: .utf8)) ?? ""
                 return text.contains("\"ingested\"") && text.contains("\"failed\"")
             }
@@ -266,5 +266,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: configuration.archiveDirectory + "/甲/a.txt"))
         #expect(!FileManager.default.fileExists(atPath: configuration.inbox + "/甲/a.txt"))
         #expect(try store.counts().reports == 1)
+    }
+}
+
+/// What inotify cannot watch is polled besides it — unless `inbox_watch = inotify` says not to.
+@Suite struct InboxWatchingTests {
+    @Test func aFallbackAddsPollingUnlessInotifyIsForced() throws {
+        let root = NSTemporaryDirectory() + "renewald-watching-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var configuration = Configuration(inbox: root + "/inbox", state: root + "/state", socket: root + "/s.sock")
+        try FileManager.default.createDirectory(atPath: configuration.inbox, withIntermediateDirectories: true)
+        for (mode, expected) in [(InboxWatchMode.auto, "inotify+poll"), (.inotify, "inotify")] {
+            configuration.inboxWatch = mode
+            let queue = IngestQueue()
+            let feed = InboxFeed(directory: configuration.inbox, queue: queue, logger: Logger(label: "t"))
+            let watching = try InboxWatching(configuration: configuration, logger: Logger(label: "t"),
+                                             interval: { 0.1 }, settle: { 0.1 })
+            #expect(watching.current == .init(name: "inotify", reason: nil))
+            watching.startPolling(because: "the subfolder x is on nfs", feed: feed)
+            #expect(watching.current.name == expected)
+            if mode == .auto {
+                #expect(watching.current.reason == "the subfolder x is on nfs")
+                // The poller runs: a file written (no inotify service runs here) is queued by it.
+                FileManager.default.createFile(atPath: configuration.inbox + "/\(mode).txt", contents: Data("x".utf8))
+                let deadline = Date().addingTimeInterval(20)
+                while queue.pending == 0 && Date() < deadline { usleep(20_000) }
+                #expect(queue.pending == 1)
+            }
+            watching.stop()
+        }
     }
 }

@@ -91,6 +91,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/in/a.txt"))
     }
 
+    /// The shipped units' layout (state on another mount) with subfolders, both ways: archived or
+    /// failed into the same subfolder, and back into the inbox (`retry`), copied across each time.
+    @Test func aFileInASubfolderIsCopiedAcrossIntoTheSameSubfolderAndBack() throws {
+        try FileManager.default.createDirectory(atPath: root + "/in/徐汇区/街道", withIntermediateDirectories: true)
+        write("徐汇区/街道/a.txt", "社区")
+        let name = FileName("徐汇区/街道/a.txt")
+        let identity = FileIdentity.of(name, in: root + "/in")
+        #expect(identity != nil)
+        let failed = try Shelf(directory: other + "/failed")
+        try failed.move(name, from: root + "/in", to: name, expecting: identity)
+        #expect(try String(contentsOfFile: other + "/failed/徐汇区/街道/a.txt", encoding: .utf8) == "社区")
+        #expect(!FileManager.default.fileExists(atPath: root + "/in/徐汇区/街道/a.txt"))
+        #expect(FileManager.default.fileExists(atPath: root + "/in/徐汇区/街道"), "the subfolder stays")
+        // Back, with a file of that name already there again: never over it.
+        write("徐汇区/街道/a.txt", "新")
+        let inbox = try Shelf(directory: root + "/in")
+        let target = inbox.freeName(for: name)
+        #expect(target.description == "徐汇区/街道/a.1.txt")
+        try inbox.move(name, from: other + "/failed", to: target)
+        #expect(try String(contentsOfFile: root + "/in/徐汇区/街道/a.1.txt", encoding: .utf8) == "社区")
+        #expect(try String(contentsOfFile: root + "/in/徐汇区/街道/a.txt", encoding: .utf8) == "新")
+        #expect(!FileManager.default.fileExists(atPath: other + "/failed/徐汇区/街道/a.txt"))
+    }
+
     /// Issue 13 item 2: a file found without its close being seen is taken only once it has settled.
     @Test func aFileNotSeenClosedWaitsToSettle() {
         write("fresh.txt", "half")

@@ -94,8 +94,9 @@ class Client:
 class Daemon:
     """A renewald serve process on its own inbox, state and socket."""
 
-    def __init__(self, binary, root):
+    def __init__(self, binary, root, store=None):
         self.binary = binary
+        self.store = store
         self.inbox = os.path.join(root, "inbox")
         self.state = os.path.join(root, "state")
         self.socket = os.path.join(root, "rd.sock")
@@ -114,7 +115,7 @@ class Daemon:
             os.unlink(self.socket)
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--inbox", self.inbox, "--state", self.state,
-             "--socket", self.socket, "--log-level", "warning"],
+             "--socket", self.socket, "--log-level", "warning"] + (["--store", self.store] if self.store else []),
             stdout=subprocess.DEVNULL, stderr=open(self.logfile, "ab"), env=env)
         return self.proc
 
@@ -362,6 +363,11 @@ class Bench:
 
     # -- search ----------------------------------------------------------------------------------
     def search(self, socket_path, count, terms):
+        out = self.search_classes(socket_path, terms, f"search {count}")
+        self.results[f"search_{count}"] = out
+
+    def search_classes(self, socket_path, terms, label):
+        """Top-20 p50/p99 per query class through loadgen (one connection), with totals in the log."""
         out = {}
         for cls, picks in terms.items():
             path = os.path.join(self.work, f"queries-{cls}.ndjson")
@@ -384,7 +390,7 @@ class Bench:
                 b = self.loadgen(socket_path, 1, max(50, self.args.search_requests // 4), requests_file=bp,
                                  warmup=len(qs), max_seconds=20)
                 parts.append(f"{band} p50 {b['p50_ms']:.2f}/p99 {b['p99_ms']:.2f}")
-            self.note(f"search {count} {cls}: p50 {r['p50_ms']:.2f} ms p99 {r['p99_ms']:.2f} ms max {r['max_ms']:.1f} "
+            self.note(f"{label} {cls}: p50 {r['p50_ms']:.2f} ms p99 {r['p99_ms']:.2f} ms max {r['max_ms']:.1f} "
                       f"({r['requests']} requests, {r['errors']} errors); " + "; ".join(parts))
         # Totals, so a reader can see the terms are not trivial.
         c = Client(socket_path)
@@ -394,9 +400,9 @@ class Bench:
                 res = c.request({"op": "search", "q": q, "limit": 20})
                 total = res.get("result", {}).get("total", "?") if res.get("ok") else res.get("error", {}).get("code")
                 shown.append(f"{q}({band},{frac:.0%},total {total})")
-            self.note(f"terms {cls}: " + " ".join(shown))
+            self.note(f"{label} terms {cls}: " + " ".join(shown))
         c.close()
-        self.results[f"search_{count}"] = out
+        return out
 
     # -- freshness -------------------------------------------------------------------------------
     def freshness(self, daemon, count):
@@ -624,6 +630,106 @@ class Bench:
         db.close()
         self.results[f"fts5_{count}"] = res
 
+    # -- PostgreSQL store (issue 14) ---------------------------------------------------------------
+    def postgres(self, count, terms):
+        """The same corpus into a shared PostgreSQL database: one host, then three hosts (three daemons,
+        three inboxes, a third of the files each, one database), then search on the full collection.
+        The cluster is the tests' throwaway one (Tests/postgres/cluster.sh: Unix socket, fsync off),
+        so ingest here is an upper bound for a server that syncs."""
+        cluster = self.args.pg_cluster
+        root = os.path.join(self.work, f"pg-{count}")
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(root)
+        os.chmod(root, 0o755)
+        pgdir = os.path.join(root, "cluster")
+        out = subprocess.run([cluster, "start", pgdir], capture_output=True, text=True)
+        if out.returncode != 0:
+            self.note(f"postgres {count}: the cluster did not start ({out.stderr.strip()[:200]}); skipped")
+            return
+        url = out.stdout.strip().splitlines()[-1]
+        psql = [os.path.join(os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin"), "psql"), "-h", pgdir, "-U", "postgres", "-Atq"]
+
+        def sql(db, query):
+            cmd = psql + ["-d", db, "-c", query]
+            if os.getuid() == 0:
+                cmd = ["runuser", "-u", "postgres", "--"] + cmd
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
+
+        def fresh_database():
+            sql("postgres", "DROP DATABASE IF EXISTS renewald WITH (FORCE)")
+            sql("postgres", "CREATE DATABASE renewald")
+
+        files = corpus_files(os.path.join(self.args.cache, f"corpus-{count}"))
+        res = {}
+        try:
+            for hosts in (1, 3):
+                fresh_database()
+                daemons = []
+                for h in range(hosts):
+                    d = Daemon(self.args.bin, os.path.join(root, f"host{hosts}-{h}"), store=url)
+                    os.makedirs(os.path.join(root, f"host{hosts}-{h}", "stage"))
+                    daemons.append(d)
+                for k, p in enumerate(files):
+                    d = daemons[k % hosts]
+                    os.link(p, os.path.join(os.path.dirname(d.inbox), "stage", os.path.basename(p)))
+                for d in daemons:
+                    d.start()
+                    d.wait_answering(timeout=120)
+                log(f"postgres {count}, {hosts} host(s): dropping {len(files)} files; load {load_average()}")
+                t0 = time.monotonic()
+                for d in daemons:
+                    stage = os.path.join(os.path.dirname(d.inbox), "stage")
+                    for name in os.listdir(stage):
+                        os.rename(os.path.join(stage, name), os.path.join(d.inbox, name))
+                # Done when every inbox is empty and no host has work pending: files leave the inbox
+                # only once their batch is committed (or failed).
+                last_log, last_left, last_change = time.monotonic(), -1, time.monotonic()
+                while True:
+                    left = sum(len([n for n in os.listdir(d.inbox) if not n.startswith(".")]) for d in daemons)
+                    pending = sum(d.stats().get("pending", 0) for d in daemons)
+                    if left == 0 and pending == 0:
+                        break
+                    if left != last_left:
+                        last_left, last_change = left, time.monotonic()
+                    if time.monotonic() - last_change > 300:
+                        self.note(f"postgres {count}, {hosts} host(s): stalled with {left} files in the inboxes")
+                        break
+                    if time.monotonic() - last_log >= 20:
+                        last_log = time.monotonic()
+                        log(f"  {len(files) - left}/{len(files)} taken after {last_log - t0:.0f} s; load {load_average()}")
+                    time.sleep(0.25)
+                seconds = time.monotonic() - t0
+                stored = int(sql("renewald", "SELECT count(*) FROM report") or 0)
+                failed = sum(d.stats().get("failed", 0) for d in daemons)
+                size = int(sql("renewald", "SELECT pg_database_size(current_database())") or 0)
+                res[f"ingest_{hosts}"] = {"reports": stored, "failed": failed, "seconds": seconds,
+                                          "rate": stored / seconds, "db_bytes": size,
+                                          "bytes_per_report": size / max(1, stored)}
+                self.note(f"postgres {count}, {hosts} host(s): {stored} reports ({failed} failed) in {seconds:.1f} s = "
+                          f"{stored / seconds:.0f}/s; database {size / 1e6:.0f} MB = {size / max(1, stored) / 1e3:.1f} kB/report; "
+                          f"load {load_average()}")
+                if hosts == 3:
+                    res["search"] = self.search_classes(daemons[0].socket, terms, f"postgres {count}")
+                    res["totals"] = self.totals(daemons[0].socket, terms)
+                for d in daemons:
+                    d.stop()
+        finally:
+            subprocess.run([cluster, "stop", pgdir], capture_output=True)
+        self.results[f"postgres_{count}"] = res
+
+    def totals(self, socket_path, terms):
+        """The `total` each query answers, by query (compared across stores in the detail log)."""
+        c = Client(socket_path)
+        out = {}
+        try:
+            for cls, picks in terms.items():
+                for q, _, _ in picks:
+                    r = c.request({"op": "search", "q": q, "limit": 20})
+                    out[q] = r["result"]["total"] if r.get("ok") else r.get("error", {}).get("code")
+        finally:
+            c.close()
+        return out
+
     def recoll(self, count, terms):
         if not shutil.which("recollindex") or not shutil.which("recollq"):
             self.note("recoll: not installed; skipped")
@@ -733,7 +839,7 @@ def build_table(b, counts, quick):
         return f"{x:.1f}×"
 
     recoll = r.get("recoll")
-    for n in (10000, 100000):
+    for n in sorted(set((10000, 100000)) | set(counts)):
         k = f"ingest_{n}"
         if k not in r:
             rows.append((f"ingest end to end, {n // 1000}k (reports/s)", "not run" + (" (--quick)" if quick else ""),
@@ -817,6 +923,35 @@ def build_table(b, counts, quick):
     if rss:
         rows.append((f"RSS, peak while ingesting and serving{at}", f"{max(rss):.0f} MB", "≤ 150 MB", "", "",
                      status(max(rss) <= 150)))
+    for n in counts:
+        pg = r.get(f"postgres_{n}")
+        if not pg:
+            continue
+        lite = r.get(f"ingest_{n}")
+        one, three = pg.get("ingest_1"), pg.get("ingest_3")
+        if one and three:
+            rows.append((f"PostgreSQL ingest, {n // 1000}k, 1 host / 3 hosts on one database (reports/s)",
+                         f"{fmt_rate(one['rate'])} / {fmt_rate(three['rate'])} combined", "≥ 1,000 combined",
+                         f"SQLite {fmt_rate(lite['rate'])} (same run)" if lite else "", "",
+                         status(three["rate"] >= 1000 and three["reports"] >= n * 0.99)))
+            rows.append((f"PostgreSQL size per report, {n // 1000}k", f"{three['bytes_per_report'] / 1e3:.1f} kB",
+                         "", f"SQLite {lite['db_bytes'] / max(1, lite['reports']) / 1e3:.1f} kB" if lite else "", "", "n/a"))
+        lite_search = r.get(f"search_{n}", {})
+        for cls in ("1-char", "2-char", "4-char", "two-term"):
+            v = pg.get("search", {}).get(cls)
+            if not v:
+                continue
+            ok = v["errors"] == 0 and v["p50_ms"] <= 10 and v["p99_ms"] <= 50
+            sv = lite_search.get(cls)
+            rows.append((f"PostgreSQL search top-20 at {n // 1000}k, {cls}, p50/p99 ms", f"{v['p50_ms']:.2f} / {v['p99_ms']:.2f}",
+                         "≤ 10 / ≤ 50 (at 1M)", f"SQLite {sv['p50_ms']:.2f} / {sv['p99_ms']:.2f}" if sv else "", "",
+                         status(ok, "" if n >= 1000000 else " (at 100k)")))
+        tot = pg.get("totals")
+        lite_tot = r.get(f"totals_{n}")
+        if tot and lite_tot:
+            same = sum(1 for q, v in tot.items() if lite_tot.get(q) == v)
+            rows.append((f"PostgreSQL search totals at {n // 1000}k equal SQLite's", f"{same} of {len(tot)} queries", "all", "", "",
+                         status(same == len(tot))))
     stg = r.get("stages")
     jb = r.get("jieba")
     if stg:
@@ -862,6 +997,8 @@ def main():
     ap.add_argument("--counts", default="10000")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--json", help="also write every raw figure here")
+    ap.add_argument("--postgres", action="store_true", help="also measure the PostgreSQL store at every count ≥ 100k")
+    ap.add_argument("--pg-cluster", help="Tests/postgres/cluster.sh")
     a = ap.parse_args()
     a.counts = [int(x) for x in a.counts.split(",")]
     a.ping_requests = 50000 if a.quick else 200000
@@ -894,11 +1031,22 @@ def main():
             daemon.wait_answering()
             b.ping(daemon.socket, "renewald", '{"op":"ping"}')
             b.search(daemon.socket, n, terms)
+            b.results[f"totals_{n}"] = b.totals(daemon.socket, terms)
             b.freshness(daemon, n)
             b.results["rss_serving"] = proc_status(daemon.proc.pid, "VmHWM")
             b.note(f"serving daemon at {n // 1000}k: peak RSS {b.results['rss_serving']:.0f} MB")
             daemon.stop()
             b.fts5(n, terms)
+        if a.postgres and n >= 100000:
+            if n != big:
+                terms_n = pick_terms(corpus_files(os.path.join(a.cache, f"corpus-{n}")), b.rng)
+                daemon = Daemon(a.bin, os.path.join(a.work, f"serve-{n}"))
+                daemon.start()
+                daemon.wait_answering(timeout=300)
+                b.search(daemon.socket, n, terms_n)
+                b.results[f"totals_{n}"] = b.totals(daemon.socket, terms_n)
+                daemon.stop()
+            b.postgres(n, terms if n == big else terms_n)
     b.recoll(10000, terms)
 
     load_after = load_average()

@@ -75,6 +75,6 @@ for phase in ingest search; do
   echo "== $phase: by library"; head -8 "$out/$phase-dso.txt"
   echo "== $phase: self time by function (top 30)"; head -30 "$out/$phase-self.txt" | cut -c1-160
   echo "== $phase: inclusive time, renewald's own functions (top 40)"
-  grep -E 'ThemeClassifier|Normalizer|Segmenter|SearchTokens|SQLiteStore|Snippet|JSONValue|JSONParser|SHA256|TextDecoder|ReportBuilder|Ingestor|QueryService|processBatch|ParallelMap' \
+  grep -E 'ThemeClassifier|Normalizer|Segmenter|PlaceExtractor|NameTrie|MinHashSketch|Shingles|BandIndex|RecentSketches|SearchTokens|SQLiteStore|Snippet|JSONValue|JSONParser|SHA256|TextDecoder|ReportBuilder|Ingestor|QueryService|processBatch|ParallelMap' \
     "$out/$phase-inclusive.txt" | head -40 | cut -c1-160
 done

@@ -6,7 +6,8 @@
   slowwrite PATH S     open PATH once and append a numbered line every 0.25 s for S seconds, then close
   bigfiles DIR N MB    write N text files of MB MiB each into DIR (as .part, then renamed in)
   mksock PATH          leave a bound Unix socket file at PATH
-  bigline MB           one request line of MB megabytes (a ping with ~90,000 keys) sent to the daemon
+  bigline MB [FLAG]    one request line of MB megabytes (a ping with ~90,000 keys) sent to the daemon;
+                       FLAG is created once the line is sent
   watchdoggap          read `journalctl -o json` on stdin; print the largest gap between WATCHDOG=1
                        notifications (ms) and their count
 """
@@ -77,9 +78,10 @@ def main():
         s.bind(sys.argv[2])
     elif cmd == "bigline":
         size = int(float(sys.argv[2]) * 1000 * 1000)
-        keys, n = [], 0
-        while sum(map(len, keys)) + 20 < size:   # many distinct keys: the shape a quadratic duplicate check chokes on
+        keys, n, length = [], 0, 0
+        while length + 20 < size:   # many distinct keys: the shape a quadratic duplicate check chokes on
             keys.append(f'"k{n}":0,')
+            length += len(keys[-1])   # a running total: summing the list each time took minutes
             n += 1
         line = ('{' + "".join(keys) + '"op":"ping"}\n').encode()
         t = time.monotonic()
@@ -87,6 +89,8 @@ def main():
             s.settimeout(60)
             s.connect(SOCK)
             s.sendall(line)
+            if len(sys.argv) > 3:   # tell the caller the line is in: its ping then races the parse
+                open(sys.argv[3], "w").close()
             data = b""
             try:
                 while not data.endswith(b"\n"):

@@ -1,9 +1,19 @@
 # Boots a REAL systemd (PID 1 of `systemd-nspawn -b` over the host's own /usr, volatile root) with
-# renewald installed by deploy/install.sh into a scratch root. Source it, then:
+# renewald installed by deploy/install.sh into a scratch root. Source it (after lib.sh), then:
+#   nspawn_preflight BIN [TOOL...]  root, the tools, dbus and an executable BIN, or a failure line and exit
 #   nspawn_install BIN WORK      install BIN and the shipped units into WORK/root (sets bin, work, root, units)
+#   nspawn_test_hooks WATCHDOG   a drop-in: that WatchdogSec=, quick restarts, RENEWALD_TEST_HOOKS=1
 #   nspawn_boot [NSPAWN_ARG...]  boot the container with extra arguments (binds); sets leader and
 #                                boot_state; cx, as, rpc_as, prop work from then on; an EXIT trap powers it off
 # Root only; needs systemd-nspawn, nsenter, setpriv, socat, python3, systemd-id128 and dbus.
+
+nspawn_preflight() {
+  local bin_arg=${1:-}
+  need_root
+  need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128 "${@:2}"
+  [ -x /usr/bin/dbus-daemon ] || [ -x /usr/bin/dbus-broker ] || { echo "$0: dbus is not installed"; echo "0 passed, 1 failed"; exit 1; }
+  [ -n "$bin_arg" ] && [ -x "$bin_arg" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
+}
 
 nspawn_install() {
   bin=$(readlink -f "$1"); work=$2; root=$work/root
@@ -22,6 +32,18 @@ USERS
   # looks transient, so the unit that would commit it is masked.
   systemd-id128 new > "$work/machine-id"
   ln -s /dev/null "$units/systemd-machine-id-commit.service"
+}
+
+nspawn_test_hooks() {
+  mkdir -p "$units/renewald.service.d"
+  cat > "$units/renewald.service.d/test.conf" <<CONF
+# test only: a short watchdog so a stall is noticed in seconds, quick restarts, and the test hooks
+# (debug_stall, the poison file's wedge marker)
+[Service]
+WatchdogSec=$1
+RestartSec=1s
+Environment=RENEWALD_TEST_HOOKS=1
+CONF
 }
 
 nspawn_boot() {

@@ -16,10 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../../deploy" && pwd)
 . "$here/lib.sh"
 . "$here/nspawn-boot.sh"
-need_root
-need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128 sha256sum
-[ -x /usr/bin/dbus-daemon ] || [ -x /usr/bin/dbus-broker ] || { echo "$0: dbus is not installed"; echo "0 passed, 1 failed"; exit 1; }
-[ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
+nspawn_preflight "${1:-}" sha256sum
 work=${2:-/tmp/renewald-nspawn-hostile}
 big_files=${BIG_FILES:-10}
 release=$(readlink -f "${RELEASE_BIN:-$1}")
@@ -27,14 +24,7 @@ release=$(readlink -f "${RELEASE_BIN:-$1}")
 T0=$(now_ms)
 
 nspawn_install "$1" "$work"
-mkdir -p "$units/renewald.service.d"
-cat > "$units/renewald.service.d/test.conf" <<'CONF'
-# test only: a short watchdog, quick restarts, and the test hooks (the poison file's wedge marker)
-[Service]
-WatchdogSec=4s
-RestartSec=1s
-Environment=RENEWALD_TEST_HOOKS=1
-CONF
+nspawn_test_hooks 4s
 cat > "$root/etc/sysusers.d/renewald-test-users.conf" <<'CONF'
 u alice   - "member of renewal" /tmp /bin/sh
 m alice   renewal
@@ -192,9 +182,9 @@ if [ "$release" != "$bin" ]; then   # back to BIN for the other cases
 fi
 
 # --- 4. hostile request and page sizes (parsers owned elsewhere; here: nobody else stalls) ---------
-Tas alice bigline 1.03 > "$work/bigline.out" &
+Tas alice bigline 1.03 /tmp/bigline.sent > "$work/bigline.out" &
 bl=$!
-sleep 0.3
+waitfor 'cx test -e /tmp/bigline.sent' 600
 t=$(now_ms); out=$(rpc_as bob '{"op":"ping"}'); lat=$(( $(now_ms) - t ))
 wait $bl
 echo "    ping during a 1.03 MB request line: $lat ms; $(cat "$work/bigline.out")"
@@ -216,6 +206,23 @@ check "10. a second serve on the same state directory refuses (and exits)" '[ $r
 out=$(as renewald timeout 10 /usr/local/bin/renewald serve --config /etc/renewald/renewald.conf --state /tmp/other-state --inbox /tmp/other-inbox 2>&1); rc=$?
 check "10. a second serve on the same socket refuses instead of stealing it" '[ $rc -ne 0 ] && [ $rc -ne 124 ] && [[ $out == *"listening on"* ]]'
 check "10. the first daemon still answers on its socket" '[[ $(rpc_as alice "{\"op\":\"ping\"}") == *pong* ]] && [ "$(prop MainPID)" = "$pid" ]'
+
+# --- 11. issue 14: a member's subfolder (its tag), across mounts; retry by a member ---------------
+as alice mkdir -m 2770 "$inbox/徐汇区"
+as alice sh -c 'printf "石榴园小区通知\n\n石榴园小区加装电梯工程下周开工。\n" > "$1/.s.part" && mv "$1/.s.part" "$1/徐汇区/s.txt"' drop "$inbox"
+check "11. a file in a member's subfolder is ingested, archived across mounts in the same subfolder" \
+  'waitfor "ok_get file 徐汇区/s.txt" 100 && cx test -f $st/archive/徐汇区/s.txt && in_inbox 徐汇区'
+check "11. list filters on the subfolder as a tag" '[[ $(rpc_as alice "{\"op\":\"list\",\"tag\":\"徐汇区\"}") == *"\"total\":1"* ]]'
+as alice sh -c ': > "$1/.e.part" && mv "$1/.e.part" "$1/徐汇区/e.txt"' drop "$inbox"
+check "11. an empty file in it fails into failed/徐汇区/" 'waitfor "[ \"\$(failed_code 徐汇区/e.txt)\" = empty ]" 100'
+# The administrator fixes the file where it lies; a member sends it back.
+cx sh -c "printf '石榴园小区通知\n\n修缮后的通知：加装电梯工程下周开工。\n' > $st/failed/徐汇区/e.txt"
+out=$(as alice /usr/local/bin/renewald retry "$st/failed/徐汇区/e.txt" 2>&1); rc=$?
+echo "    $out"
+check "11. renewald retry (run by a member) sends it back and it is ingested with its tag" \
+  '[ $rc -eq 0 ] && waitfor "ok_get file 徐汇区/e.txt" 100 && [[ $(rpc_as alice "{\"op\":\"list\",\"tag\":\"徐汇区\"}") == *"\"total\":2"* ]]'
+out=$(as alice /usr/local/bin/renewald retry /etc/passwd 2>&1); rc=$?
+check "11. retry refuses a path outside failed/" '[ $rc -eq 1 ] && [[ $out == *"only files in failed/"* ]]'
 
 # --- pings so far, then the poison file -----------------------------------------------------------
 worst=$(cx python3 /opt/renewald-test/systemd/hostile-tools.py maxping /tmp/pings.log)

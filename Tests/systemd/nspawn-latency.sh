@@ -10,9 +10,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/nspawn-boot.sh"
-need_root
-need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128
-[ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
+nspawn_preflight "${1:-}"
 files=${LATENCY_FILES:-4000}
 seconds=${LATENCY_SECONDS:-8}
 nspawn_install "$1" "${2:-/tmp/renewald-nspawn-latency}"

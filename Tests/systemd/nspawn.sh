@@ -15,23 +15,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../../deploy" && pwd)
 . "$here/lib.sh"
 . "$here/nspawn-boot.sh"
-need_root
-need_tools systemd-nspawn nsenter setpriv socat python3 systemd-id128
-[ -x /usr/bin/dbus-daemon ] || [ -x /usr/bin/dbus-broker ] || { echo "$0: dbus is not installed"; echo "0 passed, 1 failed"; exit 1; }
-[ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
+nspawn_preflight "${1:-}"
 work=${2:-/tmp/renewald-nspawn}
 T0=$(now_ms)
 
 # --- 1. the scratch root: what install.sh installs, plus test-only pieces --------------------------
 nspawn_install "$1" "$work"
-mkdir -p "$units/renewald.service.d"
-cat > "$units/renewald.service.d/test.conf" <<'EOF'
-# test only: a short watchdog so a stall is noticed in seconds, and the debug_stall hook
-[Service]
-WatchdogSec=3s
-RestartSec=1s
-Environment=RENEWALD_TEST_HOOKS=1
-EOF
+nspawn_test_hooks 3s
 # A user taxonomy for the reload check, not yet in force.
 cat > "$root/etc/renewald/test-taxonomy.json" <<'EOF'
 {"version": 1, "themes": [

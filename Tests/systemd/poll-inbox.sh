@@ -11,12 +11,14 @@
 #    from outside its namespace, as another machine writes to a share;
 #  - `inbox_watch = auto`: the daemon must find inotify unusable, fall back to polling, log it and
 #    show it in `stats`, and take files (in subfolders too) within poll_interval plus the settle time.
+# Then detection: an inbox on a FUSE mount (bindfs), written through its backing folder (no inotify
+# event, as on a share), is detected by statfs f_type and polled; forced to inotify it is never seen.
 # A forced `inbox_watch = poll` over a working inotify is checked by the end-to-end tests.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 need_root
-need_tools unshare socat python3
+need_tools unshare socat python3 bindfs fusermount
 [ $# -ge 1 ] && [ -x "$1" ] || { echo "usage: $0 BIN [WORKDIR]"; echo "0 passed, 1 failed"; exit 1; }
 bin=$(readlink -f "$1")
 work=${2:-/tmp/renewald-poll-inbox}
@@ -76,5 +78,43 @@ check "originals are archived in their subfolder" '[ -f "$work/state/archive/徐
 
 kill -TERM $daemon; wait $daemon; rc=$?
 check "the daemon stops cleanly" '[ $rc -eq 0 ]'
+trap - EXIT
+
+# --- Detection by file system: an inbox on a FUSE mount (bindfs over a backing folder) ----------------
+# Written through the backing folder, as a server or another machine writes to a share, a file raises
+# no inotify event on the mount: a daemon forced to inotify never sees it, while `auto` finds the mount
+# is FUSE (statfs f_type 0x65735546), polls, and takes it.
+mkdir -p "$work/fuse-backing" "$work/fuse-inbox" "$work/state-inotify" "$work/state-auto"
+bindfs "$work/fuse-backing" "$work/fuse-inbox" || { echo "bindfs failed"; echo "$pass passed, $((fail + 1)) failed"; exit 1; }
+trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null; fusermount -u "$work/fuse-inbox" 2>/dev/null' EXIT
+serve() {   # serve MODE STATE: a daemon on the FUSE inbox
+  printf 'inbox_watch = %s\npoll_interval = %ss\n' "$1" "$poll" > "$work/$1.conf"
+  "$bin" serve --inbox "$work/fuse-inbox" --state "$work/$2" --socket "$work/renewald.sock" --config "$work/$1.conf" >> "$work/daemon-$1.log" 2>&1 &
+  daemon=$!
+  waitfor "[[ \$(rpc '{\"op\":\"ping\"}') == *pong* ]]" 300
+}
+has_report() { [[ $(rpc "{\"op\":\"get\",\"file\":\"$1\"}") == *'"ok":true'* ]]; }
+serve inotify state-inotify
+check "forced inotify on the FUSE inbox: stats says inotify" '[ "$(rpc "{\"op\":\"stats\"}" | field inbox_watch.mode)" = inotify ]'
+printf '老旧小区改造加装电梯\n今年全市推进老旧小区改造，加装电梯120部。\n' > "$work/fuse-backing/unseen.txt"
+sleep $(( poll + settle + 2 ))
+check "... and a file written through the backing folder is never seen (inotify is silent there)" \
+  '! has_report unseen.txt && [ -f "$work/fuse-backing/unseen.txt" ]'
+kill -TERM $daemon; wait $daemon
+serve auto state-auto
+stats=$(rpc '{"op":"stats"}')
+check "auto on the FUSE inbox: detected by f_type, polled" \
+  '[ "$(printf "%s" "$stats" | field inbox_watch.mode)" = poll ] && [[ "$(printf "%s" "$stats" | field inbox_watch.reason)" == *fuse* ]]'
+check "the log names the file system" 'grep -q "is on fuse (f_type 0x65735546)" "$work/daemon-auto.log"'
+check "the file left unseen before is taken by the start-up scan" 'waitfor "has_report unseen.txt" 300'
+t0=$(now_ms)
+printf '老旧小区改造加装电梯第二期\n今年全市推进老旧小区改造，加装电梯130部。\n' > "$work/fuse-backing/seen.txt"
+if waitfor "has_report seen.txt" $(( (poll + settle + slack) * 10 )); then ms=$(( $(now_ms) - t0 )); else ms=never; fi
+echo "seen.txt (written through the backing folder) taken after ${ms} ms"
+check "a file written through the backing folder is taken within poll_interval + settle" \
+  '[ "$ms" != never ] && [ "$ms" -le $(( (poll + settle + slack) * 1000 )) ]'
+kill -TERM $daemon; wait $daemon; rc=$?
+check "the daemon stops cleanly" '[ $rc -eq 0 ]'
+fusermount -u "$work/fuse-inbox"
 trap - EXIT
 summary

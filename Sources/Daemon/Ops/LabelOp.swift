@@ -22,7 +22,7 @@ extension Op where Context == QueryContext {
             guard let article = updated.articles.first(where: { $0.index == index }) else {
                 throw ProtocolError(.notFound, "report \(id) has no article \(index)")
             }
-            return .result(.object([("report", .string(id)), ("article", article.json)]))
+            return .result(ReportKey.object([.report: .string(id), .article: article.json]))
         }
     }
 }

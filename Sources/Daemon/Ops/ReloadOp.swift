@@ -12,6 +12,7 @@ extension Op where Context == QueryContext {
                 switch error {
                 case .configuration, .taxonomy: throw ProtocolError(.badConfiguration, "nothing was reloaded: \(error)")
                 case .store: throw ProtocolError(.internal, "\(error)")
+                case .storeUnavailable: throw ProtocolError(.storeUnavailable, "\(error); ask again later")
                 }
             }
             return .result(.object([("reclassified", .int(count))]))

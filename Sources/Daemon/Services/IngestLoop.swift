@@ -25,9 +25,13 @@ final class IngestLoop: Service, Sendable {
     let safety: IngestSafety
     /// Told each batch's events, for `batch_command`.
     let batchCommand: BatchCommand
+    /// Carries this host's events to the other hosts sharing the store; nil with a store of its own.
+    let outbox: SharedEventOutbox?
 
     init(queue: IngestQueue, state: RuntimeState, status: IngestStatus, heartbeat: Heartbeat, server: QueryServer,
-         ingestor: Ingestor, safety: IngestSafety, batchCommand: BatchCommand, idleBeat: Duration, logger: Logger) {
+         ingestor: Ingestor, safety: IngestSafety, batchCommand: BatchCommand, idleBeat: Duration, logger: Logger,
+         outbox: SharedEventOutbox? = nil) {
+        self.outbox = outbox
         self.safety = safety
         self.batchCommand = batchCommand
         self.queue = queue
@@ -56,7 +60,10 @@ final class IngestLoop: Service, Sendable {
         let lane = CommitLane()
         heartbeat.beat()
         loop: while true {
-            switch queue.next(timeout: idleBeat) {
+            probeStore()
+            // While the store is away, wake often enough to ask it when the backoff says so.
+            let wait = status.availability.isAway ? min(idleBeat, status.availability.firstProbe) : idleBeat
+            switch queue.next(timeout: wait) {
             case .closed:
                 break loop
             case .timeout:
@@ -75,7 +82,9 @@ final class IngestLoop: Service, Sendable {
                     safety.committing(true)
                     let outcomes = early + state.commit(ready, analysedBy: snapshot.generation, with: ingestor) { queue.queueAgain($0) }
                     safety.committing(false)
-                    batchCommand.submit(outcomes.compactMap { name, outcome in report(outcome, for: name) })
+                    let events = outcomes.compactMap { name, outcome in report(outcome, for: name) }
+                    batchCommand.submit(events)
+                    outbox?.send(events)
                     safety.finished(names)
                     queue.finished(names)
                     // Throttled while a backlog lasts; the update after the last batch always goes out.
@@ -87,6 +96,31 @@ final class IngestLoop: Service, Sendable {
         }
         lane.drain()
         batchCommand.stop()
+    }
+
+    /// Asks an away store whether it answers again (when the backoff says it is time); once it does,
+    /// the files waiting in the inbox are handed out again. No person needs to step in.
+    func probeStore() {
+        guard status.availability.probeDue() else { return }
+        let since = status.availability.since
+        do {
+            let counts = try state.store.counts()
+            if status.storeBack(reports: counts.reports) {
+                let away = since.map { String(format: "%.1f", Date().timeIntervalSince($0)) } ?? "?"
+                logger.notice("the database answers again after \(away) s; taking the \(queue.pending) files waiting in the inbox",
+                              metadata: ["error_code": "store_unavailable"])
+                state.storeCameBack()
+                outbox?.send([])   // events of batches told while the database was away
+            }
+        } catch {
+            // Still away (the backoff was pushed out by `probeDue`); any other error says it answered.
+            if let why = StoreError.unavailableReason(error) {
+                status.availability.markAway(why)
+            } else {
+                status.storeBack(reports: nil)
+                logger.warning("the database answers again, but counting reports failed: \(error)")
+            }
+        }
     }
 
     /// Logs, counts and publishes one file's outcome; returns the event published, if any.
@@ -112,6 +146,10 @@ final class IngestLoop: Service, Sendable {
             // Still open for writing; its close event re-queues it, the slow retry is a safety net.
             logger.debug("\(name.escaped) is still being written; waiting", metadata: ["file": "\(name.escaped)"])
             queue.retryLater(name)
+        case .storeAway(let why):
+            // Held, not failed: due again at once, handed out when the queue resumes.
+            status.storeAway(why, logger: logger)
+            queue.retryLater(name, after: 0)
         case .retry(let why):
             logger.warning("\(why); will retry", metadata: ["file": "\(name.escaped)", "error_code": "retry"])
             status.setProblem(why)
@@ -147,6 +185,7 @@ final class IngestLoop: Service, Sendable {
 extension Ingestor {
     /// The same ingestor under another configuration (after a reload changed `max_file_bytes`).
     func with(_ configuration: Configuration) -> Ingestor {
-        Ingestor(configuration: configuration, store: store, archive: archive, failedShelf: failedShelf, logger: logger)
+        Ingestor(configuration: configuration, store: store, archive: archive, failedShelf: failedShelf, logger: logger,
+                 storeAway: storeAway)
     }
 }

@@ -1,0 +1,160 @@
+import Foundation
+import ReportModel
+import Testing
+@testable import PostgresStore
+@testable import Store
+
+/// The store contract on SQLite (always runs).
+@Suite struct SQLiteContractTests {
+    static let checks = ["storesAndReadsBack", "refusesAnIdCollision", "marksDuplicatesWithinAndAcrossBatches", "searchMatchesSubstrings",
+                         "filtersAndPages", "recordsFailuresNewestFirst", "keepsLabelsAndRewritesThemes", "findsPhrasesDeepInLongArticles",
+                         "storesOddText", "filtersByTag"]
+
+    /// The contract check of that name.
+    static func check(_ name: String, _ store: any ReportStore) throws {
+        switch name {
+        case "storesAndReadsBack": try StoreContract.storesAndReadsBack(store)
+        case "refusesAnIdCollision": try StoreContract.refusesAnIdCollision(store)
+        case "marksDuplicatesWithinAndAcrossBatches": try StoreContract.marksDuplicatesWithinAndAcrossBatches(store)
+        case "searchMatchesSubstrings": try StoreContract.searchMatchesSubstrings(store)
+        case "filtersAndPages": try StoreContract.filtersAndPages(store)
+        case "recordsFailuresNewestFirst": try StoreContract.recordsFailuresNewestFirst(store)
+        case "keepsLabelsAndRewritesThemes": try StoreContract.keepsLabelsAndRewritesThemes(store)
+        case "findsPhrasesDeepInLongArticles": try StoreContract.findsPhrasesDeepInLongArticles(store)
+        case "storesOddText": try StoreContract.storesOddText(store)
+        case "filtersByTag": try StoreContract.filtersByTag(store)
+        default: Issue.record("no contract check \(name)")
+        }
+    }
+
+    @Test(arguments: SQLiteContractTests.checks)
+    func contract(_ name: String) throws {
+        try Self.check(name, try StoreUnderTest.sqlite())
+    }
+
+    @Test func hotLists() throws {
+        try StoreContract.hotListsAgreeWithFullRanking(try StoreUnderTest.sqlite(hotCapacity: 40, hotThreshold: 10), ranked: try StoreUnderTest.sqlite())
+    }
+}
+
+/// The same contract on PostgreSQL, and both stores given the same reports answering alike. Needs
+/// RENEWALD_TEST_PG_URL; without it this suite is reported as skipped (the CI step fails then).
+@Suite(.enabled(if: StoreUnderTest.postgresURL != nil, "RENEWALD_TEST_PG_URL names no PostgreSQL database"), .serialized)
+struct PostgresContractTests {
+    /// The CI step looks for this test's pass: proof that the PostgreSQL arm ran.
+    @Test func postgresArmRan() throws {
+        let store = try StoreUnderTest.postgres()
+        defer { StoreUnderTest.discard(store) }
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test(arguments: SQLiteContractTests.checks)
+    func contract(_ name: String) throws {
+        let store = try StoreUnderTest.postgres()
+        defer { StoreUnderTest.discard(store) }
+        try SQLiteContractTests.check(name, store)
+    }
+
+    @Test func hotLists() throws {
+        let store = try StoreUnderTest.postgres(hotCapacity: 40, hotThreshold: 10)
+        let ranked = try StoreUnderTest.postgres()
+        defer { StoreUnderTest.discard(store); StoreUnderTest.discard(ranked) }
+        try StoreContract.hotListsAgreeWithFullRanking(store, ranked: ranked)
+    }
+
+    /// The same reports in both stores: every read answers the same, scores included.
+    @Test func bothStoresAnswerAlike() throws {
+        let sqlite = try StoreUnderTest.sqlite(hotCapacity: 40, hotThreshold: 15)
+        let postgres = try StoreUnderTest.postgres(hotCapacity: 40, hotThreshold: 15)
+        defer { StoreUnderTest.discard(postgres) }
+        let phrases = ["老旧小区加装电梯", "社区食堂开业", "物业服务", "PPP项目落地", "楼道照明改造", "垃圾分类", "居民议事会", "電梯維修"]
+        let themes = ["elevator-retrofit", "community-services", "property-management"]
+        var batch: [StoreItem] = []
+        // Each paragraph a phrase or two among random characters: alike enough to share terms, not
+        // so alike that SQLite marks reprints (on PostgreSQL, reprint marking is still to come).
+        let pool = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞")
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        func random(_ count: Int) -> String {
+            String((0..<count).map { _ in
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                return pool[Int(seed >> 33) % pool.count]
+            })
+        }
+        for n in 0..<90 {
+            let paragraphs = (0..<(1 + n % 4)).map { k in
+                random(20 + (n * 7 + k) % 30) + phrases[(n * 3 + k) % phrases.count] + random(15) + (k % 2 == 0 ? phrases[(n + k) % phrases.count] : "")
+                    + "第\(n)条。"
+            }
+            let r = StoreContract.report(String(format: "%016x", n * 7919), paragraphs: paragraphs, themes: [themes[n % 3]],
+                                         places: n % 2 == 0 ? ["成都市"] : ["武汉市"], published: n % 5 == 0 ? nil : "2025-0\(1 + n % 9)-1\(n % 10)",
+                                         received: "2026-03-0\(1 + n % 9)T08:00:00Z")
+            batch.append(StoreContract.item(r, textHash: n % 11 == 0 ? "dup" : r.id))
+            if batch.count == 16 || n == 89 {
+                #expect(try sqlite.store(batch.map(sqlite.prepare)) == postgres.store(batch.map(postgres.prepare)))
+                batch = []
+            }
+        }
+        try sqlite.recordFailure(Failure(file: "x", code: "empty", reason: "empty", at: "t", path: nil))
+        try postgres.recordFailure(Failure(file: "x", code: "empty", reason: "empty", at: "t", path: nil))
+        #expect(try sqlite.counts() == postgres.counts())
+        #expect(try sqlite.failures(limit: 5) == postgres.failures(limit: 5))
+        let filters = [ReportFilter(), ReportFilter(limit: 7, offset: 5), ReportFilter(theme: "community-services"), ReportFilter(place: "成都"),
+                       ReportFilter(since: "2025-03-01", until: "2025-06-30"), ReportFilter(collapse: true)]
+        for filter in filters {
+            let (a, b) = (try sqlite.list(filter), try postgres.list(filter))
+            #expect(a.total == b.total && a.reports == b.reports, "list \(filter)")
+        }
+        // Twice each: the second time frequent queries come from the hot lists.
+        for _ in 0..<2 {
+            for query in ["梯", "电梯", "加装电梯", "物业 服务", "ppp", "電梯", "第1", "社区食堂开业", "垃圾 成都", "议事"] {
+                for filter in filters {
+                    let (a, b) = (try sqlite.search(query, filter: filter), try postgres.search(query, filter: filter))
+                    #expect(a.total == b.total, "search \(query) \(filter)")
+                    #expect(a.hits.map(\.report) == b.hits.map(\.report), "search \(query) \(filter)")
+                    #expect(a.hits.map(\.snippet) == b.hits.map(\.snippet), "search \(query) \(filter)")
+                    for (x, y) in zip(a.hits, b.hits) { #expect(abs(x.score - y.score) < 1e-6 * max(1, abs(x.score)), "score \(query)") }
+                }
+            }
+        }
+        for id in ["0000000000000000", String(format: "%016x", 5 * 7919), String(format: "%016x", 11 * 7919)] {
+            #expect(try sqlite.reportJSON(id: id) == postgres.reportJSON(id: id))
+        }
+    }
+
+    /// Two hosts storing overlapping batches in opposite orders at once: no deadlock, each report
+    /// once, and each recorded with the host that took it.
+    @Test func hostsStoringTheSameFilesAtOnce() throws {
+        let schema = "t_" + UUID().uuidString.prefix(12).lowercased()
+        let a = try StoreUnderTest.postgres(host: "host-a", schema: schema)
+        let b = try StoreUnderTest.postgres(host: "host-b", schema: schema)
+        defer { StoreUnderTest.discard(a); b.close() }
+        let reports = (0..<200).map { StoreContract.report(String(format: "%016x", $0 * 104_729), paragraphs: ["第\($0)份报告，加装电梯。"]) }
+        let outcomes = Outcomes()
+        let group = DispatchGroup()
+        for (store, order) in [(a, reports), (b, reports.reversed())] {
+            DispatchQueue.global().async(group: group) {
+                for chunk in stride(from: 0, to: order.count, by: 25) {
+                    let got = (try? store.store(order[chunk..<min(chunk + 25, order.count)].map { StoreContract.item($0) })) ?? []
+                    outcomes.add(got)
+                }
+            }
+        }
+        #expect(group.wait(timeout: .now() + 120) == .success)
+        let stored = outcomes.all
+        #expect(stored.count == 400)
+        #expect(stored.filter { $0 == .stored }.count == 200)
+        #expect(try a.counts().reports == 200)
+        #expect(try b.search("加装电梯", filter: ReportFilter()).total == 200)
+        let byHost = try b.reportsByHost()
+        #expect(byHost.values.reduce(0, +) == 200 && Set(byHost.keys).isSubset(of: ["host-a", "host-b"]), "\(byHost)")
+    }
+}
+
+/// Outcomes gathered from two threads.
+final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [StoreOutcome] = []
+
+    func add(_ more: [StoreOutcome]) { lock.withLock { outcomes += more } }
+    var all: [StoreOutcome] { lock.withLock { outcomes } }
+}
