@@ -145,13 +145,16 @@ t3=$(now_ms)
 Tas bob bigfiles /tmp 1 1 && as bob mv /tmp/big0.txt "$inbox/medium.txt"
 check "3. a 1 MB file is stored, same process" 'waitfor "ok_get file medium.txt" 1200 && [ "$(prop MainPID)" = "$pid" ]'
 echo "    1 MB file analysed in $(( $(now_ms) - t3 )) ms"
-if [ "$release" != "$bin" ]; then   # the same unit and configuration, the release binary
-  cx systemctl stop renewald.service
-  cp "$release" "$root/usr/local/bin/renewald"
-  cx systemctl start renewald.service
+# swap_binary FILE: the unit runs FILE from now on. Renamed into place whole (the socket may start the
+# service at any moment: a half-copied file fails to exec, a restart systemd would count), then a
+# manual restart, which NRestarts does not count.
+swap_binary() {
+  cp "$1" "$root/usr/local/bin/.renewald.new" && mv -f "$root/usr/local/bin/.renewald.new" "$root/usr/local/bin/renewald"
+  cx systemctl restart renewald.service
   waitfor '[ "$(prop ActiveState)/$(prop SubState)" = active/running ]' 100
   pid=$(prop MainPID)
-fi
+}
+[ "$release" != "$bin" ] && swap_binary "$release"   # the same unit and configuration, the release binary
 t3=$(now_ms)
 Tas bob bigfiles "$inbox" "$big_files" 60
 # Each analysed and stored within the shipped limits (max_analysis_s 30, max_analysis_mb 1536): a file
@@ -173,13 +176,7 @@ echo "    peak RSS (VmHWM) $((hwm >> 20)) MiB; MemoryMax=$((max >> 20)) MiB"
 check "3. peak RSS under MemoryMax=, same process (no restart)" '[ "$hwm" -lt "$max" ] && [ "$(prop MainPID)" = "$pid" ]'
 cx systemd-analyze log-level info
 cx sh -c "rm -f $st/archive/big* $st/failed/big*"
-if [ "$release" != "$bin" ]; then   # back to BIN for the other cases
-  cx systemctl stop renewald.service
-  cp "$bin" "$root/usr/local/bin/renewald"
-  cx systemctl start renewald.service
-  waitfor '[ "$(prop ActiveState)/$(prop SubState)" = active/running ]' 100
-  pid=$(prop MainPID)
-fi
+[ "$release" != "$bin" ] && swap_binary "$bin"   # back to BIN for the other cases
 
 # --- 4. hostile request and page sizes (parsers owned elsewhere; here: nobody else stalls) ---------
 Tas alice bigline 1.03 /tmp/bigline.sent > "$work/bigline.out" &
