@@ -106,6 +106,15 @@ extension PostgresStore {
                 PRIMARY KEY (key, host, article)
             );
             """),
+        (2, """
+            -- subscribe across hosts: each host's events, numbered in commit order (PostgresStore+Events).
+            CREATE TABLE event (
+                number bigserial PRIMARY KEY,
+                host text NOT NULL,
+                kind text NOT NULL,
+                json text NOT NULL
+            );
+            """),
     ]
 
     /// Brings the database to the current schema.

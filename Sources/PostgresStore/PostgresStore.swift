@@ -21,6 +21,8 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
     let logger: Logger
     /// Ranked candidates of frequent queries, shared by every host (see `PostgresStore+HotLists`).
     let hot: SharedHotLists
+    /// The connection that hears other hosts' batches (`SharedEventLog`).
+    let listener: EventListener
 
     /// Connects to the database at `url` and migrates it to the current schema.
     ///
@@ -39,6 +41,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         location = url.redacted
         hot = SharedHotLists(capacity: hotCapacity, threshold: hotThreshold)
         connections = PostgresConnections(url: url, size: size, schema: schema, logger: logger)
+        listener = EventListener(configuration: connections.configuration, channel: Self.eventChannel, logger: logger)
         do {
             try connections.with { session in
                 if let schema { try session.execute("CREATE SCHEMA IF NOT EXISTS \(Self.identifier(schema))") }
@@ -79,6 +82,8 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as PostgresStoreError {
+            // Only a database that is away makes the daemon hold files and wait; a refused statement is an error.
+            guard error.meansUnavailable else { throw error }
             throw StoreError.unavailable(error.description)
         } catch {
             throw StoreError.unavailable(PostgresStoreError.words(error))

@@ -71,11 +71,13 @@ final class BandIndex: @unchecked Sendable {
         for entry in old where entry != 0 { place(entry) }
     }
 
-    /// A key's home slot: multiply-shift onto [0, n).
+    /// A key's home slot: multiply-shift onto [0, n). (In Swift `>>` binds tighter than `*`: written
+    /// without the parentheses this was `(h >> 32) * (n >> 32)`, slot 0 for every key, and the whole
+    /// table one run of slots that every insert and lookup walked.)
     @inline(__always)
     static func slot(_ key: UInt64, _ n: Int) -> Int {
         let h = Shingles.mix(key)
-        return Int((h >> 32) * UInt64(n) >> 32)
+        return Int(((h >> 32) &* UInt64(n)) >> 32)
     }
 
     func commitStaged() {

@@ -15,6 +15,14 @@ import Testing
         #expect(index.candidates([12345], limit: 5).isEmpty)
     }
 
+    /// Keys land all over the table: when every key's home slot was 0, the table was one run of slots
+    /// that each insert and lookup walked, and ingest slowed with every article stored.
+    @Test func homeSlotsSpreadOverTheTable() {
+        let homes = Set((1...1000 as ClosedRange<UInt64>).map { BandIndex.slot($0, 1 << 20) })
+        #expect(homes.count > 990)
+        #expect(homes.allSatisfy { $0 >= 0 && $0 < 1 << 20 })
+    }
+
     @Test func stagedKeysCountOnlyOnceCommitted() {
         let index = BandIndex()
         index.stage([5, 6], rowid: 1)

@@ -30,9 +30,10 @@ class Subscriber(threading.Thread):
 
     def __init__(self, daemon):
         super().__init__(daemon=True)
-        self.client = Client(daemon.socket, timeout=None)
+        self.client = Client(daemon.socket, timeout=30)
         answer = self.client.request({"op": "subscribe", "events": ["ingested", "failed"]})
         check(answer.get("ok"), f"subscribe failed: {answer}")
+        self.client.sock.settimeout(None)   # events may be minutes apart
         self.events = []
         self.lock = threading.Lock()
 
