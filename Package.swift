@@ -43,6 +43,7 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "ReportModel", "Characters", "CZlib", "CZstd", "ChineseScript",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),   // FTS5's C API, for the rank function
         ], swiftSettings: strictImports),
         // The same store on a shared PostgreSQL database, for many hosts and one collection.
         .target(name: "PostgresStore", dependencies: [

@@ -31,7 +31,7 @@ extension PostgresStore {
         }
     }
 
-    /// Every article matching all clauses (and the filter), scored with bm25 as FTS5 scores it,
+    /// Every article matching all clauses (and the filter), scored with bm25 as SQLite's search scores it,
     /// best first.
     ///
     /// Not `ts_rank` (200–300 ms for a top-20 over a large set, and another order than SQLite's):
@@ -58,7 +58,7 @@ extension PostgresStore {
         }
         let totals = try self.totals(in: session)
         let documents = totals["articles"] ?? 0
-        // Articles matching each clause in the whole collection, as FTS5's idf counts them.
+        // Articles matching each clause in the whole collection, as the idf counts them.
         let clauseCounts: [Int]
         if clauses.count == 1 && filter == ReportFilter(limit: filter.limit, offset: filter.offset) {
             clauseCounts = [candidates.count]
@@ -125,7 +125,8 @@ struct Scored {
     }
 }
 
-/// bm25 as FTS5 computes it (k1 = 1.2, b = 0.75, idf floored at 1e-6), summed over the clauses.
+/// bm25 as SQLite's search ranks (`SearchRank`: k1 = 1.2, b = 0.75, idf = 1 + ln((N + 1) / (n + 0.5))),
+/// summed over the clauses.
 struct BM25 {
     let documents: Int
     let average: Double

@@ -8,7 +8,7 @@ import Store
 /// search for a common term reads a few hundred rows instead of scoring every match — on every host.
 ///
 /// The same idea as SQLite's `HotLists`: the first time an unfiltered query of Han terms matches
-/// `threshold` articles or more, its `capacity` best articles (bm25, as FTS5 scores) and its match
+/// `threshold` articles or more, its `capacity` best articles (bm25, as SQLite's search scores) and its match
 /// count are kept; each article stored afterwards that matches the query is counted, and kept if it
 /// beats the weakest kept article on today's statistics. A search scores the kept articles again on
 /// current statistics and pages through them.

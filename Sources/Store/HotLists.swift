@@ -5,15 +5,15 @@ import Characters
 /// Ranked candidate lists for frequent Chinese queries, so that a top-20 search at 100,000 reports
 /// does not have to score every matching article.
 ///
-/// SQLite's FTS5 ranks by computing bm25 for every row that matches: fine for rare terms, but a
+/// SQLite's FTS5 ranks by scoring every row that matches: fine for rare terms, but a
 /// common term such as 社区 matches nearly every article. So the first time a Chinese query (terms
 /// of Han characters only, no filters) matches more than `threshold` articles, its best `capacity`
 /// articles are kept (in memory, and in `hot_posting` for restarts) with their term frequencies and
 /// length. Every article ingested afterwards is checked against each kept query (on the analysis
 /// threads, by `ReportStore.prepare`; the writer looks again only if a list came or went meanwhile),
 /// and replaces the list's weakest article when it scores higher on today's statistics. A later search scores the
-/// list with bm25 on the current statistics (the same formula as FTS5: k1 = 1.2, b = 0.75; the tests
-/// check the scores agree) and returns the requested page without touching the full-text index.
+/// list on the current statistics with the formula the full-text path uses (`SearchRank`; the tests check
+/// the scores agree) and returns the requested page without touching the full-text index.
 /// Match counts are kept per query, so `total` needs no scan either. Filtered searches and pages
 /// deeper than `capacity` are ranked by FTS5 as before.
 package final class HotLists: @unchecked Sendable {
@@ -143,22 +143,19 @@ package final class HotLists: @unchecked Sendable {
 
     // MARK: scoring
 
-    package static let k1 = 1.2
-    package static let b = 0.75
+    // The ranking's constants and idf, as `SearchRank` defines them, for stores that score as the lists do.
+    package static let k1 = SearchRank.k1
+    package static let b = SearchRank.b
+    package static func idf(documents: Int, matching: Int) -> Double { SearchRank.idf(documents: documents, matching: matching) }
 
-    package static func idf(documents: Int, matching: Int) -> Double {
-        max(1e-6, log((Double(documents) - Double(matching) + 0.5) / (Double(matching) + 0.5)))
-    }
-
-    /// bm25 of one article for a query (the sum over its terms), on the current statistics.
+    /// The article's score for a query (`SearchRank`: the sum over its terms), on the current statistics.
     /// Call with the lock held.
     private func score(_ posting: Posting, counts: [Int]) -> Double {
         let average = documents > 0 ? Double(tokens) / Double(documents) : 1
-        let norm = Self.k1 * (1 - Self.b + Self.b * Double(posting.length) / max(1, average))
         var sum = 0.0
         for (tf, matching) in zip(posting.frequencies, counts) {
-            let f = Double(tf)
-            sum += Self.idf(documents: documents, matching: matching) * f * (Self.k1 + 1) / (f + norm)
+            sum += SearchRank.termScore(frequency: Double(tf), idf: SearchRank.idf(documents: documents, matching: matching),
+                                        length: Double(posting.length), averageLength: average)
         }
         return sum
     }
@@ -221,7 +218,7 @@ package final class HotLists: @unchecked Sendable {
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
         let rows = try Row.fetchAll(db, sql: """
             SELECT a.rowid, a.title, a.author, a.body, a.tokens FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
-            WHERE article_fts MATCH ? ORDER BY bm25(article_fts) LIMIT ?
+            WHERE article_fts MATCH ? ORDER BY \(SearchRank.functionName)(article_fts) DESC, a.rowid LIMIT ?
             """, arguments: [match, capacity])
         let postings = rows.map { row in
             let body = PackedReport.unpackText(row[3])

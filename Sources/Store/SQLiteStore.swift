@@ -34,6 +34,7 @@ public final class SQLiteStore: ReportStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // A burst of ingest grows the WAL to tens of megabytes; give the space back at each checkpoint.
             try db.execute(sql: "PRAGMA journal_size_limit = 4194304")
+            try SearchRank.register(in: db)
         }
         do {
             db = try DatabasePool(path: path, configuration: config)
@@ -48,7 +49,9 @@ public final class SQLiteStore: ReportStore {
     /// An in-memory store with the same schema, for tests (hot lists kick in at `hotThreshold` matches).
     init(hotCapacity: Int = 200, hotThreshold: Int = 1000) throws {
         hot = HotLists(capacity: hotCapacity, threshold: hotThreshold)
-        db = try DatabaseQueue()
+        var config = Configuration()
+        config.prepareDatabase { db in try SearchRank.register(in: db) }
+        db = try DatabaseQueue(configuration: config)
         try Self.migrator.migrate(db)
         try db.read { try catchUp($0) }
         try db.read { db in try ensureBandIndex(in: db) }
@@ -374,7 +377,7 @@ public final class SQLiteStore: ReportStore {
         return (total, hits)
     }
 
-    /// A search ranked by FTS5 over every match (filters, rare terms, Latin words).
+    /// A search ranked over every match by FTS5 with `SearchRank` (filters, rare terms, Latin words).
     func searchIndex(_ match: String, terms: [String], filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
         let (condition, arguments) = Self.conditions(filter)
         return try db.read { db in
@@ -384,9 +387,10 @@ public final class SQLiteStore: ReportStore {
                 """
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [match] + arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: """
-                SELECT bm25(article_fts) AS rank, \(Self.hitColumns) \(from) ORDER BY rank LIMIT ? OFFSET ?
+                SELECT \(SearchRank.functionName)(article_fts) AS score, \(Self.hitColumns) \(from)
+                ORDER BY score DESC, a.rowid LIMIT ? OFFSET ?
                 """, arguments: [match] + arguments + [filter.limit, filter.offset])
-            let hits = rows.map { row in Self.hit(row, from: 1, score: -(row[0] as Double), terms: terms) }
+            let hits = rows.map { row in Self.hit(row, from: 1, score: row[0], terms: terms) }
             return (total, hits)
         }
     }

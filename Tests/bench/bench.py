@@ -492,6 +492,12 @@ class Bench:
             self.note(f"stages (1000 bulk reports, {bulk_r['bytes'] / 1e6:.1f} MB): normalise+segment "
                       f"{bulk_r['normalize_segment_mb_s']:.1f} MB/s, classify {bulk_r['classify_mb_s']:.2f} MB/s")
 
+    # -- hostile sizes (issue 13) ---------------------------------------------------------------
+    def hostile_sizes(self):
+        import hostile_sizes
+        r = hostile_sizes.measure(self.args.bin, os.path.join(self.work, "hostile-sizes"), log=self.note)
+        self.results["hostile_sizes"] = r
+
     # -- peers -----------------------------------------------------------------------------------
     def redis(self):
         if not shutil.which("redis-server") or not shutil.which("redis-benchmark"):
@@ -959,6 +965,21 @@ def build_table(b, counts, quick):
             rows.append(("normalise+segment / classify, one core: 1,000 bulk reports (MB/s)",
                          f"{bulk['normalize_segment_mb_s']:.1f} / {bulk['classify_mb_s']:.2f}", "≥ 20 / ≥ 10", "", "",
                          status(bulk["normalize_segment_mb_s"] >= 20 and bulk["classify_mb_s"] >= 10)))
+    hs = r.get("hostile_sizes")
+    if hs:
+        import hostile_sizes
+        for kind, label in (("pages", "5 MB web page, dropped → stored"), ("lines", "1 MiB request line → answered")):
+            items = hs[kind]
+            if not items:
+                continue
+            slow = max(items, key=lambda i: i["seconds"])
+            ping = max(i["ping_max_ms"] for i in items)
+            done = all((i["outcome"] == "stored") if kind == "pages" else ('"ok":' in i["outcome"]) for i in items)
+            rows.append((f"{label}, slowest of {len(items)} shapes; ping meanwhile (max)",
+                         f"{slow['seconds']:.2f} s ({slow['shape']}, {slow['cpu_seconds']:.2f} s CPU); ping {ping:.1f} ms "
+                         f"(idle {hs.get('idle_ping_max_ms', float('nan')):.1f} ms)",
+                         f"< {hostile_sizes.LIMIT_S:.0f} s; ping < {hostile_sizes.PING_LIMIT_MS:.0f} ms", "", "",
+                         status(done and slow["seconds"] < hostile_sizes.LIMIT_S and ping < hostile_sizes.PING_LIMIT_MS)))
     head = ("figure", "renewald", "target", "peers, same run", "renewald vs first peer", "status")
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for row in rows:
@@ -994,6 +1015,7 @@ def main():
     b.note(f"load average at start: {load_before}; {os.cpu_count()} cores")
 
     b.stages()
+    b.hostile_sizes()
     b.jieba()
     b.redis()
     b.asyncio_server()

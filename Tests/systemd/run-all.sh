@@ -4,7 +4,8 @@
 # verify.sh (units, security, sysusers/tmpfiles, install.sh), activation.sh (socket activation and
 # sd_notify without PID 1), poll-inbox.sh (a polled inbox with inotify disabled), nspawn.sh (a real systemd in systemd-nspawn), nspawn-latency.sh (search
 # p99 while ingesting under the real unit). BIN is the daemon, ideally
-# built with `swift build -c release --static-swift-stdlib`.
+# built with `swift build -c release --static-swift-stdlib`. RELEASE_BIN (passed on to nspawn-hostile.sh)
+# names a release binary for the ten 60 MB files when BIN is a debug build.
 # Prints each script's output, then the sum of their checks as `N passed, N failed`.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -3,7 +3,7 @@ import ReportModel
 import Store
 
 extension Op where Context == QueryContext {
-    /// `search`: articles matching every term of `q`, ranked by bm25.
+    /// `search`: articles matching every term of `q`, ranked by bm25 with a positive idf (`SearchRank`).
     static var search: Op {
         Op("search") { request, context in
             let q = try request.requiredString("q")
