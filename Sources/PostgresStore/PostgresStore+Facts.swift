@@ -61,14 +61,8 @@ extension PostgresStore {
     }
 
     public func trends(_ query: TrendQuery) throws -> Trends {
-        guard let first = CalendarDay.number(query.since), let last = CalendarDay.number(query.until), first <= last else {
+        guard let starts = Trends.periodStarts(since: query.since, until: query.until, interval: query.interval) else {
             return Trends(periods: [], series: [], articles: 0)
-        }
-        var starts: [Int] = []
-        var start = CalendarDay.periodStart(first, interval: query.interval)
-        while start <= last && starts.count < 5000 {
-            starts.append(start)
-            start = CalendarDay.nextPeriod(start, interval: query.interval)
         }
         var counted = ArticleConditions.counted(since: query.since, until: query.until, theme: query.theme, place: query.place)
         let articlesQuery = counted.query("SELECT count(*) FROM article a JOIN report r ON r.id = a.report_id WHERE \(counted.condition)")
@@ -89,18 +83,11 @@ extension PostgresStore {
             """)
         return try run { session in
             let articles = try session.query(articlesQuery).first.map { try $0.decode(Int64.self) } ?? 0
-            var counts: [String: [Int]] = [:]
-            for row in try session.query(countsQuery) {
-                let (key, dayText, count) = try row.decode((String, String, Int64).self)
-                guard let day = CalendarDay.number(dayText) else { continue }
-                let period = CalendarDay.periodStart(day, interval: query.interval)
-                guard let slot = SQLiteStore.slot(of: period, in: starts) else { continue }
-                counts[key, default: Array(repeating: 0, count: starts.count)][slot] += Int(count)
+            let rows = try session.query(countsQuery).map { row in
+                let (key, day, count) = try row.decode((String, String, Int64).self)
+                return (key: key, day: day, count: Int(count))
             }
-            let series = counts.map { Trends.Series(key: $0.key, counts: $0.value, total: $0.value.reduce(0, +)) }
-                .sorted { ($0.total, $1.key) > ($1.total, $0.key) }
-                .prefix(query.limit)
-            return Trends(periods: starts.map(CalendarDay.string), series: Array(series), articles: Int(articles))
+            return Trends(periods: starts, interval: query.interval, counts: rows, limit: query.limit, articles: Int(articles))
         }
     }
 

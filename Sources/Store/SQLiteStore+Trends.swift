@@ -21,14 +21,8 @@ extension SQLiteStore {
     }
 
     public func trends(_ query: TrendQuery) throws -> Trends {
-        guard let first = CalendarDay.number(query.since), let last = CalendarDay.number(query.until), first <= last else {
+        guard let starts = Trends.periodStarts(since: query.since, until: query.until, interval: query.interval) else {
             return Trends(periods: [], series: [], articles: 0)
-        }
-        var starts: [Int] = []
-        var start = CalendarDay.periodStart(first, interval: query.interval)
-        while start <= last && starts.count < 5000 {
-            starts.append(start)
-            start = CalendarDay.nextPeriod(start, interval: query.interval)
         }
         let (condition, arguments) = Self.countedArticles(since: query.since, until: query.until, theme: query.theme, place: query.place)
         let keyJoin = query.by == .theme
@@ -42,31 +36,12 @@ extension SQLiteStore {
             let articles = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM article a JOIN report r ON r.id = a.report_id WHERE \(condition)
                 """, arguments: arguments) ?? 0
-            var counts: [String: [Int]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db, sql: """
                 SELECT \(keyColumn), r.day, COUNT(*) FROM article a JOIN report r ON r.id = a.report_id \(keyJoin)
                 WHERE \(condition) GROUP BY \(keyColumn), r.day
-                """, arguments: keyArguments + arguments) {
-                guard let day = CalendarDay.number(row[1]) else { continue }
-                let period = CalendarDay.periodStart(day, interval: query.interval)
-                guard let slot = Self.slot(of: period, in: starts) else { continue }
-                counts[row[0], default: Array(repeating: 0, count: starts.count)][slot] += row[2] as Int
-            }
-            let series = counts.map { Trends.Series(key: $0.key, counts: $0.value, total: $0.value.reduce(0, +)) }
-                .sorted { ($0.total, $1.key) > ($1.total, $0.key) }
-                .prefix(query.limit)
-            return Trends(periods: starts.map(CalendarDay.string), series: Array(series), articles: articles)
+                """, arguments: keyArguments + arguments).map { (key: $0[0] as String, day: $0[1] as String, count: $0[2] as Int) }
+            return Trends(periods: starts, interval: query.interval, counts: rows, limit: query.limit, articles: articles)
         }
-    }
-
-    package static func slot(of period: Int, in starts: [Int]) -> Int? {
-        var lo = 0, hi = starts.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if starts[mid] == period { return mid }
-            if starts[mid] < period { lo = mid + 1 } else { hi = mid - 1 }
-        }
-        return nil
     }
 
     public func digestArticles(_ filter: ReportFilter) throws -> [DigestArticle] {

@@ -86,3 +86,44 @@ public struct DigestArticle: Sendable, Equatable {
     }
 }
 
+extension Trends {
+    /// The first day of every period from `since` to `until` (at most 5,000), or nil for a range
+    /// that is not one.
+    package static func periodStarts(since: String, until: String, interval: TrendInterval) -> [Int]? {
+        guard let first = CalendarDay.number(since), let last = CalendarDay.number(until), first <= last else { return nil }
+        var starts: [Int] = []
+        var start = CalendarDay.periodStart(first, interval: interval)
+        while start <= last && starts.count < 5000 {
+            starts.append(start)
+            start = CalendarDay.nextPeriod(start, interval: interval)
+        }
+        return starts
+    }
+
+    /// Counts per key and day, as a store's query returns them, summed into the periods of
+    /// `interval` that start on `starts`; the `limit` keys with the largest totals, largest first.
+    package init(periods starts: [Int], interval: TrendInterval, counts rows: [(key: String, day: String, count: Int)],
+                 limit: Int, articles: Int) {
+        var counts: [String: [Int]] = [:]
+        for row in rows {
+            guard let day = CalendarDay.number(row.day),
+                  let slot = Self.slot(of: CalendarDay.periodStart(day, interval: interval), in: starts) else { continue }
+            counts[row.key, default: Array(repeating: 0, count: starts.count)][slot] += row.count
+        }
+        let series = counts.map { Series(key: $0.key, counts: $0.value, total: $0.value.reduce(0, +)) }
+            .sorted { ($0.total, $1.key) > ($1.total, $0.key) }
+            .prefix(limit)
+        self.init(periods: starts.map(CalendarDay.string), series: Array(series), articles: articles)
+    }
+
+    /// The index of `period` among the period starts (binary search).
+    static func slot(of period: Int, in starts: [Int]) -> Int? {
+        var lo = 0, hi = starts.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] == period { return mid }
+            if starts[mid] < period { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+}
