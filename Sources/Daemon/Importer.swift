@@ -90,6 +90,7 @@ public struct Importer: Sendable {
             }
         }
         lane.drain()
+        lane.close()
         try report()
         return problems
     }

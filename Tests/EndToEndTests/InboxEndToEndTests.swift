@@ -47,6 +47,10 @@ import Testing
             let answer = try d.waitForFile(name)
             #expect(answer["failed"]?["code"]?.stringValue == code, "\(name): \(answer)")
             let path = try #require(answer["failed"]?["path"]?.stringValue)
+            // The failure row is written before the file moves (so a kill between cannot leave a
+            // failed file with no row): `get` can answer a moment before the move.
+            let deadline = Date().addingTimeInterval(30)
+            while !FileManager.default.fileExists(atPath: path + ".reason.json") && Date() < deadline { usleep(50_000) }
             #expect(FileManager.default.fileExists(atPath: path), "the original of \(name) is kept in failed/")
             #expect(FileManager.default.fileExists(atPath: path + ".reason.json"))
         }

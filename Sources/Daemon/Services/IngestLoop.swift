@@ -95,6 +95,7 @@ final class IngestLoop: Service, Sendable {
             status.update()
         }
         lane.drain()
+        lane.close()
         batchCommand.stop()
     }
 
