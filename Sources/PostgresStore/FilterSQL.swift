@@ -5,10 +5,12 @@ import Store
 /// conditions as `SQLiteStore.conditions`, so both stores list and search the same reports.
 struct FilterSQL {
     private(set) var binds = PostgresBindings()
-    private(set) var parts: [String] = []
+    var parts: [String] = []
 
-    init(_ filter: ReportFilter, binds: PostgresBindings = PostgresBindings()) {
-        self.binds = binds
+    /// No conditions yet: the caller adds its own (`parts`, `bind`).
+    init() {}
+
+    init(_ filter: ReportFilter) {
         // Each placeholder is taken before `parts` changes: one access to `self` at a time.
         if let theme = filter.theme {
             let p = bind(theme)
@@ -39,6 +41,11 @@ struct FilterSQL {
 
     /// `head`, the condition, then `tail`, with the parameters bound so far.
     func query(_ head: String, _ tail: String) -> PostgresQuery {
-        PostgresQuery(unsafeSQL: head + " " + condition + " " + tail, binds: binds)
+        query(head + " " + condition + " " + tail)
+    }
+
+    /// `sql`, which holds the condition where the caller put it, with the parameters bound so far.
+    func query(_ sql: String) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 }

@@ -210,10 +210,4 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
         }
         return String(reflecting: error)
     }
-
-    /// The server's SQLSTATE, if the server answered with an error.
-    var sqlState: String? {
-        if case .query(let error) = self { return error.serverInfo?[.sqlState] }
-        return nil
-    }
 }

@@ -27,7 +27,7 @@ extension PostgresStore {
     }
 
     public func facts(_ filter: FactFilter) throws -> (total: Int, facts: [Fact]) {
-        var sql = ArticleConditions()
+        var sql = FilterSQL()
         if filter.collapse { sql.parts.append("a.reprint_of IS NULL AND r.reprint_of IS NULL") }
         sql.add(since: filter.since, until: filter.until, theme: filter.theme)
         if let place = filter.place {
@@ -64,7 +64,7 @@ extension PostgresStore {
         guard let starts = Trends.periodStarts(since: query.since, until: query.until, interval: query.interval) else {
             return Trends(periods: [], series: [], articles: 0)
         }
-        var counted = ArticleConditions.counted(since: query.since, until: query.until, theme: query.theme, place: query.place)
+        var counted = FilterSQL.countedArticles(since: query.since, until: query.until, theme: query.theme, place: query.place)
         let articlesQuery = counted.query("SELECT count(*) FROM article a JOIN report r ON r.id = a.report_id WHERE \(counted.condition)")
         // The key's own join condition binds after the counted conditions: one list of placeholders.
         var keyJoin: String, keyColumn: String
@@ -92,7 +92,7 @@ extension PostgresStore {
     }
 
     public func digestArticles(_ filter: ReportFilter) throws -> [DigestArticle] {
-        let counted = ArticleConditions.counted(since: filter.since, until: filter.until, theme: filter.theme, place: filter.place)
+        let counted = FilterSQL.countedArticles(since: filter.since, until: filter.until, theme: filter.theme, place: filter.place)
         let query = counted.query("""
             SELECT a.report_id, a.idx, r.day, r.json, (SELECT count(*) FROM article b WHERE b.reprint_of = a.id), a.body
             FROM article a JOIN report r ON r.id = a.report_id
@@ -120,15 +120,12 @@ extension PostgresStore {
     }
 }
 
-/// Conditions on article `a` of report `r`, with their parameters, as SQLiteStore builds them.
-struct ArticleConditions {
-    var binds = PostgresBindings()
-    var parts: [String] = []
-
+/// Conditions on article `a` of report `r`, as SQLiteStore builds them for facts, trends and the digest.
+extension FilterSQL {
     /// The articles a trend or digest counts: in the date range, not a reprint, in a report that is
     /// not a reprint (SQLiteStore.countedArticles).
-    static func counted(since: String?, until: String?, theme: String?, place: String?) -> ArticleConditions {
-        var sql = ArticleConditions()
+    static func countedArticles(since: String?, until: String?, theme: String?, place: String?) -> FilterSQL {
+        var sql = FilterSQL()
         sql.parts = ["a.reprint_of IS NULL", "r.reprint_of IS NULL"]
         sql.add(since: since, until: until, theme: theme)
         if let place {
@@ -143,14 +140,4 @@ struct ArticleConditions {
         if let until { parts.append("r.day <= \(bind(until))") }
         if let theme { parts.append("EXISTS (SELECT 1 FROM article_theme t WHERE t.article = a.id AND t.theme = \(bind(theme)))") }
     }
-
-    /// A placeholder for `value`, bound as the next parameter.
-    mutating func bind(_ value: String) -> String {
-        binds.append(value)
-        return "$\(binds.count)"
-    }
-
-    var condition: String { parts.isEmpty ? "true" : parts.joined(separator: " AND ") }
-
-    func query(_ sql: String) -> PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
 }

@@ -13,9 +13,7 @@ extension PostgresStore {
         let terms = SearchTokens.highlightTerms(query)
         let queries = clauses.map(SearchVector.query)
         guard queries.allSatisfy({ $0 != nil }) else { return (0, []) }
-        let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil && !filter.collapse
-            && filter.tag == nil
-        let hotKey = unfiltered && filter.offset + filter.limit <= hot.capacity ? SharedHotLists.key(for: terms) : nil
+        let hotKey = filter.isUnfiltered && filter.offset + filter.limit <= hot.capacity ? SharedHotLists.key(for: terms) : nil
         return try run { session in
             if let hotKey, let served = try hot.search(hotKey, terms: terms, filter: filter, store: self, in: session) {
                 return served
@@ -60,7 +58,7 @@ extension PostgresStore {
         let documents = totals["articles"] ?? 0
         // Articles matching each clause in the whole collection, as the idf counts them.
         let clauseCounts: [Int]
-        if clauses.count == 1 && filter == ReportFilter(limit: filter.limit, offset: filter.offset) {
+        if clauses.count == 1 && filter.isUnfiltered {
             clauseCounts = [candidates.count]
         } else {
             clauseCounts = try queries.map { q in
@@ -68,7 +66,7 @@ extension PostgresStore {
                     .map { Int(try $0.decode(Int64.self)) } ?? 0
             }
         }
-        let scoring = BM25(documents: documents, tokens: totals["tokens"] ?? 0, matching: clauseCounts)
+        let scoring = SearchRank.Scorer(documents: documents, tokens: totals["tokens"] ?? 0, matching: clauseCounts)
         let scored = candidates.map {
             Scored(article: $0.article, score: scoring.score(frequencies: $0.frequencies, length: $0.length), frequencies: $0.frequencies, length: $0.length)
         }
@@ -122,29 +120,5 @@ struct Scored {
     /// Best first; equal scores in article order, so every host pages alike.
     static func better(_ a: Scored, _ b: Scored) -> Bool {
         a.score > b.score || (a.score == b.score && a.article < b.article)
-    }
-}
-
-/// bm25 as SQLite's search ranks (`SearchRank`: k1 = 1.2, b = 0.75, idf = 1 + ln((N + 1) / (n + 0.5))),
-/// summed over the clauses.
-struct BM25 {
-    let documents: Int
-    let average: Double
-    let idf: [Double]
-
-    init(documents: Int, tokens: Int, matching: [Int]) {
-        self.documents = documents
-        average = documents > 0 ? Double(tokens) / Double(documents) : 1
-        idf = matching.map { HotLists.idf(documents: documents, matching: $0) }
-    }
-
-    func score(frequencies: [Int], length: Int) -> Double {
-        let norm = HotLists.k1 * (1 - HotLists.b + HotLists.b * Double(length) / max(1, average))
-        var sum = 0.0
-        for (tf, idf) in zip(frequencies, idf) {
-            let f = Double(tf)
-            sum += idf * f * (HotLists.k1 + 1) / (f + norm)
-        }
-        return sum
     }
 }

@@ -16,9 +16,6 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
     let connections: PostgresConnections
     /// This host's name, recorded with every report, drop and failure it stores.
     public let host: String
-    /// Where the store is, with any password hidden (for logs and `stats`).
-    public let location: String
-    let logger: Logger
     /// Ranked candidates of frequent queries, shared by every host (see `PostgresStore+HotLists`).
     let hot: SharedHotLists
     /// The connection that hears other hosts' batches (`SharedEventLog`).
@@ -36,9 +33,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
     package init(url: PostgresURL, host: String, schema: String?, hotCapacity: Int, hotThreshold: Int, connections size: Int = 6,
                  logger: Logger? = nil) throws {
         let logger = logger ?? Logger(label: "renewald.postgres")
-        self.logger = logger
         self.host = Self.text(host)
-        location = url.redacted
         hot = SharedHotLists(capacity: hotCapacity, threshold: hotThreshold)
         connections = PostgresConnections(url: url, size: size, schema: schema, logger: logger)
         listener = EventListener(configuration: connections.configuration, channel: Self.eventChannel, logger: logger)
@@ -113,12 +108,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         let hashLocks = Set(items.map { Self.lockKey($0.textHash) }).sorted()
         try session.query("SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest(\(hashLocks)::bigint[]) AS k ORDER BY 1) AS keys")
 
-        let ids = items.map(\.report.id)
-        var stored: [String: String] = [:]   // id → sha256 of what is already stored
-        for row in try session.query("SELECT id, sha256 FROM report WHERE id = ANY(\(ids))") {
-            let (id, sha) = try row.decode((String, String).self)
-            stored[id] = sha
-        }
+        var stored = try storedHashes(items.map(\.report.id), in: session)   // id → sha256 of what is already stored
         var originals: [String: String] = [:]   // text hash → id of the stored original
         let hashes = Array(Set(items.map(\.textHash)))
         for row in try session.query("""
@@ -161,11 +151,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         if inserted.count != fresh.count {
             // Another host committed some of these ids since they were looked up: theirs stand.
             let lost = Set(fresh.map(\.report.id)).subtracting(inserted)
-            var theirs: [String: String] = [:]
-            for row in try session.query("SELECT id, sha256 FROM report WHERE id = ANY(\(Array(lost)))") {
-                let (id, sha) = try row.decode((String, String).self)
-                theirs[id] = sha
-            }
+            let theirs = try storedHashes(Array(lost), in: session)
             for (n, item) in items.enumerated() where lost.contains(item.report.id) && outcomes[n] == .stored {
                 let sha = theirs[item.report.id] ?? item.report.sha256
                 outcomes[n] = sha == item.report.sha256 ? .alreadyStored : .idCollision(stored: sha)
@@ -179,9 +165,20 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         return outcomes
     }
 
-    /// A 64-bit advisory lock key for a text hash (its first 16 hex digits).
+    /// The full SHA-256 of each of `ids` already stored, by id.
+    func storedHashes(_ ids: [String], in session: PostgresSession) throws -> [String: String] {
+        var stored: [String: String] = [:]
+        for row in try session.query("SELECT id, sha256 FROM report WHERE id = ANY(\(ids))") {
+            let (id, sha) = try row.decode((String, String).self)
+            stored[id] = sha
+        }
+        return stored
+    }
+
+    /// A 64-bit advisory lock key for a text hash: its first 16 hex digits, or (for a hash that is not
+    /// hex) the key every host derives alike from its text — never `hashValue`, seeded per process.
     static func lockKey(_ hash: String) -> Int64 {
-        Int64(bitPattern: UInt64(hash.prefix(16), radix: 16) ?? UInt64(truncatingIfNeeded: hash.hashValue))
+        UInt64(hash.prefix(16), radix: 16).map { Int64(bitPattern: $0) } ?? workLock(hash)
     }
 
     func insertDrops(_ drops: [Drop], in session: PostgresSession) throws {
@@ -429,12 +426,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
     }
 
     public func counts() throws -> StoreCounts {
-        let totals = try run { session in try self.totals(in: session) }
-        var themes: [String: Int] = [:]
-        for (name, value) in totals where name.hasPrefix("theme:") && value > 0 {
-            themes[String(name.dropFirst("theme:".count))] = value
-        }
-        return StoreCounts(reports: totals["reports"] ?? 0, articles: totals["articles"] ?? 0, failed: totals["failed"] ?? 0, themes: themes)
+        StoreCounts(totals: try run { session in try self.totals(in: session) })
     }
 
     // MARK: themes and labels

@@ -73,7 +73,7 @@ final class SharedHotLists: Sendable {
             postings[article] = (tfs.split(separator: ",").compactMap { Int($0) }, length)
         }
         let totals = try store.totals(in: session)
-        let scoring = BM25(documents: totals["articles"] ?? 0, tokens: totals["tokens"] ?? 0, matching: Self.termCounts(key, counts: counts))
+        let scoring = SearchRank.Scorer(documents: totals["articles"] ?? 0, tokens: totals["tokens"] ?? 0, matching: Self.termCounts(key, counts: counts))
         let ranked = postings.map { Scored(article: $0.key, score: scoring.score(frequencies: $0.value.frequencies, length: $0.value.length)) }
             .sorted(by: Scored.better)
         let page = Array(ranked.dropFirst(filter.offset).prefix(filter.limit))
@@ -167,7 +167,7 @@ final class SharedHotLists: Sendable {
                 documents += 1
                 tokens += article.length
             }
-            let scoring = BM25(documents: documents, tokens: tokens, matching: Self.termCounts(key, counts: counts))
+            let scoring = SearchRank.Scorer(documents: documents, tokens: tokens, matching: Self.termCounts(key, counts: counts))
             counts[key, default: 0] += 1
             added[key, default: 0] += 1
             let posting = Posting(article: article.rowid, frequencies: frequencies, length: article.length)

@@ -143,11 +143,6 @@ package final class HotLists: @unchecked Sendable {
 
     // MARK: scoring
 
-    // The ranking's constants and idf, as `SearchRank` defines them, for stores that score as the lists do.
-    package static let k1 = SearchRank.k1
-    package static let b = SearchRank.b
-    package static func idf(documents: Int, matching: Int) -> Double { SearchRank.idf(documents: documents, matching: matching) }
-
     /// The article's score for a query (`SearchRank`: the sum over its terms), on the current statistics.
     /// Call with the lock held.
     private func score(_ posting: Posting, counts: [Int]) -> Double {

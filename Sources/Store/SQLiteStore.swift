@@ -340,9 +340,7 @@ public final class SQLiteStore: ReportStore {
         let query = SearchTokens.foldingWidth(SimplifiedChinese.folded(query))
         guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
         let terms = SearchTokens.highlightTerms(query)
-        let unfiltered = filter.theme == nil && filter.place == nil && filter.since == nil && filter.until == nil && !filter.collapse
-            && filter.tag == nil
-        let hotKey = unfiltered && filter.offset + filter.limit <= hot.capacity ? HotLists.key(for: terms) : nil
+        let hotKey = filter.isUnfiltered && filter.offset + filter.limit <= hot.capacity ? HotLists.key(for: terms) : nil
         if hotKey != nil, try db.read({ try Self.generation($0) }) != seenGeneration.value {
             try db.write { try catchUp($0) }   // another writer (an import) added articles: lists and totals are stale
         }
@@ -448,12 +446,7 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func counts() throws -> StoreCounts {
-        let totals = try db.read { try Counters.load($0) }
-        var themes: [String: Int] = [:]
-        for (name, value) in totals where name.hasPrefix("theme:") && value > 0 {
-            themes[String(name.dropFirst("theme:".count))] = value
-        }
-        return StoreCounts(reports: totals["reports"] ?? 0, articles: totals["articles"] ?? 0, failed: totals["failed"] ?? 0, themes: themes)
+        StoreCounts(totals: try db.read { try Counters.load($0) })
     }
 
     public func rewriteAll(_ body: (Report) -> Report) throws -> Int {

@@ -36,6 +36,27 @@ package enum SearchRank {
         idf * frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / max(1, averageLength)))
     }
 
+    /// One query's scorer over one set of statistics (N, all index tokens, n_i per phrase): what a
+    /// store that ranks outside SQLite (PostgreSQL) sums per article.
+    package struct Scorer: Sendable {
+        let idf: [Double]
+        let averageLength: Double
+
+        package init(documents: Int, tokens: Int, matching: [Int]) {
+            averageLength = documents > 0 ? Double(tokens) / Double(documents) : 1
+            idf = matching.map { SearchRank.idf(documents: documents, matching: $0) }
+        }
+
+        /// The article's score from each phrase's occurrences in it and its index tokens.
+        package func score(frequencies: [Int], length: Int) -> Double {
+            var sum = 0.0
+            for (tf, idf) in zip(frequencies, idf) {
+                sum += SearchRank.termScore(frequency: Double(tf), idf: idf, length: Double(length), averageLength: averageLength)
+            }
+            return sum
+        }
+    }
+
     /// Registers `renewald_rank` with FTS5 on this connection.
     static func register(in db: Database) throws {
         guard let api = fts5API(db) else { throw StoreError.unavailable("this SQLite has no FTS5") }

@@ -98,13 +98,8 @@ public enum SearchTokens {
     /// The FTS5 MATCH expression for a user query: every whitespace-separated term must match.
     /// Nil when the query has nothing searchable.
     public static func matchExpression(_ query: String) -> String? {
-        var clauses: [String] = []
-        for term in query.split(whereSeparator: { $0.isWhitespace || $0 == "\u{3000}" }) {
-            for part in termParts(String(term)) {
-                clauses.append(part)
-            }
-        }
-        return clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
+        let found = clauses(query)
+        return found.isEmpty ? nil : found.map(\.fts5).joined(separator: " AND ")
     }
 
     /// The literal pieces of a query that a snippet should highlight.
@@ -122,11 +117,6 @@ public enum SearchTokens {
             if !current.isEmpty { terms.append(String(current)) }
         }
         return terms
-    }
-
-    /// Clauses for one query term, in FTS5 syntax (see `SearchClause`).
-    static func termParts(_ term: String) -> [String] {
-        clauses(ofTerm: term).map(\.fts5)
     }
 
     @inline(__always)

@@ -10,7 +10,4 @@ extension StoreError {
         if case .unavailable(let why)? = error as? StoreError { return why }
         return nil
     }
-
-    /// Whether `error` says the store is away for now (and the same call may succeed later).
-    public static func isUnavailable(_ error: any Error) -> Bool { unavailableReason(error) != nil }
 }

@@ -62,6 +62,10 @@ public struct ReportFilter: Sendable, Equatable {
         self.limit = limit
         self.offset = offset
     }
+
+    /// No condition on which reports match, only paging: what the hot lists and the collection's
+    /// own counts can answer.
+    package var isUnfiltered: Bool { self == ReportFilter(limit: limit, offset: offset) }
 }
 
 /// What a listing shows of a report.
@@ -140,6 +144,15 @@ public struct StoreCounts: Sendable, Equatable {
         self.articles = articles
         self.failed = failed
         self.themes = themes
+    }
+
+    /// From a store's running totals (`Counters`: `reports`, `articles`, `failed`, `theme:ID`).
+    package init(totals: [String: Int]) {
+        var themes: [String: Int] = [:]
+        for (name, value) in totals where name.hasPrefix("theme:") && value > 0 {
+            themes[String(name.dropFirst("theme:".count))] = value
+        }
+        self.init(reports: totals["reports"] ?? 0, articles: totals["articles"] ?? 0, failed: totals["failed"] ?? 0, themes: themes)
     }
 }
 
