@@ -15,11 +15,7 @@ struct DigestCommand: ParsableCommand {
             Example: renewald digest --since 7d --out week.html
             """)
 
-    @Option(help: "The daemon's socket (default: `socket` from --config, else /run/renewald/renewald.sock).")
-    var socket: String?
-
-    @Option(help: "Configuration file to take the socket path from (default /etc/renewald/renewald.conf if readable).")
-    var config: String?
+    @OptionGroup var daemon: DaemonAddress
 
     @Option(help: "Start of the period: a duration back from --until (7d, 4w, 3m) or a date YYYY-MM-DD.")
     var since: String = "7d"
@@ -33,34 +29,11 @@ struct DigestCommand: ParsableCommand {
     @Option(help: "Where to write the page.")
     var out: String
 
-    func socketPath() throws -> String { try Self.socketPath(socket: socket, config: config) }
-
-    /// `--socket`, else `socket` from the configuration file, else the default.
-    static func socketPath(socket: String?, config: String?) throws -> String {
-        if let socket { return socket }
-        var configuration = Configuration()
-        let file = config ?? "/etc/renewald/renewald.conf"
-        if let text = try? String(contentsOfFile: file, encoding: .utf8) {
-            do { try configuration.apply(file: text) } catch { throw ValidationError("\(file): \(error)") }
-        } else if config != nil {
-            throw ValidationError("cannot read --config \(file)")
-        }
-        return configuration.socket
-    }
-
     func run() throws {
         var request: [(String, JSONValue)] = [("op", .string("digest")), ("since", .string(since))]
         if let until { request.append(("until", .string(until))) }
         if let place { request.append(("place", .string(place))) }
-        let client = try SocketClient(path: try socketPath())
-        try client.send(Array((JSONValue.object(request).serialized() + "\n").utf8))
-        client.finishSending()
-        var answer: [UInt8] = []
-        while let chunk = client.receive() { answer += chunk }
-        guard let line = answer.split(separator: UInt8(ascii: "\n")).first,
-              let response = try? JSONValue.parse(bytes: Array(line)) else {
-            throw ValidationError("the daemon gave no answer")
-        }
+        guard let response = try daemon.ask(request) else { throw ValidationError("the daemon gave no answer") }
         guard response["ok"]?.boolValue == true, let digest = response["result"] else {
             throw ValidationError("the daemon refused: \(response["error"]?["message"]?.stringValue ?? "unknown error")")
         }

@@ -24,11 +24,7 @@ struct RetryCommand: ParsableCommand {
     @Option(help: "With --all: only files that failed with this code (e.g. too_large, analysis_timeout).")
     var code: String?
 
-    @Option(help: "The daemon's socket (default: `socket` from --config, else /run/renewald/renewald.sock).")
-    var socket: String?
-
-    @Option(help: "Configuration file to take the socket path from (default /etc/renewald/renewald.conf if readable).")
-    var config: String?
+    @OptionGroup var daemon: DaemonAddress
 
     func validate() throws {
         if all == !files.isEmpty { throw ValidationError("name the files to retry, or give --all (not both)") }
@@ -45,15 +41,7 @@ struct RetryCommand: ParsableCommand {
         }
         let response: JSONValue
         do {
-            let socketPath = try DigestCommand.socketPath(socket: socket, config: config)
-            let client = try SocketClient(path: socketPath)
-            try client.send(Array((JSONValue.object(request).serialized() + "\n").utf8))
-            client.finishSending()
-            var answer: [UInt8] = []
-            while let chunk = client.receive() { answer += chunk }
-            guard let line = answer.split(separator: UInt8(ascii: "\n")).first, let parsed = try? JSONValue.parse(bytes: Array(line)) else {
-                throw SocketClientError(description: "the daemon gave no answer")
-            }
+            guard let parsed = try daemon.ask(request) else { throw SocketClientError(description: "the daemon gave no answer") }
             response = parsed
         } catch let error as SocketClientError {
             FileHandle.standardError.write(Data("renewald retry: \(error)\n".utf8))
