@@ -11,17 +11,29 @@ enum AnalysisPriority {
     static func probe() -> String? {
         let result = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            if setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, AnalysisPool.nice) != 0 {
-                let why = String(cString: strerror(errno))
-                result.withLock { $0 = why }
-            }
+        startThread(name: "renewald-priority-probe", nice: AnalysisPool.nice) { lowered in
+            if let code = lowered.failure { result.withLock { $0 = String(cString: strerror(code)) } }
             done.signal()
         }
-        thread.name = "renewald-priority-probe"
-        thread.start()
         done.wait()
         return result.withLock { $0 }
+    }
+
+    /// Whether a thread could lower its priority: nil, or the errno of the refusal.
+    struct Lowered: Sendable {
+        let failure: Int32?
+    }
+
+    /// Starts a named thread that first lowers its own priority to `nice`, then runs `body`. Nice is
+    /// per thread on Linux: PRIO_PROCESS with who = 0 is the calling thread. Refused only where
+    /// setpriority is filtered, which `check` reports once at start.
+    static func startThread(name: String, nice: Int32, _ body: @escaping @Sendable (Lowered) -> Void) {
+        let thread = Thread {
+            let failed = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, nice) != 0
+            body(Lowered(failure: failed ? errno : nil))
+        }
+        thread.name = name
+        thread.start()
     }
 
     static func check(logger: Logger) {

@@ -15,7 +15,8 @@ final class BatchCommand: @unchecked Sendable {
     /// The command and timeout in force (a reload may change them).
     let settings: @Sendable () -> (command: String?, timeout: Double)
     let logger: Logger
-    let maxEvents: Int
+    /// Events kept waiting at most (the oldest are dropped beyond).
+    static let maxEvents = 100_000
     private let condition = NSCondition()
     private var events: [JSONValue] = []
     private var dropped = 0
@@ -24,9 +25,8 @@ final class BatchCommand: @unchecked Sendable {
     private var sequence = 0
     private var thread: Thread?
 
-    init(logger: Logger, maxEvents: Int = 100_000, settings: @escaping @Sendable () -> (command: String?, timeout: Double)) {
+    init(logger: Logger, settings: @escaping @Sendable () -> (command: String?, timeout: Double)) {
         self.logger = logger
-        self.maxEvents = maxEvents
         self.settings = settings
     }
 
@@ -37,9 +37,9 @@ final class BatchCommand: @unchecked Sendable {
         defer { condition.unlock() }
         guard !stopped else { return }
         events += batch
-        if events.count > maxEvents {
-            dropped += events.count - maxEvents
-            events.removeFirst(events.count - maxEvents)
+        if events.count > Self.maxEvents {
+            dropped += events.count - Self.maxEvents
+            events.removeFirst(events.count - Self.maxEvents)
         }
         if thread == nil {
             let thread = Thread { [self] in loop() }

@@ -28,7 +28,7 @@ enum ChildProcess {
 
     /// Runs `path` with `input` on stdin, stdout to /dev/null, stderr kept (up to 4 KB); stops it
     /// after `timeout` seconds. Never waits longer than the timeout plus two seconds.
-    static func run(_ path: String, input: [UInt8], timeout: Double, environment: [String: String] = [:]) -> Result {
+    static func run(_ path: String, input: [UInt8], timeout: Double) -> Result {
         var inPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
         guard pipe(&inPipe) == 0 else { return Result(status: .notStarted("pipe: \(String(cString: strerror(errno)))"), stderr: "") }
         guard pipe(&errPipe) == 0 else {
@@ -57,8 +57,7 @@ enum ChildProcess {
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        var variables = ProcessInfo.processInfo.environment.filter { !privateVariables.contains($0.key) }
-        for (k, v) in environment { variables[k] = v }
+        let variables = ProcessInfo.processInfo.environment.filter { !privateVariables.contains($0.key) }
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in argv + envp { free(p) } }

@@ -1,10 +1,6 @@
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Commits batches one at a time on a thread of their own, in the order they were handed in, so
 /// that the next batch is analysed on every core while the single SQLite writer works. At most two
 /// batches are held (one committing, one waiting): analysis may run one batch ahead, no further.
@@ -13,6 +9,8 @@ import Glibc
 /// near-duplicate lookups stopped walking one long run of the band table, commits came often enough
 /// to compete with searches. nspawn-latency, search p99 while ingesting / idle: 2.17x and 2.19x with
 /// the writer at nice 0, 1.78x and 1.79x at +10, 0.94x at +19 (ingest then waits for searches).
+/// The cost: a commit holds the state's mutation lane (`RuntimeState`), so a `label` or `reload`
+/// that arrives meanwhile waits for a low-priority thread, longer while searches keep both cores.
 final class CommitLane: Sendable {
     static let nice = AnalysisPool.nice
 
@@ -22,10 +20,7 @@ final class CommitLane: Sendable {
     private let idle = DispatchSemaphore(value: 2)
 
     init() {
-        let thread = Thread { [self] in
-            // PRIO_PROCESS with who = 0 is the calling thread on Linux (nice is per thread). Refused
-            // only where setpriority is filtered; AnalysisPriority reports that once.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.nice)
+        AnalysisPriority.startThread(name: "renewald-commit", nice: Self.nice) { [self] _ in
             while true {
                 ready.wait()
                 guard let work = pending.withLock({ $0.removeFirst() }) else { return }
@@ -33,8 +28,6 @@ final class CommitLane: Sendable {
                 idle.signal()
             }
         }
-        thread.name = "renewald-commit"
-        thread.start()
     }
 
     /// Queues `work` behind the work handed in before it; waits first while two batches are held.
@@ -50,8 +43,9 @@ final class CommitLane: Sendable {
         idle.signal(); idle.signal()
     }
 
-    /// Ends the thread once the work handed in is done; nothing may be submitted after.
+    /// Waits for the work handed in, then ends the thread; nothing may be submitted after.
     func close() {
+        drain()
         pending.withLock { $0.append(nil) }
         ready.signal()
     }

@@ -59,6 +59,7 @@ public struct Importer: Sendable {
         let builder = ReportBuilder(classifier: ThemeClassifier(taxonomy: taxonomy, examples: try RuntimeState.examples(from: store)))
         let start = ContinuousClock.now
         let lane = CommitLane()
+        defer { lane.close() }   // also when a failed commit ends the import early
         let committed = NIOLockedValueBox(Committed())
         var problems: [Problem] = []
         var done = 0
@@ -90,7 +91,6 @@ public struct Importer: Sendable {
             }
         }
         lane.drain()
-        lane.close()
         try report()
         return problems
     }

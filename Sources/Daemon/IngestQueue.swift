@@ -21,6 +21,11 @@ final class IngestQueue: Sendable {
         var closed = false
         /// Names handed out and not yet finished; `pending` counts them.
         var inFlight: Set<FileName> = []
+
+        /// Retries neither queued nor in flight: the ones still to come due.
+        var waitingRetries: [FileName: (due: ContinuousClock.Instant, attempt: Int)] {
+            delayed.filter { !queued.contains($0.key) && !inFlight.contains($0.key) }
+        }
         /// In-flight names that arrived again, queued once they finish.
         var again: Set<FileName> = []
         /// Queued names whose writer was seen to finish (closed after writing, or renamed in): these need
@@ -81,8 +86,6 @@ final class IngestQueue: Sendable {
     /// Hands out files again, those whose retry came due meanwhile at once.
     func resume() { state.update { $0.paused = false } }
 
-    var isPaused: Bool { state.withLock { $0.paused } }
-
     /// Whether `name`, handed out now, was seen closed by its writer since it was last handed out.
     func wasClosed(_ name: FileName) -> Bool {
         state.withLock { $0.closedInFlight.contains(name) }
@@ -138,7 +141,7 @@ final class IngestQueue: Sendable {
         return state.wait { s in
             if s.closed { return .done(.closed) }
             let now = ContinuousClock.now
-            for (name, entry) in s.delayed where entry.due <= now && !s.queued.contains(name) && !s.inFlight.contains(name) {
+            for (name, entry) in s.waitingRetries where entry.due <= now {
                 s.enqueue(name)
             }
             while !s.paused, !s.items.isEmpty {
@@ -150,7 +153,7 @@ final class IngestQueue: Sendable {
             var wake = deadline
             // Only retries not yet queued or in flight wake the wait: one queued already (or one held
             // back while paused) would otherwise wake it every millisecond.
-            if let soonest = s.delayed.filter({ !s.queued.contains($0.key) && !s.inFlight.contains($0.key) }).values.map(\.due).min() {
+            if let soonest = s.waitingRetries.values.map(\.due).min() {
                 wake = min(wake, Date().addingTimeInterval(max(0.001, (soonest - now).inSeconds)))
             }
             return .sleep(until: wake)
@@ -160,7 +163,7 @@ final class IngestQueue: Sendable {
     /// Files waiting, in flight, or waiting for a retry.
     var pending: Int {
         state.withLock { s in
-            s.items.count + s.inFlight.count + s.delayed.keys.filter { !s.queued.contains($0) && !s.inFlight.contains($0) }.count
+            s.items.count + s.inFlight.count + s.waitingRetries.count
         }
     }
 

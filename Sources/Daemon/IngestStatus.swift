@@ -19,15 +19,13 @@ final class IngestStatus: Sendable {
     let queue: IngestQueue
     let notifier: any ServiceNotifying
     /// Whether the store answers; while it does not, the queue is paused.
-    let availability: StoreAvailability
+    let availability = StoreAvailability()
     private let counts: Mutex<Counts>
 
-    init(inbox: String, queue: IngestQueue, notifier: any ServiceNotifying, reports: Int,
-         availability: StoreAvailability = StoreAvailability()) {
+    init(inbox: String, queue: IngestQueue, notifier: any ServiceNotifying, reports: Int) {
         self.inbox = inbox
         self.queue = queue
         self.notifier = notifier
-        self.availability = availability
         counts = Mutex(Counts(reports: reports))
     }
 

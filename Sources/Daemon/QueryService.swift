@@ -16,6 +16,10 @@ struct QueryService: RequestHandling {
         table = OpTable(QueryOps.all, testHooks: testHooks, failed: { request, error in
             logger.error("request \(request.op) failed: \(error)", metadata: ["error_code": "internal"])
         }, translate: { error in
+            // A store without that kind of request (`unsupported`) is no bug and is not logged as one.
+            if case .unsupported(let what)? = error as? StoreError {
+                return ProtocolError(.unsupported, StoreError.unsupported(what).description)
+            }
             guard let why = StoreError.unavailableReason(error) else { return nil }
             // What the store would have said cannot be known now: say so, never guess. A query that
             // finds the store away also pauses ingest, as a failed commit would.

@@ -94,7 +94,6 @@ final class IngestLoop: Service, Sendable {
             heartbeat.beat()
             status.update()
         }
-        lane.drain()
         lane.close()
         batchCommand.stop()
     }
