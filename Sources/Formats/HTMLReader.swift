@@ -155,8 +155,8 @@ struct HTMLReader {
             // (cheap), so a page of long paragraphs costs no substring searches.
             let short = line.text.utf8.count < 150 || line.text.utf8.count < 600 && line.text.unicodeScalars.count < 150
             let bytes = short ? Array(line.text.utf8) : []
-            if short, footerMarkBytes.contains(where: { Self.contains(bytes, $0) }) { continue }
-            if short, Self.contains(bytes, Array("责任编辑".utf8)) || infoLabelBytes.filter({ Self.contains(bytes, $0) }).count >= 2 {
+            if short, footerMarkBytes.contains(where: { WebPage.contains(bytes, $0) }) { continue }
+            if short, WebPage.contains(bytes, editorLabelBytes) || infoLabelBytes.filter({ WebPage.contains(bytes, $0) }).count >= 2 {
                 metadata.append(line.text)
                 continue
             }
@@ -175,16 +175,7 @@ struct HTMLReader {
     // page has thousands of lines.
     static let footerMarkBytes = footerMarks.map { Array($0.utf8) }
     static let infoLabelBytes = infoLabels.map { Array($0.utf8) }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
-            var j = 1
-            while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-            if j == needle.count { return true }
-        }
-        return false
-    }
+    static let editorLabelBytes = Array("责任编辑".utf8)
 
     /// A line with whether it came from the body block.
     struct MarkedLine {

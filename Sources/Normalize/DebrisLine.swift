@@ -107,13 +107,13 @@ enum DebrisLine {
     /// `Server: cms-9`, `Powered by …` (no Han, a status code or a `Word: value` header shape).
     static func isServerPage(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 120, !s.contains(where: CharacterClass.isHan) else { return false }
-        let text = String(String.UnicodeScalarView(s))
+        let text = s.string
         if text.contains("Not Found") || text.contains("Forbidden") || text.hasPrefix("Powered by") || text.hasPrefix("Sorry for")
             || text.hasPrefix("Please report") || text.hasPrefix("Thank you very much") { return true }
         // `Server: cms-9-158`, `URL: http://…`: a one-word header, a colon, a value.
         guard let colon = s.firstIndex(of: ":"), colon >= 3, colon <= 12, s[..<colon].allSatisfy(CharacterClass.isASCIILetter),
               colon + 1 < s.count, s[colon + 1] == " " else { return false }
-        return ["URL", "Server", "Date", "Host", "Status", "Request", "Referer"].contains(String(String.UnicodeScalarView(s[..<colon])))
+        return ["URL", "Server", "Date", "Host", "Status", "Request", "Referer"].contains(Array(s[..<colon]).string)
     }
 
     /// `{"id":12,"title":"…"}`, `var pageData = {…};`, `document.write(…)`: code, not text.

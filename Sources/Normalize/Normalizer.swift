@@ -39,7 +39,7 @@ public struct Normalizer: Sendable {
             // A row of other pages' headlines above the article is told by its wide gaps, which spacing
             // repair closes. Only at the top: further down, gaps of that width set apart a table's cells.
             if i < 5, DebrisLine.isLinkList(lines[i].scalars) {
-                linkRows.append(String(String.UnicodeScalarView(lines[i].scalars)))
+                linkRows.append(lines[i].scalars.string)
                 lines[i].scalars = []
                 continue
             }
