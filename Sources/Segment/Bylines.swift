@@ -36,7 +36,11 @@ enum Bylines {
     /// outlet before `记者`.
     static func photoCredit(_ line: Line) -> (name: String, outlet: String?)? {
         // `新華社記者 黃偉 攝`: the words are read in the simplified fold, the names kept as written.
+        // Most lines end otherwise: tell them before folding (攝 is the one character folded to 摄).
         let written = line.scalars
+        guard let end = written.last(where: { !CharacterClass.isSpace($0) && $0 != ")" && $0 != "）" }), end == "摄" || end == "攝" else {
+            return nil
+        }
         var s = TraditionalFold.fold(written)
         var bracketed = false
         while let last = s.last, CharacterClass.isSpace(last) || last == ")" || last == "）" {

@@ -95,6 +95,8 @@ public struct Segmenter: Sendable {
                 outlet = outlet ?? lead.outlet
             }
         }
+        // The header named the authors and the outlet: what the passes below find would be dropped.
+        if !meta.authors.isEmpty && meta.source != nil { return }
         if authors.isEmpty, let last = part.body.last, let name = Bylines.trailingAuthor(lines[last]) { authors.append(name) }
         // `(記者:張博瑞/台中報導)` closing the last paragraph of the story, with contact lines after it.
         if authors.isEmpty {
