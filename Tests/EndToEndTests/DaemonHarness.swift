@@ -102,17 +102,25 @@ final class DaemonHarness: @unchecked Sendable {
     func client() throws -> LineClient { try LineClient(path: socket) }
 
     /// Polls `get {file}` until the file is stored or listed as failed.
+    ///
+    /// The report (or failure row) is written before the original moves to archive/ (or failed/), so
+    /// a kill in between loses nothing; the answer then waits, within `timeout`, for the move too.
     func waitForFile(_ name: String, timeout: Double = 15) throws -> JSONValue {
         let client = try self.client()
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let got = try client.request(["op": "get", "file": .string(name)])
-            if got["ok"] == .bool(true) { return got }
-            let failed = try client.request(["op": "failed", "limit": 1000])
-            if let entry = failed["result"]?["failed"]?.arrayValue?.first(where: { $0["file"]?.stringValue == name }) {
-                return .object([("ok", .bool(false)), ("failed", entry)])
+            var answer = try client.request(["op": "get", "file": .string(name)])
+            if answer["ok"] != .bool(true) {
+                let failed = try client.request(["op": "failed", "limit": 1000])
+                guard let entry = failed["result"]?["failed"]?.arrayValue?.first(where: { $0["file"]?.stringValue == name }) else {
+                    usleep(30_000)
+                    continue
+                }
+                answer = .object([("ok", .bool(false)), ("failed", entry)])
+                if entry["path"] == .null { return answer }   // it stays where it is
             }
-            usleep(30_000)
+            while FileManager.default.fileExists(atPath: inbox + "/" + name) && Date() < deadline { usleep(30_000) }
+            return answer
         }
         throw HarnessError("\(name) was neither ingested nor failed within \(timeout) s")
     }
