@@ -328,9 +328,9 @@ enum Bylines {
         surnames.contains(c) || TraditionalFold.map[c].map { surnames.contains($0) } ?? false
     }
 
-    /// Common single-character Chinese surnames (general knowledge, used only to split run-together names).
+    /// Common single-character Chinese surnames in simplified script (general knowledge, used only to
+    /// split run-together names); `isSurname` folds traditional ones.
     static let surnames: Set<Unicode.Scalar> = Set(
-        ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝奚郁濮蔺冀栗闻戈鄢鞠扈晁郦芮阎伏厉茅谈"
-         + "陳張劉黃趙吳楊鄭謝馮鄧蕭葉蘇盧蔣許韓錢孫馬羅陸魏賈湯莊鍾譚龔賴顏歐藍鄒閆熊"
+        ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝奚郁濮蔺冀栗闻戈鄢鞠扈晁郦芮阎伏厉茅谈萧赖"
          + "相冼揭逯亓荆帅暴钮仝阚郗蔚甯晋衡宦阙").unicodeScalars)
 }

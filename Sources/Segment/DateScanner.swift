@@ -29,10 +29,12 @@ enum DateScanner {
         if !CharacterClass.isASCIIDigit(s[start]) { return ChineseDate.date(in: s, at: start) }
         var i = start
         guard var year = number(s, &i, maxDigits: 4) else { return nil }
-        if i - start <= 2 { return dayFirst(s, at: start) }
-        // `民國113年5月1日`, `113年3月24日`: a Taiwanese (Republic of China) year, 1911 + n.
-        if i - start == 3 || (i - start == 2 && afterROCEra(s, start)) {
-            guard afterROCEra(s, start) || (100...150).contains(year) else { return nil }
+        let digits = i - start
+        let rocEra = digits < 4 && afterROCEra(s, start)
+        if digits <= 2 && !rocEra { return dayFirst(s, at: start) }
+        // `民國113年5月1日`, `民國99年`, `113年3月24日`: a Taiwanese (Republic of China) year, 1911 + n.
+        if digits == 3 || rocEra {
+            guard rocEra || (100...150).contains(year) else { return nil }
             let j = skipSpaces(s, i)
             guard j < s.count, s[j] == "年" else { return nil }
             year += 1911

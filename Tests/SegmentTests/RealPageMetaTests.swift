@@ -51,6 +51,8 @@ import Testing
 
     @Test(arguments: [
         ("民國 102 年 05 月 15 日", "2013-05-15"),
+        ("民國99年12月25日", "2010-12-25"),
+        ("中華民國 99 年 1 月 5 日", "2010-01-05"),
         ("113年3月24日", "2024-03-24"),
         ("21-8-2009", "2009-08-21"),
         ("8/21/2009", "2009-08-21"),
@@ -59,7 +61,7 @@ import Testing
         #expect(DateScanner.dates(in: Array(text.unicodeScalars)).first?.iso == iso)
     }
 
-    @Test(arguments: ["公元500年3月1日", "2.2024年项目表", "13-13-2009", "2024 02/07 起实施"])
+    @Test(arguments: ["公元500年3月1日", "99年12月25日", "2.2024年项目表", "13-13-2009", "2024 02/07 起实施"])
     func notDates(text: String) {
         #expect(DateScanner.dates(in: Array(text.unicodeScalars)).isEmpty)
     }
@@ -106,6 +108,13 @@ import Testing
     @Test func namesGluedToTheDateWithALessCommonSurname() {
         let p = page(["桂香小区改造完工", "2022-03-14相晓宁罗晓", Self.body])
         #expect(p.articles[0].authors == ["相晓宁", "罗晓"])
+    }
+
+    @Test func traditionalSurnamesSplitRunTogetherNames() {
+        for surname in "陳張劉黃趙吳楊鄭謝馮鄧蕭葉蘇盧蔣許韓錢孫馬羅陸魏賈湯莊鍾譚龔賴顏歐藍鄒閆".unicodeScalars {
+            #expect(Bylines.isSurname(surname), "\(surname)")
+        }
+        #expect(Bylines.splitRun(Array("蕭書瑤賴曉寧".unicodeScalars)) == ["蕭書瑤", "賴曉寧"])
     }
 
     @Test func aSimplifiedTaiwaneseLeadStillNamesTheReporter() {
