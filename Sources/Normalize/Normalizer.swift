@@ -1,3 +1,5 @@
+import Characters
+
 /// Text after the repairs: one logical line per paragraph or structure line.
 public struct NormalizedText: Sendable, Equatable {
     /// Paragraphs and structure lines (titles, bylines, footers), in reading order, never empty.

@@ -74,42 +74,13 @@ extension Array where Element == Unicode.Scalar {
         return i < count - 1 && (self[count - 1] == "）" || self[count - 1] == ")") && first == "（"
     }
 
-    func hasPrefix(_ p: [Unicode.Scalar]) -> Bool {
-        guard p.count <= count else { return false }
-        for i in p.indices where self[i] != p[i] { return false }
-        return true
-    }
+    func hasPrefix(_ p: [Unicode.Scalar]) -> Bool { has(p, at: 0) }
 
-    func hasSuffix(_ p: [Unicode.Scalar]) -> Bool {
-        guard p.count <= count else { return false }
-        let offset = count - p.count
-        for i in p.indices where self[offset + i] != p[i] { return false }
-        return true
-    }
+    func hasSuffix(_ p: [Unicode.Scalar]) -> Bool { has(p, at: count - p.count) }
 
-    func contains(_ needle: [Unicode.Scalar]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
-        var i = 0
-        while i + needle.count <= count {
-            if self[i] == needle[0] {
-                var j = 1
-                while j < needle.count, self[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
+    func contains(_ needle: [Unicode.Scalar]) -> Bool { needle.isEmpty || firstIndex(of: needle) != nil }
 
     func contains(_ s: Unicode.Scalar) -> Bool { contains(where: { $0 == s }) }
-
-    /// The scalars as a String, encoded through UTF-8 (much faster than appending to a scalar view).
-    var string: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count * 3)
-        for s in self { UTF8.encode(s) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
 
 /// Patterns compared against lines in hot loops, turned into scalars once.

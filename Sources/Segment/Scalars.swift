@@ -67,34 +67,12 @@ enum Scalars {
         }
     }
 
-    /// A string from scalars, encoded straight to UTF-8 (appending to a `UnicodeScalarView` is far slower).
-    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
-        let capacity = scalars.count * 4
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-            var n = 0
-            for scalar in scalars {
-                let v = scalar.value
-                if v < 0x80 {
-                    buffer[n] = UInt8(v); n += 1
-                } else if v < 0x800 {
-                    buffer[n] = UInt8(0xC0 | v >> 6); buffer[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
-                } else if v < 0x10000 {
-                    buffer[n] = UInt8(0xE0 | v >> 12); buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
-                } else {
-                    buffer[n] = UInt8(0xF0 | v >> 18); buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); buffer[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
-                }
-            }
-            return n
-        }
-    }
+    /// A string from scalars (`Collection.string` in Characters).
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String { scalars.string }
 
     /// Whether `scalars` starts with `prefix` at `offset`.
     static func has(_ scalars: [Unicode.Scalar], _ prefix: [Unicode.Scalar], at offset: Int = 0) -> Bool {
-        guard offset >= 0, offset + prefix.count <= scalars.count else { return false }
-        for i in 0..<prefix.count where scalars[offset + i] != prefix[i] { return false }
-        return true
+        scalars.has(prefix, at: offset)
     }
 
     /// Whether `scalars` ends with `suffix` just before `end`.
@@ -104,13 +82,7 @@ enum Scalars {
 
     /// First index of `needle` in `scalars` at or after `from`, or nil.
     static func find(_ needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], from: Int = 0) -> Int? {
-        guard !needle.isEmpty, scalars.count >= needle.count else { return nil }
-        var i = max(0, from)
-        while i + needle.count <= scalars.count {
-            if scalars[i] == needle[0], has(scalars, needle, at: i) { return i }
-            i += 1
-        }
-        return nil
+        scalars.firstIndex(of: needle, from: from)
     }
 }
 

@@ -1,5 +1,4 @@
 import Characters
-import Foundation
 import ReportModel
 
 /// Turns an article's figures into fact rows: its sentence, what it is about, its place. Pure; runs
@@ -16,75 +15,68 @@ package enum FactExtraction {
     }
 
     static func rows(_ article: Article) -> [Row] {
-        article.figures.map { figure in
-            let sentence = self.sentence(containing: figure.text, in: article.paragraphs) ?? figure.text
+        guard !article.figures.isEmpty else { return [] }
+        // Scalars once per article, not per figure: a bulk report has dozens of figures.
+        let paragraphs = article.paragraphs.map { Array($0.unicodeScalars) }
+        let places = article.places.map { Array($0.unicodeScalars) }
+        return article.figures.map { figure in
+            let clause = Array(figure.text.unicodeScalars), value = Array(figure.value.unicodeScalars)
+            let sentence = self.sentence(containing: clause, in: paragraphs) ?? clause
             let normalized = FigureUnit.normalize(value: figure.value, unit: figure.unit)
+            let place = self.place(of: value, in: sentence, places: places).map { article.places[$0] } ?? article.places.first
             return Row(value: figure.value, unit: figure.unit, normalizedValue: normalized?.value,
-                       normalizedUnit: normalized?.unit, about: about(figure),
-                       place: place(for: figure, sentence: sentence, places: article.places), sentence: sentence)
+                       normalizedUnit: normalized?.unit, about: about(figure), place: place, sentence: sentence.string)
         }
     }
 
-    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "!", "?"]
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?"]
 
     /// The sentence of the paragraphs in which `clause` stands.
-    static func sentence(containing clause: String, in paragraphs: [String]) -> String? {
-        guard !clause.isEmpty else { return nil }
+    static func sentence(containing clause: [Unicode.Scalar], in paragraphs: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
         for paragraph in paragraphs {
-            guard let range = paragraph.range(of: clause) else { continue }
-            var lo = range.lowerBound
-            while lo > paragraph.startIndex {
-                let before = paragraph.index(before: lo)
-                if sentenceEnds.contains(paragraph[before]) { break }
-                lo = before
+            guard let at = paragraph.firstIndex(of: clause) else { continue }
+            var lo = at
+            while lo > 0, !sentenceEnds.contains(paragraph[lo - 1]) { lo -= 1 }
+            var hi = at + clause.count
+            while hi < paragraph.count {
+                hi += 1
+                if sentenceEnds.contains(paragraph[hi - 1]) { break }
             }
-            var hi = range.upperBound
-            while hi < paragraph.endIndex {
-                let c = paragraph[hi]
-                hi = paragraph.index(after: hi)
-                if sentenceEnds.contains(c) { break }
-            }
-            return String(paragraph[lo..<hi])
+            return Array(paragraph[lo..<hi])
         }
         return nil
     }
 
     /// Words that link a subject to its number and say nothing of what is counted.
     static let linkers = ["累计已达", "累计达到", "累计达", "已达到", "已达", "达到", "共计", "总计", "合计", "累计", "已有",
-                          "超过", "逾", "约", "近", "达", "共", "为", "有", "计", "已", "了", "的", "是", "占"]
+                          "超过", "逾", "约", "近", "达", "共", "为", "有", "计", "已", "了", "的", "是", "占"].map { Array($0.unicodeScalars) }
 
     /// What the figure counts: the clause before the number, without linking words; when the number
     /// opens the clause (`386部电梯完成加装`), the words after its unit.
     static func about(_ figure: Figure) -> String {
-        let text = figure.text
-        guard let at = text.range(of: figure.value) else { return text }
-        var before = String(text[..<at.lowerBound])
-        var trimmed = true
-        while trimmed {
-            trimmed = false
-            for word in linkers where before.hasSuffix(word) && before.count > word.count {
-                before.removeLast(word.count)
-                trimmed = true
-                break
-            }
-        }
-        if before.unicodeScalars.filter(CharacterClass.isHan).count >= 2 { return before }
-        var after = String(text[at.upperBound...])
-        if after.hasPrefix(figure.unit) { after.removeFirst(figure.unit.count) }
-        if after.hasPrefix("余") || after.hasPrefix("多") { after.removeFirst() }
-        return after.isEmpty ? text : after
+        let text = Array(figure.text.unicodeScalars)
+        guard let at = text.firstIndex(of: Array(figure.value.unicodeScalars)) else { return figure.text }
+        var end = at
+        while let word = linkers.first(where: { end > $0.count && text.has($0, at: end - $0.count) }) { end -= word.count }
+        if text[..<end].lazy.filter(CharacterClass.isHan).count >= 2 { return text[..<end].string }
+        var from = at + figure.value.unicodeScalars.count
+        let unit = Array(figure.unit.unicodeScalars)
+        if text.has(unit, at: from) { from += unit.count }
+        if from < text.count, text[from] == "余" || text[from] == "多" { from += 1 }
+        return from < text.count ? text[from...].string : figure.text
     }
 
-    /// The article's place named last before the figure in its sentence, else its first place.
-    static func place(for figure: Figure, sentence: String, places: [String]) -> String? {
-        let cut = sentence.range(of: figure.value).map { String(sentence[..<$0.lowerBound]) } ?? sentence
-        var best: (String, String.Index)?
-        for place in places {
-            guard let r = cut.range(of: place, options: .backwards) else { continue }
-            if best == nil || r.lowerBound > best!.1 || (r.lowerBound == best!.1 && place.count > best!.0.count) {
-                best = (place, r.lowerBound)
+    /// The index in `places` of the place named last before the figure's number in its sentence
+    /// (the longer name where two end there), or nil when none is.
+    static func place(of value: [Unicode.Scalar], in sentence: [Unicode.Scalar], places: [[Unicode.Scalar]]) -> Int? {
+        let cut = sentence.firstIndex(of: value) ?? sentence.count
+        var best: (index: Int, at: Int)?
+        for (index, place) in places.enumerated() {
+            guard let at = sentence.lastIndex(of: place, before: cut) else { continue }
+            if best == nil || at > best!.at || (at == best!.at && place.count > places[best!.index].count) {
+                best = (index, at)
             }
         }
-        return best?.0 ?? places.first
+        return best?.index
     }
 }
