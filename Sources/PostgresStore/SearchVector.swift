@@ -21,27 +21,41 @@ enum SearchVector {
     /// A lexeme may be at most 2,047 bytes; longer tokens (none in real text) are left out.
     static let maxLexemeBytes = 2_046
 
+    /// One index token as UTF-8 bytes, hashed and compared as bytes: a `String` or `Substring` key
+    /// normalises Unicode to hash, and building the literals that way took half of a PostgreSQL
+    /// host's ingest CPU, inside the write transaction.
+    struct Lexeme: Hashable {
+        let bytes: ArraySlice<UInt8>
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        static func == (a: Lexeme, b: Lexeme) -> Bool { a.bytes.elementsEqual(b.bytes) }
+    }
+
+    /// The space-separated tokens of `text`.
+    static func lexemes(_ text: String) -> [Lexeme] {
+        Array(text.utf8).split(separator: UInt8(ascii: " ")).map(Lexeme.init)
+    }
+
     /// The tsvector literals of an article's index tokens (space-separated), one per chunk.
     static func chunks(tokens text: String) -> [String] {
-        let tokens = text.split(separator: " ")
+        let tokens = lexemes(text)
         return ranges(tokens).map { literal(tokens[$0]) }
     }
 
     /// The chunks' token ranges: each within the limits, each starting `overlap` tokens before the
     /// previous one ends (or one token later, where a lexeme repeats densely).
-    static func ranges(_ tokens: [Substring]) -> [Range<Int>] {
+    static func ranges(_ tokens: [Lexeme]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         while start < tokens.count {
-            var counts: [Substring: Int] = [:]
+            var counts: [Lexeme: Int] = [:]
             var bytes = 0
             var end = start
             while end < tokens.count, end - start < maxPositions {
                 let token = tokens[end]
                 let seen = counts[token, default: 0]
-                if seen == maxPerLexeme || bytes + token.utf8.count + 8 > maxBytes { break }
+                if seen == maxPerLexeme || bytes + token.bytes.count + 8 > maxBytes { break }
                 counts[token] = seen + 1
-                bytes += token.utf8.count + 8
+                bytes += token.bytes.count + 8
                 end += 1
             }
             ranges.append(start..<end)
@@ -51,23 +65,50 @@ enum SearchVector {
         return ranges
     }
 
-    /// `'lexeme':1,5 'other':2 …` for tokens numbered from 1.
-    static func literal(_ tokens: ArraySlice<Substring>) -> String {
-        var positions: [Substring: [Int]] = [:]
-        var order: [Substring] = []
-        for (n, token) in tokens.enumerated() where token.utf8.count <= maxLexemeBytes {
-            if positions[token] == nil { order.append(token) }
-            positions[token, default: []].append(n + 1)
+    /// `'lexeme':1,5 'other':2 …` for tokens numbered from 1, lexemes in order of first appearance.
+    static func literal(_ tokens: ArraySlice<Lexeme>) -> String {
+        // Each distinct lexeme gets a number; its positions are then laid out together (a counting sort).
+        var ids: [Lexeme: Int] = [:]
+        ids.reserveCapacity(tokens.count)
+        var order: [Lexeme] = []
+        var tokenIDs: [Int] = []
+        tokenIDs.reserveCapacity(tokens.count)
+        for token in tokens {
+            guard token.bytes.count <= maxLexemeBytes else { tokenIDs.append(-1); continue }
+            if let id = ids[token] {
+                tokenIDs.append(id)
+            } else {
+                ids[token] = order.count
+                tokenIDs.append(order.count)
+                order.append(token)
+            }
         }
-        var out = ""
+        var starts = [Int](repeating: 0, count: order.count + 1)
+        for id in tokenIDs where id >= 0 { starts[id + 1] += 1 }
+        for i in starts.indices.dropFirst() { starts[i] += starts[i - 1] }
+        var positions = [Int](repeating: 0, count: starts[order.count])
+        var next = starts
+        for (n, id) in tokenIDs.enumerated() where id >= 0 {
+            positions[next[id]] = n + 1
+            next[id] += 1
+        }
+        var out: [UInt8] = []
         out.reserveCapacity(tokens.count * 12)
-        for token in order {
-            if !out.isEmpty { out += " " }
-            out += quoted(token)
-            out += ":"
-            out += positions[token]!.map(String.init).joined(separator: ",")
+        for (id, token) in order.enumerated() {
+            if id > 0 { out.append(UInt8(ascii: " ")) }
+            out.append(UInt8(ascii: "'"))
+            for byte in token.bytes {
+                if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\\") { out.append(byte) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "'"))
+            out.append(UInt8(ascii: ":"))
+            for k in starts[id]..<starts[id + 1] {
+                if k > starts[id] { out.append(UInt8(ascii: ",")) }
+                out += String(positions[k]).utf8
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A lexeme in single quotes, with quotes doubled and backslashes escaped.

@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct SearchVectorTests {
     @Test func literalGroupsPositionsAndEscapes() {
-        #expect(SearchVector.literal(["加装", "装电", "电梯", "梯", "加装"]) == "'加装':1,5 '装电':2 '电梯':3 '梯':4")
-        #expect(SearchVector.literal(["it's", "a\\b"]) == "'it''s':1 'a\\\\b':2")
+        #expect(SearchVector.literal(SearchVector.lexemes("加装 装电 电梯 梯 加装")[...]) == "'加装':1,5 '装电':2 '电梯':3 '梯':4")
+        #expect(SearchVector.literal(SearchVector.lexemes("it's a\\b")[...]) == "'it''s':1 'a\\\\b':2")
     }
 
     @Test func queriesFollowTheClauses() {
@@ -33,7 +33,7 @@ import Testing
             #expect(community.split(separator: ",").count <= SearchVector.maxPerLexeme)
         }
         // Every run of `overlap` consecutive tokens lies whole in some chunk.
-        let ranges = SearchVector.ranges(tokens.map { Substring($0) })
+        let ranges = SearchVector.ranges(SearchVector.lexemes(tokens.joined(separator: " ")))
         #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == tokens.count)
         for (a, b) in zip(ranges, ranges.dropFirst()) {
             #expect(b.lowerBound <= a.upperBound - SearchVector.overlap && b.lowerBound > a.lowerBound)
