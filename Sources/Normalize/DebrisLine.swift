@@ -53,8 +53,8 @@ enum DebrisLine {
     static func isShareInstruction(_ s: [Unicode.Scalar]) -> Bool {
         // Every instruction names WeChat or a friend: lines with neither are skipped in one pass.
         guard s.count <= 40, s.contains(where: { $0 == "朋" || $0 == "微" }) else { return false }
-        if shareInstructions.contains(where: { ScalarSearch.has(s, $0, anywhere: true) }) { return true }
-        return ScalarSearch.has(s, openWeChat) && ScalarSearch.has(s, discover, anywhere: true)
+        if shareInstructions.contains(where: { s.contains($0) }) { return true }
+        return s.hasPrefix(openWeChat) && s.contains(discover)
     }
 
     static let openWeChat = Array("打开微信".unicodeScalars), discover = Array("发现".unicodeScalars)
@@ -63,7 +63,7 @@ enum DebrisLine {
     /// `欢迎访问某某网 今天是`, `欢迎光临本站`: a site's greeting in its header.
     static func isSiteGreeting(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 30, let first = s.first, first == "欢" || first == "歡" else { return false }
-        return greetings.contains { ScalarSearch.has(s, $0) }
+        return greetings.contains { s.hasPrefix($0) }
     }
 
     static let greetings: [[Unicode.Scalar]] = Needles.of(["欢迎访问", "欢迎光临", "歡迎訪問", "歡迎光臨"])
@@ -73,7 +73,7 @@ enum DebrisLine {
         guard s.count <= 16 else { return false }
         let core = s.filter(CharacterClass.isHan)
         guard core.count >= 3, core.count <= 8, let at = s.firstIndex(where: CharacterClass.isHan) else { return false }
-        return emptyNotices.contains { ScalarSearch.has(s, $0, at: at) }
+        return emptyNotices.contains { s.has($0, at: at) }
     }
 
     static let emptyNotices: [[Unicode.Scalar]] = Needles.of(["暂无", "暫無"])
@@ -98,7 +98,7 @@ enum DebrisLine {
     /// `某社区 资料图`, `(资料图片仅供参考)`: a note where a picture was.
     static func isPictureNote(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 30 else { return false }
-        return pictureNotes.contains { ScalarSearch.has(s, $0, anywhere: true) }
+        return pictureNotes.contains { s.contains($0) }
     }
 
     static let pictureNotes: [[Unicode.Scalar]] = Needles.of(["资料图", "资料照片", "仅供参考", "图片来源于网络", "图片来自网络"])
@@ -149,7 +149,7 @@ enum DebrisLine {
             let token = lowered.lastIndex { CharacterClass.isSpace($0) }.map { end - $0 - 1 } ?? end
             return end - token <= 12 || token >= end / 2
         }
-        return ScalarSearch.has(s, Array("<image".unicodeScalars), anywhere: true) || ScalarSearch.has(s, Array("<img".unicodeScalars), anywhere: true)
+        return s.contains(Array("<image".unicodeScalars)) || s.contains(Array("<img".unicodeScalars))
     }
 
     /// `【纠错】`, `[打印此页] [关闭窗口]`, `【字体：大 中 小】`: nothing but short bracketed controls.
@@ -163,7 +163,7 @@ enum DebrisLine {
             guard let close = closers[c] else { return false }
             guard let j = s[(i + 1)...].firstIndex(of: close), j - i - 1 <= 10, j > i + 1 else { return false }
             let inner = Array(s[(i + 1)..<j])
-            if controlWords.contains(where: { ScalarSearch.has(inner, $0, anywhere: true) }) { control = true }
+            if controlWords.contains(where: { inner.contains($0) }) { control = true }
             groups += 1
             i = j + 1
         }
@@ -201,7 +201,7 @@ enum DebrisLine {
     /// The first word of a counter line names a count of readers or reactions.
     private static func counterLead(_ s: [Unicode.Scalar]) -> Bool {
         let head = Array(s.prefix(6))
-        return counterWords.contains { ScalarSearch.has(head, $0, anywhere: true) }
+        return counterWords.contains { head.contains($0) }
     }
 
     static let counterWords: [[Unicode.Scalar]] = Needles.of([
@@ -211,7 +211,7 @@ enum DebrisLine {
     /// `扫一扫下载某某APP`, `分享到：微信 微博`, `长按识别二维码关注`: share and QR prompts, app banners.
     static func isShareOrApp(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 40 else { return false }
-        return shareWords.contains { ScalarSearch.has(s, $0, anywhere: true) }
+        return shareWords.contains { s.contains($0) }
     }
 
     static let shareWords: [[Unicode.Scalar]] = Needles.of([
@@ -235,15 +235,20 @@ enum DebrisLine {
         }
         let words = tokens.filter { !$0.isEmpty }
         guard !words.isEmpty, words.allSatisfy({ $0.count <= 12 }) else { return false }
-        let control = words.contains { w in controlWords.contains { ScalarSearch.has(w, $0, anywhere: true) } || menuWords.contains(w) }
+        let control = words.contains { w in controlWords.contains { w.contains($0) } || menuWords.contains(w) }
         // `TOP`, `查看原文`: one control alone.
-        if words.count == 1 { return soloMenu.contains(words[0]) || words[0].count <= 10 && soloControls.contains { ScalarSearch.has(words[0], $0, anywhere: true) } }
+        if words.count == 1 { return soloMenu.contains(words[0]) || words[0].count <= 10 && soloControls.contains { words[0].contains($0) } }
         if words.count == 2 { return control && words.allSatisfy { $0.count >= 2 } }
         if control { return true }
-        // `张三 李四 王五` is a byline and `万巷更新 九龙蝶变 城市焕新再出发` a headline: a menu's items are short.
-        let nameLike = words.allSatisfy { $0.count >= 2 && $0.count <= 3 && $0.allSatisfy(CharacterClass.isHan) }
+        // `张三 李四 王五` (also after `本报记者`) is a byline and `万巷更新 九龙蝶变 城市焕新再出发` a headline:
+        // a menu's items are short.
+        let names = creditLabels.contains { words[0].hasSuffix($0) } ? words.dropFirst() : words[...]
+        let nameLike = names.allSatisfy { $0.count >= 2 && $0.count <= 3 && $0.allSatisfy(CharacterClass.isHan) }
         return !nameLike && words.count >= 4 && words.allSatisfy { $0.count >= 2 && $0.count <= 5 }
     }
+
+    /// Words that end the label before a byline's names (`本报记者`, `通讯员`).
+    static let creditLabels = Needles.of(["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"])
 
     static let menuWords: Set<[Unicode.Scalar]> = Set(Needles.of([
         "首页", "网站首页", "设为首页", "加入收藏", "网站地图", "联系我们", "关于我们", "手机版", "无障碍", "繁體", "繁体", "简体",
@@ -251,7 +256,8 @@ enum DebrisLine {
     ]))
 
     /// Menu words that are chrome even alone (`首页` alone may be a list item of the text).
-    static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版"]))
+    static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版",
+                                                                "关于我们", "關於我們"]))
 
     /// Controls that may stand alone on a line (`查看原文`, `阅读原文`, `点击加入`).
     static let soloControls: [[Unicode.Scalar]] = Needles.of(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布"])
@@ -261,7 +267,7 @@ enum DebrisLine {
         guard s.count <= 80, !s.contains("。") else { return false }
         var i = 0
         while i < s.count, s[i] == "【" || s[i] == "[" || CharacterClass.isSpace(s[i]) { i += 1 }
-        for word in keywordLabels where ScalarSearch.has(s, word, at: i) {
+        for word in keywordLabels where s.has(word, at: i) {
             let j = i + word.count
             return j < s.count && (s[j] == "：" || s[j] == ":" || s[j] == "】" || s[j] == "]" || CharacterClass.isSpace(s[j]))
         }
@@ -270,23 +276,4 @@ enum DebrisLine {
 
     static let keywordLabels: [[Unicode.Scalar]] = Needles.of(["关键词", "关键字", "标签", "Tags", "TAG", "Tag", "tags"])
     static let abstractLabels: [[Unicode.Scalar]] = Needles.of(["摘要", "【摘要】", "[摘要]", "内容提要", "提要", "Abstract", "ABSTRACT"])
-}
-
-/// Substring tests on scalar arrays for the debris rules.
-enum ScalarSearch {
-    static func has(_ s: [Unicode.Scalar], _ word: [Unicode.Scalar], at offset: Int = 0) -> Bool {
-        guard offset + word.count <= s.count else { return false }
-        for k in 0..<word.count where s[offset + k] != word[k] { return false }
-        return true
-    }
-
-    static func has(_ s: [Unicode.Scalar], _ word: [Unicode.Scalar], anywhere: Bool) -> Bool {
-        guard word.count <= s.count, let first = word.first else { return false }
-        var i = 0
-        while i + word.count <= s.count {
-            if s[i] == first, has(s, word, at: i) { return true }
-            i += 1
-        }
-        return false
-    }
 }

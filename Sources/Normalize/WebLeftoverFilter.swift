@@ -14,7 +14,7 @@ enum WebLeftoverFilter {
         var inAbstract = false
         for (i, line) in lines.enumerated() where keep[i] {
             let s = line.scalars
-            if !inAbstract, DebrisLine.abstractLabels.contains(where: { ScalarSearch.has(s, $0) }) { inAbstract = true }
+            if !inAbstract, DebrisLine.abstractLabels.contains(where: { s.hasPrefix($0) }) { inAbstract = true }
             if DebrisLine.kind(s) != nil || (!inAbstract && DebrisLine.isKeywordLine(s)) {
                 keep[i] = false
                 boilerplate[i] = true

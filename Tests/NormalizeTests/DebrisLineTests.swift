@@ -5,6 +5,7 @@ import Testing
 @Suite struct DebrisLineTests {
     @Test(arguments: [
         ("设为首页 加入收藏", "menu"),
+        ("關於我們", "menu"),
         ("首页 | 要闻 | 城建动态 | 政务公开 | English", "menu"),
         ("【纠错】", "button"),
         ("[打印此页] [关闭窗口]", "button"),
@@ -25,6 +26,8 @@ import Testing
 
     @Test(arguments: [
         "张三 李四 王五",
+        "本报记者 韩书瑶 龚文澜 罗晓",
+        "記者 賴書瑤 龔文瀾 羅曉",
         "2023-05-12 09:30 来源：青石日报",
         "发布时间：2023-05-12 浏览次数：12",
         "老旧小区改造让居民住得更舒心",
