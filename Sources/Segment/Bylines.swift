@@ -32,9 +32,9 @@ enum Bylines {
         return CharacterClass.isSpace(before) || Scalars.isSentenceEnd(before) || Scalars.isClosing(before) ? Scalars.string(name) : nil
     }
 
-    /// `新华社记者 韩一 摄`, `记者黄二 摄`, `(吕四 摄)`: a photographer credited under a picture, and the
-    /// outlet before `记者`.
-    static func photoCredit(_ line: Line) -> (name: String, outlet: String?)? {
+    /// `新华社记者 韩一 摄`, `记者黄二 摄`, `…开放。某媒体记者 韩一 黄二 摄`, `(吕四 摄)`: the photographers
+    /// credited under a picture (or at the end of its caption), and the outlet before `记者`.
+    static func photoCredit(_ line: Line) -> (names: [String], outlet: String?)? {
         // `新華社記者 黃偉 攝`: the words are read in the simplified fold, the names kept as written.
         // Most lines end otherwise: tell them before folding (攝 is the one character folded to 摄).
         let written = line.scalars
@@ -49,27 +49,28 @@ enum Bylines {
         }
         guard s.count >= 3, s.last == "摄" else { return nil }
         s.removeLast()
-        let tail = max(0, s.count - 14)
+        let tail = max(0, s.count - 20)
         if let at = (tail..<s.count).last(where: { Scalars.has(s, reporter, at: $0) }) {
-            var j = at + reporter.count
-            while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
-            let name = written[j..<s.count].filter { !CharacterClass.isSpace($0) }
-            guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan) else { return nil }
+            let parts = written[(at + reporter.count)..<s.count].split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" }).map(Array.init)
+            // Several names each of two or three characters, or one name (spaced out or not).
+            let names = parts.count >= 2 && parts.allSatisfy({ $0.count >= 2 && isSurname($0[0]) }) ? parts : [parts.flatMap { $0 }]
+            guard names.count <= 3, names.allSatisfy({ $0.count >= 2 && $0.count <= 3 && $0.allSatisfy(CharacterClass.isHan) }) else { return nil }
             var begin = at
             while begin > 0, CharacterClass.isHan(s[begin - 1]), at - begin < 8 { begin -= 1 }
-            return (Scalars.string(name), at - begin >= 2 ? Scalars.string(written[begin..<at]) : nil)
+            return (names.map { Scalars.string($0) }, at - begin >= 2 ? Scalars.string(written[begin..<at]) : nil)
         }
         guard bracketed, let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
         let name = written[(open + 1)..<s.count].filter { !CharacterClass.isSpace($0) }
         guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan), isSurname(name[0]) else { return nil }
-        return (Scalars.string(name), nil)
+        return ([Scalars.string(name)], nil)
     }
 
-    /// `【某某新聞王小美/綜合報導】`: the outlet and reporter opening a Taiwanese news story.
+    /// `【某某新聞王小美/綜合報導】`, `〔記者王小美／新北報導〕`: the outlet and reporter opening a Taiwanese
+    /// news story.
     static func lenticularLead(_ line: Line) -> (name: String, outlet: String?)? {
         let s = line.scalars
-        guard let first = s.first, first == "【" || first == "[",
-              let close = s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" }),
+        guard let first = s.first, first == "【" || first == "[" || first == "〔",
+              let close = s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" || $0 == "〕" }),
               let slash = s[..<close].firstIndex(where: { $0 == "/" || $0 == "／" }) else { return nil }
         let after = Array(s[(slash + 1)..<close])
         // `報導` reaches the segmenter simplified as `报导`, the mainland word is `报道`.
@@ -79,8 +80,11 @@ enum Bylines {
         while start > 0, CharacterClass.isHan(before[start - 1]), before.count - start < 3 { start -= 1 }
         let name = Array(before[start...])
         guard name.count >= 2 else { return nil }
-        let outlet = start > 0 ? Scalars.string(before[..<start]) : nil
-        return (Scalars.string(name), outlet)
+        var outletEnd = start
+        if start >= reporter.count, Scalars.has(TraditionalFold.fold(Array(before[(start - reporter.count)..<start])), reporter) {
+            outletEnd -= reporter.count   // `記者王小美`: the label is no part of the outlet
+        }
+        return (Scalars.string(name), outletEnd > 0 ? Scalars.string(before[..<outletEnd]) : nil)
     }
 
     /// Words that introduce names in a byline; `通讯员` and later helpers are not authors.

@@ -43,8 +43,9 @@ enum PageMetaReader {
             defer { i += 1 }
             let line = lines[i]
             guard !line.isByline, !line.isFooter else { continue }
-            // `China`, `TOP`: a word of Latin chrome above a Chinese page's title.
-            if kept.isEmpty, line.count <= 40, !line.scalars.contains(where: CharacterClass.isHan) {
+            // `China`, `TOP`, `30.01.2014 Views`: Latin chrome above a Chinese page's title. A date alone
+            // (with its clock time) is the page's date.
+            if kept.isEmpty, line.count <= 40, !line.scalars.contains(where: CharacterClass.isHan), !isDateAlone(line.scalars) {
                 meta.metaLines.insert(i)
                 continue
             }
@@ -166,6 +167,13 @@ enum PageMetaReader {
         return nil
     }
 
+    /// `2026-01-04`, `2026/01/04 10:20`: a date and perhaps a clock time, nothing else.
+    static func isDateAlone(_ s: [Unicode.Scalar]) -> Bool {
+        guard let start = s.firstIndex(where: { !CharacterClass.isSpace($0) }), DateScanner.date(in: s, at: start) != nil,
+              let end = MetaLine.dateEnd(s, at: start) else { return false }
+        return s[end...].allSatisfy(CharacterClass.isSpace)
+    }
+
     /// Short, and a column name or no title-like line: what a page may carry above its title.
     private static func isChrome(_ line: Line) -> Bool {
         line.count <= 40 && !line.isByline && (line.count <= 6 || !line.isTitleCandidate)
@@ -203,7 +211,12 @@ enum PageMetaReader {
     /// title, publish line and body run together. Splits such a first line at a dateline label.
     static func splitGluedDateline(_ lines: [Line]) -> [Line] {
         var out = lines
-        for n in 0..<min(lines.count, 3) where lines[n].count > 80 {
+        for n in 0..<min(lines.count, 3) {
+            if let parts = leadingDate(lines[n].scalars) {
+                out.replaceSubrange(n...n, with: parts.map { Line(Scalars.string($0)) })
+                return out
+            }
+            guard lines[n].count > 80 else { continue }
             let s = lines[n].scalars
             let folded = TraditionalFold.fold(Array(s.prefix(100)))
             var p = 6
@@ -222,6 +235,31 @@ enum PageMetaReader {
     }
 
     static let gluedDateLabels: [[Unicode.Scalar]] = ["发表时间", "发布时间", "发布日期", "发表日期", "发稿时间"].map(\.scalars)
+
+    /// ` date 2026-01-04 〔記者某某／新北報導〕新北市…`, `2024-03-05 10:20 某社区…`: a page's date stamped
+    /// before its first sentence, split off as a line of its own (the date without its label). A date
+    /// written in words opening a sentence (`2023年5月12日，…`) is the story's, not the page's: only a
+    /// labelled date, or a numeric one followed by a space, is taken.
+    static func leadingDate(_ s: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
+        var i = 0
+        while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
+        var labelled = false
+        if let label = leadingDateLabels.first(where: { Scalars.has(s, $0, at: i) }) {
+            i += label.count
+            while i < s.count, MetaLine.separators.contains(s[i]) || CharacterClass.isSpace(s[i]) { i += 1 }
+            labelled = true
+        }
+        guard i < s.count, CharacterClass.isASCIIDigit(s[i]), let found = DateScanner.date(in: s, at: i),
+              labelled || s[found.range].contains(where: { $0 == "-" || $0 == "/" }) else { return nil }
+        let end = MetaLine.dateEnd(s, at: i) ?? found.range.upperBound
+        guard end < s.count, labelled || CharacterClass.isSpace(s[end]) else { return nil }
+        var rest = end
+        while rest < s.count, CharacterClass.isSpace(s[rest]) { rest += 1 }
+        guard s.count - rest > 20 else { return nil }
+        return [Array(s[i..<end]), Array(s[rest...])]
+    }
+
+    static let leadingDateLabels: [[Unicode.Scalar]] = ["date", "Date", "DATE"].map(\.scalars)
 
     /// The header zone ends at the first body paragraph: a long line, or a sentence.
     static func headEnd(_ lines: [Line], from start: Int = 0) -> Int {

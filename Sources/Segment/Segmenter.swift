@@ -113,7 +113,7 @@ public struct Segmenter: Sendable {
         if authors.isEmpty {
             for i in part.body where lines[i].count <= 300 {
                 guard let credit = Bylines.photoCredit(lines[i]) else { continue }
-                if !authors.contains(credit.name) { authors.append(credit.name) }
+                for name in credit.names where !authors.contains(name) { authors.append(name) }
                 outlet = outlet ?? credit.outlet
             }
         }

@@ -78,6 +78,10 @@ import Testing
         "打通了12米宽的大道。",
         "专家探讨口袋公园的作用。",
         "寻常巷陌添了新景。",
+        // Session 5: speech (`要是咱街道…`), a verb before 社区, 仅 before a lane's count.
+        "要是咱街道也有这样的食堂就好了。",
+        "由专业团队协助社区整合意愿。",
+        "园区与「桂香公办都更案」仅一巷之隔。",
     ])
     func notPlaces(body: String) {
         #expect(article(body).places.isEmpty)

@@ -110,6 +110,43 @@ import Testing
         #expect(p.articles[0].authors == ["相晓宁", "罗晓"])
     }
 
+    @Test func aBylineOfThreeReportersOpeningThePage() {
+        let p = Segmenter().segment(Normalizer().normalize(["本报记者 韩书瑶 龚文澜 罗晓", Self.body, "居民都说好。"].joined(separator: "\n")))
+        #expect(p.articles[0].authors == ["韩书瑶", "龚文澜", "罗晓"])
+    }
+
+    @Test func photographersCreditedAtTheEndOfTheCaption() {
+        let p = page(["长者食堂敬老助老", "近日，桂香社区的长者食堂内饭菜飘香，老人们正一边用餐一边拉家常。食堂面向全龄居民开放。青石媒体记者 韩书瑶 罗晓 摄"])
+        #expect(p.articles[0].authors == ["韩书瑶", "罗晓"])
+        #expect(p.articles[0].source == "青石媒体")
+    }
+
+    @Test func aDateStampedBeforeATaiwaneseDateline() {
+        let p = page([" date 2026-01-04 〔記者賴書瑤／青石報導〕青石市推動危險建築物專案計畫，首件公辦都市更新案已完成簽約。", "另有兩處社區都更案近日公告招商。"])
+        #expect(p.published == "2026-01-04")
+        #expect(p.articles[0].authors == ["賴書瑤"])
+        #expect(p.articles[0].source == nil)
+        #expect(p.articles[0].paragraphs.first?.hasPrefix("〔記者賴書瑤") == true)
+    }
+
+    @Test(arguments: ["2026-01-04", "2026/01/04 10:20", "2026-01-04 10:20:05"])
+    func aDateAloneAboveTheStoryIsThePages(line: String) {
+        let p = page([line, "桂香社区推动危险建筑物专案计划，首件公办都市更新案已完成签约。", "居民都说好。"])
+        #expect(p.published == "2026-01-04")
+    }
+
+    @Test func aDateWithSiteChromeAboveTheStoryIsNot() {
+        let p = page(["30.01.2014 Views", "桂香社区推动危险建筑物专案计划，首件公办都市更新案已完成签约。", "居民都说好。"])
+        #expect(p.published == nil)
+    }
+
+    @Test(arguments: ["2023年5月12日，桂香社区召开居民议事会，讨论加装电梯的方案和费用分摊办法。",
+                      "2023-05-12，桂香社区召开居民议事会，讨论加装电梯的方案和费用分摊办法。"])
+    func aDateOpeningTheFirstSentenceIsTheStorys(line: String) {
+        let p = page(["桂香社区议事会", line, "居民都说好。"])
+        #expect(p.published == nil)
+    }
+
     @Test func traditionalSurnamesSplitRunTogetherNames() {
         for surname in "陳張劉黃趙吳楊鄭謝馮鄧蕭葉蘇盧蔣許韓錢孫馬羅陸魏賈湯莊鍾譚龔賴顏歐藍鄒閆".unicodeScalars {
             #expect(Bylines.isSurname(surname), "\(surname)")
