@@ -69,4 +69,13 @@ import Testing
             "置业顾问建议，看房时多问几家楼盘的房价，比较小区环境和物业管理水平。")
         #expect(result.notAReport)
     }
+
+    /// Hong Kong market news on property-management shares speaks of 物业 in a trader's words: not a report.
+    @Test func propertyShareNewsIsNotAReport() {
+        let result = report("大行唱好 物管股破顶",
+            "物业管理股再走高，青石物业(1234)、桂香生活(5678)均创上市新高。",
+            "青石物业最高见11.6元，现报11.38元，升6%；桂香生活现报5.11元，升4%，大行给予目标价13元。",
+            "分析指物管股受惠于内房股分拆，蓝筹股同步上扬，恒指收市升百点。")
+        #expect(result.notAReport)
+    }
 }
