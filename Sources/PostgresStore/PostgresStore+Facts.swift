@@ -105,15 +105,10 @@ extension PostgresStore {
             for row in try session.query(query) {
                 let (id, index, day, json, reprints, body) = try row.decode((String, Int, String, Data, Int64, Data).self)
                 if reports[id] == nil { reports[id] = try PackedReport.unpack(json) }
-                guard let report = reports[id], let article = report.articles.first(where: { $0.index == index }) else { continue }
-                let primary = article.primaryTheme ?? article.themes.first?.id
-                let title = article.title ?? report.displayTitle ?? SQLiteStore.leadLine(PackedReport.unpackText(body))
-                // The sentence that shows the theme, not the title again.
-                let quotes = article.themes.first(where: { $0.id == primary })?.evidence ?? []
-                let evidence = quotes.first { $0 != title } ?? quotes.first
-                out.append(DigestArticle(report: id, article: article.index, title: title,
-                                         place: SQLiteStore.mostSpecificPlace(article.places, matching: filter.place), date: day,
-                                         primaryTheme: primary, themes: article.themes.map(\.id), evidence: evidence, reprints: Int(reprints)))
+                guard let report = reports[id],
+                      let article = SQLiteStore.digestArticle(report, index: index, day: day, body: body, reprints: Int(reprints), place: filter.place)
+                else { continue }
+                out.append(article)
             }
             return out
         }

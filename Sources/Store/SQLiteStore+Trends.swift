@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ReportModel
 
@@ -57,29 +58,37 @@ extension SQLiteStore {
                 """, arguments: arguments + [filter.limit, filter.offset]) {
                 let id: String = row[0]
                 if reports[id] == nil { reports[id] = try PackedReport.unpack(row[3]) }
-                guard let report = reports[id], let article = report.articles.first(where: { $0.index == row[1] as Int }) else { continue }
-                let primary = article.primaryTheme ?? article.themes.first?.id
-                let title = article.title ?? report.displayTitle ?? Self.leadLine(PackedReport.unpackText(row[5]))
-                // The sentence that shows the theme, not the title again.
-                let quotes = article.themes.first(where: { $0.id == primary })?.evidence ?? []
-                let evidence = quotes.first { $0 != title } ?? quotes.first
-                out.append(DigestArticle(report: id, article: article.index, title: title,
-                                         place: Self.mostSpecificPlace(article.places, matching: filter.place), date: row[2],
-                                         primaryTheme: primary, themes: article.themes.map(\.id), evidence: evidence, reprints: row[4]))
+                guard let report = reports[id],
+                      let article = Self.digestArticle(report, index: row[1], day: row[2], body: row[5], reprints: row[4], place: filter.place)
+                else { continue }
+                out.append(article)
             }
             return out
         }
     }
 
+    /// One digest entry from its stored report, as both stores make it; nil when the report has no
+    /// article `index`.
+    package static func digestArticle(_ report: Report, index: Int, day: String, body: Data, reprints: Int, place: String?) -> DigestArticle? {
+        guard let article = report.articles.first(where: { $0.index == index }) else { return nil }
+        let primary = article.primaryTheme ?? article.themes.first?.id
+        let title = article.title ?? report.displayTitle ?? leadLine(PackedReport.unpackText(body))
+        // The sentence that shows the theme, not the title again.
+        let quotes = article.themes.first(where: { $0.id == primary })?.evidence ?? []
+        let evidence = quotes.first { $0 != title } ?? quotes.first
+        return DigestArticle(report: report.id, article: index, title: title, place: mostSpecificPlace(article.places, matching: place),
+                             date: day, primaryTheme: primary, themes: article.themes.map(\.id), evidence: evidence, reprints: reprints)
+    }
+
     /// An untitled article's first line when it is short enough to stand for a title (a title line
     /// the segmenter kept in the body).
-    package static func leadLine(_ body: String) -> String? {
+    static func leadLine(_ body: String) -> String? {
         guard let first = body.split(separator: "\n").first, first.count <= 40 else { return nil }
         return String(first)
     }
 
     /// The place an article is filed under: the one asked about, else the first it names.
-    package static func mostSpecificPlace(_ places: [String], matching: String?) -> String? {
+    static func mostSpecificPlace(_ places: [String], matching: String?) -> String? {
         if let matching, let hit = places.first(where: { $0.contains(matching) }) { return hit }
         return places.first
     }
