@@ -25,7 +25,7 @@ package enum FactExtraction {
             let normalized = FigureUnit.normalize(value: figure.value, unit: figure.unit)
             let place = self.place(of: value, in: sentence, places: places).map { article.places[$0] } ?? article.places.first
             return Row(value: figure.value, unit: figure.unit, normalizedValue: normalized?.value,
-                       normalizedUnit: normalized?.unit, about: about(figure), place: place, sentence: sentence.string)
+                       normalizedUnit: normalized?.unit, about: about(figure, text: clause, value: value), place: place, sentence: sentence.string)
         }
     }
 
@@ -54,12 +54,16 @@ package enum FactExtraction {
     /// What the figure counts: the clause before the number, without linking words; when the number
     /// opens the clause (`386部电梯完成加装`), the words after its unit.
     static func about(_ figure: Figure) -> String {
-        let text = Array(figure.text.unicodeScalars)
-        guard let at = text.firstIndex(of: Array(figure.value.unicodeScalars)) else { return figure.text }
+        about(figure, text: Array(figure.text.unicodeScalars), value: Array(figure.value.unicodeScalars))
+    }
+
+    /// `about`, given the figure's text and value as scalars (`rows` has them already).
+    static func about(_ figure: Figure, text: [Unicode.Scalar], value: [Unicode.Scalar]) -> String {
+        guard let at = text.firstIndex(of: value) else { return figure.text }
         var end = at
         while let word = linkers.first(where: { end > $0.count && text.has($0, at: end - $0.count) }) { end -= word.count }
         if text[..<end].lazy.filter(CharacterClass.isHan).count >= 2 { return text[..<end].string }
-        var from = at + figure.value.unicodeScalars.count
+        var from = at + value.count
         let unit = Array(figure.unit.unicodeScalars)
         if text.has(unit, at: from) { from += unit.count }
         if from < text.count, text[from] == "余" || text[from] == "多" { from += 1 }
