@@ -37,51 +37,69 @@ enum SearchVector {
 
     /// The tsvector literals of an article's index tokens (space-separated), one per chunk.
     static func chunks(tokens text: String) -> [String] {
-        let tokens = lexemes(text)
-        return ranges(tokens).map { literal(tokens[$0]) }
+        let (ids, lexicon) = numbered(lexemes(text))
+        return ranges(ids, lexicon: lexicon).map { literal(ids[$0], lexicon: lexicon) }
+    }
+
+    /// Each token as a number (distinct lexemes numbered in order of first appearance), and the
+    /// lexemes by number: every token is hashed once, then chunking and the literals count numbers.
+    static func numbered(_ tokens: [Lexeme]) -> (ids: [Int], lexicon: [Lexeme]) {
+        var numbers: [Lexeme: Int] = [:]
+        numbers.reserveCapacity(tokens.count)
+        var lexicon: [Lexeme] = []
+        var ids: [Int] = []
+        ids.reserveCapacity(tokens.count)
+        for token in tokens {
+            if let id = numbers[token] {
+                ids.append(id)
+            } else {
+                numbers[token] = lexicon.count
+                ids.append(lexicon.count)
+                lexicon.append(token)
+            }
+        }
+        return (ids, lexicon)
     }
 
     /// The chunks' token ranges: each within the limits, each starting `overlap` tokens before the
     /// previous one ends (or one token later, where a lexeme repeats densely).
-    static func ranges(_ tokens: [Lexeme]) -> [Range<Int>] {
+    static func ranges(_ ids: [Int], lexicon: [Lexeme]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        var counts = [Int](repeating: 0, count: lexicon.count)
         var start = 0
-        while start < tokens.count {
-            var counts: [Lexeme: Int] = [:]
+        while start < ids.count {
             var bytes = 0
             var end = start
-            while end < tokens.count, end - start < maxPositions {
-                let token = tokens[end]
-                let seen = counts[token, default: 0]
-                if seen == maxPerLexeme || bytes + token.bytes.count + 8 > maxBytes { break }
-                counts[token] = seen + 1
-                bytes += token.bytes.count + 8
+            while end < ids.count, end - start < maxPositions {
+                let id = ids[end], size = lexicon[id].bytes.count
+                if counts[id] == maxPerLexeme || bytes + size + 8 > maxBytes { break }
+                counts[id] += 1
+                bytes += size + 8
                 end += 1
             }
             ranges.append(start..<end)
-            if end == tokens.count { break }
+            if end == ids.count { break }
+            for id in ids[start..<end] { counts[id] = 0 }
             start = max(start + 1, end - overlap)
         }
         return ranges
     }
 
-    /// `'lexeme':1,5 'other':2 …` for tokens numbered from 1, lexemes in order of first appearance.
-    static func literal(_ tokens: ArraySlice<Lexeme>) -> String {
-        // Each distinct lexeme gets a number; its positions are then laid out together (a counting sort).
-        var ids: [Lexeme: Int] = [:]
-        ids.reserveCapacity(tokens.count)
-        var order: [Lexeme] = []
+    /// `'lexeme':1,5 'other':2 …` for a chunk's tokens numbered from 1, lexemes in order of first
+    /// appearance in the chunk.
+    static func literal(_ ids: ArraySlice<Int>, lexicon: [Lexeme]) -> String {
+        // The chunk's own numbering of its lexemes; positions laid out per lexeme by a counting sort.
+        var local = [Int](repeating: -1, count: lexicon.count)
+        var order: [Int] = []
         var tokenIDs: [Int] = []
-        tokenIDs.reserveCapacity(tokens.count)
-        for token in tokens {
-            guard token.bytes.count <= maxLexemeBytes else { tokenIDs.append(-1); continue }
-            if let id = ids[token] {
-                tokenIDs.append(id)
-            } else {
-                ids[token] = order.count
-                tokenIDs.append(order.count)
-                order.append(token)
+        tokenIDs.reserveCapacity(ids.count)
+        for id in ids {
+            guard lexicon[id].bytes.count <= maxLexemeBytes else { tokenIDs.append(-1); continue }
+            if local[id] < 0 {
+                local[id] = order.count
+                order.append(id)
             }
+            tokenIDs.append(local[id])
         }
         var starts = [Int](repeating: 0, count: order.count + 1)
         for id in tokenIDs where id >= 0 { starts[id + 1] += 1 }
@@ -93,11 +111,11 @@ enum SearchVector {
             next[id] += 1
         }
         var out: [UInt8] = []
-        out.reserveCapacity(tokens.count * 12)
-        for (id, token) in order.enumerated() {
+        out.reserveCapacity(ids.count * 12)
+        for (id, global) in order.enumerated() {
             if id > 0 { out.append(UInt8(ascii: " ")) }
             out.append(UInt8(ascii: "'"))
-            for byte in token.bytes {
+            for byte in lexicon[global].bytes {
                 if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\\") { out.append(byte) }
                 out.append(byte)
             }

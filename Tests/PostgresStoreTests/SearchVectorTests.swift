@@ -4,8 +4,12 @@ import Testing
 
 @Suite struct SearchVectorTests {
     @Test func literalGroupsPositionsAndEscapes() {
-        #expect(SearchVector.literal(SearchVector.lexemes("加装 装电 电梯 梯 加装")[...]) == "'加装':1,5 '装电':2 '电梯':3 '梯':4")
-        #expect(SearchVector.literal(SearchVector.lexemes("it's a\\b")[...]) == "'it''s':1 'a\\\\b':2")
+        func literal(_ text: String) -> String {
+            let (ids, lexicon) = SearchVector.numbered(SearchVector.lexemes(text))
+            return SearchVector.literal(ids[...], lexicon: lexicon)
+        }
+        #expect(literal("加装 装电 电梯 梯 加装") == "'加装':1,5 '装电':2 '电梯':3 '梯':4")
+        #expect(literal("it's a\\b") == "'it''s':1 'a\\\\b':2")
     }
 
     @Test func queriesFollowTheClauses() {
@@ -33,7 +37,8 @@ import Testing
             #expect(community.split(separator: ",").count <= SearchVector.maxPerLexeme)
         }
         // Every run of `overlap` consecutive tokens lies whole in some chunk.
-        let ranges = SearchVector.ranges(SearchVector.lexemes(tokens.joined(separator: " ")))
+        let (ids, lexicon) = SearchVector.numbered(SearchVector.lexemes(tokens.joined(separator: " ")))
+        let ranges = SearchVector.ranges(ids, lexicon: lexicon)
         #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == tokens.count)
         for (a, b) in zip(ranges, ranges.dropFirst()) {
             #expect(b.lowerBound <= a.upperBound - SearchVector.overlap && b.lowerBound > a.lowerBound)
