@@ -17,6 +17,8 @@ public final class SQLiteStore: ReportStore {
     let recent = RecentSketches()
     /// The LSH band index of every stored sketch (see `BandIndex`).
     let bands = BandIndex()
+    /// Hot lists searches asked for, built off the searching thread.
+    let hotBuilds = HotListBuilds()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public convenience init(path: String) throws {
@@ -71,16 +73,23 @@ public final class SQLiteStore: ReportStore {
     }
 
     /// A write transaction that first catches up with other writers, then counts itself.
+    ///
+    /// The count is taken, and seen, at the start: while the transaction is open the database shows
+    /// one less, which a search takes for this store's own write in flight, not for another writer's.
     func writeCounted<T>(_ body: (Database) throws -> T) throws -> T {
-        try db.write { db in
-            try catchUp(db)
-            let value = try body(db)
-            try db.execute(sql: """
-                INSERT INTO counter (name, value) VALUES ('generation', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1
-                """)
-            // Seen once committed; if the transaction rolls back, the next write reloads.
-            seenGeneration.value = try Self.generation(db)
-            return value
+        do {
+            return try db.write { db in
+                try catchUp(db)
+                try db.execute(sql: """
+                    INSERT INTO counter (name, value) VALUES ('generation', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1
+                    """)
+                seenGeneration.value = try Self.generation(db)
+                return try body(db)
+            }
+        } catch {
+            // Rolled back: the lists in memory may hold what the file does not; reload before use.
+            seenGeneration.value = -1
+            throw error
         }
     }
 
@@ -105,7 +114,6 @@ public final class SQLiteStore: ReportStore {
             return outcomes
         } catch {
             hot.restore(saved)   // the transaction rolled back; so must the lists' bookkeeping
-            seenGeneration.value = -1   // and what it saw: reload before the lists are used again
             recent.rollBack()
             bands.dropStaged()
             throw error
@@ -341,16 +349,22 @@ public final class SQLiteStore: ReportStore {
         guard let match = SearchTokens.matchExpression(query) else { return (0, []) }
         let terms = SearchTokens.highlightTerms(query)
         let hotKey = filter.isUnfiltered && filter.offset + filter.limit <= hot.capacity ? HotLists.key(for: terms) : nil
-        if hotKey != nil, try db.read({ try Self.generation($0) }) != seenGeneration.value {
-            try db.write { try catchUp($0) }   // another writer (an import) added articles: lists and totals are stale
+        // Only a generation beyond the one this store wrote means another writer (an import) added
+        // articles, so lists and totals are stale. One behind is this store's own batch, committing:
+        // waiting for it would hold the search up for a whole commit.
+        if hotKey != nil, try db.read({ try Self.generation($0) }) > seenGeneration.value {
+            try db.write { try catchUp($0) }
         }
         if let hotKey, let served = try db.read({ db in try searchHot(hotKey, terms: terms, filter: filter, in: db) }) {
             return served
         }
         let result = try searchIndex(match, terms: terms, filter: filter)
         if let hotKey, result.total >= hot.threshold {
-            // Frequent from now on: keep its best candidates, so the next search need not rank them all.
-            try writeCounted { db in try hot.build(hotKey, match: match, in: db) }
+            // Frequent from now on: keep its best candidates, so later searches need not rank them all.
+            // A failed build is simply asked for again by the next such search.
+            hotBuilds.request(hotKey) { [self] in
+                try? writeCounted { db in try hot.build(hotKey, match: match, in: db) }
+            }
         }
         return result
     }

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import ReportModel
 import GRDB
 import Testing
@@ -43,7 +45,8 @@ import Testing
         let terms = SearchTokens.highlightTerms(query)
         let match = try #require(SearchTokens.matchExpression(query))
         let page = ReportFilter(limit: 20)
-        let cold = try s.search(query, filter: page)       // ranked by FTS5, then the list is built
+        let cold = try s.search(query, filter: page)       // ranked by FTS5; the list is built beside it
+        s.hotBuilds.wait()
         #expect(s.hot.isHot(try #require(HotLists.key(for: terms))))
         let warm = try s.search(query, filter: page)       // answered from the list
         #expect(warm.total == cold.total)
@@ -75,6 +78,7 @@ import Testing
         let s = try SQLiteStore(hotCapacity: 40, hotThreshold: 10)
         try store(s, 0..<60)
         _ = try s.search("电梯", filter: ReportFilter())
+        s.hotBuilds.wait()
         _ = try s.store((60..<90).map { n in
             let r = Self.article(n)
             return StoreItem(report: r, textHash: r.id, drop: SQLiteStoreTests.drop(r))
@@ -106,6 +110,7 @@ import Testing
         let item = s.prepare(StoreItem(report: late, textHash: late.id, drop: SQLiteStoreTests.drop(late)))
         #expect(item.hotMatches?.first?.found.isEmpty == true, "no lists yet")
         _ = try s.search("社区", filter: ReportFilter())      // builds the list for 社区
+        s.hotBuilds.wait()
         _ = try s.store([item])
         let kept = try s.search("社区", filter: ReportFilter(limit: 20))
         let fresh = try s.searchIndex("\"社区\"", terms: ["社区"], filter: ReportFilter(limit: 20))
@@ -118,5 +123,39 @@ import Testing
         #expect(prepared.hotMatches?.first?.found.map(\.key) == ["社区"], "found off the writer once the list exists")
         _ = try s.store([prepared])
         #expect(try s.search("社区", filter: ReportFilter()).total == fresh.total + 1)
+    }
+}
+
+/// A search never waits for the writer: a commit in flight (at low priority under ingest) held up
+/// searches that took its uncommitted count for another writer's, or that built a hot list.
+@Suite struct HotListsBesideACommitTests {
+    @Test func searchesAnswerWhileACommitHoldsTheWriter() throws {
+        let path = NSTemporaryDirectory() + "renewald-beside-\(UUID().uuidString.prefix(8)).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let s = try SQLiteStore(path: path, hotCapacity: 40, hotThreshold: 10)
+        try HotListsTests().store(s, 0..<80)
+        _ = try s.search("社区", filter: ReportFilter(limit: 5))
+        s.hotBuilds.wait()
+        #expect(s.hot.isHot("社区"))
+
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        Thread { _ = try? s.writeCounted { _ in holding.signal(); release.wait() } }.start()
+        holding.wait()
+        let answered = DispatchSemaphore(value: 0)
+        let totals = Mutex<[Int]>([])
+        Thread {
+            for query in ["社区", "电梯"] {   // one answered from its list, one frequent and not listed yet
+                if let total = try? s.search(query, filter: ReportFilter(limit: 5)).total { totals.withLock { $0.append(total) } }
+            }
+            answered.signal()
+        }.start()
+        let inTime = answered.wait(timeout: .now() + 10) == .success
+        release.signal()
+        if !inTime { answered.wait() }
+        #expect(inTime, "the searches waited for the writer")
+        #expect(totals.withLock { $0 }.count == 2)
+        s.hotBuilds.wait()
+        #expect(s.hot.isHot("电梯"), "the list asked for is built once the writer is free")
     }
 }

@@ -2,7 +2,8 @@
 """usage: search-latency.py SOCKET SECONDS
 
 Sends `search` requests one after another on one connection for SECONDS and prints
-`count p50_ms p99_ms pending_at_start pending_at_end` (pending from `stats`)."""
+`count p50_ms p99_ms pending_at_start pending_at_end` (pending from `stats`), then the five slowest
+searches (seconds into the window, term, ms, total), to tell a slow query from a stalled daemon."""
 import json, socket, sys, time
 
 TERMS = ["加装电梯", "电梯", "老旧小区", "物业", "社区", "改造", "管网", "停车", "养老", "垃圾分类"]
@@ -20,12 +21,15 @@ def main():
 
     pending_start = ask({"op": "stats"})["result"]["pending"]
     times = []
+    log = []
+    start = time.monotonic()
     end = time.monotonic() + seconds
     i = 0
     while time.monotonic() < end:
         t0 = time.perf_counter()
         answer = ask({"op": "search", "q": TERMS[i % len(TERMS)], "limit": 20})
         times.append((time.perf_counter() - t0) * 1000)
+        log.append((time.monotonic() - start, TERMS[i % len(TERMS)], times[-1], answer["result"]["total"]))
         if not answer.get("ok"):
             print("search failed:", answer, file=sys.stderr)
             sys.exit(1)
@@ -34,5 +38,7 @@ def main():
     times.sort()
     p = lambda q: times[min(len(times) - 1, int(q * len(times)))]
     print(f"{len(times)} {p(0.5):.2f} {p(0.99):.2f} {pending_start} {pending_end}")
+    for at, term, ms, total in sorted(log, key=lambda x: -x[2])[:5]:
+        print(f"      slowest: {at:.2f} s into the window, {term}, {ms:.2f} ms, total {total}")
 
 main()
