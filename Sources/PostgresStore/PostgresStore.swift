@@ -4,6 +4,7 @@ import NIOCore
 import PostgresNIO
 import ReportModel
 import Store
+import Synchronization
 
 /// The report store on PostgreSQL, for sites where several hosts ingest into one collection.
 ///
@@ -20,8 +21,18 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
     let hot: SharedHotLists
     /// The connection that hears other hosts' batches (`SharedEventLog`).
     let listener: EventListener
+    /// The schema of its own this store was given, if any (tests).
+    private let schema: String?
+    /// Whether this store has migrated the database: at start, or, when the database was away then,
+    /// by the first statement that reaches it.
+    private let migrated = Mutex(false)
 
-    /// Connects to the database at `url` and migrates it to the current schema.
+    /// Connects to the database at `url` and migrates it to the current schema. A database that is
+    /// away (not started yet, restarting, unreachable) is not an error here: the store is made, every
+    /// call throws `StoreError.unavailable` until the database answers, and the first call that
+    /// reaches it migrates it, so a daemon started before its database waits for it instead of
+    /// failing to start (and systemd giving up after five quick restarts). A database that answers
+    /// and refuses (credentials, a newer schema) is an error at once.
     ///
     /// - Parameters:
     ///   - host: recorded with what this host stores (its hostname by default).
@@ -37,15 +48,33 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         hot = SharedHotLists(capacity: hotCapacity, threshold: hotThreshold)
         connections = PostgresConnections(url: url, size: size, schema: schema, logger: logger)
         listener = EventListener(configuration: connections.configuration, channel: Self.eventChannel, logger: logger)
+        self.schema = schema
         do {
-            try connections.with { session in
-                if let schema { try session.execute("CREATE SCHEMA IF NOT EXISTS \(Self.identifier(schema))") }
-                try Self.migrate(session)
-            }
+            try connections.with { session in try migrateOnce(session) }
+        } catch let error where Self.meansAway(error) {
+            logger.warning("the database is away at start (\(PostgresStoreError.words(error))); waiting for it",
+                           metadata: ["error_code": "store_unavailable"])
         } catch {
             connections.shutdown()
             throw StoreError.unavailable("\(error)")
         }
+    }
+
+    /// Creates this store's schema if it has one and migrates the database, once per store.
+    func migrateOnce(_ session: PostgresSession) throws {
+        try migrated.withLock { done in
+            guard !done else { return }
+            if let schema { try session.execute("CREATE SCHEMA IF NOT EXISTS \(Self.identifier(schema))") }
+            try Self.migrate(session)
+            done = true
+        }
+    }
+
+    /// Whether `error` says the database is away (as `run` decides), not that it answered and refused.
+    static func meansAway(_ error: any Error) -> Bool {
+        if let error = error as? PostgresStoreError { return error.meansUnavailable }
+        if let error = error as? StoreError { return StoreError.unavailableReason(error) != nil }
+        return true
     }
 
     /// Closes the connections (the store cannot be used afterwards).
@@ -73,7 +102,10 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
     /// Runs `body` on a connection, turning connection and server errors into `StoreError.unavailable`.
     func run<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         do {
-            return try connections.with(body)
+            return try connections.with { session in
+                try migrateOnce(session)
+                return try body(session)
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as PostgresStoreError {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Daemon
+import Store
 
 @Suite struct StoreConfigurationTests {
     @Test func sqliteIsTheDefaultAndAURLChoosesPostgres() throws {
@@ -30,7 +31,15 @@ import Testing
 
     @Test func aBadURLFailsToOpenWithoutCrashing() throws {
         var c = Configuration(state: "/tmp/renewald-store-test")
-        c.store = "postgresql://nobody@/none?host=/nonexistent-socket-dir"
+        c.store = "postgresql://u@h:99999/db"
         #expect(throws: (any Error).self) { _ = try c.openStore() }
+    }
+
+    /// A database that is not there (yet) is not a bad configuration: the store opens and says it is away.
+    @Test func aDatabaseAwayOpensAndSaysSo() throws {
+        var c = Configuration(state: "/tmp/renewald-store-test")
+        c.store = "postgresql://nobody@/none?host=/nonexistent-socket-dir"
+        let store = try c.openStore()
+        #expect(throws: StoreError.self) { _ = try store.counts() }
     }
 }

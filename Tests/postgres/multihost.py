@@ -5,7 +5,8 @@ Checks, against real daemons and a real server:
 - every op answers the same from every host;
 - a subscriber on host A hears the reports hosts B and C take;
 - kill -9 of a daemon in the middle of a batch loses nothing and stores nothing twice;
-- the database stopped for 10 s loses nothing, and everything resumes with nobody stepping in.
+- the database stopped for 10 s loses nothing, and everything resumes with nobody stepping in;
+- a host started while the database is away starts, keeps its files and takes them once it answers.
 
 Usage: multihost.py BINARY URL CLUSTER_DIR   (multihost.sh starts the cluster and calls this)
 """
@@ -220,11 +221,37 @@ def main():
                 check(h.stats().get("store") == "available" and h.stats().get("problem") is None, f"{h.root} still reports a problem")
                 check(not [f for f in failed_files(h) if f.startswith("away")], "files failed after the outage")
 
+        def a_host_started_while_the_database_is_away():
+            before = total_reports(a)
+            subprocess.run([CLUSTER_SH, "stop", CLUSTER], check=True)
+            d = Daemon(BINARY, config=f"store = {URL}\nhost_name = host-d\n")
+            try:
+                try:
+                    d.start(timeout=60)   # answers ping: it did not fail to start
+                    stats = d.stats()
+                    check(stats.get("store") == "unavailable" and stats.get("problem") and "database" in stats["problem"],
+                          f"D started without its database but says {stats}")
+                    drop(d.inbox, "late-d0.txt", report_text(seed[0]))
+                    seed[0] += 1
+                    time.sleep(3)
+                    d.assert_alive("while its database was away")
+                    check("late-d0.txt" in d.entries(), "D kept its file in the inbox")
+                    check(not failed_files(d), f"files failed on D: {failed_files(d)}")
+                finally:
+                    subprocess.run([CLUSTER_SH, "start", CLUSTER], check=True, stdout=subprocess.DEVNULL)
+                wait_for("D to take its file once the database answers",
+                         lambda: any(x.startswith("late-d0") for x in archived(d)), timeout=PATIENCE)
+                check(total_reports(a) == before + 1, f"{total_reports(a) - before} reports from D, expected 1")
+                check(d.stats().get("store") == "available" and d.stats().get("problem") is None, f"D still reports a problem: {d.stats()}")
+            finally:
+                d.stop()
+
         step("the same file dropped on two hosts is one report", same_file_on_two_hosts)
         step("every op answers the same from every host", every_op_answers_the_same)
         step("a subscriber on host A hears host B's and C's reports, once each", a_subscriber_on_a_hears_b_and_c)
         step("kill -9 of a daemon mid-batch loses nothing and stores nothing twice", kill9_mid_batch_loses_nothing)
         step("the database stopped for 10 s loses nothing and needs no person", database_stopped_for_10_s)
+        step("a host started while the database is away waits for it, then takes its files", a_host_started_while_the_database_is_away)
     except Failure as e:
         results.append(False)
         print(f"FAIL {e}", flush=True)
