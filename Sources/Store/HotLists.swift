@@ -46,8 +46,6 @@ package final class HotLists: @unchecked Sendable {
         var count: Int
         /// The best articles seen, at most `capacity`.
         var postings: [Posting]
-        /// When a search last used the list (a counter), for eviction.
-        var used: UInt64 = 0
         /// The list's weakest posting and the article count when it was found: new articles are
         /// compared with it (on current statistics), and it is looked for again only when the list
         /// changes or the collection has grown by 1% since.
@@ -74,38 +72,107 @@ package final class HotLists: @unchecked Sendable {
             return .some(old)
         }
 
-        init(phrases: [[Unicode.Scalar]], count: Int, postings: [Posting], used: UInt64 = 0) {
+        init(phrases: [[Unicode.Scalar]], count: Int, postings: [Posting]) {
             self.phrases = phrases
             terms = phrases.map { String(String.UnicodeScalarView($0)) }
             self.count = count
             self.postings = postings
-            self.used = used
+        }
+    }
+
+    /// The lists and the statistics they are scored on.
+    struct State {
+        var entries: [String: Entry] = [:]
+        /// The kept queries and their terms, as `add` walks them for every article (rebuilt when a list comes or goes).
+        var keyList: [(key: String, phrases: [[Unicode.Scalar]])]?
+        /// Changes whenever a list comes or goes, so matches found off the writer can be trusted or redone.
+        var generation = 0
+        var documents = 0
+        var tokens = 0
+
+        mutating func keys() -> [(key: String, phrases: [[Unicode.Scalar]])] {
+            if keyList == nil { keyList = entries.map { ($0.key, $0.value.phrases) } }
+            return keyList!
+        }
+
+        /// A list came or went.
+        mutating func forgetKeys() {
+            keyList = nil
+            generation += 1
+        }
+
+        /// Articles matching each term of `key`: the counts of its single terms' lists, else the key's own.
+        func termCounts(_ key: String) -> [Int] {
+            guard let entry = entries[key] else { return HotLists.phrases(of: key).map { _ in 1 } }
+            return termCounts(entry)
+        }
+
+        func termCounts(_ entry: Entry) -> [Int] {
+            entry.terms.count == 1 ? [entry.count] : entry.terms.map { entries[$0]?.count ?? entry.count }
+        }
+
+        var statistics: Statistics { Statistics(documents: documents, tokens: tokens) }
+    }
+
+    /// The collection statistics a posting is scored on (copied apart from the lists, which a score
+    /// holding them would make copy themselves on the writer's next change).
+    struct Statistics {
+        var documents: Int
+        var tokens: Int
+
+        /// The article's score for a query (`SearchRank`: the sum over its terms).
+        func score(_ posting: Posting, counts: [Int]) -> Double {
+            let average = documents > 0 ? Double(tokens) / Double(documents) : 1
+            var sum = 0.0
+            for (tf, matching) in zip(posting.frequencies, counts) {
+                sum += SearchRank.termScore(frequency: Double(tf), idf: SearchRank.idf(documents: documents, matching: matching),
+                                            length: Double(posting.length), averageLength: average)
+            }
+            return sum
         }
     }
 
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    /// The kept queries and their terms, as `add` walks them for every article (rebuilt when a list comes or goes).
-    private var keyList: [(key: String, phrases: [[Unicode.Scalar]])]?
-    /// Changes whenever a list comes or goes, so matches found outside the lock can be trusted or redone.
-    private var generation = 0
-
-    /// The kept queries and their terms. Call with the lock held.
-    private func currentKeys() -> [(key: String, phrases: [[Unicode.Scalar]])] {
-        if keyList == nil { keyList = entries.map { ($0.key, $0.value.phrases) } }
-        return keyList!
-    }
-
-    /// A list came or went. Call with the lock held.
-    private func forgetKeys() {
-        keyList = nil
-        generation += 1
-    }
-    /// Match counts changed in the current write transaction, saved by `flush`.
+    /// The lists as of the last commit: what searches and the analysis threads read, under `lock`
+    /// only long enough to copy what they need.
+    private var published = State()
+    /// The writer's copy while a write transaction is open (`begin`): published when it commits,
+    /// dropped when it rolls back. The writer never holds `lock` while it works, so a search never
+    /// waits for the commit thread, which runs at low priority (holding `lock` for each article it
+    /// added, it kept searches waiting up to 3.5 ms under ingest).
+    private var pending: State?
+    /// Match counts changed in the current write transaction, saved by `flush`. Writer only.
     private var changedCounts: Set<String> = []
-    private var documents = 0
-    private var tokens = 0
+    /// When a search last used each list (a counter), for eviction. Under `lock`.
+    private var lastUsed: [String: UInt64] = [:]
     private var clock: UInt64 = 0
+
+    // MARK: transactions
+
+    /// A write transaction begins: the writer works on a copy of the published lists from now on.
+    func begin() {
+        pending = lock.withLock { published }
+        changedCounts = []
+    }
+
+    /// The transaction committed: searches see what it did.
+    func commit() {
+        guard let done = pending else { return }
+        lock.withLock { published = done }
+        pending = nil
+    }
+
+    /// The transaction rolled back: what it did to the lists goes with it.
+    func rollBack() {
+        pending = nil
+        changedCounts = []
+    }
+
+    /// The writer's copy (inside a transaction), else the published lists (tests).
+    private func withWriterState<T>(_ body: (inout State) throws -> T) rethrows -> T {
+        if pending != nil { return try body(&pending!) }
+        return try lock.withLock { try body(&published) }
+    }
 
     /// Loads the kept lists and the collection statistics.
     func load(_ db: Database) throws {
@@ -119,12 +186,15 @@ package final class HotLists: @unchecked Sendable {
             loaded[key]?.postings.append(Posting(article: row[1], frequencies: Self.frequencies(from: row[2]), length: row[3]))
         }
         let totals = try Counters.load(db)
+        var state = State()
+        state.entries = loaded
+        state.documents = totals["articles"] ?? 0
+        state.tokens = totals["tokens"] ?? 0
         lock.withLock {
-            entries = loaded
-            forgetKeys()
-            documents = totals["articles"] ?? 0
-            tokens = totals["tokens"] ?? 0
+            state.generation = published.generation + 1
+            published = state
         }
+        if pending != nil { pending = state }
     }
 
     static func frequencies(from text: String) -> [Int] { text.split(separator: ",").compactMap { Int($0) } }
@@ -139,32 +209,12 @@ package final class HotLists: @unchecked Sendable {
         key.split(separator: " ").map { Array($0.unicodeScalars) }
     }
 
-    func isHot(_ key: String) -> Bool { lock.withLock { entries[key] != nil } }
+    func isHot(_ key: String) -> Bool { lock.withLock { published.entries[key] != nil } }
+
+    /// Whether the writer's lists (inside a transaction) hold `key`.
+    private func writerHas(_ key: String) -> Bool { withWriterState { $0.entries[key] != nil } }
 
     // MARK: scoring
-
-    /// The article's score for a query (`SearchRank`: the sum over its terms), on the current statistics.
-    /// Call with the lock held.
-    private func score(_ posting: Posting, counts: [Int]) -> Double {
-        let average = documents > 0 ? Double(tokens) / Double(documents) : 1
-        var sum = 0.0
-        for (tf, matching) in zip(posting.frequencies, counts) {
-            sum += SearchRank.termScore(frequency: Double(tf), idf: SearchRank.idf(documents: documents, matching: matching),
-                                        length: Double(posting.length), averageLength: average)
-        }
-        return sum
-    }
-
-    /// Articles matching each term of `key`: the counts of its single terms' lists, else the key's own.
-    /// Call with the lock held.
-    private func termCounts(_ key: String) -> [Int] {
-        guard let entry = entries[key] else { return Self.phrases(of: key).map { _ in 1 } }
-        return termCounts(entry)
-    }
-
-    private func termCounts(_ entry: Entry) -> [Int] {
-        entry.terms.count == 1 ? [entry.count] : entry.terms.map { entries[$0]?.count ?? entry.count }
-    }
 
     /// How often each term occurs in `text` (overlapping matches, as FTS5 counts phrase hits).
     static func frequencies(of phrases: [[Unicode.Scalar]], in text: [Unicode.Scalar]) -> [Int] {
@@ -187,22 +237,23 @@ package final class HotLists: @unchecked Sendable {
 
     /// The list's articles scored on current statistics, best first; nil when the query has no list.
     func ranked(_ key: String) -> (total: Int, candidates: [Candidate])? {
-        lock.withLock {
-            guard let entry = entries[key] else { return nil }
+        let copied: (entry: Entry, counts: [Int], statistics: Statistics)? = lock.withLock {
+            guard let entry = published.entries[key] else { return nil }
             clock += 1
-            entries[key]?.used = clock
-            let counts = termCounts(key)
-            let candidates = entry.postings.map { Candidate(article: $0.article, score: score($0, counts: counts)) }
-                .sorted { $0.score > $1.score || ($0.score == $1.score && $0.article < $1.article) }
-            return (entry.count, candidates)
+            lastUsed[key] = clock
+            return (entry, published.termCounts(entry), published.statistics)
         }
+        guard let (entry, counts, statistics) = copied else { return nil }
+        let candidates = entry.postings.map { Candidate(article: $0.article, score: statistics.score($0, counts: counts)) }
+            .sorted { $0.score > $1.score || ($0.score == $1.score && $0.article < $1.article) }
+        return (entry.count, candidates)
     }
 
     // MARK: writing (inside the writer's transaction)
 
     /// Starts a list for `key` from the articles FTS5 ranks best, and its match count.
     func build(_ key: String, match: String, in db: Database) throws {
-        if isHot(key) { return }
+        if writerHas(key) { return }
         let phrases = Self.phrases(of: key)
         if phrases.count > 1 {
             for phrase in phrases {
@@ -220,13 +271,17 @@ package final class HotLists: @unchecked Sendable {
             let text = Array(SQLiteStore.indexedText(title: row[1], author: row[2], body: body).unicodeScalars)
             return Posting(article: row[0], frequencies: Self.frequencies(of: phrases, in: text), length: row[4])
         }
-        let victim: String? = lock.withLock {
+        let used = lock.withLock { () -> [String: UInt64] in
             clock += 1
-            entries[key] = Entry(phrases: phrases, count: count, postings: postings, used: clock)
-            forgetKeys()
-            guard entries.count > maxQueries else { return nil }
-            let oldest = entries.min { $0.value.used < $1.value.used }!.key
-            entries[oldest] = nil
+            lastUsed[key] = clock
+            return lastUsed
+        }
+        let victim: String? = withWriterState { state in
+            state.entries[key] = Entry(phrases: phrases, count: count, postings: postings)
+            state.forgetKeys()
+            guard state.entries.count > maxQueries else { return nil }
+            let oldest = state.entries.keys.min { used[$0] ?? 0 < used[$1] ?? 0 }!
+            state.entries[oldest] = nil
             return oldest
         }
         if let victim {
@@ -246,20 +301,22 @@ package final class HotLists: @unchecked Sendable {
     /// replaces a list's weakest article (scored on today's statistics) when it scores higher.
     /// The lists' match counts are saved once per transaction, by `flush`.
     func add(article: Int64, text: () -> String, length: Int, matched: Matches? = nil, in db: Database) throws {
-        let (keys, current): ([(key: String, phrases: [[Unicode.Scalar]])], Int) = lock.withLock {
-            documents += 1
-            tokens += length
-            return (currentKeys(), generation)
+        let (keys, current) = withWriterState { state in
+            state.documents += 1
+            state.tokens += length
+            return (state.keys(), state.generation)
         }
         guard !keys.isEmpty else { return }
         let found = matched?.generation == current ? matched!.found : Self.matches(of: keys, in: text())
         for (key, frequencies) in found {
             let posting = Posting(article: article, frequencies: frequencies, length: length)
-            let replaced: Int64?? = lock.withLock {
-                guard let counts = entries[key].map(termCounts) else { return .none }
+            let replaced: Int64?? = withWriterState { state in
+                guard state.entries[key] != nil else { return .none }
+                let counts = state.termCounts(key)   // no copy of the entry outlives this line
                 changedCounts.insert(key)
+                let statistics = state.statistics
                 // Mutated in place: a copy of the entry would copy its postings for every article.
-                return entries[key]!.admit(posting, capacity: capacity, documents: documents) { score($0, counts: counts) }
+                return state.entries[key]!.admit(posting, capacity: capacity, documents: state.documents) { statistics.score($0, counts: counts) }
             }
             guard let replaced else { continue }
             if let old = replaced {
@@ -278,9 +335,7 @@ package final class HotLists: @unchecked Sendable {
 
     /// Matches for `text` against the lists kept now (the text is only made when there are lists).
     func matches(in text: () -> String) -> Matches {
-        let (keys, current): ([(key: String, phrases: [[Unicode.Scalar]])], Int) = lock.withLock {
-            return (currentKeys(), generation)
-        }
+        let (keys, current) = lock.withLock { (published.keys(), published.generation) }
         return Matches(generation: current, found: keys.isEmpty ? [] : Self.matches(of: keys, in: text()))
     }
 
@@ -307,30 +362,11 @@ package final class HotLists: @unchecked Sendable {
 
     /// Saves the match counts that `add` changed (call at the end of the write transaction).
     func flush(in db: Database) throws {
-        let counts: [(String, Int)] = lock.withLock {
-            defer { changedCounts = [] }
-            return changedCounts.compactMap { key in entries[key].map { (key, $0.count) } }
+        let counts: [(String, Int)] = withWriterState { state in
+            changedCounts.compactMap { key in state.entries[key].map { (key, $0.count) } }
         }
+        changedCounts = []
         let update = try db.cachedStatement(sql: "UPDATE hot_key SET count = ? WHERE key = ?")
         for (key, count) in counts { try update.execute(arguments: [count, key]) }
-    }
-
-    /// Bookkeeping to restore when a write transaction is rolled back.
-    struct Snapshot {
-        fileprivate var entries: [String: Entry]
-        fileprivate var documents: Int
-        fileprivate var tokens: Int
-    }
-
-    func snapshot() -> Snapshot { lock.withLock { Snapshot(entries: entries, documents: documents, tokens: tokens) } }
-
-    func restore(_ snapshot: Snapshot) {
-        lock.withLock {
-            changedCounts = []
-            forgetKeys()
-            entries = snapshot.entries
-            documents = snapshot.documents
-            tokens = snapshot.tokens
-        }
     }
 }

@@ -80,6 +80,9 @@ public final class SQLiteStore: ReportStore {
         do {
             return try db.write { db in
                 try catchUp(db)
+                // The lists change on a copy that searches see only once the transaction commits.
+                hot.begin()
+                db.afterNextTransaction(onCommit: { [hot] _ in hot.commit() }, onRollback: { [hot] _ in hot.rollBack() })
                 try db.execute(sql: """
                     INSERT INTO counter (name, value) VALUES ('generation', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1
                     """)
@@ -106,14 +109,12 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func store(_ items: [StoreItem]) throws -> [StoreOutcome] {
-        let saved = hot.snapshot()
         do {
             let outcomes = try insertAll(items)
             bands.commitStaged()   // before the generation moves on: a snapshot of generation g finds all of it
             recent.committedOne()
             return outcomes
         } catch {
-            hot.restore(saved)   // the transaction rolled back; so must the lists' bookkeeping
             recent.rollBack()
             bands.dropStaged()
             throw error

@@ -159,3 +159,32 @@ import Testing
         #expect(s.hot.isHot("电梯"), "the list asked for is built once the writer is free")
     }
 }
+
+/// The lists change on the writer's copy; searches see them as the last commit left them, so a
+/// search never takes a lock the (low-priority) commit thread holds while it works.
+@Suite struct HotListsPublishedAtCommitTests {
+    struct Abandon: Error {}
+
+    @Test func searchesSeeTheListsAsTheLastCommitLeftThem() throws {
+        let s = try SQLiteStore(hotCapacity: 40, hotThreshold: 10)
+        try HotListsTests().store(s, 0..<60)
+        _ = try s.search("社区", filter: ReportFilter())
+        s.hotBuilds.wait()
+        let before = try #require(s.hot.ranked("社区")).total
+
+        #expect(throws: Abandon.self) {
+            try s.writeCounted { db in
+                try s.hot.add(article: 1_000_001, text: { "社区工作" }, length: 4, in: db)
+                #expect(s.hot.ranked("社区")?.total == before, "a search saw the open transaction")
+                throw Abandon()
+            }
+        }
+        #expect(s.hot.ranked("社区")?.total == before, "a rolled-back article stayed in the lists")
+
+        try s.writeCounted { db in
+            try s.hot.add(article: 1_000_002, text: { "社区工作" }, length: 4, in: db)
+            try s.hot.flush(in: db)
+        }
+        #expect(s.hot.ranked("社区")?.total == before + 1)
+    }
+}
