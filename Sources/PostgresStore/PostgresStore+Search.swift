@@ -22,8 +22,13 @@ extension PostgresStore {
             let page = Array(ranked.candidates.dropFirst(filter.offset).prefix(filter.limit))
             let hits = try self.hits(page.map { ($0.article, $0.score) }, terms: terms, in: session)
             if let hotKey, ranked.candidates.count >= hot.threshold {
-                // Frequent from now on: keep its best candidates, so the next search need not rank them all.
-                try hot.build(hotKey, store: self, in: session)
+                // Frequent from now on: keep its best candidates, so later searches need not rank them all.
+                // Built on a thread of its own: the build ranks again under the lock that ingest takes
+                // shared, and this search has its answer already. A failed build is asked for again by
+                // the next such search.
+                hotBuilds.request(hotKey) { [self] in
+                    _ = try? run { session in try hot.build(hotKey, store: self, in: session) }
+                }
             }
             return (ranked.candidates.count, hits)
         }

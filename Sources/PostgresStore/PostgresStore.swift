@@ -21,6 +21,8 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
     let hot: SharedHotLists
     /// The connection that hears other hosts' batches (`SharedEventLog`).
     let listener: EventListener
+    /// Hot lists searches asked for, built off the searching thread (as `SQLiteStore` builds them).
+    package let hotBuilds = HotListBuilds()
     /// The schema of its own this store was given, if any (tests).
     private let schema: String?
     /// Whether this store has migrated the database: at start, or, when the database was away then,

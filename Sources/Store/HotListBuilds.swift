@@ -7,7 +7,7 @@ import Foundation
 /// frequent therefore answers from the full-text index and leaves the list to this thread: under
 /// ingest, building in the search made a few searches wait a whole commit (nspawn-latency: p99
 /// 59.8 ms while ingesting against 10.3 ms idle).
-final class HotListBuilds: @unchecked Sendable {
+package final class HotListBuilds: @unchecked Sendable {
     private let condition = NSCondition()
     private var queued: [(key: String, build: @Sendable () -> Void)] = []
     /// Keys queued or being built: asked again meanwhile, they are not queued twice.
@@ -16,7 +16,9 @@ final class HotListBuilds: @unchecked Sendable {
 
     /// Queues `build` for `key` unless that key is already queued or building, and starts the
     /// thread if it is not running (it ends when nothing is left, so an idle store holds no thread).
-    func request(_ key: String, _ build: @escaping @Sendable () -> Void) {
+    package init() {}
+
+    package func request(_ key: String, _ build: @escaping @Sendable () -> Void) {
         condition.lock()
         defer { condition.unlock() }
         guard keys.insert(key).inserted else { return }
@@ -43,7 +45,7 @@ final class HotListBuilds: @unchecked Sendable {
     }
 
     /// Waits until every list asked for so far is built.
-    func wait() {
+    package func wait() {
         condition.lock()
         while running { condition.wait() }
         condition.unlock()

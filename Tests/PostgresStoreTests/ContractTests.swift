@@ -121,6 +121,8 @@ struct PostgresContractTests {
                     for (x, y) in zip(a.hits, b.hits) { #expect(abs(x.score - y.score) < 1e-6 * max(1, abs(x.score)), "score \(query)") }
                 }
             }
+            StoreContract.waitForHotLists(sqlite)
+            StoreContract.waitForHotLists(postgres)
         }
         for id in ["0000000000000000", String(format: "%016x", 5 * 7919), String(format: "%016x", 11 * 7919)] {
             #expect(try sqlite.reportJSON(id: id) == postgres.reportJSON(id: id))
