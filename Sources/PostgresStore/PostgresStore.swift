@@ -52,9 +52,9 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         listener = EventListener(configuration: connections.configuration, channel: Self.eventChannel, logger: logger)
         self.schema = schema
         do {
-            try connections.with { session in try migrateOnce(session) }
-        } catch let error where Self.meansAway(error) {
-            logger.warning("the database is away at start (\(PostgresStoreError.words(error))); waiting for it",
+            try run { _ in }   // migrates, and says whether the database is away as every call does
+        } catch let error where StoreError.unavailableReason(error) != nil {
+            logger.warning("the database is away at start (\(StoreError.unavailableReason(error)!)); waiting for it",
                            metadata: ["error_code": "store_unavailable"])
         } catch {
             connections.shutdown()
@@ -70,13 +70,6 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
             try Self.migrate(session)
             done = true
         }
-    }
-
-    /// Whether `error` says the database is away (as `run` decides), not that it answered and refused.
-    static func meansAway(_ error: any Error) -> Bool {
-        if let error = error as? PostgresStoreError { return error.meansUnavailable }
-        if let error = error as? StoreError { return StoreError.unavailableReason(error) != nil }
-        return true
     }
 
     /// Closes the connections (the store cannot be used afterwards).
