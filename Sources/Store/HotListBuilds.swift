@@ -14,10 +14,10 @@ package final class HotListBuilds: @unchecked Sendable {
     private var keys: Set<String> = []
     private var running = false
 
-    /// Queues `build` for `key` unless that key is already queued or building, and starts the
-    /// thread if it is not running (it ends when nothing is left, so an idle store holds no thread).
     package init() {}
 
+    /// Queues `build` for `key` unless that key is already queued or building, and starts the
+    /// thread if it is not running (it ends when nothing is left, so an idle store holds no thread).
     package func request(_ key: String, _ build: @escaping @Sendable () -> Void) {
         condition.lock()
         defer { condition.unlock() }

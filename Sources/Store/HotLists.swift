@@ -168,10 +168,11 @@ package final class HotLists: @unchecked Sendable {
         changedCounts = []
     }
 
-    /// The writer's copy (inside a transaction), else the published lists (tests).
+    /// The writer's copy. Every caller runs inside a write transaction (`SQLiteStore.writeCounted`
+    /// calls `begin`); outside one there is no copy to change.
     private func withWriterState<T>(_ body: (inout State) throws -> T) rethrows -> T {
-        if pending != nil { return try body(&pending!) }
-        return try lock.withLock { try body(&published) }
+        precondition(pending != nil, "hot lists changed outside a write transaction")
+        return try body(&pending!)
     }
 
     /// Loads the kept lists and the collection statistics.
