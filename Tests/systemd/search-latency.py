@@ -20,22 +20,22 @@ def main():
         return json.loads(f.readline())
 
     pending_start = ask({"op": "stats"})["result"]["pending"]
-    times = []
-    log = []
+    log = []   # (seconds into the window, term, ms, total)
     start = time.monotonic()
-    end = time.monotonic() + seconds
+    end = start + seconds
     i = 0
     while time.monotonic() < end:
+        term = TERMS[i % len(TERMS)]
         t0 = time.perf_counter()
-        answer = ask({"op": "search", "q": TERMS[i % len(TERMS)], "limit": 20})
-        times.append((time.perf_counter() - t0) * 1000)
-        log.append((time.monotonic() - start, TERMS[i % len(TERMS)], times[-1], answer["result"]["total"]))
+        answer = ask({"op": "search", "q": term, "limit": 20})
+        ms = (time.perf_counter() - t0) * 1000
         if not answer.get("ok"):
             print("search failed:", answer, file=sys.stderr)
             sys.exit(1)
+        log.append((time.monotonic() - start, term, ms, answer["result"]["total"]))
         i += 1
     pending_end = ask({"op": "stats"})["result"]["pending"]
-    times.sort()
+    times = sorted(ms for _, _, ms, _ in log)
     p = lambda q: times[min(len(times) - 1, int(q * len(times)))]
     print(f"{len(times)} {p(0.5):.2f} {p(0.99):.2f} {pending_start} {pending_end}")
     for at, term, ms, total in sorted(log, key=lambda x: -x[2])[:5]:
