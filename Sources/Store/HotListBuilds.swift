@@ -1,12 +1,12 @@
 import Foundation
 
-/// Hot lists that searches asked for, built one after another on a thread of their own.
+/// Hot lists that searches asked for, built one after another on a thread of their own (the
+/// PostgreSQL store's shared lists).
 ///
-/// A build ranks every match and writes the list, so it needs the single writer, which a commit may
-/// be holding (at low priority, behind the searches themselves). A search that finds its query
-/// frequent therefore answers from the full-text index and leaves the list to this thread: under
-/// ingest, building in the search made a few searches wait a whole commit (nspawn-latency: p99
-/// 59.8 ms while ingesting against 10.3 ms idle).
+/// A build ranks every match and writes the list in a transaction, which may wait for other
+/// writers. A search that finds its query frequent therefore answers from the full-text index and
+/// leaves the list to this thread. (SQLite's lists are built from a read snapshot instead, in the
+/// search itself: see `HotLists.build`.)
 package final class HotListBuilds: @unchecked Sendable {
     private let condition = NSCondition()
     private var queued: [(key: String, build: @Sendable () -> Void)] = []

@@ -95,10 +95,11 @@ package final class HotLists: @unchecked Sendable {
             return keyList!
         }
 
-        /// A list came or went.
-        mutating func forgetKeys() {
+        /// A list came or went: `generation` is a new number from `HotLists.keyClock`, never one
+        /// another copy of the lists used for a different set.
+        mutating func forgetKeys(generation: Int) {
             keyList = nil
-            generation += 1
+            self.generation = generation
         }
 
         /// Articles matching each term of `key`: the counts of its single terms' lists, else the key's own.
@@ -136,11 +137,26 @@ package final class HotLists: @unchecked Sendable {
     /// The lists as of the last commit: what searches and the analysis threads read, under `lock`
     /// only long enough to copy what they need.
     private var published = State()
+    /// The database `generation` that `published` mirrors (the last commit's, or the load's). Under `lock`.
+    private var publishedAt = -1
+    /// Lists built from a snapshot of `publishedAt` and installed beside the writer (`build`), not
+    /// yet in the writer's copy or in the file. A commit makes them stale (its articles were not
+    /// matched against them) unless the writer took them in first. Under `lock`.
+    private var installed: [String: (entry: Entry, match: String)] = [:]
+    /// Keys whose lists a search is building now, so that others do not build them too. Under `lock`.
+    private var building: Set<String> = []
+    /// Numbers the key sets of `published` and the writer's copy, so that matches found for one set
+    /// are never taken for another's. Under `lock`.
+    private var keyClock = 0
     /// The writer's copy while a write transaction is open (`begin`): published when it commits,
     /// dropped when it rolls back. The writer never holds `lock` while it works, so a search never
     /// waits for the commit thread, which runs at low priority (holding `lock` for each article it
     /// added, it kept searches waiting up to 3.5 ms under ingest).
     private var pending: State?
+    /// The database generation the writer's transaction will commit.
+    private var pendingAt = -1
+    /// The installed lists the writer's transaction took in and saves. Writer only.
+    private var adopted: [String: (entry: Entry, match: String)] = [:]
     /// Match counts changed in the current write transaction, saved by `flush`. Writer only.
     private var changedCounts: Set<String> = []
     /// When a search last used each list (a counter), for eviction. Under `lock`.
@@ -149,23 +165,51 @@ package final class HotLists: @unchecked Sendable {
 
     // MARK: transactions
 
-    /// A write transaction begins: the writer works on a copy of the published lists from now on.
-    func begin() {
-        pending = lock.withLock { published }
+    /// A write transaction that will commit database generation `generation` begins: the writer
+    /// works on a copy of the published lists from now on, and saves the lists installed since the
+    /// last commit (they are in the copy, and current: nothing committed since their snapshot).
+    func begin(at generation: Int, in db: Database) throws {
+        (pending, adopted) = lock.withLock {
+            defer { installed = [:] }
+            return (published, installed)
+        }
+        pendingAt = generation
         changedCounts = []
+        for (key, item) in adopted { try keep(key, item.entry, in: db) }
     }
 
-    /// The transaction committed: searches see what it did.
+    /// The transaction's work is done: lists installed while it was open are ranked again with
+    /// its articles and kept, then the match counts are saved. Call last in every write transaction.
+    func finish(in db: Database) throws {
+        let late = lock.withLock { installed }
+        for (key, item) in late where !writerHas(key) {
+            try keep(key, rank(key, phrases: item.entry.phrases, match: item.match, in: db), in: db)
+        }
+        try flush(in: db)
+    }
+
+    /// The transaction committed: searches see what it did. Lists installed after `finish` missed
+    /// its articles, so they go (the next search that finds them frequent builds them again).
     func commit() {
         guard let done = pending else { return }
-        lock.withLock { published = done }
+        lock.withLock {
+            published = done
+            publishedAt = pendingAt
+            installed = [:]
+        }
         pending = nil
+        adopted = [:]
     }
 
-    /// The transaction rolled back: what it did to the lists goes with it.
+    /// The transaction rolled back: what it did to the lists goes with it, and the lists it took
+    /// from `installed` wait for the next one (still current: nothing committed).
     func rollBack() {
         pending = nil
         changedCounts = []
+        lock.withLock {
+            for (key, item) in adopted where published.entries[key] != nil { installed[key] = installed[key] ?? item }
+        }
+        adopted = [:]
     }
 
     /// The writer's copy. Every caller runs inside a write transaction (`SQLiteStore.writeCounted`
@@ -191,9 +235,16 @@ package final class HotLists: @unchecked Sendable {
         state.entries = loaded
         state.documents = totals["articles"] ?? 0
         state.tokens = totals["tokens"] ?? 0
+        let generation = try SQLiteStore.generation(db)
         lock.withLock {
-            state.generation = published.generation + 1
+            // Lists installed since the last commit are still current if nothing committed since
+            // (a reload after a rolled-back write); otherwise another writer's commit made them stale.
+            if generation != publishedAt { installed = [:] }
+            for (key, item) in installed { state.entries[key] = item.entry }
+            keyClock += 1
+            state.generation = keyClock
             published = state
+            publishedAt = generation
         }
         if pending != nil { pending = state }
     }
@@ -252,16 +303,46 @@ package final class HotLists: @unchecked Sendable {
 
     // MARK: writing (inside the writer's transaction)
 
-    /// Starts a list for `key` from the articles FTS5 ranks best, and its match count.
-    func build(_ key: String, match: String, in db: Database) throws {
-        if writerHas(key) { return }
-        let phrases = Self.phrases(of: key)
-        if phrases.count > 1 {
-            for phrase in phrases {
-                let single = String(String.UnicodeScalarView(phrase))
-                try build(single, match: SearchTokens.matchExpression(single) ?? single, in: db)
+    /// Builds the list for `key` (and for each of its terms, whose counts score it) from a read
+    /// snapshot of the committed database, and installs it for searches at once: no writer needed,
+    /// so a commit in progress does not hold the list back. False when another search is building
+    /// it, or a commit came in between (the caller's search was answered anyway; a later one builds it).
+    func build(_ key: String, match: String, in snapshot: (((Database) throws -> Void) throws -> Void)) throws -> Bool {
+        let claimed = lock.withLock { published.entries[key] == nil && building.insert(key).inserted }
+        guard claimed else { return false }
+        defer { _ = lock.withLock { building.remove(key) } }
+        var generation = -1
+        var lists: [(key: String, entry: Entry, match: String)] = []
+        try snapshot { db in
+            generation = try SQLiteStore.generation(db)
+            for (term, termMatch) in Self.listsFor(key, match: match) where !isHot(term) {
+                lists.append((term, try rank(term, phrases: Self.phrases(of: term), match: termMatch, in: db), termMatch))
             }
         }
+        return lock.withLock {
+            guard publishedAt == generation else { return false }
+            for list in lists where published.entries[list.key] == nil {
+                published.entries[list.key] = list.entry
+                installed[list.key] = (list.entry, list.match)
+                clock += 1
+                lastUsed[list.key] = clock
+            }
+            keyClock += 1
+            published.forgetKeys(generation: keyClock)
+            return true
+        }
+    }
+
+    /// A query's terms first (a list's score needs each term's count), then the query itself.
+    static func listsFor(_ key: String, match: String) -> [(key: String, match: String)] {
+        let phrases = phrases(of: key)
+        guard phrases.count > 1 else { return [(key, match)] }
+        let terms = phrases.map { String(String.UnicodeScalarView($0)) }
+        return terms.map { ($0, SearchTokens.matchExpression($0) ?? $0) } + [(key, match)]
+    }
+
+    /// A new list: the articles FTS5 ranks best for `match` as `db` sees them, and its match count.
+    func rank(_ key: String, phrases: [[Unicode.Scalar]], match: String, in db: Database) throws -> Entry {
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
         let rows = try Row.fetchAll(db, sql: """
             SELECT a.rowid, a.title, a.author, a.body, a.tokens FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
@@ -272,16 +353,21 @@ package final class HotLists: @unchecked Sendable {
             let text = Array(SQLiteStore.indexedText(title: row[1], author: row[2], body: body).unicodeScalars)
             return Posting(article: row[0], frequencies: Self.frequencies(of: phrases, in: text), length: row[4])
         }
-        let used = lock.withLock { () -> [String: UInt64] in
-            clock += 1
-            lastUsed[key] = clock
-            return lastUsed
+        return Entry(phrases: phrases, count: count, postings: postings)
+    }
+
+    /// Puts a list into the writer's copy and the file (writer only), evicting the list used longest
+    /// ago when there are more than `maxQueries`.
+    private func keep(_ key: String, _ entry: Entry, in db: Database) throws {
+        let (used, keyGeneration) = lock.withLock { () -> ([String: UInt64], Int) in
+            keyClock += 1
+            return (lastUsed, keyClock)
         }
         let victim: String? = withWriterState { state in
-            state.entries[key] = Entry(phrases: phrases, count: count, postings: postings)
-            state.forgetKeys()
+            state.entries[key] = entry
+            state.forgetKeys(generation: keyGeneration)
             guard state.entries.count > maxQueries else { return nil }
-            let oldest = state.entries.keys.min { used[$0] ?? 0 < used[$1] ?? 0 }!
+            let oldest = state.entries.keys.filter { $0 != key }.min { used[$0] ?? 0 < used[$1] ?? 0 }!
             state.entries[oldest] = nil
             return oldest
         }
@@ -289,8 +375,9 @@ package final class HotLists: @unchecked Sendable {
             try db.execute(sql: "DELETE FROM hot_posting WHERE key = ?", arguments: [victim])
             try db.execute(sql: "DELETE FROM hot_key WHERE key = ?", arguments: [victim])
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO hot_key (key, count) VALUES (?, ?)", arguments: [key, count])
-        for posting in postings { try insert(posting, key: key, in: db) }
+        try db.execute(sql: "DELETE FROM hot_posting WHERE key = ?", arguments: [key])
+        try db.execute(sql: "INSERT OR REPLACE INTO hot_key (key, count) VALUES (?, ?)", arguments: [key, entry.count])
+        for posting in entry.postings { try insert(posting, key: key, in: db) }
     }
 
     func insert(_ posting: Posting, key: String, in db: Database) throws {
@@ -361,8 +448,8 @@ package final class HotLists: @unchecked Sendable {
         }
     }
 
-    /// Saves the match counts that `add` changed (call at the end of the write transaction).
-    func flush(in db: Database) throws {
+    /// Saves the match counts that `add` changed (at the end of the write transaction, by `finish`).
+    private func flush(in db: Database) throws {
         let counts: [(String, Int)] = withWriterState { state in
             changedCounts.compactMap { key in state.entries[key].map { (key, $0.count) } }
         }

@@ -17,8 +17,6 @@ public final class SQLiteStore: ReportStore {
     let recent = RecentSketches()
     /// The LSH band index of every stored sketch (see `BandIndex`).
     let bands = BandIndex()
-    /// Hot lists searches asked for, built off the searching thread.
-    let hotBuilds = HotListBuilds()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public convenience init(path: String) throws {
@@ -80,14 +78,17 @@ public final class SQLiteStore: ReportStore {
         do {
             return try db.write { db in
                 try catchUp(db)
-                // The lists change on a copy that searches see only once the transaction commits.
-                hot.begin()
-                db.afterNextTransaction(onCommit: { [hot] _ in hot.commit() }, onRollback: { [hot] _ in hot.rollBack() })
                 try db.execute(sql: """
                     INSERT INTO counter (name, value) VALUES ('generation', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1
                     """)
-                seenGeneration.value = try Self.generation(db)
-                return try body(db)
+                let generation = try Self.generation(db)
+                seenGeneration.value = generation
+                // The lists change on a copy that searches see only once the transaction commits.
+                db.afterNextTransaction(onCommit: { [hot] _ in hot.commit() }, onRollback: { [hot] _ in hot.rollBack() })
+                try hot.begin(at: generation, in: db)
+                let result = try body(db)
+                try hot.finish(in: db)
+                return result
             }
         } catch {
             // Rolled back: the lists in memory may hold what the file does not; reload before use.
@@ -150,7 +151,6 @@ public final class SQLiteStore: ReportStore {
                 return .stored
             }
             try counted.save(in: db)
-            try hot.flush(in: db)
             return outcomes
         }
     }
@@ -362,10 +362,9 @@ public final class SQLiteStore: ReportStore {
         let result = try searchIndex(match, terms: terms, filter: filter)
         if let hotKey, result.total >= hot.threshold {
             // Frequent from now on: keep its best candidates, so later searches need not rank them all.
-            // A failed build is simply asked for again by the next such search.
-            hotBuilds.request(hotKey) { [self] in
-                try? writeCounted { db in try hot.build(hotKey, match: match, in: db) }
-            }
+            // Built from a snapshot, beside a commit in progress; one that fails or loses a race to a
+            // commit is simply tried again by the next such search.
+            _ = try? hot.build(hotKey, match: match) { body in try db.read(body) }
         }
         return result
     }

@@ -39,7 +39,6 @@ import Testing
         let daemon = try SQLiteStore(path: path, hotCapacity: 40, hotThreshold: 10)
         try HotListsTests().store(daemon, 0..<80)
         let before = try daemon.search("社区", filter: ReportFilter(limit: 5))
-        daemon.hotBuilds.wait()
         #expect(daemon.hot.isHot("社区"))
         #expect(try daemon.search("社区", filter: ReportFilter(limit: 5)).total == before.total)
 
