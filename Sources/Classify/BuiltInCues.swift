@@ -13,7 +13,9 @@ enum BuiltInCues {
     /// for that theme (`文化宫` is a building, `宣传贯彻` is party study, not publicity).
     static let exclusions: [String: [String]] = [
         "heritage-culture": ["生态保护", "环境保护", "保护红线", "权益保护", "保护好生态", "历史遗留", "历史性", "历史最好", "文化活动", "文化宫", "文化站", "企业文化", "文化程度", "文化墙", "文化广场", "文明城市",
-                             "文化创意产业协会", "文化活动室", "文体活动"],
+                             "文化创意产业协会", "文化活动室", "文体活动",
+                             // 老城区 is the older part of a city, where renewal happens (a genre word), not its heritage.
+                             "老城区"],
         "media-publicity": [// 宣传 as outreach to residents (campaigns, leaflets, door-to-door) is not publicity in the media.
                             "宣传教育", "宣传活动", "宣传海报", "宣传标语", "宣传横幅", "入户宣传", "上门宣传", "宣传力度",
                             "加大宣传", "广泛宣传", "宣传普及", "普法宣传", "宣传讲解", "安全宣传", "消防宣传", "反诈宣传",

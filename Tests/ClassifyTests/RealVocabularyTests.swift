@@ -52,6 +52,25 @@ import Testing
         #expect(result.articles.first?.primary == "old-community-renovation")
     }
 
+    /// 老城区 is the older part of a city, where renewal happens: said in every sentence of a property
+    /// survey it is the setting, not heritage, and does not take the primary from what the title names.
+    @Test func theOldDistrictsAreNotHeritage() {
+        let result = report("老城区社区物业服务如何补短板",
+            "老城区社区多建于上世纪八九十年代，不少小区没有物业服务企业，楼道卫生和设施维修无人负责。",
+            "区住建局对老城区8个社区开展调查，发现居民对物业服务的满意度不足五成，物业费收缴率低、专项维修资金不足。",
+            "调查建议，老城区社区可由居委会牵头成立物业管理委员会，引入专业物业公司提供基础物业服务。")
+        #expect(!result.themes.contains { $0.id == "heritage-culture" })
+        #expect(result.articles.first?.primary == "property-management")
+    }
+
+    /// The old town itself (老城的格局, 老城风貌) is still heritage.
+    @Test func theOldTownIsStillHeritage() {
+        let result = report("守护老城的历史肌理",
+            "老城保留着明清以来的街巷格局，历史建筑和传统民居集中连片。",
+            "保护规划提出，老城内不拆真遗存、不建假古董，历史建筑修缮保护后活化利用，延续老城风貌。")
+        #expect(result.articles.first?.primary == "heritage-culture")
+    }
+
     /// A home-lift sales page discusses lifts in a shop's words: not a report.
     @Test func aLiftSalesPageIsNotAReport() {
         let result = report("家用电梯选购指南",
