@@ -31,11 +31,16 @@ enum Calibration {
     /// Evidence sentences quoted per theme.
     static let maxEvidence = 3
     /// What the title adds to a theme's claim to be primary, as a share of the leading theme's coverage
-    /// plus strength: a title that names the theme (a cue of weight 3) adds `titleShare`, one with only a
-    /// specific word of it proportionally less. A notice titled 加装电梯补贴 whose body weighs money
-    /// about as much is about elevator retrofit. Larger shares (0.4 and up), or a bonus for a title
+    /// plus strength: a title that names the theme (a cue of weight 3) adds `titleShare`, one naming it
+    /// with a cue of `namingWeight` proportionally less. A notice titled 加装电梯补贴 whose body weighs
+    /// money about as much is about elevator retrofit. Larger shares (0.4 and up), or a bonus for a title
     /// naming one theme alone, moved primaries of the dev corpus and the seed away from their gold.
     static let titleShare = 0.25
+    /// A title word below this weight only relates to a theme (补助 in 加装电梯可补助20万元, 公共空间 in
+    /// 党建引领公共空间更新): it adds nothing to the theme's claim to be primary, so a theme the body
+    /// spends a few more money or space words on does not outbid the one the title names. 2.5 is where
+    /// the lexicon's terms start to name their theme (see `BuiltInCues`).
+    static let namingWeight = 2.5
 }
 
 /// The numbers behind one theme's decision for one article.
@@ -89,11 +94,12 @@ extension ThemeClassifier {
             scored.append((result, feature.coverage + feature.strength))
         }
         // The primary theme is the one discussed in most sentences, weighted by its overall strength, and
-        // by what the title says the article is about (see `Calibration.titleShare`).
+        // by what the title names the article to be about (see `Calibration.titleShare`, `namingWeight`).
         let top = scored.map(\.1).max() ?? 0
         var claims: [(String, Double)] = []
         for (themeIndex, feature) in all.enumerated() where feature.asserted {
-            let title = Calibration.titleShare * min(1, feature.titleTop / 3)
+            let named = feature.titleTop >= Calibration.namingWeight
+            let title = named ? Calibration.titleShare * min(1, feature.titleTop / 3) : 0
             claims.append((taxonomy.themes[themeIndex].id, feature.coverage + feature.strength + top * title))
         }
         scored.sort { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.0.id < $1.0.id }
