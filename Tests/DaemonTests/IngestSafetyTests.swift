@@ -58,6 +58,14 @@ import Testing
         #expect(InHandRecord(path: path, inbox: configuration.inbox).entries().isEmpty)
     }
 
+    /// Names are kept as hex, any byte (not only UTF-8) and in either case read back.
+    @Test func inHandNamesRoundTripThroughHex() {
+        let every = (0...255).map { UInt8($0) }
+        #expect(InHandRecord.hex([0x00, 0x0F, 0xA5, 0xFF]) == "000fa5ff")
+        #expect(InHandRecord.hexBytes(Substring(InHandRecord.hex(every))) == every)
+        #expect(InHandRecord.hexBytes("0FA5") == [0x0F, 0xA5])
+    }
+
     @Test func theGuardStopsAFileOverItsTimeAndTellsTheWatchdog() throws {
         let overran = SeenFiles()
         let guard_ = AnalysisGuard { overran.add($0) }
