@@ -1,3 +1,4 @@
+import Characters
 import Foundation
 
 /// Brings a figure's value and unit to a base unit, so `1.2亿元` and `3000万元`, or `5万平方米` and
@@ -7,7 +8,7 @@ public enum FigureUnit {
     /// The normalised value and unit, or nil when the value is not a number.
     public static func normalize(value: String, unit: String) -> (value: Double, unit: String)? {
         guard let number = firstNumber(value) else { return nil }
-        var unit = unit.trimmingCharacters(in: .whitespaces)
+        var unit = trimmed(unit)
         var factor = 1.0
         // A magnitude in front of the measure word: 万元, 亿元, 万平方米, 万余户 (余/多 are dropped by the
         // extractor), and 千元 (but 千米, 千克, 千瓦 are units of their own).
@@ -46,23 +47,32 @@ public enum FigureUnit {
         "": ("", 1),
     ]
 
-    /// The first number in `300至500`, `1,200`, `12.5`.
+    /// The first number in `300至500`, `1,200`, `12.5` (full-width digits too). Scalars, not
+    /// `Character`s: a bulk report has dozens of figures, and this ran on every one.
     static func firstNumber(_ text: String) -> Double? {
-        var digits = ""
+        var digits: [UInt8] = []
         var seenDot = false
-        for c in text {
-            if let d = c.wholeNumberValue, c.isASCII || ("０"..."９").contains(c) {
-                digits.append(Character(String(d)))
-            } else if (c == "." || c == "．") && !seenDot && !digits.isEmpty {
+        for s in text.unicodeScalars {
+            if CharacterClass.isASCIIDigit(s) || CharacterClass.isFullWidthDigit(s) {
+                digits.append(UInt8(CharacterClass.asciiTwin(ofFullWidth: s)?.value ?? s.value))
+            } else if (s == "." || s == "．") && !seenDot && !digits.isEmpty {
                 seenDot = true
-                digits.append(".")
-            } else if c == "," || c == "，" && !digits.isEmpty {
+                digits.append(UInt8(ascii: "."))
+            } else if s == "," || s == "，" && !digits.isEmpty {
                 continue
             } else if !digits.isEmpty {
                 break
             }
         }
-        if digits.hasSuffix(".") { digits.removeLast() }
-        return Double(digits)
+        if digits.last == UInt8(ascii: ".") { digits.removeLast() }
+        return Double(String(decoding: digits, as: UTF8.self))
+    }
+
+    /// `unit` without the spaces around it.
+    static func trimmed(_ unit: String) -> String {
+        let scalars = unit.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !CharacterClass.isSpace($0) }),
+              let last = scalars.lastIndex(where: { !CharacterClass.isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }

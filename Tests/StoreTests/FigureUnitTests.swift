@@ -22,11 +22,19 @@ import Testing
         ("1,200", "户", 1200.0, "户"),
         ("300至500", "户", 300.0, "户"),
         ("99.4", "%", 99.4, "%"),
+        ("１２.５", " 万平方米 ", 125_000.0, "㎡"),
+        ("3.", "户", 3.0, "户"),
+        ("约1.2.3", "元", 1.2, "元"),
     ])
     func normalises(value: String, unit: String, expected: Double, base: String) throws {
         let n = try #require(FigureUnit.normalize(value: value, unit: unit))
         #expect(n.value == expected)
         #expect(n.unit == base)
+    }
+
+    @Test func aValueWithNoNumberHasNone() {
+        #expect(FigureUnit.normalize(value: "若干", unit: "户") == nil)
+        #expect(FigureUnit.normalize(value: ".", unit: "户") == nil)
     }
 
     @Test func amountsInDifferentUnitsCompare() throws {
