@@ -5,10 +5,8 @@ import Testing
 /// Which asserted theme is primary: what the title names and the body discusses, not the theme with the
 /// most words. Every fixture is invented for the test.
 @Suite struct PrimaryThemeTests {
-    let classifier = ThemeClassifier(taxonomy: .builtIn)
-
     func themes(_ title: String?, _ paragraphs: String...) -> ArticleThemes {
-        classifier.classify(Article(index: 0, title: title, paragraphs: paragraphs))
+        ThemeClassifierTests().themes(title, paragraphs)
     }
 
     /// A subsidy notice for lifts spends more words on money than on lifts; its title names the lifts

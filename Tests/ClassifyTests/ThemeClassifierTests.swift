@@ -7,6 +7,10 @@ import Testing
     let classifier = ThemeClassifier(taxonomy: .builtIn)
 
     func themes(_ title: String?, _ paragraphs: String...) -> ArticleThemes {
+        themes(title, paragraphs)
+    }
+
+    func themes(_ title: String?, _ paragraphs: [String]) -> ArticleThemes {
         classifier.classify(Article(index: 0, title: title, paragraphs: paragraphs))
     }
 
