@@ -126,34 +126,40 @@ import Testing
 /// A search never waits for the writer: a commit in flight (at low priority under ingest) held up
 /// searches that took its uncommitted count for another writer's, or that built a hot list.
 @Suite struct HotListsBesideACommitTests {
-    @Test func searchesAnswerWhileACommitHoldsTheWriter() throws {
-        let path = NSTemporaryDirectory() + "renewald-beside-\(UUID().uuidString.prefix(8)).sqlite"
+    /// A store in a file (a pool: reads beside the writer, unlike the in-memory one), removed after `body`.
+    static func withFileStore(_ body: (SQLiteStore) throws -> Void) throws {
+        let path = NSTemporaryDirectory() + "renewald-hot-\(UUID().uuidString.prefix(8)).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let s = try SQLiteStore(path: path, hotCapacity: 40, hotThreshold: 10)
-        try HotListsTests().store(s, 0..<80)
-        _ = try s.search("社区", filter: ReportFilter(limit: 5))
-        #expect(s.hot.isHot("社区"))
+        try body(try SQLiteStore(path: path, hotCapacity: 40, hotThreshold: 10))
+    }
 
-        let holding = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        Thread { _ = try? s.writeCounted { _ in holding.signal(); release.wait() } }.start()
-        holding.wait()
-        let answered = DispatchSemaphore(value: 0)
-        let totals = Mutex<[Int]>([])
-        Thread {
-            for query in ["社区", "电梯"] {   // one answered from its list, one frequent and not listed yet
-                if let total = try? s.search(query, filter: ReportFilter(limit: 5)).total { totals.withLock { $0.append(total) } }
-            }
-            answered.signal()
-        }.start()
-        let inTime = answered.wait(timeout: .now() + 10) == .success
-        let builtBeside = s.hot.isHot("电梯")
-        release.signal()
-        if !inTime { answered.wait() }
-        #expect(inTime, "the searches waited for the writer")
-        #expect(builtBeside, "the new list waited for the writer")
-        #expect(totals.withLock { $0 }.count == 2)
-        #expect(s.hot.isHot("电梯"), "the list is built beside the commit and kept by it")
+    @Test func searchesAnswerWhileACommitHoldsTheWriter() throws {
+        try HotListsBesideACommitTests.withFileStore { s in
+            try HotListsTests().store(s, 0..<80)
+            _ = try s.search("社区", filter: ReportFilter(limit: 5))
+            #expect(s.hot.isHot("社区"))
+
+            let holding = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
+            Thread { _ = try? s.writeCounted { _ in holding.signal(); release.wait() } }.start()
+            holding.wait()
+            let answered = DispatchSemaphore(value: 0)
+            let totals = Mutex<[Int]>([])
+            Thread {
+                for query in ["社区", "电梯"] {   // one answered from its list, one frequent and not listed yet
+                    if let total = try? s.search(query, filter: ReportFilter(limit: 5)).total { totals.withLock { $0.append(total) } }
+                }
+                answered.signal()
+            }.start()
+            let inTime = answered.wait(timeout: .now() + 10) == .success
+            let builtBeside = s.hot.isHot("电梯")
+            release.signal()
+            if !inTime { answered.wait() }
+            #expect(inTime, "the searches waited for the writer")
+            #expect(builtBeside, "the new list waited for the writer")
+            #expect(totals.withLock { $0 }.count == 2)
+            #expect(s.hot.isHot("电梯"), "the list is built beside the commit and kept by it")
+        }
     }
 }
 
@@ -188,39 +194,38 @@ import Testing
 /// before that transaction's commit shows it to searches, else it would miss them for good.
 @Suite struct HotListsBuiltDuringATransactionTests {
     @Test func aListBuiltBesideAnOpenTransactionGetsItsArticles() throws {
-        let path = NSTemporaryDirectory() + "renewald-during-\(UUID().uuidString.prefix(8)).sqlite"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let s = try SQLiteStore(path: path, hotCapacity: 40, hotThreshold: 10)
-        try HotListsTests().store(s, 0..<60)
-        let holding = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let written = DispatchSemaphore(value: 0)
-        Thread {
-            _ = try? s.writeCounted { db in
-                for n in 60..<100 {
-                    let r = HotListsTests.article(n)
-                    let item = StoreItem(report: r, textHash: r.id, drop: SQLiteStoreTests.drop(r))
-                    try s.insert(item.report, rows: item.rows, textHash: item.textHash, in: db)
+        try HotListsBesideACommitTests.withFileStore { s in
+            try HotListsTests().store(s, 0..<60)
+            let holding = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
+            let written = DispatchSemaphore(value: 0)
+            Thread {
+                _ = try? s.writeCounted { db in
+                    for n in 60..<100 {
+                        let r = HotListsTests.article(n)
+                        let item = StoreItem(report: r, textHash: r.id, drop: SQLiteStoreTests.drop(r))
+                        try s.insert(item.report, rows: item.rows, textHash: item.textHash, in: db)
+                    }
+                    holding.signal()
+                    release.wait()
                 }
-                holding.signal()
-                release.wait()
-            }
-            written.signal()
-        }.start()
-        holding.wait()
-        let before = try s.search("电梯", filter: ReportFilter(limit: 20))   // the committed 60 only
-        let builtBeside = s.hot.isHot("电梯")
-        release.signal()
-        written.wait()
-        #expect(builtBeside)
-        #expect(s.hot.isHot("电梯"), "the commit dropped the list built beside it")
-        let served = try s.search("电梯", filter: ReportFilter(limit: 20))
-        let ranked = try s.searchIndex("\"电梯\"", terms: ["电梯"], filter: ReportFilter(limit: 20))
-        #expect(served.total > before.total)
-        #expect(served.total == ranked.total)
-        #expect(HotListsTests.sameRanking(served.hits, ranked.hits), "\(served.hits.map(\.report)) vs \(ranked.hits.map(\.report))")
-        let reloaded = HotLists(capacity: 40, threshold: 10)
-        try s.db.read { try reloaded.load($0) }
-        #expect(reloaded.ranked("电梯")?.total == ranked.total, "the list was saved with the transaction's articles")
+                written.signal()
+            }.start()
+            holding.wait()
+            let before = try s.search("电梯", filter: ReportFilter(limit: 20))   // the committed 60 only
+            let builtBeside = s.hot.isHot("电梯")
+            release.signal()
+            written.wait()
+            #expect(builtBeside)
+            #expect(s.hot.isHot("电梯"), "the commit dropped the list built beside it")
+            let served = try s.search("电梯", filter: ReportFilter(limit: 20))
+            let ranked = try s.searchIndex("\"电梯\"", terms: ["电梯"], filter: ReportFilter(limit: 20))
+            #expect(served.total > before.total)
+            #expect(served.total == ranked.total)
+            #expect(HotListsTests.sameRanking(served.hits, ranked.hits), "\(served.hits.map(\.report)) vs \(ranked.hits.map(\.report))")
+            let reloaded = HotLists(capacity: 40, threshold: 10)
+            try s.db.read { try reloaded.load($0) }
+            #expect(reloaded.ranked("电梯")?.total == ranked.total, "the list was saved with the transaction's articles")
+        }
     }
 }
