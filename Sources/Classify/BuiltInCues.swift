@@ -53,6 +53,8 @@ enum BuiltInCues {
     /// stock market, a kitchen, a novel, a match. A text written in them is not a report on renewal
     /// however much it speaks of lifts or 小区 (see `ThemeClassifier.isReport`); real reports use them
     /// rarely (at most a third of `Calibration.maxOffGenreDensity` in the real-world tune set).
+    /// One that is only part of a longer genre word (品牌 in 党建品牌) does not count
+    /// (see `ThemeClassifier.isInsideGenreWord`).
     static let offGenre: [String] = """
         选购 购买 购物 品牌 售价 报价 优惠 促销 折扣 包邮 下单 厂家 厂商 型号 热销 性价比 客服 加盟 代理商 门店 专卖 家用电梯 别墅电梯
         股价 个股 板块 概念股 涨停 跌停 涨幅 跌幅 收盘 开盘 成交额 成交量 市值 大盘 沪指 深成指 创业板 主力资金 净流入 净流出 券商 研报 增持 减持 港股 美股

@@ -21,6 +21,8 @@ struct CueIndex: Sendable {
     let isLatinWord: [Bool]
     /// Reporter words (`记者`), which do not count inside a byline (see `ThemeClassifier.isByline`).
     let isBylineWord: [Bool]
+    /// The length in scalars of the longest term.
+    let longestTerm: Int
 
     /// Compiles `themes` (with any learned cues appended per theme id) and the domain words.
     init(themes: [Theme], learned: [String: [Cue]], domain: [String], offGenre: [String] = []) {
@@ -52,6 +54,7 @@ struct CueIndex: Sendable {
         self.matcher = PatternMatcher(patterns: terms)
         self.terms = terms
         self.roles = roles
+        self.longestTerm = matcher.lengths.max() ?? 0
         self.isBylineWord = terms.map { ["记者", "通讯员", "摄影", "特约记者", "见习记者", "实习记者"].contains($0) }
         self.isLatinWord = terms.map { term in
             term.unicodeScalars.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x61 && $0.value <= 0x7A) }

@@ -66,7 +66,8 @@ extension ThemeClassifier {
         var candidates: [(theme: Int, weight: Double, learned: Bool, hit: PatternMatcher.Hit)] = []
         var domainHits = 0
         var cueHits = 0
-        var offGenreHits = 0
+        var offGenre: [PatternMatcher.Hit] = []
+        var genreWords: [PatternMatcher.Hit] = []
         for hit in hits {
             var isDomain = false
             var isCue = false
@@ -74,16 +75,20 @@ extension ThemeClassifier {
                 switch role {
                 case .exclusion(let theme): exclusions[theme].append((hit.start, hit.end))
                 case .domain: isDomain = true
-                case .offGenre: offGenreHits += 1
+                case .offGenre: offGenre.append(hit)
                 case .cue(let theme, let weight, let learned):
                     if weight >= Calibration.specificWeight { isCue = true }
                     candidates.append((theme, weight, learned, hit))
                 }
             }
+            if isDomain || isCue { genreWords.append(hit) }
             if isDomain || isCue, !Self.inside(hit, muted) {
                 domainHits += isDomain ? 1 : 0
                 cueHits += isCue ? 1 : 0
             }
+        }
+        let offGenreHits = offGenre.reduce(0) {
+            $0 + (Self.isInsideGenreWord($1, genreWords, longest: index.longestTerm) ? 0 : 1)
         }
 
         var tallies = [ThemeTally](repeating: ThemeTally(), count: themeCount)
@@ -117,6 +122,28 @@ extension ThemeClassifier {
         }
         return ArticleAnalysis(text: text, tallies: tallies, domainHits: domainHits, cueHits: cueHits,
                                offGenreHits: offGenreHits)
+    }
+
+    /// Whether another genre's word is only part of a longer word of this one: 品牌 in 党建品牌 (a
+    /// party-building label, not a shop's brand), 房产 across 住房产权. A genre word lying wholly inside
+    /// it (物管 in 物管股) does not save it. `words` are in the matcher's order (by end); no
+    /// term is longer than `longest` scalars.
+    static func isInsideGenreWord(_ hit: PatternMatcher.Hit, _ words: [PatternMatcher.Hit], longest: Int) -> Bool {
+        // The first word ending after the hit starts; words that overlap it end before hit.end + longest.
+        var low = 0, high = words.count
+        while low < high {
+            let mid = (low + high) / 2
+            if words[mid].end > hit.start { high = mid } else { low = mid + 1 }
+        }
+        var i = low
+        while i < words.count, words[i].end <= hit.end + longest {
+            let word = words[i]
+            let overlaps = word.start < hit.end && word.end > hit.start
+            let within = word.start >= hit.start && word.end <= hit.end
+            if overlaps && !within { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Byline and author-footer parentheses (`（记者 …）`, `（作者系…）`): names and affiliations, not content.

@@ -71,6 +71,16 @@ import Testing
         #expect(result.articles.first?.primary == "heritage-culture")
     }
 
+    /// A shop's word inside a longer word of the genre is not the shop's: 品牌 in 党建品牌, 房产 across
+    /// 住房产权. A short report saying either once was thrown out as a shop page.
+    @Test func aShopWordInsideAGenreWordIsNotOffGenre() {
+        let result = report(nil,
+            "社区打造“红色港湾”党建品牌，党员志愿服务队常年为居民服务。",
+            "社区党委推行在职党员双报到，组织党员认领楼栋，协助居民办理老旧住房产权手续。")
+        #expect(!result.notAReport)
+        #expect(result.articles.first?.primary == "party-building")
+    }
+
     /// A home-lift sales page discusses lifts in a shop's words: not a report.
     @Test func aLiftSalesPageIsNotAReport() {
         let result = report("家用电梯选购指南",
