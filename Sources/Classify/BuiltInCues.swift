@@ -36,7 +36,8 @@ enum BuiltInCues {
         "resident-participation": [],
         "property-management": [],
         "community-services": ["党员教育", "教育引导", "警示教育", "自我教育", "党群服务", ],
-        "old-community-renovation": [],
+        // 人口老化 is Hong Kong and Taiwan for an ageing population, not ageing buildings.
+        "old-community-renovation": ["人口老化"],
     ]
 
     /// Words of the genre (places people live and the renewal of them) that belong to no one theme;
@@ -53,7 +54,7 @@ enum BuiltInCues {
     /// stock market, a kitchen, a novel, a match. A text written in them is not a report on renewal
     /// however much it speaks of lifts or 小区 (see `ThemeClassifier.isReport`); real reports use them
     /// rarely (at most a third of `Calibration.maxOffGenreDensity` in the real-world tune set).
-    /// One that is only part of a longer genre word (品牌 in 党建品牌) does not count
+    /// One that is only part of a longer genre word (品牌 in 党建品牌, 厂家 in 纺织厂家属院) does not count
     /// (see `ThemeClassifier.isInsideGenreWord`).
     static let offGenre: [String] = """
         选购 购买 购物 品牌 售价 报价 优惠 促销 折扣 包邮 下单 厂家 厂商 型号 热销 性价比 客服 加盟 代理商 门店 专卖 家用电梯 别墅电梯
@@ -152,6 +153,11 @@ enum BuiltInCues {
             2.5 旧区 旧楼 老旧建筑 老旧房屋 危旧 重建项目 更新改造项目 老旧厂房 重建计划 更新单元 更新地区 更新计划
             2 重建 整建 复修 改建 翻修 危楼 老屋 老房子 破败 房龄 屋龄 旧住宅 城市更新项目
             1.5 拆迁 拆除 搬迁 征收 安置
+            3 海砂屋 危险建筑物 老旧公寓 平改坡 年久失修
+            2.5 危险建筑 危老建筑 老旧建物 震损 耐震补强 家属院 家属区 家属楼 职工宿舍 无物业 弃管 老破小 残旧 楼宇老化
+            2.5 安置小区 安置社区 回迁房 回迁小区
+            2 耐震 失修 旧貌 旧楼改造 设施老化
+            1.5 加固 老化
             """,
         "elevator-retrofit": """
             3 加装电梯 增设电梯 电梯加装 电梯增设 加梯 既有住宅加装 既有住宅增设 装电梯

@@ -125,8 +125,8 @@ extension ThemeClassifier {
     }
 
     /// Whether another genre's word is only part of a longer word of this one: 品牌 in 党建品牌 (a
-    /// party-building label, not a shop's brand), 房产 across 住房产权. A genre word lying wholly inside
-    /// it (物管 in 物管股) does not save it. `words` are in the matcher's order (by end); no
+    /// party-building label, not a shop's brand), 房产 across 住房产权, 厂家 across 纺织厂家属院 (a staff
+    /// compound, not a manufacturer). A genre word lying wholly inside it (物管 in 物管股) does not save it. `words` are in the matcher's order (by end); no
     /// term is longer than `longest` scalars.
     static func isInsideGenreWord(_ hit: PatternMatcher.Hit, _ words: [PatternMatcher.Hit], longest: Int) -> Bool {
         // The first word ending after the hit starts; words that overlap it end before hit.end + longest.

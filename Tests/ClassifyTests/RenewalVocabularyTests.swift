@@ -32,6 +32,47 @@ import Testing
         #expect(cues(result, "policy-strategy").contains("通知》"))
     }
 
+    /// Taiwan names the buildings its renewal rebuilds by their danger: 海砂屋, 危险建筑物, buildings of
+    /// poor seismic resistance (耐震能力不足) or damaged by an earthquake (震损).
+    @Test func taiwanDangerousBuildingsAreOldHousingRenovation() {
+        let result = report(nil,
+            "县府推动危险建筑物专案，协助海砂屋、耐震能力不足及震损大楼的住户整合意愿。",
+            "住户同意比例达到门槛后，由专业团队评估方案，县府补助耐震补强的评估费用。",
+            "县府呼吁住户正视海砂屋的居住安全风险，及早提出申请。")
+        #expect(!result.notAReport)
+        #expect(result.articles.first?.primary == "old-community-renovation")
+        #expect(cues(result, "old-community-renovation").contains("海砂屋"))
+    }
+
+    /// A work unit's staff compound (家属院) with no property service is the typical old compound; its
+    /// list of broken pipes and roads says what is renovated, not that the article is about utilities.
+    @Test func aStaffCompoundIsAnOldCommunity() {
+        let result = report(nil,
+            "这座纺织厂家属院建于上世纪八十年代，无物业，楼道昏暗，下水管道经常堵塞，路面坑洼不平。",
+            "住户说，房子年久失修，外墙墙皮脱落，设施老化，一到雨天屋顶就漏水。",
+            "今年家属院纳入改造计划，更换供水管道、修缮屋面、铺设路面，居民盼着旧貌换新颜。")
+        #expect(!result.notAReport)
+        #expect(result.articles.first?.primary == "old-community-renovation")
+    }
+
+    /// Resettlement compounds (安置小区, 回迁房), named in the theme's description, are renovated like old ones.
+    @Test func aResettlementCompoundUpgradeIsOldHousingRenovation() {
+        let result = report(nil,
+            "这个安置小区交付已近二十年，街道把安置小区的提升列入今年的民生实事。",
+            "设计团队走访回迁房住户，梳理出安置小区在停车、绿化和活动空间上的短板。")
+        #expect(ids(result).contains("old-community-renovation"))
+        #expect(cues(result, "old-community-renovation").contains("安置小区"))
+    }
+
+    /// 人口老化 is an ageing population, not ageing buildings.
+    @Test func anAgeingPopulationIsNotOldHousing() {
+        let result = report(nil,
+            "旧区楼宇复修完成后，面对人口老化，大厦增设无障碍通道。",
+            "人口老化令不少长者独居，复修工程同时为长者住户加装扶手。")
+        #expect(ids(result).contains("old-community-renovation"))
+        #expect(!cues(result, "old-community-renovation").contains("老化"))
+    }
+
     /// Other genres that share these words stay non-reports: a Taiwan flat-buying guide warning of 海砂屋,
     /// a stock item citing the planning commission's 《…意见》, a story set in a staff compound.
     @Test(arguments: [
