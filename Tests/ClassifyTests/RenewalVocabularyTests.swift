@@ -64,6 +64,35 @@ import Testing
         #expect(cues(result, "old-community-renovation").contains("安置小区"))
     }
 
+    /// Services for older residents and young people in a community living room are community services.
+    @Test func aCommunityLivingRoomServesOldAndYoung() {
+        let result = report(nil,
+            "社区会客厅每天开放，老年居民在这里学习使用智能手机、排练合唱。",
+            "放学后，青少年在会客厅做作业，志愿者提供课业辅导，周末还有心理辅导讲座。",
+            "社区表示，将根据老年群体和家庭的需求，持续丰富会客厅的服务项目。")
+        #expect(ids(result).contains("community-services"))
+        #expect(result.articles.first?.primary == "community-services")
+    }
+
+    /// Hong Kong writes of social services, social workers and outreach where the mainland writes 社区服务.
+    @Test func hongKongSocialServicesAreCommunityServices() {
+        let result = report("重建区居民支援计划",
+            "计划由专业社工提供外展服务，探访受重建影响的长者居民，为他们提供情绪支援。",
+            "社工亦协助居民申请社会服务，转介有需要的家庭，帮助他们适应新的居住环境。")
+        #expect(ids(result).contains("community-services"))
+        #expect(cues(result, "community-services").contains("外展服务"))
+        #expect(cues(result, "community-services").contains("情绪支援"))
+    }
+
+    /// 共建、共治、共享 written with enumeration commas is the same slogan as 共建共治共享.
+    @Test func anEnumeratedSloganIsStillGovernance() {
+        let result = report(nil,
+            "社区以“共建、共治、共享”为目标，成立居民议事会，由楼栋长收集诉求。",
+            "议事会每月协商一次，矛盾纠纷在楼栋化解，社区治理效能明显提高。")
+        let governance = result.themes.first { $0.id == "grassroots-governance" }
+        #expect(governance?.cues.contains("共建、共治、共享") == true)
+    }
+
     /// 人口老化 is an ageing population, not ageing buildings.
     @Test func anAgeingPopulationIsNotOldHousing() {
         let result = report(nil,
