@@ -303,21 +303,20 @@ package final class HotLists: @unchecked Sendable {
 
     // MARK: writing (inside the writer's transaction)
 
-    /// Builds the list for `key` (and for each of its terms, whose counts score it) from a read
-    /// snapshot of the committed database, and installs it for searches at once: no writer needed,
-    /// so a commit in progress does not hold the list back. False when another search is building
-    /// it, or a commit came in between (the caller's search was answered anyway; a later one builds it).
-    func build(_ key: String, match: String, in snapshot: (((Database) throws -> Void) throws -> Void)) throws -> Bool {
+    /// Builds the list for `key` (and for each of its terms, whose counts score it) in `db`, a read
+    /// snapshot of the committed database whose `count` articles match `key`, and installs it for
+    /// searches at once: no writer needed, so a commit in progress does not hold the list back. False
+    /// when another search is building it, or a commit came in between (the caller answers from the
+    /// full-text index; a later search builds it).
+    func build(_ key: String, match: String, count: Int, in db: Database) throws -> Bool {
         let claimed = lock.withLock { published.entries[key] == nil && building.insert(key).inserted }
         guard claimed else { return false }
         defer { _ = lock.withLock { building.remove(key) } }
-        var generation = -1
+        let generation = try SQLiteStore.generation(db)
         var lists: [(key: String, entry: Entry, match: String)] = []
-        try snapshot { db in
-            generation = try SQLiteStore.generation(db)
-            for (term, termMatch) in Self.listsFor(key, match: match) where !isHot(term) {
-                lists.append((term, try rank(term, phrases: Self.phrases(of: term), match: termMatch, in: db), termMatch))
-            }
+        for (term, termMatch) in Self.listsFor(key, match: match) where !isHot(term) {
+            let known = term == key ? count : nil
+            lists.append((term, try rank(term, phrases: Self.phrases(of: term), match: termMatch, count: known, in: db), termMatch))
         }
         return lock.withLock {
             guard publishedAt == generation else { return false }
@@ -341,18 +340,15 @@ package final class HotLists: @unchecked Sendable {
         return terms.map { ($0, SearchTokens.matchExpression($0) ?? $0) } + [(key, match)]
     }
 
-    /// A new list: the articles FTS5 ranks best for `match` as `db` sees them, and its match count.
-    func rank(_ key: String, phrases: [[Unicode.Scalar]], match: String, in db: Database) throws -> Entry {
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
+    /// A new list: the articles FTS5 ranks best for `match` as `db` sees them, with each term's
+    /// occurrences as FTS5 counts them (no article text is read), and its match count.
+    func rank(_ key: String, phrases: [[Unicode.Scalar]], match: String, count: Int? = nil, in db: Database) throws -> Entry {
+        let count = try count ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
         let rows = try Row.fetchAll(db, sql: """
-            SELECT a.rowid, a.title, a.author, a.body, a.tokens FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
+            SELECT a.rowid, \(SearchRank.frequenciesFunctionName)(article_fts), a.tokens FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
             WHERE article_fts MATCH ? ORDER BY \(SearchRank.functionName)(article_fts) DESC, a.rowid LIMIT ?
             """, arguments: [match, capacity])
-        let postings = rows.map { row in
-            let body = PackedReport.unpackText(row[3])
-            let text = Array(SQLiteStore.indexedText(title: row[1], author: row[2], body: body).unicodeScalars)
-            return Posting(article: row[0], frequencies: Self.frequencies(of: phrases, in: text), length: row[4])
-        }
+        let postings = rows.map { row in Posting(article: row[0], frequencies: Self.frequencies(from: row[1]), length: row[2]) }
         return Entry(phrases: phrases, count: count, postings: postings)
     }
 

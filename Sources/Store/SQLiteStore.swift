@@ -356,17 +356,23 @@ public final class SQLiteStore: ReportStore {
         if hotKey != nil, try db.read({ try Self.generation($0) }) > seenGeneration.value {
             try db.write { try catchUp($0) }
         }
-        if let hotKey, let served = try db.read({ db in try searchHot(hotKey, terms: terms, filter: filter, in: db) }) {
-            return served
+        return try db.read { db in
+            var total: Int?
+            if let hotKey {
+                if let served = try searchHot(hotKey, terms: terms, filter: filter, in: db) { return served }
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
+                // Frequent from now on: keep its best candidates, so later searches need not rank them
+                // all. Built from this read's snapshot, beside a commit in progress, in one pass that
+                // ranks as this search would have; one that loses a race (to another search, or to a
+                // commit) leaves the list to the next search.
+                if count >= hot.threshold, try hot.build(hotKey, match: match, count: count, in: db),
+                   let served = try searchHot(hotKey, terms: terms, filter: filter, in: db) {
+                    return served
+                }
+                total = count
+            }
+            return try searchIndex(match, terms: terms, filter: filter, total: total, in: db)
         }
-        let result = try searchIndex(match, terms: terms, filter: filter)
-        if let hotKey, result.total >= hot.threshold {
-            // Frequent from now on: keep its best candidates, so later searches need not rank them all.
-            // Built from a snapshot, beside a commit in progress; one that fails or loses a race to a
-            // commit is simply tried again by the next such search.
-            _ = try? hot.build(hotKey, match: match) { body in try db.read(body) }
-        }
-        return result
     }
 
     /// A search answered from a hot list: at most `hot.capacity` rows read and scored.
@@ -391,20 +397,24 @@ public final class SQLiteStore: ReportStore {
 
     /// A search ranked over every match by FTS5 with `SearchRank` (filters, rare terms, Latin words).
     func searchIndex(_ match: String, terms: [String], filter: ReportFilter) throws -> (total: Int, hits: [SearchHit]) {
+        try db.read { db in try searchIndex(match, terms: terms, filter: filter, in: db) }
+    }
+
+    /// `searchIndex` in a read already open; `total`, when the caller counted the matches already.
+    func searchIndex(_ match: String, terms: [String], filter: ReportFilter, total: Int? = nil,
+                     in db: Database) throws -> (total: Int, hits: [SearchHit]) {
         let (condition, arguments) = Self.conditions(filter)
-        return try db.read { db in
-            let from = """
-                FROM article_fts JOIN article a ON a.rowid = article_fts.rowid JOIN report r ON r.id = a.report_id
-                WHERE article_fts MATCH ? AND \(condition)\(filter.collapse ? " AND a.reprint_of IS NULL" : "")
-                """
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [match] + arguments) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(SearchRank.functionName)(article_fts) AS score, \(Self.hitColumns) \(from)
-                ORDER BY score DESC, a.rowid LIMIT ? OFFSET ?
-                """, arguments: [match] + arguments + [filter.limit, filter.offset])
-            let hits = rows.map { row in Self.hit(row, from: 1, score: row[0], terms: terms) }
-            return (total, hits)
-        }
+        let from = """
+            FROM article_fts JOIN article a ON a.rowid = article_fts.rowid JOIN report r ON r.id = a.report_id
+            WHERE article_fts MATCH ? AND \(condition)\(filter.collapse ? " AND a.reprint_of IS NULL" : "")
+            """
+        let total = try total ?? Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [match] + arguments) ?? 0
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT \(SearchRank.functionName)(article_fts) AS score, \(Self.hitColumns) \(from)
+            ORDER BY score DESC, a.rowid LIMIT ? OFFSET ?
+            """, arguments: [match] + arguments + [filter.limit, filter.offset])
+        let hits = rows.map { row in Self.hit(row, from: 1, score: row[0], terms: terms) }
+        return (total, hits)
     }
 
     /// What a hit needs, all from the article row (and the report's title): no report is unpacked.

@@ -25,6 +25,9 @@ package enum SearchRank {
 
     /// The SQL name of the FTS5 auxiliary function (`SELECT renewald_rank(article_fts) …`).
     static let functionName = "renewald_rank"
+    /// The SQL name of the FTS5 auxiliary function that gives each phrase's occurrences in the row,
+    /// comma-separated (`3,1`): what a hot list keeps of an article, without reading its text.
+    static let frequenciesFunctionName = "renewald_frequencies"
 
     package static func idf(documents: Int, matching: Int) -> Double {
         1 + log((Double(documents) + 1) / (Double(matching) + 0.5))
@@ -57,13 +60,15 @@ package enum SearchRank {
         }
     }
 
-    /// Registers `renewald_rank` with FTS5 on this connection.
+    /// Registers `renewald_rank` and `renewald_frequencies` with FTS5 on this connection.
     static func register(in db: Database) throws {
         guard let api = fts5API(db) else { throw StoreError.unavailable("this SQLite has no FTS5") }
-        let code = functionName.withCString { name in
-            api.pointee.xCreateFunction!(UnsafeMutablePointer(mutating: api), name, nil, rankFunction, nil)
+        for (name, function) in [(functionName, rankFunction), (frequenciesFunctionName, frequenciesFunction)] {
+            let code = name.withCString { name in
+                api.pointee.xCreateFunction!(UnsafeMutablePointer(mutating: api), name, nil, function, nil)
+            }
+            guard code == SQLITE_OK else { throw StoreError.unavailable("could not register \(name) with FTS5 (\(code))") }
         }
-        guard code == SQLITE_OK else { throw StoreError.unavailable("could not register \(functionName) with FTS5 (\(code))") }
     }
 
     /// The connection's `fts5_api`, nil when FTS5 is missing (GRDB's `FTS5.api` would stop the process).
@@ -98,15 +103,9 @@ package enum SearchRank {
             sqlite3_result_error(context, "renewald_rank: FTS5 statistics unavailable", -1)
             return
         }
-        for i in statistics.frequencies.indices { statistics.frequencies[i] = 0 }
-        var instances: Int32 = 0
-        guard api.xInstCount!(fts, &instances) == SQLITE_OK else {
+        guard count(api, fts, into: &statistics.frequencies) else {
             sqlite3_result_error(context, "renewald_rank: no phrase instances", -1)
             return
-        }
-        var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-        for i in 0..<instances where api.xInst!(fts, i, &phrase, &column, &offset) == SQLITE_OK {
-            statistics.frequencies[Int(phrase)] += 1
         }
         var length: Int32 = 0
         _ = api.xColumnSize!(fts, -1, &length)
@@ -115,6 +114,28 @@ package enum SearchRank {
             score += termScore(frequency: frequency, idf: idf, length: Double(length), averageLength: statistics.averageLength)
         }
         sqlite3_result_double(context, score)
+    }
+
+    private static let frequenciesFunction: fts5_extension_function = { api, fts, context, _, _ in
+        guard let api = api?.pointee else { return sqlite3_result_error(context, "renewald_frequencies: no FTS5 API", -1) }
+        var frequencies = [Double](repeating: 0, count: Int(api.xPhraseCount!(fts)))
+        guard count(api, fts, into: &frequencies) else {
+            return sqlite3_result_error(context, "renewald_frequencies: no phrase instances", -1)
+        }
+        let text = frequencies.map { String(Int($0)) }.joined(separator: ",")
+        sqlite3_result_text(context, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))   // SQLITE_TRANSIENT
+    }
+
+    /// Each phrase's occurrences in the current row, into `frequencies` (one per phrase).
+    private static func count(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, into frequencies: inout [Double]) -> Bool {
+        for i in frequencies.indices { frequencies[i] = 0 }
+        var instances: Int32 = 0
+        guard api.xInstCount!(fts, &instances) == SQLITE_OK else { return false }
+        var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+        for i in 0..<instances where api.xInst!(fts, i, &phrase, &column, &offset) == SQLITE_OK {
+            frequencies[Int(phrase)] += 1
+        }
+        return true
     }
 
     /// The query's statistics, counted at its first row (each phrase's matching articles, as bm25

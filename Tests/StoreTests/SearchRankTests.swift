@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ReportModel
 import Testing
 @testable import Store
@@ -20,6 +21,26 @@ import Testing
         // Equal lengths: D / avgdl = 1, so the length factor is k1 = 1.2.
         terms.reduce(0) { sum, term in
             sum + (1 + log((Double(documents) + 1) / (Double(term.matching) + 0.5))) * term.frequency * 2.2 / (term.frequency + 1.2)
+        }
+    }
+
+    /// `renewald_frequencies` counts each phrase's occurrences in the row as the hot lists count them
+    /// in the text (overlapping, a single character as a prefix), so a list needs no article text.
+    @Test func frequenciesFromTheIndexEqualThoseInTheText() throws {
+        let report = SQLiteStoreTests.report("f1", paragraphs: ["加装电梯电梯，社区电梯梯级。社区"])
+        let store = try stored([report], hotThreshold: 1_000)
+        for query in ["电梯", "梯", "加装电梯", "电梯 社区", "社区 梯 电梯"] {
+            let match = try #require(SearchTokens.matchExpression(query))
+            let fromIndex = try store.db.read { db in
+                try String.fetchOne(db, sql: "SELECT \(SearchRank.frequenciesFunctionName)(article_fts) FROM article_fts WHERE article_fts MATCH ?",
+                                    arguments: [match])
+            }
+            let row = try #require(try store.db.read { db in try Row.fetchOne(db, sql: "SELECT title, author, body FROM article") })
+            let text = SQLiteStore.indexedText(title: row[0], author: row[1], body: PackedReport.unpackText(row[2]))
+            let phrases = HotLists.phrases(of: try #require(HotLists.key(for: SearchTokens.highlightTerms(query))))
+            let fromText = HotLists.frequencies(of: phrases, in: Array(text.unicodeScalars))
+            #expect(fromIndex == fromText.map(String.init).joined(separator: ","), "\(query)")
+            #expect(fromText.allSatisfy { $0 > 0 })
         }
     }
 
