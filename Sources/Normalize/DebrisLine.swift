@@ -23,6 +23,7 @@ enum DebrisLine {
         if isImageName(s) { return "image" }
         if isBracketedControls(s) { return "button" }
         if isCounterLine(s) { return "counter" }
+        if isAge(s) { return "age" }
         if isShareOrApp(s) { return "share" }
         if isMenuBar(s) { return "menu" }
         return nil
@@ -177,6 +178,20 @@ enum DebrisLine {
         "纠错", "打印", "关闭", "收藏", "字体", "字号", "返回", "顶部", "分享", "推荐", "评论", "投稿", "举报", "下载", "订阅",
         "登录", "注册", "首页", "加入", "放大", "缩小", "默认", "复制", "链接", "二维码", "扫码", "大 中 小", "English",
     ])
+
+    /// `13分钟前`, `1小時前`, `3天前`, `刚刚`: how old a listed item is, on a line of its own (a news
+    /// site's list of latest headlines); an article never says that alone on a line.
+    static func isAge(_ s: [Unicode.Scalar]) -> Bool {
+        let line = s.filter { !CharacterClass.isSpace($0) }
+        if justNow.contains(line) { return true }
+        var i = 0
+        while i < line.count, CharacterClass.isASCIIDigit(line[i]) || CharacterClass.isFullWidthDigit(line[i]) { i += 1 }
+        guard (1...3).contains(i), line.last == "前" else { return false }
+        return ageUnits.contains(Array(line[i..<(line.count - 1)]))
+    }
+
+    static let justNow: Set<[Unicode.Scalar]> = Set(Needles.of(["刚刚", "剛剛"]))
+    static let ageUnits: Set<[Unicode.Scalar]> = Set(Needles.of(["秒", "秒钟", "秒鐘", "分钟", "分鐘", "小时", "小時", "天", "日", "周", "週", "个月", "個月"]))
 
     /// `浏览：72次 评论：0`, `阅读 1.2万 点赞 36`: words each followed by a count, nothing else.
     static func isCounterLine(_ s: [Unicode.Scalar]) -> Bool {

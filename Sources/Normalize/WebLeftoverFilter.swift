@@ -20,6 +20,7 @@ enum WebLeftoverFilter {
                 boilerplate[i] = true
             }
         }
+        markAgedHeadlines(lines, &keep)
         // Editor credits are page furniture too, but stay for the segmenter, which reads the names.
         let furniture = boilerplate.filter { $0 }.count + lines.filter { isCredit($0.scalars) }.count
         if furniture >= 2 {
@@ -142,8 +143,23 @@ enum WebLeftoverFilter {
         }
     }
 
-    private static func isListedHeadline(_ line: [Unicode.Scalar]) -> Bool {
-        guard line.count <= 30, !line.endsSentence else { return false }
+    /// A list of other pages' headlines, each followed by its age (`1小時前`, `13分鐘前`) and often
+    /// printed twice (the link and its text): with two or more ages on the page, the one or two short
+    /// unpunctuated lines above each age go with it.
+    private static func markAgedHeadlines(_ lines: [PhysicalLine], _ keep: inout [Bool]) {
+        let ages = lines.indices.filter { DebrisLine.isAge(lines[$0].scalars) }
+        guard ages.count >= 2 else { return }
+        for age in ages {
+            var k = age - 1
+            while k >= 0, age - k <= 2, keep[k], isListedHeadline(lines[k].scalars, longest: 40) {
+                keep[k] = false
+                k -= 1
+            }
+        }
+    }
+
+    private static func isListedHeadline(_ line: [Unicode.Scalar], longest: Int = 30) -> Bool {
+        guard line.count <= longest, !line.endsSentence else { return false }
         if line.count <= 5, sidebarHeads.contains(line) { return true }
         return !line.contains { $0 == "，" || $0 == "；" || $0 == "：" }
     }

@@ -36,6 +36,31 @@ import Testing
         #expect(result.warnings.contains { $0.hasPrefix("removed") && $0.contains("web page lines: ") && $0.contains("当前位置：首页 > 社区 > 正文") })
     }
 
+    /// A news site's list of latest headlines under the article, each with its age and printed twice
+    /// (link and text), goes; the article stays.
+    @Test func aListOfAgedHeadlinesGoes() {
+        let page = [Fixtures.paragraphs1[0], Fixtures.paragraphs1[1], "更多",
+                    "1. 某路口货车失控撞上护栏", "某路口货车失控撞上护栏", "1小時前",
+                    "2. 某地机场系统一度故障", "某地机场系统一度故障", "13分钟前",
+                    "3. 高峰会第二日 两地签署合作备忘录", "高峰会第二日 两地签署合作备忘录", "刚刚"]
+        let result = Normalizer().normalize(page.joined(separator: "\n"))
+        #expect(result.lines.prefix(2) == [Fixtures.paragraphs1[0], Fixtures.paragraphs1[1]][...])
+        #expect(!result.lines.contains { $0.contains("货车") || $0.contains("机场") || $0.contains("备忘录") || $0.hasSuffix("前") })
+    }
+
+    /// One age alone proves no list: the line above it stays.
+    @Test func oneAgeAloneRemovesNoHeadline() {
+        let page = [Fixtures.paragraphs1[0], "社区议事会本周召开", "3天前"]
+        let result = Normalizer().normalize(page.joined(separator: "\n"))
+        #expect(result.lines.contains("社区议事会本周召开"))
+    }
+
+    @Test(arguments: [("13分钟前", true), ("1 小時前", true), ("３天前", true), ("剛剛", true), ("两天前", false),
+                      ("1000天前", false), ("10分钟前完成", false), ("前", false)])
+    func agesOnTheirOwnLine(line: String, isAge: Bool) {
+        #expect(DebrisLine.isAge(Array(line.unicodeScalars)) == isAge)
+    }
+
     /// Without any furniture, short lines are content (a menu, a sign-off) and stay.
     @Test(arguments: [
         ["首页", "时政", "城建", "社区", "理论"],
