@@ -281,8 +281,8 @@ struct PlaceExtractor {
            !isGeneric(Array(stem.dropLast(2)), PlaceExtractor.bareItem) {
             return false
         }
-        // `12米宽的大道`: a description, not a street's name.
-        if suffix.kind == .street, last == "的" { return true }
+        // `12米宽的大道`: a description, not a street's name; `必经之路`, `发展之路`: a figure of speech.
+        if suffix.kind == .street, last == "的" || last == "之" { return true }
         // Streets keep names like `干将路`; their own list of ordinary endings does the work.
         if suffix.kind != .street {
             if PlaceExtractor.stopScalars.contains(last) || PlaceExtractor.verbEndings.contains(last) { return true }
@@ -427,7 +427,7 @@ struct PlaceExtractor {
         "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
         "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
         "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
-        "受邀", "邀请", "带领", "尽管", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住",
+        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)

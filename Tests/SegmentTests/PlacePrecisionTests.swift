@@ -76,6 +76,11 @@ import Testing
         "尽管社区助餐取得进展，仍需努力。",
         "对这种城市风貌进行讨论。",
         "打通了12米宽的大道。",
+        // A verb before 街道 or 小区 (they assign, assess, discuss), and a road that is a figure of speech.
+        "区里安排街道落实整改。",
+        "住建部门研判小区改造需求。",
+        "党员群众讨论小区停车方案。",
+        "这是城市更新的必经之路。",
         "专家探讨口袋公园的作用。",
         "寻常巷陌添了新景。",
         // Session 5: speech (`要是咱街道…`), a verb before 社区, 仅 before a lane's count.
