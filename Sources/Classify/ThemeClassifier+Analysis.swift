@@ -146,10 +146,11 @@ extension ThemeClassifier {
         return false
     }
 
-    /// Byline and author-footer parentheses (`（记者 …）`, `（作者系…）`): names and affiliations, not content.
+    /// Byline and author-footer parentheses (`（记者 …）`, `（作者系…）`): names and affiliations, not
+    /// content; and an outlet's tag opening a paragraph (`【某某新闻台】`, `【某某日报讯】`), a dateline.
     static func mutedSpans(_ text: [Unicode.Scalar]) -> [(Int, Int)] {
         let openers: [[Unicode.Scalar]] = ["记者", "通讯员", "本报记者", "作者系", "作者单位", "作者："].map { Array($0.unicodeScalars) }
-        var spans: [(Int, Int)] = []
+        var spans = outletTags(text)
         var index = 0
         while index < text.count {
             let scalar = text[index]
@@ -173,6 +174,24 @@ extension ThemeClassifier {
         }
         return spans
     }
+
+    /// `【now新闻台】`, `【某某日报讯】` at the start of a paragraph: who reports, not what about.
+    static func outletTags(_ text: [Unicode.Scalar]) -> [(Int, Int)] {
+        var spans: [(Int, Int)] = []
+        var start = 0
+        while start < text.count {
+            if text[start] == "【", let close = text[start..<min(text.count, start + 16)].firstIndex(of: "】"),
+               close > start + 1, outletEnds.contains(text[close - 1]) {
+                spans.append((start, close + 1))
+            }
+            guard let newline = text[start...].firstIndex(of: "\n") else { break }
+            start = newline + 1
+        }
+        return spans
+    }
+
+    /// The last character of an outlet's name or dateline tag, in either script (evidence is read as written).
+    static let outletEnds: Set<Unicode.Scalar> = ["台", "臺", "网", "網", "报", "報", "社", "讯", "訊", "电", "電", "闻", "聞"]
 
     /// Whether the hit lies wholly inside one of the spans.
     static func inside(_ hit: PatternMatcher.Hit, _ spans: [(Int, Int)]) -> Bool {

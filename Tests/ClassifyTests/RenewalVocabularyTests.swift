@@ -19,6 +19,27 @@ import Testing
         result.themes.first { $0.id == theme }?.cues ?? []
     }
 
+    /// Hong Kong news names renewal by its agency (市建局, the Urban Renewal Authority) and the old
+    /// buildings it redevelops (旧楼, 唐楼, their 楼龄): a short item says little else, and is a report.
+    @Test func aHongKongRedevelopmentItemIsOldHousingRenewal() {
+        let result = report("市建局开展北河街重建项目",
+            "市建局宣布在北河街一带开展重建项目，职员随即到场登记住户。",
+            "区内唐楼楼高五至七层，楼龄均超过六十年，涉及一百二十个住户和二十个商户。",
+            "重建后可提供约四百个单位。")
+        #expect(!result.notAReport)
+        #expect(result.articles.first?.primary == "old-community-renovation")
+    }
+
+    /// An outlet's tag opening the lead (`【某某新闻台】`) says who reports, not that the item is about the media.
+    @Test func anOutletTagIsNotMediaPublicity() {
+        let result = report("旧楼重建项目扩大",
+            "【城东新闻台】市建局公布扩大城东两条街的重建项目。",
+            "市建局召开记者会，表示职员会随即到场登记，涉及一百个住户。",
+            "区内旧楼楼龄均超过五十年，重建后可提供约三百个单位。")
+        #expect(!ids(result).contains("media-publicity"))
+        #expect(ids(result).contains("old-community-renovation"))
+    }
+
     /// A provincial list of pilot communities is a policy decision: departments issue it jointly, a
     /// 《通知》 is cited by name, a campaign publishes its list in batches.
     @Test func aJointlyIssuedListOfPilotsIsPolicy() {
