@@ -182,6 +182,10 @@ enum DebrisLine {
     /// `13分钟前`, `1小時前`, `3天前`, `刚刚`: how old a listed item is, on a line of its own (a news
     /// site's list of latest headlines); an article never says that alone on a line.
     static func isAge(_ s: [Unicode.Scalar]) -> Bool {
+        // Every line of every text is asked: the short ones ending in 前 or 刚 are the only candidates.
+        guard s.count <= 12, let end = s.last(where: { !CharacterClass.isSpace($0) }), end == "前" || end == "刚" || end == "剛" else {
+            return false
+        }
         let line = s.filter { !CharacterClass.isSpace($0) }
         if justNow.contains(line) { return true }
         var i = 0
