@@ -340,10 +340,15 @@ package final class HotLists: @unchecked Sendable {
         return terms.map { ($0, SearchTokens.matchExpression($0) ?? $0) } + [(key, match)]
     }
 
+    /// Articles matching `match` in the full-text index (a list's `count`).
+    static func matchCount(_ match: String, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
+    }
+
     /// A new list: the articles FTS5 ranks best for `match` as `db` sees them, with each term's
     /// occurrences as FTS5 counts them (no article text is read), and its match count.
     func rank(_ key: String, phrases: [[Unicode.Scalar]], match: String, count: Int? = nil, in db: Database) throws -> Entry {
-        let count = try count ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
+        let count = try count ?? Self.matchCount(match, in: db)
         let rows = try Row.fetchAll(db, sql: """
             SELECT a.rowid, \(SearchRank.frequenciesFunctionName)(article_fts), a.tokens FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
             WHERE article_fts MATCH ? ORDER BY \(SearchRank.functionName)(article_fts) DESC, a.rowid LIMIT ?

@@ -360,7 +360,7 @@ public final class SQLiteStore: ReportStore {
             var total: Int?
             if let hotKey {
                 if let served = try searchHot(hotKey, terms: terms, filter: filter, in: db) { return served }
-                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0
+                let count = try HotLists.matchCount(match, in: db)
                 // Frequent from now on: keep its best candidates, so later searches need not rank them
                 // all. Built from this read's snapshot, beside a commit in progress, in one pass that
                 // ranks as this search would have; one that loses a race (to another search, or to a
