@@ -300,8 +300,10 @@ struct PlaceExtractor {
         if suffix.kind == .compound, first == "一" || (last == "一" && stem.count >= 3) { return true }
         // `老城区社区`: a community of some district, not a named one.
         if suffix.kind == .admin, suffix.text.count == 2, PlaceExtractor.unitEnds.contains(last) { return true }
-        // `现代化社区`, `规范化小区`: a quality, not a name.
-        if suffix.kind == .admin || suffix.kind == .compound, stem.count >= 3, last == "化" { return true }
+        // `现代化社区`, `规范化小区`: a quality, not a name; `普惠型未来社区`, `学习型社区`: a kind.
+        if suffix.kind == .admin || suffix.kind == .compound || suffix.kind == .area, stem.count >= 3, last == "化" || last == "型" {
+            return true
+        }
         for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) {
             // `六盘水明湖湿地公园` (right after a place), `枇杷山正街`: a name before the generic word makes the
             // whole a name.
@@ -320,6 +322,9 @@ struct PlaceExtractor {
 
     /// A university, newspaper, company or association named after a place is not a place.
     private func isInstitution(_ s: [Unicode.Scalar], from: Int) -> Bool {
+        // `双岗街道安徽印刷股份有限公司`: a body named after another place is that place's, not this one's.
+        let named = from < s.count ? Gazetteer.trie.longest(in: s, at: from) : (full: 0, bare: 0)
+        if named.full >= 2 || named.bare >= 2 { return false }
         var i = from
         let limit = min(s.count, from + 10)
         var window: [Unicode.Scalar] = []
@@ -405,7 +410,7 @@ struct PlaceExtractor {
         "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因咱仅".unicodeScalars)
 
     /// Single verbs and measure words that end a phrase like `工程师进社区`, `一位社区`.
-    static let verbEndings = ScalarSet("进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑")
+    static let verbEndings = ScalarSet("有予进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑")
 
     static let stopWords: [[Unicode.Scalar]] = [
         "协助", "要是", "加强", "明确", "设立", "融入", "组建", "补齐", "走出", "进入", "注重", "实现", "推行", "强化", "发挥", "增强", "关注",
@@ -427,7 +432,7 @@ struct PlaceExtractor {
         "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
         "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
         "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
-        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住",
+        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)
@@ -447,7 +452,7 @@ struct PlaceExtractor {
     static let community = "社区".scalars, future = "未来".scalars, park = "公园".scalars, main = "正".scalars
     static let city = "市".scalars, province = "省".scalars, county = "县".scalars
     /// Ends of words that stand before 城市 (`全国城市`, `各地城市`, `局城市`).
-    static let beforeCity = ScalarSet("国地局区市省县镇乡村型座等个些性的与和及级线游点体类他种")
+    static let beforeCity = ScalarSet("得国地局区市省县镇乡村型座等个些性的与和及级线游点体类他种")
     static let sizeWords: Set<Unicode.Scalar> = Set("大小中新老旧古名都县省全各该本城超特巨".unicodeScalars)
 
     static let zones: [[Unicode.Scalar]] =
