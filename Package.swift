@@ -40,8 +40,10 @@ let package = Package(
                 swiftSettings: strictImports),
         // Edges: database, inbox, socket, systemd.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),   // packed reports
+        // SQLite's process-wide settings, which only a C call can make (sqlite3_config is variadic).
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "Store", dependencies: [
-            "ReportModel", "Characters", "CZlib", "CZstd", "ChineseScript",
+            "CSQLiteTuning", "ReportModel", "Characters", "CZlib", "CZstd", "ChineseScript",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),   // FTS5's C API, for the rank function
         ], swiftSettings: strictImports),

@@ -13,6 +13,10 @@ extension Configuration {
             return try PostgresStore(url: url, host: hostName ?? PostgresStore.hostName(), logger: logger)
         }
         try InstanceLock.createPrivately(databasePath)
-        return try SQLiteStore(path: databasePath)
+        let store = try SQLiteStore(path: databasePath)
+        if !SQLiteStore.allocatorUnlocked {
+            logger?.warning("SQLite's memory statistics stay on (a connection was opened first): searches may wait on ingest")
+        }
+        return store
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ChineseScript
+import CSQLiteTuning
 import GRDB
 import ReportModel
 
@@ -18,6 +19,10 @@ public final class SQLiteStore: ReportStore {
     /// The LSH band index of every stored sketch (see `BandIndex`).
     let bands = BandIndex()
 
+    /// Whether SQLite's allocator runs without its process-wide statistics mutex (see sqlite_tuning.c):
+    /// set once, before this process opens its first connection, by the first store opened.
+    public static let allocatorUnlocked: Bool = renewald_sqlite_disable_memstatus() == 0
+
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public convenience init(path: String) throws {
         try self.init(path: path, hotCapacity: 200, hotThreshold: 500)
@@ -25,6 +30,7 @@ public final class SQLiteStore: ReportStore {
 
     /// Opens the database at `path` with hot lists of the given size (smaller in tests).
     init(path: String, hotCapacity: Int, hotThreshold: Int) throws {
+        _ = Self.allocatorUnlocked
         hot = HotLists(capacity: hotCapacity, threshold: hotThreshold)
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -48,6 +54,7 @@ public final class SQLiteStore: ReportStore {
 
     /// An in-memory store with the same schema, for tests (hot lists kick in at `hotThreshold` matches).
     init(hotCapacity: Int = 200, hotThreshold: Int = 1000) throws {
+        _ = Self.allocatorUnlocked
         hot = HotLists(capacity: hotCapacity, threshold: hotThreshold)
         var config = Configuration()
         config.prepareDatabase { db in try SearchRank.register(in: db) }
