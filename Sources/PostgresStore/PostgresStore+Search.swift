@@ -18,10 +18,10 @@ extension PostgresStore {
             if let hotKey, let served = try hot.search(hotKey, terms: terms, filter: filter, store: self, in: session) {
                 return served
             }
-            let ranked = try rank(clauses, queries: queries.map { $0! }, filter: filter, in: session)
+            let ranked = try rank(clauses, queries: queries.map { $0! }, filter: filter, keep: filter.offset + filter.limit, in: session)
             let page = Array(ranked.candidates.dropFirst(filter.offset).prefix(filter.limit))
             let hits = try self.hits(page.map { ($0.article, $0.score) }, terms: terms, in: session)
-            if let hotKey, ranked.candidates.count >= hot.threshold {
+            if let hotKey, ranked.total >= hot.threshold {
                 // Frequent from now on: keep its best candidates, so later searches need not rank them all.
                 // Built on a thread of its own: the build ranks again under the lock that ingest takes
                 // shared, and this search has its answer already. A failed build is asked for again by
@@ -30,67 +30,95 @@ extension PostgresStore {
                     _ = try? run { session in try hot.build(hotKey, store: self, in: session) }
                 }
             }
-            return (ranked.candidates.count, hits)
+            return (ranked.total, hits)
         }
     }
 
-    /// Every article matching all clauses (and the filter), scored with bm25 as SQLite's search scores it,
-    /// best first.
+    /// The `keep` best articles matching all clauses (and the filter), scored with bm25 as SQLite's
+    /// search scores them, best first; and how many match.
     ///
     /// Not `ts_rank` (200–300 ms for a top-20 over a large set, and another order than SQLite's):
-    /// the matches come from the GIN index, and each is scored here from its text, on the
-    /// collection's statistics (article count, average length, articles matching each clause), so
-    /// both stores return the same hits with the same scores. Frequent unfiltered queries are served
-    /// from the hot lists instead; this path is for rare terms, filters and Latin words.
-    func rank(_ clauses: [SearchClause], queries: [String], filter: ReportFilter,
-              in session: PostgresSession) throws -> (candidates: [Scored], clauseCounts: [Int]) {
-        var condition = FilterSQL(filter)
-        let matching = Self.matchingArticles(queries, bind: { condition.bind($0) })
-        let collapse = filter.collapse ? " AND a.reprint_of IS NULL" : ""
-        let rows = try session.query(condition.query("""
-            SELECT a.id, a.title, a.author, a.body, a.tokens FROM (\(matching)) m JOIN article a ON a.id = m.article
-            JOIN report r ON r.id = a.report_id WHERE
-            """, collapse))
-        var candidates: [(article: Int64, frequencies: [Int], length: Int)] = []
-        candidates.reserveCapacity(rows.count)
-        for row in rows {
-            let (id, title, author, body, length) = try row.decode((Int64, String?, String?, Data, Int).self)
-            let text = SQLiteStore.indexedText(title: title, author: author, body: PackedReport.unpackText(body))
-            let tokens = SearchTokens.indexText(text).split(separator: " ")
-            candidates.append((id, clauses.map { $0.frequency(in: tokens) }, length))
-        }
+    /// each clause's frequency in an article is counted in the server from the positions of its
+    /// tsvector (`SearchSQL`), bm25 is summed there on the collection's statistics (article count,
+    /// average length, articles matching each clause) with the constants and the order of operations
+    /// of `SearchRank.Scorer`, and only the best `keep` come back; the client scores those again
+    /// with `SearchRank.Scorer` itself, so both stores return the same hits with the same scores.
+    /// Articles in several chunks (over 16,383 tokens, or a token more than 255 times: rare) are
+    /// counted here from their text, as the chunks overlap. Frequent unfiltered queries are served
+    /// from the hot lists instead.
+    func rank(_ clauses: [SearchClause], queries: [String], filter: ReportFilter, keep: Int,
+              in session: PostgresSession) throws -> (candidates: [Scored], total: Int) {
         let totals = try self.totals(in: session)
-        let documents = totals["articles"] ?? 0
-        // Articles matching each clause in the whole collection, as the idf counts them.
-        let clauseCounts: [Int]
+        let documents = totals["articles"] ?? 0, tokens = totals["tokens"] ?? 0
+        let collapse = filter.collapse ? " AND a.reprint_of IS NULL" : ""
+
+        // Chunked articles: their frequencies from their text.
+        var condition = FilterSQL(filter)
+        let chunkedMatches = Self.chunkedMatches(queries, bind: { condition.bind($0) })
+        var lengths: [Int64: Int] = [:]
+        for row in try session.query(condition.query("""
+            SELECT a.id, a.tokens FROM (\(chunkedMatches)) m JOIN article a ON a.id = m.article JOIN report r ON r.id = a.report_id WHERE
+            """, collapse)) {
+            let (id, length) = try row.decode((Int64, Int).self)
+            lengths[id] = length
+        }
+        let chunked = try indexedTexts(Array(lengths.keys), in: session).map { id, text in
+            let tokens = SearchTokens.indexText(text).split(separator: " ")
+            return (article: id, frequencies: clauses.map { $0.frequency(in: tokens) }, length: lengths[id] ?? 0)
+        }
+
+        // Articles matching each clause in the whole collection, as the idf counts them; for one
+        // clause and no filter, the matches themselves, counted by the ranking query.
+        let clauseCounts: [Int]?
         if clauses.count == 1 && filter.isUnfiltered {
-            clauseCounts = [candidates.count]
+            clauseCounts = nil
         } else {
             clauseCounts = try queries.map { q in
                 try session.query("SELECT count(DISTINCT article) FROM article_chunk WHERE tsv @@ \(q)::tsquery").first
                     .map { Int(try $0.decode(Int64.self)) } ?? 0
             }
         }
-        let scoring = SearchRank.Scorer(documents: documents, tokens: totals["tokens"] ?? 0, matching: clauseCounts)
+        let averageLength = documents > 0 ? Double(tokens) / Double(documents) : 1
+        var ranking = FilterSQL(filter)
+        let sql = SearchSQL.ranking(clauses, queries: queries, condition: ranking.condition + collapse, documents: documents,
+                                    averageLength: averageLength, matching: clauseCounts, extraMatches: chunked.count,
+                                    keep: max(1, keep), bind: { ranking.bind($0) })
+        var total = chunked.count
+        var candidates = chunked
+        for row in try session.query(ranking.query(sql)) {
+            let (id, frequencies, length, matches) = try row.decode((Int64, [Int64], Int, Int64).self)
+            candidates.append((id, frequencies.map { Int($0) }, length))
+            total = Int(matches) + chunked.count
+        }
+        let scoring = SearchRank.Scorer(documents: documents, tokens: tokens, matching: clauseCounts ?? [total])
         let scored = candidates.map {
             Scored(article: $0.article, score: scoring.score(frequencies: $0.frequencies, length: $0.length), frequencies: $0.frequencies, length: $0.length)
         }
-        return (scored.sorted(by: Scored.better), clauseCounts)
+        return (Array(scored.sorted(by: Scored.better).prefix(keep)), total)
     }
 
-    /// SQL for the ids of articles matching every clause. An article in one chunk matches when its
-    /// chunk matches them all; a chunked article when each clause matches one of its chunks.
-    static func matchingArticles(_ queries: [String], bind: (String) -> String) -> String {
+    /// SQL for the ids of the chunked articles (several overlapping chunks) matching every clause:
+    /// each clause matches one of its chunks. (An article in one chunk matches when its chunk
+    /// matches them all: `SearchSQL.ranking`.)
+    static func chunkedMatches(_ queries: [String], bind: (String) -> String) -> String {
         if queries.count == 1 {
-            return "SELECT DISTINCT article FROM article_chunk WHERE tsv @@ \(bind(queries[0]))::tsquery"
+            return "SELECT DISTINCT article FROM article_chunk WHERE chunked AND tsv @@ \(bind(queries[0]))::tsquery"
         }
-        let all = bind(queries.joined(separator: " & "))
         let any = bind(queries.joined(separator: " | "))
         let each = queries.map { "bool_or(tsv @@ \(bind($0))::tsquery)" }.joined(separator: " AND ")
-        return """
-            SELECT article FROM article_chunk WHERE NOT chunked AND tsv @@ \(all)::tsquery
-            UNION SELECT article FROM article_chunk WHERE chunked AND tsv @@ \(any)::tsquery GROUP BY article HAVING \(each)
-            """
+        return "SELECT article FROM article_chunk WHERE chunked AND tsv @@ \(any)::tsquery GROUP BY article HAVING \(each)"
+    }
+
+    /// The searchable text of each article (title, author, body: what its index tokens are made
+    /// from), by id.
+    func indexedTexts(_ articles: [Int64], in session: PostgresSession) throws -> [Int64: String] {
+        guard !articles.isEmpty else { return [:] }
+        var texts: [Int64: String] = [:]
+        for row in try session.query("SELECT a.id, a.title, a.author, a.body FROM article a WHERE a.id = ANY(\(articles))") {
+            let (id, title, author, body) = try row.decode((Int64, String?, String?, Data).self)
+            texts[id] = SQLiteStore.indexedText(title: title, author: author, body: PackedReport.unpackText(body))
+        }
+        return texts
     }
 
     /// The hits of a page of scored articles, in the page's order.

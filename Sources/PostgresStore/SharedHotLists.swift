@@ -101,10 +101,10 @@ final class SharedHotLists: Sendable {
         let clauses = SearchTokens.clauses(key)
         let queries = clauses.compactMap(SearchVector.query)
         guard !clauses.isEmpty, queries.count == clauses.count else { return }
-        let ranked = try store.rank(clauses, queries: queries, filter: ReportFilter(limit: capacity), in: session)
-        let kept = Array(ranked.candidates.prefix(capacity))
+        let ranked = try store.rank(clauses, queries: queries, filter: ReportFilter(limit: capacity), keep: capacity, in: session)
+        let kept = ranked.candidates
         try session.query("INSERT INTO hot_key (key, built_by) VALUES (\(key), \(store.host))")
-        try session.query("INSERT INTO hot_count (key, host, count) VALUES (\(key), \(store.host), \(ranked.candidates.count))")
+        try session.query("INSERT INTO hot_count (key, host, count) VALUES (\(key), \(store.host), \(ranked.total))")
         try insert(kept.map { Posting(article: $0.article, frequencies: $0.frequencies, length: $0.length) }, key: key, host: store.host, in: session)
     }
 

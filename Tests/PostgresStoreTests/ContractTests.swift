@@ -150,6 +150,50 @@ struct PostgresContractTests {
         }
     }
 
+    /// Frequencies counted in the server (from tsvector positions) are the client's, and both
+    /// stores rank alike: overlapping occurrences (老老老 holds 老老 twice), repeated phrases, a
+    /// chunked article, Latin words, single characters, titles, several clauses, filters.
+    @Test func serverFrequenciesAreTheClients() throws {
+        let sqlite = try StoreUnderTest.sqlite()
+        let postgres = try StoreUnderTest.postgres()
+        defer { StoreUnderTest.discard(postgres) }
+        let texts: [(String, [String], String?)] = [
+            ("f01", ["老老老老，老人加装电梯。"], nil),
+            ("f02", ["加装电梯，加装电梯又加装电梯；加装电梯加装电梯。", "老社区PPP项目 ppp Ppp"], "加装电梯"),
+            ("f03", ["老老老，梯子梯子，电梯。梯"], "老老"),
+            ("f04", ["社区服务中心社区服务，社区。"], nil),
+            ("f05", [String(repeating: "社区社区，", count: 4000) + "最后加装电梯。老老老" + String(repeating: "社区服务，", count: 300) + "加装电梯"], nil),
+            ("f06", ["电梯电梯电梯电梯电梯电梯加装。ppp-ppp"], nil),
+            ("f07", ["无关的文字。"], "社区"),
+            ("f08", ["加装加装电梯梯梯梯，老老，ab abc ab。思考，耂老耂。"], nil),
+        ]
+        for (i, (id, paragraphs, title)) in texts.enumerated() {
+            let r = StoreContract.report(id, paragraphs: paragraphs, themes: [i % 2 == 0 ? "elevator-retrofit" : "community-services"], title: title)
+            #expect(try sqlite.store([StoreContract.item(r)]) == postgres.store([StoreContract.item(r)]))
+        }
+        let queries = ["老老", "老老老", "老老老老", "加装电梯", "电梯电梯", "梯", "老", "ppp", "ab", "社区", "社区服务",
+                       "加装电梯 老老", "社区 ppp", "梯 电梯", "老 加装电梯 ppp", "梯梯", "服务 社区"]
+        for query in queries {
+            for filter in [ReportFilter(), ReportFilter(limit: 2, offset: 1), ReportFilter(theme: "elevator-retrofit")] {
+                let (a, b) = (try sqlite.search(query, filter: filter), try postgres.search(query, filter: filter))
+                #expect(a.total == b.total, "search \(query) \(filter)")
+                #expect(a.hits.map(\.report) == b.hits.map(\.report), "search \(query) \(filter)")
+                for (x, y) in zip(a.hits, b.hits) { #expect(abs(x.score - y.score) < 1e-9 * max(1, abs(x.score)), "score \(query)") }
+            }
+            // Every match's frequencies against the client's count over its text.
+            let clauses = SearchTokens.clauses(query)
+            let ranked = try postgres.run { session in
+                try postgres.rank(clauses, queries: clauses.compactMap(SearchVector.query), filter: ReportFilter(), keep: 100, in: session)
+            }
+            #expect(ranked.total == ranked.candidates.count && ranked.total > 0, "\(query)")
+            let byID = try postgres.run { session in try postgres.indexedTexts(ranked.candidates.map(\.article), in: session) }
+            for candidate in ranked.candidates {
+                let tokens = SearchTokens.indexText(byID[candidate.article] ?? "").split(separator: " ")
+                #expect(candidate.frequencies == clauses.map { $0.frequency(in: tokens) }, "\(query) article \(candidate.article)")
+            }
+        }
+    }
+
     /// Two hosts storing overlapping batches in opposite orders at once: no deadlock, each report
     /// once, and each recorded with the host that took it.
     @Test func hostsStoringTheSameFilesAtOnce() throws {

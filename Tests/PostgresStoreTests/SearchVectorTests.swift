@@ -19,6 +19,12 @@ import Testing
         #expect(SearchVector.query(.word(String(repeating: "x", count: 3000))) == nil)
     }
 
+    @Test func aCharactersLexemesEndAtItsSuccessor() {
+        #expect(SearchSQL.successor("老") == "耂")   // U+8001, U+8002
+        #expect(SearchSQL.successor("\u{D7FF}") == "\u{E000}")
+        #expect(Array("老龘".utf8).lexicographicallyPrecedes(Array(SearchSQL.successor("老").utf8)))
+    }
+
     @Test func clausesRenderTheSQLiteMatchExpression() {
         for query in ["加装电梯", "梯", "PPP项目 2129部", "電梯 加装", "a-b c"] {
             #expect(SearchTokens.clauses(query).map(\.fts5).joined(separator: " AND ") == (SearchTokens.matchExpression(query) ?? ""))
