@@ -99,7 +99,18 @@ struct PlaceExtractor {
 
             // `青石巷社区`, `团结路社区`: the street names the community; the community is the place.
             if suffix.kind == .street || suffix.kind == .water, namesUnit(s, from: end) { i = end; continue }
+            // `岳程街道家属院`: a work unit's compound named after the place just before it.
+            if suffix.text == PlaceExtractor.staffCompound, i == lastPlaceEnd, let place = candidates.last,
+               case let unit = place.stem + place.suffix.text, i >= unit.count, Array(s[(i - unit.count)..<i]) == unit {
+                candidates.append(Candidate(stem: unit, suffix: suffix, written: Array(written[(i - unit.count)..<end]), bounded: true))
+                chainStart = end
+                lastPlaceEnd = end
+                i = end
+                continue
+            }
             guard var (stemStart, bounded) = stemStart(s, suffixAt: i, suffix: suffix, floor: chainStart) else { i += 1; continue }
+            // `原胶带厂家属院`: a compound keeps the former name of its work unit.
+            if suffix.text == PlaceExtractor.staffCompound, stemStart > chainStart, s[stemStart - 1] == "原" { stemStart -= 1 }
             // `青石镇和柳湾村`: 和 joins two places.
             if stemStart == lastPlaceEnd, s[stemStart] == "和", i - stemStart > 2 { stemStart += 1; bounded = true }
             // `建设社区和环保社区`: between two names with the same suffix, 和/与/及 joins them even when
@@ -237,7 +248,7 @@ struct PlaceExtractor {
     /// Function words that never stand inside a place's name (`于家堡` starts with one, which is allowed).
     static let innerStops = ScalarSet("于在从把被将对的了着予")
 
-    static let street = "街".scalars
+    static let street = "街".scalars, staffCompound = "家属院".scalars
 
     /// `市粮食局`, `市委`, `市政府`: a city's body right after `from`.
     private func cityBodyFollows(_ s: [Unicode.Scalar], from: Int) -> Bool {
@@ -275,7 +286,10 @@ struct PlaceExtractor {
         guard let first = stem.first, let last = stem.last else { return true }
         if Gazetteer.contains(stem) { return false }
         // Right after a district (`卫滨区自由街`) a name may start with what is elsewhere a function word.
-        if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street), !afterStop { return true }
+        if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street), !afterStop,
+           !(first == "原" && suffix.text == PlaceExtractor.staffCompound) {
+            return true
+        }
         // `求智未来社区` is a name, `未来社区` a kind of community.
         if suffix.text == PlaceExtractor.community, stem.count >= 4, Scalars.hasSuffix(stem, PlaceExtractor.future, before: stem.count),
            !isGeneric(Array(stem.dropLast(2)), PlaceExtractor.bareItem) {

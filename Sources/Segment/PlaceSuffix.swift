@@ -86,7 +86,7 @@ struct PlaceSuffix: Sendable {
                     badFollowers: chars("南北泊区县市镇岸畔面边水滨景中心底路湿")),
         // `岳程街道家属院`, `某某医院家属院`: a work unit's staff housing compound, named after the unit.
         PlaceSuffix(text: "家属院".scalars, kind: .compound, maxStem: 7,
-                    genericEndings: words("单位 老 老旧 职工 干部 教师 部队 机关 工厂 企业 厂矿 国企 老式 这种 这些 一个 多个 厂 厂区 老厂区")),
+                    genericEndings: words("单位 老 老旧 职工 干部 教师 部队 机关 工厂 企业 厂矿 国企 老式 这种 这些 一个 多个 厂区 老厂区")),
         PlaceSuffix(text: "苑".scalars, kind: .compound, maxStem: 5,
                     genericEndings: words("文 艺 学 御 鹿 禁 上 宫 乐 文苑 花 园"), badFollowers: chars("林囿")),
     ]

@@ -54,6 +54,8 @@ import Testing
         ("研究范围包括灣仔、觀塘和油尖旺的舊樓。", ["灣仔", "觀塘", "油尖旺"]),
         // Session 8: a company named after a province after a street office is the province's, not the office's.
         ("桂香区青石街道四川印刷有限公司宿舍改造。", ["桂香区", "青石街道"]),
+        // A staff compound named after a street office, and one after a former repair works.
+        ("桂香街道家属院和原汽修厂家属院将改造。", ["桂香街道", "桂香街道家属院", "原汽修厂家属院"]),
     ])
     func realPageNames(body: String, expected: [String]) {
         #expect(article(body).places == expected)
