@@ -18,6 +18,9 @@ enum DebrisLine {
         if isEmptyListNotice(s) { return "notice" }
         guard s.count <= 80, !hasSentencePunctuation(s) else { return nil }
         if isSeparatorsOnly(s) { return "separator" }
+        if isFontSizeControl(s) { return "button" }
+        if isCalendarRow(s) { return "calendar" }
+        if isPageIndex(s) { return "menu" }
         if isShortBreadcrumb(s) { return "menu" }
         if isPictureNote(s) { return "image" }
         if isImageName(s) { return "image" }
@@ -27,6 +30,42 @@ enum DebrisLine {
         if isShareOrApp(s) { return "share" }
         if isMenuBar(s) { return "menu" }
         return nil
+    }
+
+    /// `A+`, `A-`: an e-paper's or news page's font-size buttons.
+    static func isFontSizeControl(_ s: [Unicode.Scalar]) -> Bool {
+        let marks = s.filter { !CharacterClass.isSpace($0) }
+        guard (2...5).contains(marks.count), marks.contains("A") else { return false }
+        return marks.contains { $0 == "+" || $0 == "-" } && marks.allSatisfy { $0 == "A" || $0 == "+" || $0 == "-" }
+    }
+
+    /// `1234`, `567891011`, `2627282930`: a row of an e-paper's date picker, the days of a week written
+    /// together (four or more consecutive numbers from 1 to 31).
+    static func isCalendarRow(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 4, s.count <= 16, s.allSatisfy(CharacterClass.isASCIIDigit) else { return false }
+        let digits = s.map { Int($0.value) - 48 }
+        for first in 1...31 {
+            var i = 0, day = first, days = 0
+            while i < digits.count, day <= 31 {
+                let width = day >= 10 ? 2 : 1
+                guard i + width <= digits.count else { break }
+                let value = width == 2 ? digits[i] * 10 + digits[i + 1] : digits[i]
+                guard value == day else { break }
+                i += width
+                day += 1
+                days += 1
+            }
+            if i == digits.count, days >= 4 { return true }
+        }
+        return false
+    }
+
+    /// `01版:头版`, `12版：燃情体育`: an e-paper's list of its pages, one per line.
+    static func isPageIndex(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < s.count, i < 2, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
+        guard i >= 1, s.count <= i + 12, i + 1 < s.count, s[i] == "版", s[i + 1] == ":" || s[i + 1] == "：" else { return false }
+        return i + 2 < s.count
     }
 
     /// `《某游戏》将于9月上市   《某某》复刻版确定…   3D拼图…`: a row of other pages' headlines, set apart
@@ -177,6 +216,8 @@ enum DebrisLine {
     static let controlWords: [[Unicode.Scalar]] = Needles.of([
         "纠错", "打印", "关闭", "收藏", "字体", "字号", "返回", "顶部", "分享", "推荐", "评论", "投稿", "举报", "下载", "订阅",
         "登录", "注册", "首页", "加入", "放大", "缩小", "默认", "复制", "链接", "二维码", "扫码", "大 中 小", "English",
+        // Share targets in a share bar (`微信 朋友圈 微博 QQ空间`).
+        "朋友圈", "微博", "QQ空间",
     ])
 
     /// `13分钟前`, `1小時前`, `3天前`, `刚刚`: how old a listed item is, on a line of its own (a news

@@ -23,10 +23,8 @@ enum WebLeftoverFilter {
         markAgedHeadlines(lines, &keep)
         // Editor credits are page furniture too, but stay for the segmenter, which reads the names.
         let furniture = boilerplate.filter { $0 }.count + lines.filter { isCredit($0.scalars) }.count
-        if furniture >= 2 {
-            markNavigation(lines, &keep)
-            markSidebars(lines, boilerplate, &keep)
-        }
+        markNavigation(lines, &keep, furnished: furniture >= 2)
+        if furniture >= 2 { markSidebars(lines, boilerplate, &keep) }
         let removedLines = zip(lines, keep).filter { !$0.1 }.map { $0.0.scalars }
         let removed = removedLines.map { String(String.UnicodeScalarView($0)) }
         guard !removed.isEmpty else { return (lines, []) }
@@ -106,12 +104,19 @@ enum WebLeftoverFilter {
     private static let separators: Set<Unicode.Scalar> = ["|", ">", "›", "»", "/", "·", "•"]
 
     /// Runs of four or more menu items (1-4 characters, no punctuation) in a row are a navigation bar.
-    private static func markNavigation(_ lines: [PhysicalLine], _ keep: inout [Bool]) {
+    /// Runs of four or more menu items where the page shows furniture elsewhere; without it, a run of
+    /// eight or more bulleted items (`• 北京`, `• 天津` …: a site's list of regions), which no article
+    /// writes one short word to a line.
+    private static func markNavigation(_ lines: [PhysicalLine], _ keep: inout [Bool], furnished: Bool) {
         var i = 0
         while i < lines.count {
             var j = i
-            while j < lines.count, isMenuItem(lines[j].scalars) { j += 1 }
-            if j - i >= 4 { for k in i..<j { keep[k] = false } }
+            var bulleted = 0
+            while j < lines.count, isMenuItem(lines[j].scalars) {
+                if let first = lines[j].scalars.first, separators.contains(first) { bulleted += 1 }
+                j += 1
+            }
+            if furnished ? j - i >= 4 : bulleted >= 8 { for k in i..<j { keep[k] = false } }
             i = max(j, i + 1)
         }
     }

@@ -19,6 +19,14 @@ import Testing
         ("扫一扫下载青石新闻APP", "share"),
         ("分享到：微信 微博 QQ", "share"),
         ("长按识别二维码关注我们", "share"),
+        // Session 8, an e-paper page: font-size buttons, a share bar, the date picker's rows, the page list.
+        ("A+", "button"),
+        ("A-", "button"),
+        ("微信 朋友圈 微博 QQ空间", "menu"),
+        ("1234", "calendar"),
+        ("567891011", "calendar"),
+        ("2627282930", "calendar"),
+        ("03版:读桂·关注", "menu"),
     ])
     func recognises(line: String, kind: String) {
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == kind)
@@ -36,6 +44,11 @@ import Testing
         "一、总体要求",
         "责任编辑：王小二",
         "附件：1.2024年城镇老旧小区改造项目申报汇总表",
+        // Numbers that are no date picker's row, a grade, and a page reference inside a sentence.
+        "2023",
+        "10086",
+        "A",
+        "见03版：城建动态专题报道。",
     ])
     func keepsContent(line: String) {
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == nil)

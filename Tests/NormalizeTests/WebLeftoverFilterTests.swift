@@ -48,6 +48,17 @@ import Testing
         #expect(!result.lines.contains { $0.contains("货车") || $0.contains("机场") || $0.contains("备忘录") || $0.hasSuffix("前") })
     }
 
+    /// A site's list of regions, one bulleted word a line, goes with no other furniture on the page;
+    /// a short bulleted list inside an article stays.
+    @Test func aBulletedListOfRegionsGoes() {
+        let regions = ["东区", "西区", "南区", "北区", "青石", "桂香", "石榴", "灯笼", "北关"].map { "  • \($0)" }
+        let result = Normalizer().normalize((["全部"] + regions + [Fixtures.paragraphs1[0]]).joined(separator: "\n"))
+        #expect(result.lines == [Fixtures.paragraphs1[0]])
+        let short = ["• 东区", "• 西区", "• 南区", "• 北区"]
+        let kept = Normalizer().normalize(([Fixtures.paragraphs1[0]] + short).joined(separator: "\n"))
+        #expect(kept.lines.contains { $0.contains("东区") })
+    }
+
     /// One age alone proves no list: the line above it stays.
     @Test func oneAgeAloneRemovesNoHeadline() {
         let page = [Fixtures.paragraphs1[0], "社区议事会本周召开", "3天前"]
