@@ -59,6 +59,12 @@ enum Bylines {
             while begin > 0, CharacterClass.isHan(s[begin - 1]), at - begin < 8 { begin -= 1 }
             return (names.map { Scalars.string($0) }, at - begin >= 2 ? Scalars.string(written[begin..<at]) : nil)
         }
+        // `巴新建 摄` alone under a picture: a name and the credit, nothing else on the line.
+        let bare = written[..<s.count].filter { !CharacterClass.isSpace($0) }
+        if !bracketed, bare.count >= 2, bare.count <= 3, bare.allSatisfy(CharacterClass.isHan), isSurname(bare[0]),
+           s.count > bare.count || written.count - 1 > bare.count {
+            return ([Scalars.string(bare)], nil)
+        }
         guard bracketed, let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
         let name = written[(open + 1)..<s.count].filter { !CharacterClass.isSpace($0) }
         guard name.count >= 2, name.count <= 3, name.allSatisfy(CharacterClass.isHan), isSurname(name[0]) else { return nil }
@@ -336,5 +342,5 @@ enum Bylines {
     /// split run-together names); `isSurname` folds traditional ones.
     static let surnames: Set<Unicode.Scalar> = Set(
         ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝奚郁濮蔺冀栗闻戈鄢鞠扈晁郦芮阎伏厉茅谈萧赖"
-         + "相冼揭逯亓荆帅暴钮仝阚郗蔚甯晋衡宦阙").unicodeScalars)
+         + "相冼揭逯亓荆帅暴钮仝阚郗蔚甯晋衡宦阙巴").unicodeScalars)
 }

@@ -29,6 +29,8 @@ struct StructureParser {
     var titleAt: Int? = nil
     /// Whether a title may be taken from the last lines (PDF content-stream order).
     var tailTitles = true
+    /// Lines a metadata line followed before the metadata left the page.
+    var beforeMeta: Set<Int> = []
 
     func parse() -> PageStructure {
         var page = PageStructure()
@@ -75,8 +77,10 @@ struct StructureParser {
                 part.title.append(lo)
                 lo += 1
             }
-            // A title broken over two lines happens on a printed page; web text has one title line.
-            while lo < hi, part.title.count < (tailTitles ? 2 : 1) || (part.title.count < 3 && endsUnfinished(part.title.last)), isHeadTitle(lo) {
+            // A title broken over two lines happens on a printed page; web text has one title line, but for
+            // an e-paper's headline set in two short lines right above its `桂林晚报 2023年11月27日` line.
+            while lo < hi, part.title.count < (tailTitles ? 2 : 1) || (part.title.count < 3 && endsUnfinished(part.title.last))
+                || printedHeadline(part.title, next: lo, end: hi), isHeadTitle(lo) {
                 part.title.append(lo)
                 lo += 1
             }
@@ -149,6 +153,13 @@ struct StructureParser {
     }
 
     /// `…办公厅关于印发`: a title line that cannot end there, so the title goes on to the next line.
+    /// Whether line `next` is the second half of a short headline whose first half is `title`: both
+    /// short, and the page's metadata line right after it.
+    private func printedHeadline(_ title: [Int], next: Int, end: Int) -> Bool {
+        guard title.count == 1, let first = title.first, lines[first].count <= 16, lines[next].count <= 16, next + 1 < end else { return false }
+        return beforeMeta.contains(next) || LineRoles.isMeta(lines[next + 1])
+    }
+
     private func endsUnfinished(_ i: Int?) -> Bool {
         guard let i else { return false }
         let s = lines[i].scalars

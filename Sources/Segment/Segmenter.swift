@@ -35,13 +35,17 @@ public struct Segmenter: Sendable {
         var meta = PageMetaReader.read(all, extra: hints.metadata)
         var lines: [Line] = []
         lines.reserveCapacity(all.count)
+        // Lines that a metadata line followed before it left (`嵌入式服务设施建设` above `桂林晚报 2023年11月27日`).
+        var beforeMeta: Set<Int> = []
         for (i, line) in all.enumerated() where !meta.metaLines.contains(i) {
             lines.append(meta.trimmed[i].map(Line.init) ?? line)
+            if meta.metaLines.contains(i + 1) { beforeMeta.insert(lines.count - 1) }
         }
         guard !lines.isEmpty else { return Page(warnings: text.warnings) }
         let title = TitleHint.locate(hints.title, in: lines)
         let structure = StructureParser(lines: lines, titleAt: title,
-                                        tailTitles: hints.pdfLayout || text.rejoinedWraps >= 3 || TitleHint.looksLikePDFPage(lines)).parse()
+                                        tailTitles: hints.pdfLayout || text.rejoinedWraps >= 3 || TitleHint.looksLikePDFPage(lines),
+                                        beforeMeta: beforeMeta).parse()
         var page = Page(warnings: text.warnings + structure.warnings)
         page.headline = joined(structure.headline, lines)
         for line in all.prefix(PageMetaReader.headLimit) where line.count <= 80 {

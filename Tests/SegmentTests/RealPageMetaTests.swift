@@ -121,6 +121,23 @@ import Testing
         #expect(p.articles[0].source == "青石媒体")
     }
 
+    /// Session 8: a photographer's name and 摄 alone on the line under a picture.
+    @Test func aPhotographersCreditAloneUnderThePicture() {
+        let p = page(["青石社区入选完整社区试点", Self.body, "巴晓宁 摄"])
+        #expect(p.articles[0].authors == ["巴晓宁"])
+        // Two characters and 摄 with no space make no credit (`航拍摄` is no name).
+        #expect(page(["青石社区入选完整社区试点", Self.body, "航拍摄"]).articles[0].authors.isEmpty)
+    }
+
+    /// Session 8: an e-paper's headline set in two short lines above its paper-and-date line.
+    @Test func aTwoLineHeadlineAboveThePapersDateLine() {
+        let p = page(["青石将开展社区", "嵌入式服务设施建设", "青石晚报      2023年11月27日", Self.body])
+        #expect(p.articles[0].title == "青石将开展社区嵌入式服务设施建设")
+        #expect(p.published == "2023-11-27")
+        // Without a metadata line under it, web text keeps one title line.
+        #expect(page(["青石将开展社区", "嵌入式服务设施建设", Self.body]).articles[0].title == "青石将开展社区")
+    }
+
     @Test func aDateStampedBeforeATaiwaneseDateline() {
         let p = page([" date 2026-01-04 〔記者賴書瑤／青石報導〕青石市推動危險建築物專案計畫，首件公辦都市更新案已完成簽約。", "另有兩處社區都更案近日公告招商。"])
         #expect(p.published == "2026-01-04")
