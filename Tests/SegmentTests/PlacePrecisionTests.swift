@@ -101,6 +101,10 @@ import Testing
         "重新规划小区道路。",
         "楼房区分别施策，旧住区同步整治。",
         "沿线先清理旧路再铺新面。",
+        // An approximate count, a comparison and verbs before 社区; a newspaper named after its city.
+        "每个城市选择100个左右社区试点，向更多社区推开。",
+        "要做好社区服务，提高社区管理的透明度。",
+        "文/桂香青年报记者 韩一",
     ])
     func notPlaces(body: String) {
         #expect(article(body).places.isEmpty)
