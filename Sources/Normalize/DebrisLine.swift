@@ -21,6 +21,7 @@ enum DebrisLine {
         if isFontSizeControl(s) { return "button" }
         if isCalendarRow(s) { return "calendar" }
         if isPageIndex(s) { return "menu" }
+        if isMenuRunTogether(s) { return "menu" }
         if isShortBreadcrumb(s) { return "menu" }
         if isPictureNote(s) { return "image" }
         if isImageName(s) { return "image" }
@@ -60,6 +61,15 @@ enum DebrisLine {
         }
         return false
     }
+
+    /// `网站首页时政要闻党建动态基层党建…`: a site's menu with the gaps between its items lost, opening
+    /// with the home link; no title or sentence starts with `网站首页`.
+    static func isMenuRunTogether(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 16, s.hasPrefix(siteHome) else { return false }
+        return s.allSatisfy { CharacterClass.isHan($0) || CharacterClass.isSpace($0) }
+    }
+
+    static let siteHome = Array("网站首页".unicodeScalars)
 
     /// `01版:头版`, `12版：燃情体育`: an e-paper's list of its pages, one per line.
     static func isPageIndex(_ s: [Unicode.Scalar]) -> Bool {

@@ -27,6 +27,7 @@ import Testing
         ("567891011", "calendar"),
         ("2627282930", "calendar"),
         ("03版:读桂·关注", "menu"),
+        ("网站首页时政要闻党建动态基层党建干部工作公告公示", "menu"),
     ])
     func recognises(line: String, kind: String) {
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == kind)
@@ -49,6 +50,7 @@ import Testing
         "10086",
         "A",
         "见03版：城建动态专题报道。",
+        "网站首页改版上线",
     ])
     func keepsContent(line: String) {
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == nil)
