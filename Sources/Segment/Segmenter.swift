@@ -180,7 +180,8 @@ public struct Segmenter: Sendable {
     private func authors(of part: PageStructure.Part, _ lines: [Line]) -> [String] {
         if let b = part.byline, let names = Bylines.authors(fromByline: lines[b]) { return split(names) }
         if let a = part.authorLine, let names = Bylines.names(inAuthorLine: lines[a]) { return names }
-        for i in part.body.prefix(2) {
+        // The lead opens the body, or follows a reposting site's few lines of its own (`本文转自:鄂州日报`).
+        for i in part.body.prefix(5) {
             if let names = Bylines.authors(fromNewsOpening: lines[i]) { return split(names) }
         }
         // A letter signed by a person: a bare name in its sign-off.

@@ -138,6 +138,13 @@ import Testing
         #expect(page(["青石将开展社区", "嵌入式服务设施建设", Self.body]).articles[0].title == "青石将开展社区")
     }
 
+    /// Session 8: a reposting site's own lines above the lead, and a reporter glued to a 通讯员.
+    @Test func aLeadBelowARepostersLines() {
+        let p = page(["我们正处于一个信息大暴发的时代，每天都能产生数以百万计的新闻资讯！", "头条新闻资讯订阅，旨在帮助您收集感兴趣的资讯内容。",
+                      "本文转自:青石日报", "本报讯 (全媒体记者韩一通讯员罗晓)“我们这个小区出门就是桂香街，外来车辆多。”居民说。", Self.body])
+        #expect(p.articles[0].authors == ["韩一"])
+    }
+
     @Test func aDateStampedBeforeATaiwaneseDateline() {
         let p = page([" date 2026-01-04 〔記者賴書瑤／青石報導〕青石市推動危險建築物專案計畫，首件公辦都市更新案已完成簽約。", "另有兩處社區都更案近日公告招商。"])
         #expect(p.published == "2026-01-04")
