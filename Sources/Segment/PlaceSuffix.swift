@@ -33,7 +33,7 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "街道".scalars, kind: .admin, maxStem: 4,
                     genericEndings: words("城市 主要 背 沿 老 小 步行 商业 历史文化 特色 试点 示范")),
         PlaceSuffix(text: "社区".scalars, kind: .admin, maxStem: 6,
-                    genericEndings: words("老年人 街道 级 未来 老旧 试点 完整 城市 农村 智慧 数智 智能 和谐 绿色 美好 示范 典型 样板 基层 城乡 安置 老 新型 国际 低碳 文明 平安 熟人 居住 现代 幸福 宜居 韧性 安全 健康 大型 老年 无物业 单位 涉及 所辖 新 城镇 传统 商品房 混合 开放式 封闭式 学习型 服务型 一刻钟 十五分钟 纯 发展 激发")),
+                    genericEndings: words("品质 老年人 街道 级 未来 老旧 试点 完整 城市 农村 智慧 数智 智能 和谐 绿色 美好 示范 典型 样板 基层 城乡 安置 老 新型 国际 低碳 文明 平安 熟人 居住 现代 幸福 宜居 韧性 安全 健康 大型 老年 无物业 单位 涉及 所辖 新 城镇 传统 商品房 混合 开放式 封闭式 学习型 服务型 一刻钟 十五分钟 纯 发展 激发")),
         PlaceSuffix(text: "小区".scalars, kind: .admin, maxStem: 6,
                     genericEndings: words("级 老旧 改造 住宅 商品房 安置房 样本 试点 高层 多层 新建 老 城镇老旧 无物业 开放式 封闭式 单位 老式 大型 普通 已 改 老旧住宅 安置 待改造 拆迁 回迁 保障房 示范 智慧 绿色 的 公房 售后公房 精品 老公房 房改房 直管公房 商住 高档 成熟 封闭 品质 美丽 宜居 幸福 和谐 文明 平安 整洁 无障碍 适老")),
         PlaceSuffix(text: "片区".scalars, kind: .area, maxStem: 5,
