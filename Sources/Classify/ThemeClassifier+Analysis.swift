@@ -149,7 +149,8 @@ extension ThemeClassifier {
     /// Byline and author-footer parentheses (`（记者 …）`, `（作者系…）`): names and affiliations, not
     /// content; and an outlet's tag opening a paragraph (`【某某新闻台】`, `【某某日报讯】`), a dateline.
     static func mutedSpans(_ text: [Unicode.Scalar]) -> [(Int, Int)] {
-        let openers: [[Unicode.Scalar]] = ["记者", "通讯员", "本报记者", "作者系", "作者单位", "作者："].map { Array($0.unicodeScalars) }
+        let openers: [[Unicode.Scalar]] = ["记者", "通讯员", "本报记者", "全媒体记者", "融媒体记者", "首席记者", "特约记者", "见习记者",
+                                           "实习记者", "作者系", "作者单位", "作者："].map { Array($0.unicodeScalars) }
         var spans = outletTags(text)
         var index = 0
         while index < text.count {

@@ -52,6 +52,16 @@ import Testing
         #expect(!result.themes.contains { $0.id == "media-publicity" })
     }
 
+    /// Session 8: an all-media reporter's byline (全媒体记者) is a byline too.
+    @Test func anAllMediaReportersBylineDoesNotMakeAnArticleAboutMedia() {
+        let result = themes(nil,
+            "头条新闻资讯订阅，本文转自:青石日报",
+            "本报讯 (全媒体记者韩一通讯员罗晓)“以前每天为了抢一个停车位煞费苦心，现在装了道闸，下班回来有地方停了！”家住青石社区桂香小区的居民说。",
+            "如何破解老旧小区停车难？社区以协商议事为抓手，召开业主大会，居民共商共谋，平摊道闸安装费用，制定文明停车公约。")
+        #expect(!result.themes.contains { $0.id == "media-publicity" })
+        #expect(!result.themes.isEmpty)
+    }
+
     @Test func evidenceIsQuotedAndHoldsAFiredCue() {
         let article = Article(index: 0, title: "口袋公园建在家门口", paragraphs: [
             "今年，区里利用拆违空地建成口袋公园12个，新增绿地3万平方米。",
