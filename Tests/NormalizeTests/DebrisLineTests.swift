@@ -22,7 +22,7 @@ import Testing
         // Session 8, an e-paper page: font-size buttons, a share bar, the date picker's rows, the page list.
         ("A+", "button"),
         ("A-", "button"),
-        ("微信 朋友圈 微博 QQ空间", "menu"),
+        ("微信 朋友圈 微博QQ空间", "menu"),   // as spacing repair leaves it
         ("1234", "calendar"),
         ("567891011", "calendar"),
         ("2627282930", "calendar"),

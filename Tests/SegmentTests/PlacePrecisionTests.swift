@@ -104,7 +104,7 @@ import Testing
         // An approximate count, a comparison and verbs before 社区; a newspaper named after its city.
         "每个城市选择100个左右社区试点，向更多社区推开。",
         "要做好社区服务，提高社区管理的透明度。",
-        "文/桂香青年报记者 韩一",
+        "文/北京青年报记者 韩一",
         // A quality before 社区 in a column tag, and a verb before it.
         "【党旗领航 品质社区】多方联动积极协商",
         "与居民面对面共同探讨社区建设。",
