@@ -37,7 +37,7 @@ enum DebrisLine {
     static func isFontSizeControl(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 7, s.first == "A" else { return false }
         let marks = s.filter { !CharacterClass.isSpace($0) }
-        guard (2...5).contains(marks.count), marks.contains("A") else { return false }
+        guard (2...5).contains(marks.count) else { return false }
         return marks.contains { $0 == "+" || $0 == "-" } && marks.allSatisfy { $0 == "A" || $0 == "+" || $0 == "-" }
     }
 

@@ -59,10 +59,10 @@ enum Bylines {
             while begin > 0, CharacterClass.isHan(s[begin - 1]), at - begin < 8 { begin -= 1 }
             return (names.map { Scalars.string($0) }, at - begin >= 2 ? Scalars.string(written[begin..<at]) : nil)
         }
-        // `巴新建 摄` alone under a picture: a name and the credit, nothing else on the line.
+        // `巴新建 摄` alone under a picture: a name set apart from the credit by a space, nothing else on
+        // the line (`s` is the line before 摄, spaces kept; `bare` the same without them).
         let bare = written[..<s.count].filter { !CharacterClass.isSpace($0) }
-        if !bracketed, bare.count >= 2, bare.count <= 3, bare.allSatisfy(CharacterClass.isHan), isSurname(bare[0]),
-           s.count > bare.count || written.count - 1 > bare.count {
+        if !bracketed, bare.count >= 2, bare.count <= 3, bare.allSatisfy(CharacterClass.isHan), isSurname(bare[0]), s.count > bare.count {
             return ([Scalars.string(bare)], nil)
         }
         guard bracketed, let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }

@@ -152,7 +152,6 @@ struct StructureParser {
         return true
     }
 
-    /// `…办公厅关于印发`: a title line that cannot end there, so the title goes on to the next line.
     /// Whether line `next` is the second half of a short headline whose first half is `title`: both
     /// short, and the page's metadata line right after it.
     private func printedHeadline(_ title: [Int], next: Int, end: Int) -> Bool {
@@ -160,6 +159,7 @@ struct StructureParser {
         return beforeMeta.contains(next) || LineRoles.isMeta(lines[next + 1])
     }
 
+    /// `…办公厅关于印发`: a title line that cannot end there, so the title goes on to the next line.
     private func endsUnfinished(_ i: Int?) -> Bool {
         guard let i else { return false }
         let s = lines[i].scalars
