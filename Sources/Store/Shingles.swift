@@ -11,23 +11,37 @@ public enum Shingles {
     public static let width = 5
 
     /// Distinct shingle hashes of `text`, in no particular order.
+    ///
+    /// Kept distinct with an open-addressed table rather than by sorting: the sort was most of the
+    /// sketch's cost on the ingest path.
     public static func hashes(_ text: String) -> [UInt64] {
         let folded = fold(text)
         guard folded.count >= width else { return [] }
+        let n = folded.count - width + 1
+        var capacity = 64
+        while capacity < 2 * n { capacity <<= 1 }
+        let mask = capacity - 1
         var out: [UInt64] = []
-        out.reserveCapacity(folded.count - width + 1)
-        for start in 0...(folded.count - width) {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in start..<(start + width) { h = (h ^ UInt64(folded[k])) &* 0x0000_0100_0000_01B3 }
-            out.append(mix(h))
+        out.reserveCapacity(n)
+        var table = [UInt64](repeating: 0, count: capacity)   // 0 marks an empty slot; a hash of 0 is kept apart
+        var sawZero = false
+        table.withUnsafeMutableBufferPointer { table in
+            for start in 0..<n {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for k in start..<(start + width) { h = (h ^ UInt64(folded[k])) &* 0x0000_0100_0000_01B3 }
+                let x = mix(h)
+                if x == 0 {
+                    if !sawZero { sawZero = true; out.append(0) }
+                    continue
+                }
+                var slot = Int(truncatingIfNeeded: x) & mask
+                while table[slot] != 0 && table[slot] != x { slot = (slot + 1) & mask }
+                if table[slot] == 0 {
+                    table[slot] = x
+                    out.append(x)
+                }
+            }
         }
-        out.sort()
-        var unique = 0
-        for i in out.indices where i == 0 || out[i] != out[i - 1] {
-            out[unique] = out[i]
-            unique += 1
-        }
-        out.removeLast(out.count - unique)
         return out
     }
 

@@ -12,6 +12,16 @@ import Testing
         #expect(Shingles.fold("ＰＰＰ") == Shingles.fold("ppp"))
     }
 
+    @Test func shingleHashesAreTheDistinctShingles() {
+        let text = Self.text + Self.text + "加装电梯加装电梯加装电梯"   // every shingle of the text at least twice
+        let folded = Shingles.fold(text)
+        let distinct = Set((0...(folded.count - Shingles.width)).map { folded[$0..<($0 + Shingles.width)] })
+        let hashes = Shingles.hashes(text)
+        #expect(hashes.count == distinct.count)
+        #expect(Set(hashes).count == hashes.count)
+        #expect(Shingles.hashes("加装电梯").isEmpty)
+    }
+
     @Test func noisyCopyIsNearlyIdentical() throws {
         let a = try #require(MinHashSketch(text: Self.text))
         let noisy = Self.text.replacingOccurrences(of: "电梯", with: "电|梯").replacingOccurrences(of: "居民", with: "居\u{200B}民")
