@@ -19,9 +19,10 @@ package enum FactExtraction {
         // Scalars once per article, not per figure: a bulk report has dozens of figures.
         let paragraphs = article.paragraphs.map { Array($0.unicodeScalars) }
         let places = article.places.map { Array($0.unicodeScalars) }
+        var cursor = Cursor()
         return article.figures.map { figure in
             let clause = Array(figure.text.unicodeScalars), value = Array(figure.value.unicodeScalars)
-            let sentence = self.sentence(containing: clause, in: paragraphs) ?? clause
+            let sentence = self.sentence(containing: clause, in: paragraphs, from: &cursor) ?? clause
             let normalized = FigureUnit.normalize(value: figure.value, unit: figure.unit)
             let place = self.place(of: value, in: sentence, places: places).map { article.places[$0] } ?? article.places.first
             return Row(value: figure.value, unit: figure.unit, normalizedValue: normalized?.value,
@@ -29,18 +30,39 @@ package enum FactExtraction {
         }
     }
 
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?"]
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "；", "!", "?": true
+        default: false
+        }
+    }
 
-    /// The sentence of the paragraphs in which `clause` stands.
-    static func sentence(containing clause: [Unicode.Scalar], in paragraphs: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-        for paragraph in paragraphs {
-            guard let at = paragraph.firstIndex(of: clause) else { continue }
+    /// Where the last figure's clause was found: figures come in the order of the text, so the next
+    /// one is looked for from there (a report with dozens of figures would otherwise be read from its
+    /// start for each), and a clause written twice is found at its own place the second time.
+    struct Cursor {
+        var paragraph = 0
+        var offset = 0
+    }
+
+    /// The sentence of the paragraphs in which `clause` stands: its first occurrence at or after
+    /// `cursor`, else its first occurrence; `cursor` moves to where it was found.
+    static func sentence(containing clause: [Unicode.Scalar], in paragraphs: [[Unicode.Scalar]],
+                         from cursor: inout Cursor) -> [Unicode.Scalar]? {
+        // The cursor's paragraph from the cursor, the paragraphs after it, those before it, then the
+        // cursor's paragraph again from its start.
+        for step in 0...paragraphs.count {
+            let p = (cursor.paragraph + step) % max(paragraphs.count, 1)
+            guard p < paragraphs.count else { return nil }
+            let paragraph = paragraphs[p]
+            guard let at = paragraph.firstIndex(of: clause, from: step == 0 ? cursor.offset : 0) else { continue }
+            cursor = Cursor(paragraph: p, offset: at)
             var lo = at
-            while lo > 0, !sentenceEnds.contains(paragraph[lo - 1]) { lo -= 1 }
+            while lo > 0, !isSentenceEnd(paragraph[lo - 1]) { lo -= 1 }
             var hi = at + clause.count
             while hi < paragraph.count {
                 hi += 1
-                if sentenceEnds.contains(paragraph[hi - 1]) { break }
+                if isSentenceEnd(paragraph[hi - 1]) { break }
             }
             return Array(paragraph[lo..<hi])
         }
