@@ -14,18 +14,20 @@ extension SQLiteStore {
             guard let sketch = row.sketch else { return nil }
             let candidates = bands.candidates(row.bandKeys, limit: Self.maxCandidates)
             guard !candidates.isEmpty else { return nil }
-            let placeholders = Array(repeating: "?", count: candidates.count).joined(separator: ",")
-            var best: ReprintMatch?
-            for candidate in try Row.fetchAll(db, sql: """
-                SELECT s.article_rowid, s.shingles, s.sketch, a.report_id, a.idx, a.reprint_of
+            // One cached statement run per candidate: an `IN (…)` list of varying length was compiled
+            // afresh for every article, and compiling cost more than the lookups.
+            let statement = try db.cachedStatement(sql: """
+                SELECT s.shingles, s.sketch, a.report_id, a.idx, a.reprint_of
                 FROM article_sketch s JOIN article a ON a.rowid = s.article_rowid
-                WHERE s.article_rowid IN (\(placeholders))
-                """, arguments: StatementArguments(candidates.map(\.rowid))) {
-                guard let other = MinHashSketch(data: candidate[2], shingles: candidate[1]),
+                WHERE s.article_rowid = ?
+                """)
+            var best: ReprintMatch?
+            for candidate in candidates.sorted(by: { $0.rowid < $1.rowid }) {   // ties go to the earliest stored
+                guard let row = try Row.fetchOne(statement, arguments: [candidate.rowid]),
+                      let other = MinHashSketch(data: row[1], shingles: row[0]),
                       let similarity = sketch.reprintSimilarity(other) else { continue }
                 if best == nil || similarity > best!.similarity {
-                    best = ReprintMatch(rowid: candidate[0], report: candidate[3], index: candidate[4], reprintOf: candidate[5],
-                                        similarity: similarity)
+                    best = ReprintMatch(rowid: candidate.rowid, report: row[2], index: row[3], reprintOf: row[4], similarity: similarity)
                 }
             }
             return best
