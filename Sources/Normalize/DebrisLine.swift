@@ -10,6 +10,7 @@ enum DebrisLine {
     /// Why a line is debris, or nil when it is content.
     static func kind(_ s: [Unicode.Scalar]) -> String? {
         guard !s.isEmpty, s.count <= 160 else { return nil }
+        if isPropertyComment(s) { return nil }
         if isScript(s) { return "script" }
         if isServerPage(s) { return "error page" }
         // Share widgets and site greetings are written as sentences: they are judged before the guard.
@@ -20,6 +21,7 @@ enum DebrisLine {
         if isSeparatorsOnly(s) { return "separator" }
         if isFontSizeControl(s) { return "button" }
         if isCalendarRow(s) { return "calendar" }
+        if isMasthead(s) { return "masthead" }
         if isPageIndex(s) { return "menu" }
         if isMenuRunTogether(s) { return "menu" }
         if isShortBreadcrumb(s) { return "menu" }
@@ -61,6 +63,21 @@ enum DebrisLine {
         }
         return false
     }
+
+    /// `某某日报报刊社 某某集团 出版 国内统一刊号:CN52-0013代号65-1`: an e-paper's masthead, naming its
+    /// publisher and registration numbers (an article names a serial number only inside a sentence).
+    static func isMasthead(_ s: [Unicode.Scalar]) -> Bool {
+        guard let at = s.firstIndex(of: serialNumber) ?? s.firstIndex(of: serialNumberTraditional) else { return false }
+        return s[at...].contains("C") && s[at...].contains("N")
+    }
+
+    /// `--> 2023-08-12 1 1 某某日报 content_101185.html 1 标题 /enpproperty-->`: an e-paper system's
+    /// property comment with its markup stripped. Never debris: the segmenter reads the date
+    /// from it and keeps it out of the text.
+    static func isPropertyComment(_ s: [Unicode.Scalar]) -> Bool { s.firstIndex(of: enpProperty) != nil }
+
+    static let enpProperty = Array("enpproperty".unicodeScalars)
+    static let serialNumber = Array("统一刊号".unicodeScalars), serialNumberTraditional = Array("統一刊號".unicodeScalars)
 
     /// `网站首页时政要闻党建动态基层党建…`: a site's menu with the gaps between its items lost, opening
     /// with the home link; no title or sentence starts with `网站首页`.

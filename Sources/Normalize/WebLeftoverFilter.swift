@@ -21,6 +21,7 @@ enum WebLeftoverFilter {
             }
         }
         markAgedHeadlines(lines, &keep)
+        markInfobox(lines, &keep)
         // Editor credits are page furniture too, but stay for the segmenter, which reads the names.
         let furniture = boilerplate.filter { $0 }.count + lines.filter { isCredit($0.scalars) }.count
         markNavigation(lines, &keep, furnished: furniture >= 2)
@@ -75,7 +76,7 @@ enum WebLeftoverFilter {
 
     /// A line that is page furniture wherever it appears.
     static func isBoilerplate(_ line: [Unicode.Scalar]) -> Bool {
-        guard !line.isEmpty, line.count <= 80 else { return false }
+        guard !line.isEmpty, line.count <= 80, !DebrisLine.isPropertyComment(line) else { return false }
         // A sentence that merely mentions such words is content.
         if line.contains("。" as Unicode.Scalar) { return false }
         if startFirsts.contains(line[0]), boilerplateStarts.contains(where: { line.hasPrefix($0) }) { return true }
@@ -162,6 +163,47 @@ enum WebLeftoverFilter {
             }
         }
     }
+
+    /// An encyclopedia infobox copied above the article (`中文名` ⏎ `某某日报` ⏎ `创刊` ⏎ `1945年12月1日` …):
+    /// three or more of its field names each alone on a line with its value on the next, and the
+    /// department phone lines (`广告部电话:0451-…`) that follow it. Its name and founding date are
+    /// not the article's title or date.
+    private static func markInfobox(_ lines: [PhysicalLine], _ keep: inout [Bool]) {
+        var i = 0
+        while i < lines.count {
+            var j = i
+            var fields = 0
+            while j + 1 < lines.count, keep[j], keep[j + 1], infoboxFields.contains(lines[j].scalars),
+                  lines[j + 1].scalars.count <= 40, !lines[j + 1].scalars.endsSentence {
+                fields += 1
+                j += 2
+            }
+            guard fields >= 3 else {
+                i = max(j, i + 1)
+                continue
+            }
+            while j < lines.count, isPhoneLine(lines[j].scalars) { j += 1 }
+            for k in i..<j { keep[k] = false }
+            i = j
+        }
+    }
+
+    private static let infoboxFields: Set<[Unicode.Scalar]> = Set(Needles.of([
+        "中文名", "中文名称", "外文名", "外文名称", "别名", "簡稱", "简称", "创刊", "创刊时间", "创办时间", "成立时间", "創刊", "創刊時間",
+        "归属", "歸屬", "主管单位", "主办单位", "主管單位", "主辦單位", "主管", "主办", "地区", "地區", "所属地区", "地理位置",
+        "类别", "類別", "类型", "性质", "出版周期", "刊期", "语种", "語種", "语言", "国内刊号", "国际刊号", "邮发代号", "行政区类别",
+        "面积", "人口", "电话区号", "邮政编码", "政府驻地", "总部地点", "现任社长", "社长", "总编辑", "发行范围", "发行量",
+    ]))
+
+    /// `广告部电话:0451-84655043`: a department's phone number and nothing else.
+    static func isPhoneLine(_ line: [Unicode.Scalar]) -> Bool {
+        guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2, colon <= 10,
+              Array(line[(colon - 2)..<colon]) == phone else { return false }
+        let number = line[(colon + 1)...]
+        return number.count >= 7 && number.allSatisfy { CharacterClass.isASCIIDigit($0) || $0 == "-" || $0 == " " }
+    }
+
+    private static let phone = Array("电话".unicodeScalars)
 
     private static func isListedHeadline(_ line: [Unicode.Scalar], longest: Int = 30) -> Bool {
         guard line.count <= longest, !line.endsSentence else { return false }

@@ -32,6 +32,26 @@ import Testing
         #expect(result.lines == ["桂香小区改造完工", "桂香小区楼道照明和外墙改造近日完工，居民出行更方便了。"])
     }
 
+    /// Session 9: an encyclopedia infobox about the paper, with its department phones, above the article.
+    @Test func anInfoboxAboveTheArticleGoes() {
+        let infobox = ["中文名", "青石日报", "创刊", "1950年1月1日", "归属", "中共青石市委机关报", "地理位置", "青石市桂香路1号",
+                       "广告部电话:0123-84655043"]
+        let article = ["桂香小区改造完工", "桂香小区楼道照明和外墙改造近日完工，居民出行更方便了。"]
+        #expect(Normalizer().normalize((infobox + article).joined(separator: "\n")).lines == article)
+        // Two field names are no infobox: a table or a list may name a region and a date.
+        let two = ["地区", "青石", "创刊", "1950年"] + article
+        #expect(Normalizer().normalize(two.joined(separator: "\n")).lines == two)
+    }
+
+    /// Session 9: an e-paper's masthead with its serial number, and its property comment, which stays for the segmenter.
+    @Test func anEPaperMastheadGoesItsPropertyCommentStays() {
+        #expect(DebrisLine.kind(Array("青石日报报刊社 青石日报当代融媒体集团 出版 国内统一刊号:CN52-0013代号65-1".unicodeScalars)) == "masthead")
+        #expect(DebrisLine.kind(Array("全市统一刊号后，社区报将按月出版。".unicodeScalars)) == nil)
+        let comment = "--> 2023-08-12 1 1 青石日报 content_101185.html 1 标题 /enpproperty-->"
+        #expect(DebrisLine.kind(Array(comment.unicodeScalars)) == nil)
+        #expect(!WebLeftoverFilter.isBoilerplate(Array(comment.unicodeScalars)))
+    }
+
     @Test func aTableRowFurtherDownStays() {
         var lines = ["桂香片区改造项目表", "改造项目逐项列出如下。", "项目按计划推进。", "资金已经到位。", "施工单位已进场。"]
         lines.append("桂香街道桂香社区楼道改造工程  涉及居民楼栋十二栋  计划于年底前全部完工  由区住建局统一组织")
