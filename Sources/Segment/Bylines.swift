@@ -10,7 +10,15 @@ enum Bylines {
         let folded = TraditionalFold.fold(rest)
         for prefix in bylineLeads where Scalars.has(folded, prefix) {
             rest = Array(rest[prefix.count...])
+            // `文/摄`, `文/图`: the writer took the pictures too.
+            if prefix.last == "/" || prefix.last == "／", let first = rest.first, "摄攝图圖".unicodeScalars.contains(first) { rest.removeFirst() }
             break
+        }
+        // `文/摄 黑龙江日报全媒体记者 吴利红 杨桂华`: the outlet and its label before the names.
+        while let first = rest.first, CharacterClass.isSpace(first) { rest.removeFirst() }
+        let outlet = rest.prefix { CharacterClass.isHan($0) }
+        if outlet.count >= reporter.count, outlet.count <= 16, let at = Scalars.find(reporter, in: TraditionalFold.fold(Array(outlet))) {
+            rest = Array(rest[(at + reporter.count)...])
         }
         // `□ 陳 曦`: one name spaced out character by character.
         let hans = rest.filter { CharacterClass.isHan($0) }

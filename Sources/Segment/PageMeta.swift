@@ -61,6 +61,12 @@ enum PageMetaReader {
                 meta.metaLines.insert(kept[k])
                 kept.remove(at: k)
             }
+            // `標題: 市建局宣布深水埗重建項目 [打印本頁]`: a forum's print view labels its title.
+            if kept.isEmpty, let title = labelledTitle(line.scalars) {
+                meta.trimmed[i] = Scalars.string(title)
+                kept.append(i)
+                continue
+            }
             if let label = sectionLabel(line) {
                 meta.metaLines.insert(i)
                 // `作者` ⏎ `王一` ⏎ `李二`: one name a line under the label.
@@ -125,6 +131,12 @@ enum PageMetaReader {
             guard !line.isFooter, !line.isByline || line.count <= 20,
                   let parsed = MetaLine.parse(line.scalars), parsed.isMeta, parsed.labelled else { continue }
             take(parsed, line: i, into: &meta, head: false)
+        }
+        // `--> 2023-08-12 1 1 某某日报 content_101185.html 1 标题 /enpproperty-->`: an e-paper system's
+        // property comment, its markup stripped; it carries the date.
+        for i in lines.indices where !meta.metaLines.contains(i) && lines[i].scalars.firstIndex(of: enpProperty) != nil {
+            meta.metaLines.insert(i)
+            if meta.headDate == nil { meta.headDate = DateScanner.dates(in: lines[i].scalars).first?.iso }
         }
         // Editor credits stand alone anywhere (before a list of related links, say).
         for i in head..<tailStart where lines[i].count <= 40 && startsWithEditorLabel(lines[i].scalars) {
@@ -196,6 +208,7 @@ enum PageMetaReader {
     }
 
     static let siteMarks = ScalarSet("-_|｜—–·")
+    static let enpProperty = Array("enpproperty".unicodeScalars)
 
     /// `摘要：`, `摘 要:`, `[摘 要]`, `内容提要`, `Abstract`: an abstract opens the line.
     static func startsWithAbstract(_ line: Line) -> Bool {
@@ -283,6 +296,23 @@ enum PageMetaReader {
         let word = Scalars.string(core)
         return sectionLabels.contains(word) ? word : nil
     }
+
+    /// The title after a `标题:` label, without the bracketed buttons after it; nil for any other line.
+    static func labelledTitle(_ s: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar>? {
+        guard s.count >= 7, s.count <= 80, titleLabels.contains(where: { Scalars.has(s, $0) }),
+              s[2] == ":" || s[2] == "：" else { return nil }
+        var title = s[3...].drop(while: CharacterClass.isSpace)
+        // `[打印本頁]`, `【打印】`: a print or close button after the title.
+        if let last = title.last, last == "]" || last == "】", let open = title.lastIndex(where: { $0 == "[" || $0 == "【" }),
+           title.endIndex - open <= 8, open > title.startIndex {
+            title = title[..<open]
+        }
+        while let last = title.last, CharacterClass.isSpace(last) { title = title.dropLast() }
+        guard title.count >= 4, title.count <= 60, !title.contains("。") else { return nil }
+        return title
+    }
+
+    static let titleLabels = ["标题", "標題", "题目", "題目"].map(\.scalars)
 
     static let sectionLabels: Set<String> = ["摘要", "作者", "出处", "正文", "文章正文", "新闻摘要", "新聞摘要", "内容摘要", "内容提要",
                                              "导读", "导语", "Abstract", "ABSTRACT", "目录", "其他", "其它", "简介", "作者简介"]

@@ -73,7 +73,7 @@ struct StructureParser {
         // Head title: up to two title-like lines before the byline or body; none where the page opens
         // with a run of short lines (a post written as verse, one phrase a line).
         if title.isEmpty, !(!tailTitles && opensWithVerse(lo, hi)) {
-            if lo < hi, lo == range.lowerBound, lo == 0 || page.meta.last == lo - 1, isColonTitle(lines[lo]) {
+            if lo < hi, lo == range.lowerBound, lo == 0 || page.meta.last == lo - 1, isColonTitle(lines[lo]) || isExclaimedTitle(lo) {
                 part.title.append(lo)
                 lo += 1
             }
@@ -128,6 +128,14 @@ struct StructureParser {
             hi = block
         }
         part.body = Array(lo..<hi)
+        // `□文/摄 某某日报全媒体记者 张三 李四` below the photo captions and figure lines a news page
+        // sets between its title and its text.
+        if part.byline == nil, part.authorLine == nil,
+           let k = part.body.prefix(16).first(where: { lines[$0].isByline }), k > lo,
+           (lo..<k).allSatisfy({ lines[$0].count <= 60 }), Bylines.authors(fromByline: lines[k]) != nil {
+            part.byline = k
+            part.body.removeAll { $0 == k }
+        }
         if part.title.isEmpty, tailTitles { recoverTitleAtPageBreak(&part, headline: &page.headline) }
         page.parts = [part]
     }
@@ -138,6 +146,15 @@ struct StructureParser {
         // `郭鐘瀚 夏森煒 林萍 吳巧玲`: a line of three or more names is the authors, however long.
         if let names = Bylines.names(inAuthorLine: line), names.count >= 3 || line.count <= 12 { return false }
         return !Bylines.isInstitutionLine(line)
+    }
+
+    /// `今年老旧小区改造 惠及46万户人家!` right above the page's `2021年08月23日 来源:…` line: a headline
+    /// may exclaim or ask; where the metadata line follows it, it is no sentence of the body.
+    private func isExclaimedTitle(_ i: Int) -> Bool {
+        let line = lines[i]
+        guard beforeMeta.contains(i), line.count >= 6, line.count <= 40, !line.containsFullStop, !line.isByline,
+              let last = line.lastMeaningful, "!?！？".unicodeScalars.contains(last) else { return false }
+        return !line.scalars.dropLast().contains { Scalars.isSentenceEnd($0) || $0 == "，" || $0 == "," }
     }
 
     /// Two to four Han characters alone: a column or section name.

@@ -94,10 +94,11 @@ public struct Segmenter: Sendable {
             let credits = Bylines.openingCredits(lines[i])
             for name in credits.editors where !meta.editors.contains(name) { meta.editors.append(name) }
             outlet = outlet ?? credits.outlet
-            if let lead = Bylines.lenticularLead(lines[i]) {
-                authors.append(lead.name)
-                outlet = outlet ?? lead.outlet
-            }
+        }
+        // `【記者陳信銘/高雄報導】` opens the story, below whatever tag lines the page set above it.
+        if let lead = part.body.prefix(12).lazy.compactMap({ Bylines.lenticularLead(lines[$0]) }).first {
+            authors.append(lead.name)
+            outlet = outlet ?? lead.outlet
         }
         // The header named the authors and the outlet: what the passes below find would be dropped.
         if !meta.authors.isEmpty && meta.source != nil { return }

@@ -145,6 +145,43 @@ import Testing
         #expect(p.articles[0].authors == ["韩一"])
     }
 
+    /// Session 9: a headline may exclaim right above its publish line.
+    @Test func anExclaimedHeadlineAboveItsPublishLine() {
+        let p = page(["桂香小区改造惠及三千户人家!", "2021年08月23日 15:26:37 来源:青石日报", Self.body])
+        #expect(p.articles[0].title == "桂香小区改造惠及三千户人家!")
+        #expect(p.articles[0].paragraphs == [Self.body])
+        // Without the publish line under it, an exclamation opening the text is its first sentence.
+        #expect(page(["桂香小区改造惠及三千户人家!", Self.body]).articles[0].title == nil)
+    }
+
+    /// Session 9: `□文/摄 …全媒体记者 A B` below the photo captions between the title and the text.
+    @Test func aBylineBelowThePhotoCaptions() {
+        let p = page(["桂香小区旧貌换新颜", "改造后的桂香小区。", "新建的口袋公园。", "□文/摄 青石日报全媒体记者 张晓红 李建国",
+                      Self.body, "下一步将继续推进。"])
+        #expect(p.articles[0].authors == ["张晓红", "李建国"])
+        #expect(p.articles[0].paragraphs == ["改造后的桂香小区。", "新建的口袋公园。", Self.body, "下一步将继续推进。"])
+    }
+
+    /// Session 9: an e-paper's property comment, its markup stripped, gives the date and leaves the text.
+    @Test func anEPapersPropertyCommentGivesTheDate() {
+        let p = page(["桂香小区焕新貌", Self.body, "--> 2023-08-12 1 1 青石日报 content_1011.html 1 桂香小区焕新貌 /enpproperty-->"])
+        #expect(p.published == "2023-08-12")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    /// Session 9: a forum's print view labels its title and puts a print button after it.
+    @Test func aLabelledTitleWithAPrintButton() {
+        let p = page(["標題: 市建局宣布青石重建項目 [打印本頁]", "作者: user01    時間: 2013-3-9 04:30 AM", "青石街的舊樓將重建，涉及十三個街號。"])
+        #expect(p.articles[0].title == "市建局宣布青石重建項目")
+    }
+
+    /// Session 9: `【記者X/Y報導】` opening the story below a page's tag lines.
+    @Test func aTaiwaneseLeadBelowTagLines() {
+        let tags = ["青石燈會", "國慶焰火", "青石嚴選米", "藝術宅急便"]
+        let p = page(tags + ["【記者林志明/青石報導】青石市都發局盤點全市老舊社區，提出十處重建需求。", "市府將加碼補助。"])
+        #expect(p.articles[0].authors == ["林志明"])
+    }
+
     @Test func aDateStampedBeforeATaiwaneseDateline() {
         let p = page([" date 2026-01-04 〔記者賴書瑤／青石報導〕青石市推動危險建築物專案計畫，首件公辦都市更新案已完成簽約。", "另有兩處社區都更案近日公告招商。"])
         #expect(p.published == "2026-01-04")
