@@ -55,6 +55,7 @@ struct PlaceExtractor {
         let s = TraditionalFold.fold(written)
         var chainStart = 0   // a name never starts before this (end of the last admin unit)
         var lastPlaceEnd = -1
+        var rejectedEnd = -1   // where a suffix ended whose stem was no name
         let triggers = PlaceExtractor.triggers
         let suffixTable = PlaceSuffix.byFirst
         var i = 0
@@ -84,6 +85,8 @@ struct PlaceExtractor {
             guard let suffixes = suffixTable[scalar],
                   let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
             let end = i + suffix.text.count
+            // `、相关小区`: 小区 was no name here, and 区 after `相关小` is none either.
+            if end == rejectedEnd { i += 1; continue }
             // `八一街市粮食局`: a street, then the city's bureau (市 is not the street's market here).
             if end < s.count, suffix.badFollowers.contains(s[end]), !(suffix.text == PlaceExtractor.street && cityBodyFollows(s, from: end)) {
                 i += 1
@@ -113,6 +116,13 @@ struct PlaceExtractor {
             if suffix.text == PlaceExtractor.staffCompound, stemStart > chainStart, s[stemStart - 1] == "原" { stemStart -= 1 }
             // `青石镇和柳湾村`: 和 joins two places.
             if stemStart == lastPlaceEnd, s[stemStart] == "和", i - stemStart > 2 { stemStart += 1; bounded = true }
+            // `民主路春风巷`: a lane glued to the road before it starts where the road's name ends (a compound
+            // keeps the road or river it is named after: `抚河明珠小区`).
+            if stemStart < lastPlaceEnd, i - lastPlaceEnd >= max(2, suffix.minStem), suffix.kind == .street,
+               candidates.last?.suffix.kind == .street, !PlaceExtractor.stopScalars.contains(s[lastPlaceEnd]) {
+                stemStart = lastPlaceEnd
+                bounded = true
+            }
             // `建设社区和环保社区`: between two names with the same suffix, 和/与/及 joins them even when
             // the first was not taken for a name.
             if PlaceExtractor.joiners.contains(s[stemStart]), i - stemStart > 2, stemStart >= suffix.text.count,
@@ -139,10 +149,12 @@ struct PlaceExtractor {
             // its stem is an ordinary word.
             let listed = stemStart > 0 && s[stemStart - 1] == "、" && lastPlaceEnd == stemStart - 1 && stem.count <= 4
                 && Scalars.hasSuffix(s, suffix.text, before: stemStart - 1) && !PlaceExtractor.stopScalars.contains(stem[0])
+                && !PlaceExtractor.determiners.contains(stem)
             // `对向阳小区`: right after one function word, a stem starting like another is a name (`向阳`).
             let afterStop = stemStart > 0 && PlaceExtractor.stopScalars.contains(s[stemStart - 1]) && stem.count >= 2
                 && PlaceExtractor.nameStarts.contains(stem[0])
             if (!alone && !listed && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd, afterStop: afterStop)) || isInstitution(s, from: end) {
+                rejectedEnd = end
                 i += 1
                 continue
             }
@@ -173,6 +185,12 @@ struct PlaceExtractor {
         var start = lo
         var j = i - 1
         let minimum = max(2, suffix.minStem)
+        // `这次丁村`, `成为丁村`: a listed function word of two or more scalars right before a one-scalar
+        // stem ends the phrase there (a single function word may stand inside a name: `人和街道`); the
+        // stem is the name where the suffix allows one scalar, else there is none to take.
+        if i - 2 >= lo, PlaceSuffix.byFirst[s[i - 1]] == nil, isStopWord(s, endingAt: i - 2, lowerBound: lo) {
+            return suffix.minStem == 1 ? (i - 1, true) : nil   // (`建设路社区`: the stem is a street's name)
+        }
         while j >= lo, i - (j + 1) < minimum { j -= 1 }
         while j >= lo {
             // `居民区岚皋路`: the end of an unrecognised unit ends the stem as well.
@@ -272,7 +290,11 @@ struct PlaceExtractor {
 
     /// Whether a function word (single scalar or a listed word) ends at `j`.
     private func isStop(_ s: [Unicode.Scalar], endingAt j: Int, lowerBound: Int) -> Bool {
-        if PlaceExtractor.stopScalars.contains(s[j]) { return true }
+        PlaceExtractor.stopScalars.contains(s[j]) || isStopWord(s, endingAt: j, lowerBound: lowerBound)
+    }
+
+    /// Whether a listed function word (not a single scalar) ends at `j`.
+    private func isStopWord(_ s: [Unicode.Scalar], endingAt j: Int, lowerBound: Int) -> Bool {
         if let words = PlaceExtractor.stopWordsByLast[s[j]] {
             for word in words where j + 1 - word.count >= lowerBound && Scalars.hasSuffix(s, word, before: j + 1) {
                 return true
@@ -423,6 +445,9 @@ struct PlaceExtractor {
     static let stopScalars = ScalarSet(
         "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因咱仅".unicodeScalars)
 
+    /// Words that pick out which or how many (`、相关小区`): never a name, even listed after names.
+    static let determiners: Set<[Unicode.Scalar]> = Set(["相关", "有关", "所有", "其他", "其它", "各个", "整个", "多个", "部分", "周边", "附近"].map(\.scalars))
+
     /// Single verbs and measure words that end a phrase like `工程师进社区`, `一位社区`.
     static let verbEndings = ScalarSet("有予进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑")
 
@@ -446,7 +471,7 @@ struct PlaceExtractor {
         "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
         "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
         "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
-        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足", "左右", "更多", "做好", "提高", "探讨",
+        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足", "左右", "更多", "做好", "提高", "探讨", "这次", "此次", "本次", "首次", "再次", "多次", "布局", "汇集", "汇聚", "聚集", "集聚", "需求", "陪伴", "考量",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)

@@ -56,9 +56,26 @@ import Testing
         ("桂香区青石街道四川印刷有限公司宿舍改造。", ["桂香区", "青石街道"]),
         // A staff compound named after a street office, and one after a former repair works.
         ("桂香街道家属院和原汽修厂家属院将改造。", ["桂香街道", "桂香街道家属院", "原汽修厂家属院"]),
+        // Session 9: a lane glued to the road before it.
+        ("工人在青石路桂花巷施工。", ["青石路", "桂花巷"]),
+        // `这次` before a one-character village name leaves no name to take (村 needs two).
+        ("这次丁村改造，成为丁村居民的大事。", []),
+        // A determiner listed after a compound, and the shorter suffix inside the longer one.
+        ("联合桂香小区、相关小区物业开展巡查。", ["桂香小区"]),
+        ("联合桂香社区、有关小区物业开展巡查。", ["桂香社区"]),
+        // Verbs and nouns before 小区/社区.
+        ("重新布局小区空间，汇集社区力量。", []),
+        ("提出重建需求社区十处，陪伴社区发起人。", []),
     ])
     func realPageNames(body: String, expected: [String]) {
         #expect(article(body).places == expected)
+    }
+
+    /// A compound keeps the river it is named after (the lane rule above cuts only street from street).
+    @Test func aCompoundNamedAfterARiverStaysWhole() {
+        let places = article("桂江明珠小区完成改造。").places
+        #expect(places.contains("桂江明珠小区"))
+        #expect(!places.contains("明珠小区"))
     }
 
     @Test(arguments: [
