@@ -33,6 +33,17 @@ import Testing
         #expect(result.articles.first?.primary == "heritage-culture")
     }
 
+    /// Taiwan's 都更 (urban renewal of old blocks), a community rebuilding by itself, and the seed money
+    /// a city grants for it (session 9), in the simplified script the classifier reads.
+    @Test func taiwaneseRenewalAndItsSeedMoney() {
+        let result = report(nil,
+            "青石市都发局盘点全市，为加速辅导老旧社区自力更新，成立更新会的社区可申请第一桶金，补助金额最高150万元。",
+            "市府自去年起加速都更审议，每年都有都更案核定。")
+        let ids = Set(result.themes.map(\.id))
+        #expect(ids.contains("old-community-renovation"))
+        #expect(ids.contains("financing-operations"))
+    }
+
     /// Outreach to residents (宣传 leaflets, door-to-door) is not publicity in the media.
     @Test func outreachToResidentsIsNotMediaPublicity() {
         let result = report("垃圾分类进小区",
