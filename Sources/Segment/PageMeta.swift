@@ -247,6 +247,35 @@ enum PageMetaReader {
         return out
     }
 
+    /// `来源:` ⏎ `王慧`, `责编:` ⏎ `王霞`: a page that sets each metadata label on a line of its own and
+    /// its value on the next, in the header or the closing lines; each pair becomes one line.
+    static func joinLabelledValues(_ lines: [Line]) -> [Line] {
+        var out: [Line] = []
+        out.reserveCapacity(lines.count)
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            if i + 1 < lines.count, i < headLimit || i >= lines.count - tailLimit, isLabelAlone(line.scalars) {
+                let value = lines[i + 1]
+                if value.count <= 30, !value.endsSentence, !value.containsFullStop, !isLabelAlone(value.scalars) {
+                    out.append(Line(line.text + value.text))
+                    i += 2
+                    continue
+                }
+            }
+            out.append(line)
+            i += 1
+        }
+        return out
+    }
+
+    /// A metadata label and its colon, nothing else (`来源:`, `責編：`).
+    static func isLabelAlone(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 2, s.count <= 6, let last = s.last, last == ":" || last == "：" else { return false }
+        let word = TraditionalFold.fold(Array(s.dropLast()))
+        return MetaLine.labels.contains { $0.word == word && $0.kind != .counter && $0.kind != .ignored }
+    }
+
     static let gluedDateLabels: [[Unicode.Scalar]] = ["发表时间", "发布时间", "发布日期", "发表日期", "发稿时间"].map(\.scalars)
 
     /// ` date 2026-01-04 〔記者某某／新北報導〕新北市…`, `2024-03-05 10:20 某社区…`: a page's date stamped

@@ -29,7 +29,7 @@ public struct Segmenter: Sendable {
     public init() {}
 
     public func segment(_ text: NormalizedText, hints: LayoutHints = LayoutHints()) -> Page {
-        let all = PageMetaReader.splitGluedDateline(Segmenter.lines(from: text.lines))
+        let all = PageMetaReader.joinLabelledValues(PageMetaReader.splitGluedDateline(Segmenter.lines(from: text.lines)))
         guard !all.isEmpty else { return Page(warnings: text.warnings) }
         // Metadata lines leave the page before its structure is read; titles lose a glued dateline.
         var meta = PageMetaReader.read(all, extra: hints.metadata)

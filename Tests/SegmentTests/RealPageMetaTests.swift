@@ -145,6 +145,16 @@ import Testing
         #expect(p.articles[0].authors == ["韩一"])
     }
 
+    /// Session 9: metadata labels each on a line of their own, the value on the next.
+    @Test func labelsAndValuesOnLinesOfTheirOwn() {
+        let p = page(["桂香小区改造启动", "来源:", "青石日报", "2024-01-09 12:45:41", "责编:", "王晓霞", Self.body])
+        #expect(p.articles[0].title == "桂香小区改造启动")
+        #expect(p.articles[0].source == "青石日报")
+        #expect(p.articles[0].editors == ["王晓霞"])
+        #expect(p.published == "2024-01-09")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
     /// Session 9: a headline may exclaim right above its publish line.
     @Test func anExclaimedHeadlineAboveItsPublishLine() {
         let p = page(["桂香小区改造惠及三千户人家!", "2021年08月23日 15:26:37 来源:青石日报", Self.body])
