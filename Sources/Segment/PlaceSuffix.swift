@@ -87,6 +87,11 @@ struct PlaceSuffix: Sendable {
         // `岳程街道家属院`, `某某医院家属院`: a work unit's staff housing compound, named after the unit.
         PlaceSuffix(text: "家属院".scalars, kind: .compound, maxStem: 7,
                     genericEndings: words("单位 老 老旧 职工 干部 教师 部队 机关 工厂 企业 厂矿 国企 老式 这种 这些 一个 多个 厂区 老厂区")),
+        // `林业局家属楼`, `某某厂家属区`: the same, as a building or an area.
+        PlaceSuffix(text: "家属楼".scalars, kind: .compound, maxStem: 7,
+                    genericEndings: words("单位 老 老旧 职工 干部 教师 部队 机关 工厂 企业 厂矿 国企 老式 这种 这些 一个 多个 厂区 老厂区 一栋 这栋")),
+        PlaceSuffix(text: "家属区".scalars, kind: .compound, maxStem: 7,
+                    genericEndings: words("单位 老 老旧 职工 干部 教师 部队 机关 工厂 企业 厂矿 国企 老式 这种 这些 一个 多个 厂区 老厂区")),
         PlaceSuffix(text: "苑".scalars, kind: .compound, maxStem: 5,
                     genericEndings: words("文 艺 学 御 鹿 禁 上 宫 乐 文苑 花 园"), badFollowers: chars("林囿")),
     ]

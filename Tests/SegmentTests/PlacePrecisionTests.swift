@@ -56,6 +56,8 @@ import Testing
         ("桂香区青石街道四川印刷有限公司宿舍改造。", ["桂香区", "青石街道"]),
         // A staff compound named after a street office, and one after a former repair works.
         ("桂香街道家属院和原汽修厂家属院将改造。", ["桂香街道", "桂香街道家属院", "原汽修厂家属院"]),
+        // Session 9: a work unit's staff building.
+        ("她居住的林业局家属楼去年完成改造。", ["林业局家属楼"]),
         // Session 9: a lane glued to the road before it.
         ("工人在青石路桂花巷施工。", ["青石路", "桂花巷"]),
         // `这次` before a one-character village name leaves no name to take (村 needs two).
@@ -80,6 +82,7 @@ import Testing
 
     @Test(arguments: [
         "确保节日期间小区安全有序。",
+        "不少单位家属楼年久失修。",
         "要维护城市南区域的稳定。",
         "居民反映江南通道拥堵。",
         "开展节假日期间社区巡查。",
