@@ -257,11 +257,13 @@ public final class SQLiteStore: ReportStore {
     }
 
     public func drop(file: String, sha256: String) throws -> Drop? {
-        try db.read { db in
-            try Row.fetchOne(db, sql: """
+        // Asked for every file taken: one cached statement, which needs no transaction (`read` would
+        // wrap it in four more statements: query_only on and off, begin and commit).
+        try db.unsafeRead { db in
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT file, report_id, sha256, received, archived_as FROM drop_record
                 WHERE file = ? AND sha256 = ? ORDER BY rowid DESC LIMIT 1
-                """, arguments: [file, sha256]).map {
+                """), arguments: [file, sha256]).map {
                 Drop(file: $0[0], reportID: $0[1], sha256: $0[2], received: $0[3], archivedAs: $0[4])
             }
         }
