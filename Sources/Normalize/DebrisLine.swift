@@ -9,7 +9,9 @@ import Characters
 enum DebrisLine {
     /// Why a line is debris, or nil when it is content.
     static func kind(_ s: [Unicode.Scalar]) -> String? {
-        guard !s.isEmpty, s.count <= 160 else { return nil }
+        guard let first = s.first(where: { !CharacterClass.isSpace($0) }) else { return nil }
+        // `{"appId":"wx…","nonceStr":…}`: a share widget's configuration, however long.
+        if s.count > 160 { return (first == "{" || first == "[") && isScript(s) ? "script" : nil }
         if isPropertyComment(s) { return nil }
         if isScript(s) { return "script" }
         if isServerPage(s) { return "error page" }
@@ -22,7 +24,8 @@ enum DebrisLine {
         if isFontSizeControl(s) { return "button" }
         if isCalendarRow(s) { return "calendar" }
         if isMasthead(s) { return "masthead" }
-        if isPageIndex(s) { return "menu" }
+        if isPageIndex(s) || isPageTurner(s) { return "menu" }
+        if isHotline(s) { return "hotline" }
         if isMenuRunTogether(s) { return "menu" }
         if isShortBreadcrumb(s) { return "menu" }
         if isPictureNote(s) { return "image" }
@@ -95,6 +98,27 @@ enum DebrisLine {
         guard i >= 1, s.count <= i + 12, i + 1 < s.count, s[i] == "版", s[i + 1] == ":" || s[i + 1] == "：" else { return false }
         return i + 2 < s.count
     }
+
+    /// `当前版: 02版 上一版  下一版`, `第A01版:澳聞 4下一版`: an e-paper's page turner (a sentence about the
+    /// next edition of a plan names 版 once); `版面导航`, `当前报纸日期:`: the labels of its page tools.
+    static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 40 else { return false }
+        if s.count <= 20, pageTools.contains(where: { s.firstIndex(of: $0) != nil }) { return true }
+        guard s.firstIndex(of: previousPage) != nil || s.firstIndex(of: nextPage) != nil else { return false }
+        return s.filter { $0 == "版" }.count >= 2
+    }
+
+    /// `新闻热线 0891-6325020`, `服务热线：400-123-4567`: a site's hotline in its header, nothing else on the line.
+    static func isHotline(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 30, let at = s.firstIndex(of: hotline), at <= 6 else { return false }
+        let number = s[(at + hotline.count)...].drop { $0 == ":" || $0 == "：" || CharacterClass.isSpace($0) || $0 == "电" || $0 == "話" || $0 == "话" || $0 == "電" }
+        let digits = number.filter(CharacterClass.isASCIIDigit).count
+        return digits >= 7 && number.allSatisfy { CharacterClass.isASCIIDigit($0) || $0 == "-" || CharacterClass.isSpace($0) || $0 == "、" || $0 == "/" }
+    }
+
+    static let hotline = Array("热线".unicodeScalars)
+    static let previousPage = Array("上一版".unicodeScalars), nextPage = Array("下一版".unicodeScalars)
+    static let pageTools: [[Unicode.Scalar]] = Needles.of(["版面导航", "版面導航", "报纸日期", "報紙日期"])
 
     /// `《某游戏》将于9月上市   《某某》复刻版确定…   3D拼图…`: a row of other pages' headlines, set apart
     /// by runs of two or more spaces, above the article. Four or more such items and no full stop.

@@ -100,6 +100,7 @@ enum WebLeftoverFilter {
         "热点新闻", "推荐阅读", "相关新闻", "相关阅读", "相关链接", "相关文章", "猜你喜欢", "热门文章", "最新文章",
         "延伸阅读", "排行榜", "热门推荐", "精彩推荐", "热点推荐", "图片新闻", "新闻排行", "点击排行", "友情链接",
         "微信", "微博", "QQ空间", "QQ好友", "朋友圈",
+        "本版标题导航", "本版標題導航", "标题导航", "標題導航",
     ]))
 
     private static let separators: Set<Unicode.Scalar> = ["|", ">", "›", "»", "/", "·", "•"]
@@ -134,7 +135,7 @@ enum WebLeftoverFilter {
     private static func markSidebars(_ lines: [PhysicalLine], _ boilerplate: [Bool], _ keep: inout [Bool]) {
         var i = 0
         while i < lines.count {
-            guard lines[i].scalars.count <= 5, sidebarHeads.contains(lines[i].scalars) else {
+            guard lines[i].scalars.count <= 6, sidebarHeads.contains(lines[i].scalars) else {
                 i += 1
                 continue
             }

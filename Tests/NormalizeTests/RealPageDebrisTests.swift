@@ -52,6 +52,33 @@ import Testing
         #expect(!WebLeftoverFilter.isBoilerplate(Array(comment.unicodeScalars)))
     }
 
+    /// Session 9 (check8): an e-paper's page turner and page tools, a site's hotline, a share widget's
+    /// configuration however long, and an e-paper's list of the page's headlines under its heading.
+    @Test(arguments: [
+        ("当前版: 02版 上一版  下一版", "menu"),
+        ("第A01版:澳聞 4下一版", "menu"),
+        ("今日日期:     版面導航", "menu"),
+        ("新闻热线 0891-6325020", "hotline"),
+        ("{\"appId\":\"wx0\",\"nonceStr\":\"a\",\"timestamp\":1,\"desc\":\"" + String(repeating: "\\u8001", count: 40) + "\"}", "script"),
+    ])
+    func ePaperAndHeaderFurniture(line: String, kind: String) {
+        #expect(DebrisLine.kind(Array(line.unicodeScalars)) == kind)
+    }
+
+    @Test(arguments: [
+        "下一版规划方案将于年底公布。",
+        "市民热线12345接到居民反映后，街道立即派人核查。",
+    ])
+    func keepsSentencesNamingEditionsAndHotlines(line: String) {
+        #expect(DebrisLine.kind(Array(line.unicodeScalars)) == nil)
+    }
+
+    @Test func anEPapersHeadlineListGoes() {
+        let text = ["[ 設為首頁 ] | | [ 返回主頁 ] |", "本版標題導航", "桂香邨重建待申規劃圖", "二千八暫住房料年底竣工", "[ 設為首頁 ] | | [ 返回主頁 ] |",
+                    "桂香邨重建待申規劃圖", "桂香邨七棟舊樓將改建為高層樓宇，居民期待已久。"]
+        #expect(Normalizer().normalize(text.joined(separator: "\n")).lines == ["桂香邨重建待申規劃圖", "桂香邨七棟舊樓將改建為高層樓宇，居民期待已久。"])
+    }
+
     @Test func aTableRowFurtherDownStays() {
         var lines = ["桂香片区改造项目表", "改造项目逐项列出如下。", "项目按计划推进。", "资金已经到位。", "施工单位已进场。"]
         lines.append("桂香街道桂香社区楼道改造工程  涉及居民楼栋十二栋  计划于年底前全部完工  由区住建局统一组织")
