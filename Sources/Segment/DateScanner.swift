@@ -93,10 +93,17 @@ enum DateScanner {
         return s[j - 2] == "民"
     }
 
-    /// Month/day after a spaced year, believed only with a clock time after it.
+    /// Month/day after a spaced year: `9月8日` (an e-paper's date box, `2024 9月8日 星期`), or `02/07`
+    /// believed only with a clock time after it.
     private static func spacedMonthDay(_ s: [Unicode.Scalar], start: Int, year: Int, at from: Int) -> Found? {
         var i = from
-        guard let month = number(s, &i, maxDigits: 2), (1...12).contains(month), i < s.count, s[i] == "/" else { return nil }
+        guard let month = number(s, &i, maxDigits: 2), (1...12).contains(month), i < s.count else { return nil }
+        if s[i] == "月" {
+            i += 1
+            guard let day = number(s, &i, maxDigits: 2), (1...31).contains(day), i < s.count, s[i] == "日" || s[i] == "号" else { return nil }
+            return Found(range: start..<(i + 1), iso: iso(year, month, day))
+        }
+        guard s[i] == "/" else { return nil }
         i += 1
         guard let day = number(s, &i, maxDigits: 2), (1...31).contains(day) else { return nil }
         let end = i

@@ -151,8 +151,11 @@ struct PlaceExtractor {
                 && Scalars.hasSuffix(s, suffix.text, before: stemStart - 1) && !PlaceExtractor.stopScalars.contains(stem[0])
                 && !PlaceExtractor.determiners.contains(stem)
             // `对向阳小区`: right after one function word, a stem starting like another is a name (`向阳`).
-            let afterStop = stemStart > 0 && PlaceExtractor.stopScalars.contains(s[stemStart - 1]) && stem.count >= 2
-                && PlaceExtractor.nameStarts.contains(stem[0])
+            // `前山街道` opening a line or after punctuation: there is nothing before it to make a phrase with.
+            // `南起自由大路`: after the words that bound an area, what follows is a name whatever it starts with.
+            let afterStop = ((stemStart == 0 || PlaceExtractor.stopScalars.contains(s[stemStart - 1]) || !CharacterClass.isHan(s[stemStart - 1]))
+                && stem.count >= 2 && PlaceExtractor.nameStarts.contains(stem[0]))
+                || (stem.count >= 2 && PlaceExtractor.boundaryWords.contains { Scalars.hasSuffix(s, $0, before: stemStart) })
             if (!alone && !listed && isGeneric(stem, suffix, afterPlace: stemStart == lastPlaceEnd, afterStop: afterStop)) || isInstitution(s, from: end) {
                 rejectedEnd = end
                 i += 1
@@ -194,7 +197,8 @@ struct PlaceExtractor {
         while j >= lo, i - (j + 1) < minimum { j -= 1 }
         while j >= lo {
             // `居民区岚皋路`: the end of an unrecognised unit ends the stem as well.
-            if isStop(s, endingAt: j, lowerBound: lo) || PlaceExtractor.unitEnds.contains(s[j]),
+            // `前山街道福石社区`: a street office's name ends the community's stem like a unit's.
+            if isStop(s, endingAt: j, lowerBound: lo) || PlaceExtractor.unitEnds.contains(s[j]) || (s[j] == "道" && j > lo && s[j - 1] == "街"),
                i - (j + 1) >= max(2, suffix.minStem) {
                 start = j + 1
                 bounded = true
@@ -259,6 +263,9 @@ struct PlaceExtractor {
     static let fullNameBlockers = ScalarSet("域别间划块场值级")
 
     static let joiners = ScalarSet("和与及")
+
+    /// `东起…西至…`: the words that bound an area, each followed by a name.
+    static let boundaryWords: [[Unicode.Scalar]] = ["东起", "西起", "南起", "北起", "东至", "西至", "南至", "北至"].map(\.scalars)
 
     /// Function words that also begin many names (`向阳`, `后宅`, `前进`, `和平`).
     static let nameStarts = ScalarSet("向后前和")
@@ -449,7 +456,7 @@ struct PlaceExtractor {
     static let determiners: Set<[Unicode.Scalar]> = Set(["相关", "有关", "所有", "其他", "其它", "各个", "整个", "多个", "部分", "周边", "附近"].map(\.scalars))
 
     /// Single verbs and measure words that end a phrase like `工程师进社区`, `一位社区`.
-    static let verbEndings = ScalarSet("有予进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑")
+    static let verbEndings = ScalarSet("有予进入出到回驻报送给让被把对将会同由与及为是的了着过往赴绕于从至系成经位个名家座户处条种类批向在因填建巡跑副")
 
     static let stopWords: [[Unicode.Scalar]] = [
         "协助", "要是", "加强", "明确", "设立", "融入", "组建", "补齐", "走出", "进入", "注重", "实现", "推行", "强化", "发挥", "增强", "关注",
@@ -471,7 +478,7 @@ struct PlaceExtractor {
         "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
         "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
         "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
-        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足", "左右", "更多", "做好", "提高", "探讨", "这次", "此次", "本次", "首次", "再次", "多次", "布局", "汇集", "汇聚", "聚集", "集聚", "需求", "陪伴", "考量",
+        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足", "左右", "更多", "做好", "提高", "探讨", "这次", "此次", "本次", "首次", "再次", "多次", "布局", "汇集", "汇聚", "聚集", "集聚", "需求", "陪伴", "考量", "调动", "充分", "前期", "后期", "后续", "老旧", "东起", "西起", "南起", "北起",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)

@@ -61,9 +61,15 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "村".scalars, kind: .compound, maxStem: 4,
                     genericEndings: words("城中 农 新农 工人新 乡 山 行政 自然 示范 美丽 古 城边 近郊 空心 传统 特色 名 渔 牧 城郊 移民 贫困 全 各 该 本 整 邻 出 进 入 到 下 乡村 在"),
                     badFollowers: chars("民委级庄落镇组干集两")),
+        // `祐漢新邨`, `華富邨`: a Hong Kong or Macau housing estate.
+        PlaceSuffix(text: "邨".scalars, kind: .compound, maxStem: 4,
+                    genericEndings: words("屋 公 该 本 全 各 整 邻 出 进 入 到 在 旧 老 大 私人"), badFollowers: chars("民委")),
         PlaceSuffix(text: "大道".scalars, kind: .street, maxStem: 4,
                     genericEndings: words("阳光 康庄 光明 发展 幸福")),
         PlaceSuffix(text: "大街".scalars, kind: .street, maxStem: 4),
+        // `自由大路`, `吉林大路`: Changchun's and Shenyang's avenues.
+        PlaceSuffix(text: "大路".scalars, kind: .street, maxStem: 4,
+                    genericEndings: words("一条 条 走 宽阔 宽 康庄 阳光 光明 这条 那条 乡村 农村 柏油 水泥 马 沿 上 走上 通往")),
         PlaceSuffix(text: "胡同".scalars, kind: .street, maxStem: 4),
         PlaceSuffix(text: "路".scalars, kind: .street, maxStem: 4,
                     genericEndings: words("旧 游园 思 道 线 公 铁 马 水 电 网 出 门 套 新 老 半 一 归 来 去 前 后 跑 带 领 引 迷 生 活 退 进 末 同 陆 环 高 速 通 断 堵 让 开 修 拓 找 走 闯 条 心 小 大 弯 歧 正 岔 短 远 近 窄 宽 土 泥 山 上 下 此 彼 绕 邪 言 思路 道路 线路 网路 血路 活路 长 短 两 三 多 回 退 后 思 殊 同 前 末 老 一带一 丝 水陆 旱 险 歧 弯 远 近 窄 宽 小 尽 没 有 无 找 走 这 那 条 城市 内部 市政 主干 次干 支 城市道 乡村 农村 消防 应急 救援 逃生 疏散 步行 健身 慢行 骑行 绿 散步 环湖 环城 滨河 滨江 沿河 沿江 进出 出入 巡逻 管网 管 线 电 气 讯 光 供 水电气讯 入户 上下 楼 道 通行 交通 断头 中 新 思 陆 夜 来时 回家 网 出 回 生 活 前 后 半 短 长"),

@@ -56,6 +56,12 @@ import Testing
         ("桂香区青石街道四川印刷有限公司宿舍改造。", ["桂香区", "青石街道"]),
         // A staff compound named after a street office, and one after a former repair works.
         ("桂香街道家属院和原汽修厂家属院将改造。", ["桂香街道", "桂香街道家属院", "原汽修厂家属院"]),
+        // Session 9 (check8): a street office opening a headline, glued to its community; an estate in
+        // Macau; avenues bounded by 东起/南起; a deputy head is no district.
+        ("~~~前山街道桂石社区整合资源为民解忧", ["前山街道", "桂石社区"]),
+        ("都更公司將青石新邨七棟舊樓改建。", ["青石新邨"]),
+        ("西至人民大街，南起自由大路，北至桂林大路的小区。", ["人民大街", "自由大路", "桂林大路"]),
+        ("刘广野副区长出席会议。", []),
         // Session 9: a work unit's staff building.
         ("她居住的林业局家属楼去年完成改造。", ["林业局家属楼"]),
         // Session 9: a lane glued to the road before it.
@@ -83,6 +89,9 @@ import Testing
     @Test(arguments: [
         "确保节日期间小区安全有序。",
         "不少单位家属楼年久失修。",
+        "这些微改造充分调动社区居民参与。",
+        "着力解决老旧街道商户外立面风格不一的问题。",
+        "前期小区改造已经完成。",
         "要维护城市南区域的稳定。",
         "居民反映江南通道拥堵。",
         "开展节假日期间社区巡查。",

@@ -145,6 +145,12 @@ import Testing
         #expect(p.articles[0].authors == ["韩一"])
     }
 
+    /// Session 9 (check8): an e-paper's date box writes the year apart from month and day.
+    @Test func anEPapersDateBoxWithTheYearApart() {
+        let p = page(["當前報紙日期 2024 9月8日 星期", "桂香邨重建待申規劃圖", "桂香邨七棟舊樓將改建為高層樓宇，居民期待已久。"])
+        #expect(p.published == "2024-09-08")
+    }
+
     /// Session 9: metadata labels each on a line of their own, the value on the next.
     @Test func labelsAndValuesOnLinesOfTheirOwn() {
         let p = page(["桂香小区改造启动", "来源:", "青石日报", "2024-01-09 12:45:41", "责编:", "王晓霞", Self.body])
