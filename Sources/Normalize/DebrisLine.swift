@@ -77,7 +77,9 @@ enum DebrisLine {
     /// `--> 2023-08-12 1 1 某某日报 content_101185.html 1 标题 /enpproperty-->`: an e-paper system's
     /// property comment with its markup stripped. Never debris: the segmenter reads the date
     /// from it and keeps it out of the text.
-    static func isPropertyComment(_ s: [Unicode.Scalar]) -> Bool { s.firstIndex(of: enpProperty) != nil }
+    static func isPropertyComment(_ s: [Unicode.Scalar]) -> Bool {
+        s.last(where: { !CharacterClass.isSpace($0) }) == ">" && s.firstIndex(of: enpProperty) != nil
+    }
 
     static let enpProperty = Array("enpproperty".unicodeScalars)
     static let serialNumber = Array("统一刊号".unicodeScalars), serialNumberTraditional = Array("統一刊號".unicodeScalars)
@@ -163,8 +165,9 @@ enum DebrisLine {
     /// `• 暂无相关记录！`, `暂无评论`: an empty list's placeholder.
     static func isEmptyListNotice(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 16 else { return false }
-        let core = s.filter(CharacterClass.isHan)
-        guard core.count >= 3, core.count <= 8, let at = s.firstIndex(where: CharacterClass.isHan) else { return false }
+        var han = 0
+        for c in s where CharacterClass.isHan(c) { han += 1 }
+        guard han >= 3, han <= 8, let at = s.firstIndex(where: CharacterClass.isHan) else { return false }
         return emptyNotices.contains { s.has($0, at: at) }
     }
 
@@ -199,14 +202,19 @@ enum DebrisLine {
     /// `Server: cms-9`, `Powered by …` (no Han, a status code or a `Word: value` header shape).
     static func isServerPage(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 120, !s.contains(where: CharacterClass.isHan) else { return false }
-        let text = s.string
-        if text.contains("Not Found") || text.contains("Forbidden") || text.hasPrefix("Powered by") || text.hasPrefix("Sorry for")
-            || text.hasPrefix("Please report") || text.hasPrefix("Thank you very much") { return true }
+        // Scalar searches, not `String.contains`: this runs for every line without Han.
+        if serverPhrases.contains(where: { s.firstIndex(of: $0) != nil }) || serverOpenings.contains(where: { s.starts(with: $0) }) {
+            return true
+        }
         // `Server: cms-9-158`, `URL: http://…`: a one-word header, a colon, a value.
         guard let colon = s.firstIndex(of: ":"), colon >= 3, colon <= 12, s[..<colon].allSatisfy(CharacterClass.isASCIILetter),
               colon + 1 < s.count, s[colon + 1] == " " else { return false }
-        return ["URL", "Server", "Date", "Host", "Status", "Request", "Referer"].contains(Array(s[..<colon]).string)
+        return serverHeaders.contains { $0.elementsEqual(s[..<colon]) }
     }
+
+    static let serverPhrases = Needles.of(["Not Found", "Forbidden"])
+    static let serverOpenings = Needles.of(["Powered by", "Sorry for", "Please report", "Thank you very much"])
+    static let serverHeaders = Needles.of(["URL", "Server", "Date", "Host", "Status", "Request", "Referer"])
 
     /// `{"id":12,"title":"…"}`, `var pageData = {…};`, `document.write(…)`: code, not text.
     static func isScript(_ s: [Unicode.Scalar]) -> Bool {
@@ -233,6 +241,8 @@ enum DebrisLine {
 
     /// `IMG_2034.JPG`, `20230512_3.png`, `<image>…</image>`: a file name where a picture was.
     static func isImageName(_ s: [Unicode.Scalar]) -> Bool {
+        // Every form has an extension's dot or a tag's bracket: most lines have neither.
+        guard s.contains(where: { $0 == "." || $0 == "<" }) else { return false }
         var end = s.count
         while end > 0, CharacterClass.isSpace(s[end - 1]) || ScalarClass.isClosingMark(s[end - 1]) || s[end - 1] == ">" || s[end - 1] == ")" { end -= 1 }
         let lowered = s[..<end].map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0 }
@@ -241,8 +251,10 @@ enum DebrisLine {
             let token = lowered.lastIndex { CharacterClass.isSpace($0) }.map { end - $0 - 1 } ?? end
             return end - token <= 12 || token >= end / 2
         }
-        return s.contains(Array("<image".unicodeScalars)) || s.contains(Array("<img".unicodeScalars))
+        return s.contains(imageTag) || s.contains(imgTag)
     }
+
+    static let imageTag = Array("<image".unicodeScalars), imgTag = Array("<img".unicodeScalars)
 
     /// `【纠错】`, `[打印此页] [关闭窗口]`, `【字体：大 中 小】`: nothing but short bracketed controls.
     static func isBracketedControls(_ s: [Unicode.Scalar]) -> Bool {
@@ -321,6 +333,10 @@ enum DebrisLine {
     ])
 
     /// `扫一扫下载某某APP`, `分享到：微信 微博`, `长按识别二维码关注`: share and QR prompts, app banners.
+    static func isMenuSeparator(_ c: Unicode.Scalar) -> Bool {
+        CharacterClass.isSpace(c) || c == "|" || c == "｜" || c == "·" || c == "•" || c == "/"
+    }
+
     static func isShareOrApp(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 40 else { return false }
         return shareWords.contains { s.contains($0) }
@@ -335,9 +351,14 @@ enum DebrisLine {
     /// a page-control word; three or more need only the shape, unless they could be a line of names.
     static func isMenuBar(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 60 else { return false }
+        // One word (no separator): only a control that stands alone, judged without splitting.
+        if !s.contains(where: isMenuSeparator) {
+            guard s.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) }), s.count <= 12 else { return false }
+            return soloMenu.contains(s) || s.count <= 10 && soloControls.contains { s.contains($0) }
+        }
         var tokens: [[Unicode.Scalar]] = [[]]
         for c in s {
-            if CharacterClass.isSpace(c) || c == "|" || c == "｜" || c == "·" || c == "•" || c == "/" {
+            if isMenuSeparator(c) {
                 if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
             } else if CharacterClass.isHan(c) || CharacterClass.isASCIILetter(c) {
                 tokens[tokens.count - 1].append(c)

@@ -62,7 +62,7 @@ public struct Normalizer: Sendable {
         if glosses > 0 { warnings.append("removed \(glosses) pinyin glosses after characters") }
         if !web.removed.isEmpty || !linkRows.isEmpty { warnings.append(Self.removedWarning(linkRows + web.removed)) }
         if joined.joined > 0 { warnings.append("rejoined \(joined.joined) hard-wrapped lines") }
-        return NormalizedText(lines: joined.lines.map(\.string), warnings: warnings, rejoinedWraps: joined.joined)
+        return NormalizedText(lines: joined.lines.map { $0.string }, warnings: warnings, rejoinedWraps: joined.joined)
     }
 
     /// `removed 3 web page lines: 设为首页 加入收藏 | 【纠错】 | 浏览：72次 评论：0`, each shortened to 40 characters.

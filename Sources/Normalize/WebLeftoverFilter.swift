@@ -174,7 +174,7 @@ enum WebLeftoverFilter {
         while i < lines.count {
             var j = i
             var fields = 0
-            while j + 1 < lines.count, keep[j], keep[j + 1], infoboxFields.contains(lines[j].scalars),
+            while j + 1 < lines.count, keep[j], keep[j + 1], lines[j].scalars.count <= 5, infoboxFields.contains(lines[j].scalars),
                   lines[j + 1].scalars.count <= 40, !lines[j + 1].scalars.endsSentence {
                 fields += 1
                 j += 2

@@ -1,8 +1,9 @@
 /// Dates written in Chinese numerals, as official documents sign them: `二〇二三年五月十二日`.
 enum ChineseDate {
-    static let digits: [Unicode.Scalar: Int] = [
-        "〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
+    /// A flat table, not a dictionary: `MetaLine` asks it of every digit-like character it meets.
+    static let digits = ScalarMap<Int>([
+        ("〇", 0), ("○", 0), ("零", 0), ("Ｏ", 0), ("一", 1), ("二", 2), ("三", 3), ("四", 4), ("五", 5), ("六", 6), ("七", 7), ("八", 8), ("九", 9),
+    ])
 
     static func isNumeral(_ s: Unicode.Scalar) -> Bool { digits[s] != nil || s == "十" }
 

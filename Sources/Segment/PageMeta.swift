@@ -102,7 +102,8 @@ enum PageMetaReader {
                 for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
                 continue
             }
-            if let parsed = MetaLine.parse(line.scalars), parsed.isMeta, !isMinutesLine(line, parsed) {
+            // A line with a full stop is never metadata (`MetaLine` judges so): it is not parsed.
+            if !line.containsFullStop, let parsed = MetaLine.parse(line.scalars), parsed.isMeta, !isMinutesLine(line, parsed) {
                 take(parsed, line: i, into: &meta, head: true)
             } else if let (start, parsed) = gluedTail(line) {
                 meta.trimmed[i] = Scalars.string(start)
@@ -128,13 +129,13 @@ enum PageMetaReader {
         let tailStart = max(head, lines.count - tailLimit)
         for i in tailStart..<lines.count where !meta.metaLines.contains(i) {
             let line = lines[i]
-            guard !line.isFooter, !line.isByline || line.count <= 20,
+            guard !line.isFooter, !line.isByline || line.count <= 20, !line.containsFullStop,
                   let parsed = MetaLine.parse(line.scalars), parsed.isMeta, parsed.labelled else { continue }
             take(parsed, line: i, into: &meta, head: false)
         }
         // `--> 2023-08-12 1 1 某某日报 content_101185.html 1 标题 /enpproperty-->`: an e-paper system's
         // property comment, its markup stripped; it carries the date.
-        for i in lines.indices where !meta.metaLines.contains(i) && lines[i].scalars.firstIndex(of: enpProperty) != nil {
+        for i in lines.indices where lines[i].scalars.last == ">" && !meta.metaLines.contains(i) && lines[i].scalars.firstIndex(of: enpProperty) != nil {
             meta.metaLines.insert(i)
             if meta.headDate == nil { meta.headDate = DateScanner.dates(in: lines[i].scalars).first?.iso }
         }
