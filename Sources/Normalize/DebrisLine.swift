@@ -152,7 +152,7 @@ enum DebrisLine {
     }
 
     static let openWeChat = Array("打开微信".unicodeScalars), discover = Array("发现".unicodeScalars)
-    static let shareInstructions: [[Unicode.Scalar]] = Needles.of(["分享至朋友圈", "分享到朋友圈", "分享给微信好友", "发送给朋友"])
+    static let shareInstructions: [[Unicode.Scalar]] = Needles.of(["分享至朋友圈", "分享到朋友圈", "分享给微信好友", "发送给朋友", "右上角微信好友"])
 
     /// `欢迎访问某某网 今天是`, `欢迎光临本站`: a site's greeting in its header.
     static func isSiteGreeting(_ s: [Unicode.Scalar]) -> Bool {
@@ -344,7 +344,7 @@ enum DebrisLine {
 
     static let shareWords: [[Unicode.Scalar]] = Needles.of([
         "扫一扫", "扫码", "二维码", "长按识别", "分享到", "转发到", "APP下载", "下载APP", "打开APP", "客户端下载", "下载客户端",
-        "App下载", "下载App", "打开App", "扫描下载", "关注我们", "关注公众号",
+        "App下载", "下载App", "打开App", "扫描下载", "关注我们", "关注公众号", "浏览器分享功能",
     ])
 
     /// `设为首页 加入收藏`, `首页 | 新闻 | 政务 | 服务`: short tokens in a row, no sentence. Two tokens need

@@ -22,6 +22,7 @@ enum LineRole: Equatable {
         if line.count <= 30, bylineFirsts.contains(first), bylineStarts.contains(where: { line.hasPrefix($0) }) {
             if !line.contains("。"), !line.contains("，") { return .byline }
         }
+        if isBracketedCredit(line) { return .byline }
         if first == "（" || first == "(", footerStarts.contains(where: { line.hasPrefix($0) }) {
             return .footer(closed: line.last == "）" || line.last == ")")
         }
@@ -33,7 +34,15 @@ enum LineRole: Equatable {
 
     var isStructure: Bool { self != .text }
 
-    private static let bylineStarts = Needles.of(["本报记者", "记者", "通讯员", "文/", "文／", "作者："])
+    private static let bylineStarts = Needles.of(["本报记者", "本台记者", "记者", "通讯员", "文/", "文／", "作者：", "作者:"])
+
+    /// `【无线泉州】一审:苏含雪`: a station's name in brackets, then a short label and the names it credits.
+    static func isBracketedCredit(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= 30, line.first == "【", let close = line.prefix(10).firstIndex(of: "】") else { return false }
+        let rest = line[(close + 1)...]
+        guard let colon = rest.prefix(6).firstIndex(where: { $0 == ":" || $0 == "：" }), colon > rest.startIndex else { return false }
+        return rest[..<colon].allSatisfy(CharacterClass.isHan) && colon + 1 < line.count
+    }
     private static let bylineFirsts = Set(bylineStarts.compactMap(\.first))
     private static let footerStarts = Needles.of(["（作者系", "(作者系", "（作者单位"])
     private static let chapterWords = Needles.of(["章", "节", "部分", "条"])

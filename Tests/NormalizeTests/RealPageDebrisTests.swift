@@ -73,6 +73,22 @@ import Testing
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == nil)
     }
 
+    /// Session 9 (check9): a share widget's prompts above a news page.
+    @Test(arguments: ["点击右上角微信好友", "请使用浏览器分享功能进行分享"])
+    func shareWidgetPrompts(line: String) {
+        #expect(DebrisLine.kind(Array(line.unicodeScalars)) == "share")
+    }
+
+    /// Session 9 (check9): a short item whose credit lines are as short as its wraps would be: the
+    /// bracketed station and a reviewer's label keep each credit on its own line.
+    @Test func bracketedCreditsAreNotWrappedText() {
+        let body = "目前，青石市共有2000年前建成的老旧小区844个，今年年底前将基本完成改造。"
+        let credits = ["本台记者:张晓红 李建国", "【青石电视】一审:王芳", "【青石电视】二审:赵刚", "【青石电视】三审:孙丽 周强"]
+        let lines = Normalizer().normalize(([body] + credits + [body] + credits).joined(separator: "\n")).lines
+        #expect(lines.contains("【青石电视】一审:王芳"))
+        #expect(lines.contains("本台记者:张晓红 李建国"))
+    }
+
     @Test func anEPapersHeadlineListGoes() {
         let text = ["[ 設為首頁 ] | | [ 返回主頁 ] |", "本版標題導航", "桂香邨重建待申規劃圖", "二千八暫住房料年底竣工", "[ 設為首頁 ] | | [ 返回主頁 ] |",
                     "桂香邨重建待申規劃圖", "桂香邨七棟舊樓將改建為高層樓宇，居民期待已久。"]
