@@ -264,8 +264,11 @@ struct PlaceExtractor {
 
     static let joiners = ScalarSet("和与及")
 
+    /// Holidays that name streets and compounds (`八一街`, `五一小区`).
+    static let holidays: Set<[Unicode.Scalar]> = Set(["五一", "八一", "七一", "五四", "六一", "三八", "十一"].map(\.scalars))
+
     /// `东起…西至…`: the words that bound an area, each followed by a name.
-    static let boundaryWords: [[Unicode.Scalar]] = ["东起", "西起", "南起", "北起", "东至", "西至", "南至", "北至"].map(\.scalars)
+    static let boundaryWords: [[Unicode.Scalar]] = ["东起", "西起", "南起", "北起", "破解", "辅导", "整合", "说服", "东至", "西至", "南至", "北至"].map(\.scalars)
 
     /// Function words that also begin many names (`向阳`, `后宅`, `前进`, `和平`).
     static let nameStarts = ScalarSet("向后前和")
@@ -344,7 +347,7 @@ struct PlaceExtractor {
         // `老城区社区`: a community of some district, not a named one.
         if suffix.kind == .admin, suffix.text.count == 2, PlaceExtractor.unitEnds.contains(last) { return true }
         // `现代化社区`, `规范化小区`: a quality, not a name; `普惠型未来社区`, `学习型社区`: a kind.
-        if suffix.kind == .admin || suffix.kind == .compound || suffix.kind == .area, stem.count >= 3, last == "化" || last == "型" {
+        if suffix.kind == .admin || suffix.kind == .compound || suffix.kind == .area, stem.count >= 3, last == "化" || last == "型" || last == "式" {
             return true
         }
         for ending in suffix.genericEndings where Scalars.hasSuffix(stem, ending, before: stem.count) {
@@ -359,7 +362,9 @@ struct PlaceExtractor {
         }
         // A stem that is itself a suffix word (`社区社区`) or all numerals is no name.
         // Streets are named after dates (`八一街`, `五四路`).
-        if suffix.kind != .street, stem.allSatisfy({ Line.chineseNumerals.contains($0) || $0 == "两" || $0 == "几" }) { return true }
+        // Compounds too are named after holidays (`五一小区`, `八一村`).
+        if suffix.kind != .street, !PlaceExtractor.holidays.contains(stem),
+           stem.allSatisfy({ Line.chineseNumerals.contains($0) || $0 == "两" || $0 == "几" }) { return true }
         return false
     }
 
@@ -450,7 +455,7 @@ struct PlaceExtractor {
     }
 
     static let stopScalars = ScalarSet(
-        "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因咱仅".unicodeScalars)
+        "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因咱仅此".unicodeScalars)
 
     /// Words that pick out which or how many (`、相关小区`): never a name, even listed after names.
     static let determiners: Set<[Unicode.Scalar]> = Set(["相关", "有关", "所有", "其他", "其它", "各个", "整个", "多个", "部分", "周边", "附近"].map(\.scalars))
@@ -478,7 +483,7 @@ struct PlaceExtractor {
         "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
         "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
         "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
-        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足", "左右", "更多", "做好", "提高", "探讨", "这次", "此次", "本次", "首次", "再次", "多次", "布局", "汇集", "汇聚", "聚集", "集聚", "需求", "陪伴", "考量", "调动", "充分", "前期", "后期", "后续", "老旧", "东起", "西起", "南起", "北起",
+        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足", "左右", "更多", "做好", "提高", "探讨", "这次", "此次", "本次", "首次", "再次", "多次", "布局", "汇集", "汇聚", "聚集", "集聚", "需求", "陪伴", "考量", "调动", "充分", "前期", "后期", "后续", "老旧", "东起", "西起", "南起", "北起", "破解", "辅导", "整合", "说服",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)

@@ -101,6 +101,15 @@ import Testing
         #expect(result.notAReport)
     }
 
+    /// A property company's job posting speaks of 物业 and 小区 in an employer's words: not a report
+    /// (session 9).
+    @Test func aPropertyJobPostingIsNotAReport() {
+        let result = report("招聘物业环境主管",
+            "【工作内容】1. 负责小区保洁和绿化的日常管理；2. 监督物业服务质量，处理业主投诉；3. 完成领导交办的其他工作。",
+            "【任职要求】大专以上学历，三年以上物业管理工作经验；薪资面议，五险一金，双休，有意者请投递简历。")
+        #expect(result.notAReport)
+    }
+
     /// A guide to buying a flat speaks of 小区 and 物业, in a buyer's words: not a report.
     @Test func aHomeBuyingGuideIsNotAReport() {
         let result = report("买房看小区还是看户型",

@@ -145,6 +145,20 @@ import Testing
         #expect(p.articles[0].authors == ["韩一"])
     }
 
+    /// Session 9 (check9): a news site's `正在阅读:` line names the title printed again below it.
+    @Test func aNowReadingLineAboveTheTitle() {
+        let p = page(["正在阅读:桂香小区改造工程综述", "桂香小区改造工程综述", "来源:青石日报2022-05-18 13:21", Self.body])
+        #expect(p.articles[0].title == "桂香小区改造工程综述")
+        #expect(p.published == "2022-05-18")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    /// Session 9 (check9): a TV station's reporters, and its reviewers' credit lines.
+    @Test func aStationsReportersAboveItsReviewers() {
+        let p = page([Self.body, "本台记者:张晓红 李建国", "【青石电视】一审:王芳", "【青石电视】二审:赵刚"])
+        #expect(p.articles[0].authors == ["张晓红", "李建国"])
+    }
+
     /// Session 9 (check8): an e-paper's date box writes the year apart from month and day.
     @Test func anEPapersDateBoxWithTheYearApart() {
         let p = page(["當前報紙日期 2024 9月8日 星期", "桂香邨重建待申規劃圖", "桂香邨七棟舊樓將改建為高層樓宇，居民期待已久。"])
