@@ -45,6 +45,16 @@ def squash(s):
     return PINYIN_GLOSS.sub("", re.sub(r"\s+", "", s or ""))
 
 
+# The stored page texts carry ASCII punctuation where many pages print full-width (`可申请,有奖补`), and
+# renewald writes a comma between Han characters full-width (`可申请，有奖补`): titles are compared with
+# punctuation width folded.
+PUNCT_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
+
+
+def squash_title(s):
+    return squash(s).translate(PUNCT_WIDTH)
+
+
 def place_variants(g):
     """A gold place and the forms that differ from it only by an administrative suffix."""
     v = {g}
@@ -218,7 +228,7 @@ class Tally:
         # titles: right where gold has one; a title where the page has none is counted apart
         if ga.get("title"):
             c["title_cases"] += 1
-            ok = squash(got["title"]) == squash(ga["title"])
+            ok = squash_title(got["title"]) == squash_title(ga["title"])
             c["title_ok"] += ok
             if not ok:
                 row.append("title %r" % got["title"])
