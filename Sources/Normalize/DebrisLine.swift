@@ -93,8 +93,10 @@ enum DebrisLine {
 
     static let siteHome = Array("网站首页".unicodeScalars)
 
-    /// `01版:头版`, `12版：燃情体育`: an e-paper's list of its pages, one per line.
+    /// `01版:头版`, `12版：燃情体育`, `第04版:国内新闻`: an e-paper's list of its pages, one per line.
     static func isPageIndex(_ s: [Unicode.Scalar]) -> Bool {
+        // `第04版:国内新闻`: the same with 第.
+        if s.first == "第", s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
         var i = 0
         while i < s.count, i < 2, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
         guard i >= 1, s.count <= i + 12, i + 1 < s.count, s[i] == "版", s[i + 1] == ":" || s[i + 1] == "：" else { return false }
@@ -107,7 +109,8 @@ enum DebrisLine {
         guard s.count <= 40 else { return false }
         if s.count <= 20, pageTools.contains(where: { s.firstIndex(of: $0) != nil }) { return true }
         guard s.firstIndex(of: previousPage) != nil || s.firstIndex(of: nextPage) != nil else { return false }
-        return s.filter { $0 == "版" }.count >= 2
+        // `3上一版`, `下一版4`: the turner alone, with its arrow digit.
+        return s.count <= 6 || s.filter { $0 == "版" }.count >= 2
     }
 
     /// `新闻热线 0891-6325020`, `服务热线：400-123-4567`: a site's hotline in its header, nothing else on the line.

@@ -63,6 +63,7 @@ enum WebLeftoverFilter {
         "分享到", "分享：", "当前位置", "您的位置", "你的位置", "所在位置", "首页 >", "首页>", "首页 ›", "首页»",
         "上一篇", "下一篇", "【打印", "【关闭", "【字体", "打印本页", "关闭窗口", "返回顶部",
         "字号：", "字体：", "【大 中 小】", "阅读量", "浏览次数", "点击数", "客户端下载", "登录 |", "登录|",
+        "分享:", "跳转到路径导航", "跳转到正文", "跳转到主要内容", "无障碍浏览", "无障碍阅读", "站内检索", "站内搜索",
     ])
 
     // First scalars of the patterns: a line without any of them is skipped in one pass.
@@ -76,7 +77,7 @@ enum WebLeftoverFilter {
 
     /// A line that is page furniture wherever it appears.
     static func isBoilerplate(_ line: [Unicode.Scalar]) -> Bool {
-        guard !line.isEmpty, line.count <= 80, !DebrisLine.isPropertyComment(line) else { return false }
+        guard !line.isEmpty, line.count <= 80 || isRegionBar(line), !DebrisLine.isPropertyComment(line) else { return false }
         // A sentence that merely mentions such words is content.
         if line.contains("。" as Unicode.Scalar) { return false }
         if startFirsts.contains(line[0]), boilerplateStarts.contains(where: { line.hasPrefix($0) }) { return true }
@@ -93,7 +94,18 @@ enum WebLeftoverFilter {
         if arrows >= 2, !line.contains("，" as Unicode.Scalar) { return true }
         // `登录 | 注册 | 客户端`
         if bars >= 2, line.count <= 40, !line.contains("，" as Unicode.Scalar) { return true }
-        return false
+        return isRegionBar(line)
+    }
+
+    /// `安徽|北京|重庆|…|浙江`: a site's list of regions on one line, however long: eight or more bars
+    /// between short items, no sentence.
+    static func isRegionBar(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= 400 else { return false }
+        var bars = 0
+        for c in line where c == "|" || c == "｜" { bars += 1 }
+        guard bars >= 8 else { return false }
+        let items = line.split { $0 == "|" || $0 == "｜" }
+        return items.count >= 9 && items.allSatisfy { $0.count <= 8 && !$0.contains("，") && !$0.contains("。") }
     }
 
     private static let sidebarHeads: Set<[Unicode.Scalar]> = Set(Needles.of([

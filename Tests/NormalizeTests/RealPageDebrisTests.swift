@@ -73,6 +73,17 @@ import Testing
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == nil)
     }
 
+    /// Session 9 (check10): a site's regions on one barred line, an e-paper's turner and page index,
+    /// accessibility and search links.
+    @Test func regionBarTurnerAndLinksGo() {
+        let regions = "安徽|北京|重庆|福建|甘肃|贵州|广东|广西|海南|河北|河南|湖北|湖南|黑龙江|江苏|江西|吉林|辽宁|内蒙古|宁夏"
+        #expect(WebLeftoverFilter.isBoilerplate(Array(regions.unicodeScalars)))
+        #expect(!WebLeftoverFilter.isBoilerplate(Array("北京|上海两地的经验，值得借鉴。".unicodeScalars)))
+        #expect(DebrisLine.kind(Array("3上一版".unicodeScalars)) == "menu")
+        #expect(DebrisLine.kind(Array("第04版:国内新闻".unicodeScalars)) == "menu")
+        for line in ["跳转到路径导航栏", "站内检索", "分享:"] { #expect(WebLeftoverFilter.isBoilerplate(Array(line.unicodeScalars))) }
+    }
+
     /// Session 9 (check9): a share widget's prompts above a news page.
     @Test(arguments: ["点击右上角微信好友", "请使用浏览器分享功能进行分享"])
     func shareWidgetPrompts(line: String) {
