@@ -6,7 +6,7 @@ enum Bylines {
     static func authors(fromByline line: Line) -> String? {
         var s = line.scalars[...]
         while let first = s.first, Line.bylineMarks.contains(first) || CharacterClass.isSpace(first) { s = s.dropFirst() }
-        var rest = Array(s)
+        var rest = Line.closingSlashGap(Array(s))
         let folded = TraditionalFold.fold(rest)
         for prefix in bylineLeads where Scalars.has(folded, prefix) {
             rest = Array(rest[prefix.count...])
@@ -20,6 +20,15 @@ enum Bylines {
         if outlet.count >= reporter.count, outlet.count <= 16, let at = Scalars.find(reporter, in: TraditionalFold.fold(Array(outlet))) {
             rest = Array(rest[(at + reporter.count)...])
         }
+        // `△唐彩凤代表展示领事巷改造前后照片`: a caption under its mark, one long run, no names in a row.
+        // Names glued together start with a surname (`张三李四`); `焕然一新的领事巷` does not.
+        if rest.split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" }).contains(where: {
+            $0.allSatisfy(CharacterClass.isHan) && ($0.count > 9 || ($0.count > 4 && !isSurname($0.first!)))
+        }) {
+            return nil
+        }
+        // `文/刘昌盛(某某公司党支部书记)`: the writer's post in brackets after the name.
+        if let open = rest.firstIndex(where: { $0 == "(" || $0 == "（" }), open > 0 { rest = Array(rest[..<open]) }
         // `□ 陳 曦`: one name spaced out character by character.
         let hans = rest.filter { CharacterClass.isHan($0) }
         if hans.count >= 2, hans.count <= 4, rest.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isSpace($0) }),

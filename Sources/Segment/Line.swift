@@ -54,11 +54,20 @@ struct Line {
         if Line.bylineMarks.contains(scalars[0]) { return true }
         // `記者 張三`: the prefixes are looked up in the simplified fold (only for lines that could start one).
         guard Line.bylineFirsts.contains(scalars[0]) else { return false }
-        let folded = TraditionalFold.fold(Array(scalars.prefix(6)))
+        // `文 / 刘昌盛`: spaces around the slash are read as none.
+        let folded = TraditionalFold.fold(Line.closingSlashGap(Array(scalars.prefix(8))))
         for prefix in Line.bylinePrefixes where Scalars.has(folded, prefix) {
             return count > prefix.count
         }
         return false
+    }
+
+    /// `文 / X` as `文/X`: spaces around a slash in the first few scalars removed.
+    static func closingSlashGap(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let slash = s.prefix(4).firstIndex(where: { $0 == "/" || $0 == "／" }) else { return s }
+        var out = Array(s[..<slash]).reversed().drop(while: CharacterClass.isSpace).reversed() + [s[slash]]
+        out += s[(slash + 1)...].drop(while: CharacterClass.isSpace)
+        return out
     }
 
     static let bylineMarks = ScalarSet("□■◆◇●○▲△")

@@ -105,6 +105,9 @@ enum PageMetaReader {
             // A line with a full stop is never metadata (`MetaLine` judges so): it is not parsed.
             if !line.containsFullStop, let parsed = MetaLine.parse(line.scalars), parsed.isMeta, !isMinutesLine(line, parsed) {
                 take(parsed, line: i, into: &meta, head: true)
+            } else if let (start, parsed) = gluedTail(line), isPageTurner(start) {
+                // `3上一篇  下一篇4 2020年9月21日 放大 缩小`: an e-paper's turner with the issue date.
+                take(parsed, line: i, into: &meta, head: true)
             } else if let (start, parsed) = gluedTail(line) {
                 meta.trimmed[i] = Scalars.string(start)
                 take(parsed, line: nil, into: &meta, head: true)
@@ -189,7 +192,14 @@ enum PageMetaReader {
 
     /// Short, and a column name or no title-like line: what a page may carry above its title.
     private static func isChrome(_ line: Line) -> Bool {
-        line.count <= 40 && !line.isByline && (line.count <= 6 || !line.isTitleCandidate)
+        line.count <= 40 && !line.isByline && (line.count <= 6 || !line.isTitleCandidate || isSlogan(line.scalars))
+    }
+
+    /// `看家乡事，品故乡情`: a site's slogan, two halves of the same length set apart by a comma.
+    static func isSlogan(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 7, s.count <= 13, let comma = s.firstIndex(where: { $0 == "，" || $0 == "," }) else { return false }
+        let left = s[..<comma], right = s[(comma + 1)...]
+        return left.count == right.count && left.allSatisfy(CharacterClass.isHan) && right.allSatisfy(CharacterClass.isHan)
     }
 
     private static func hasClock(_ s: [Unicode.Scalar]) -> Bool {
@@ -210,6 +220,12 @@ enum PageMetaReader {
 
     static let siteMarks = ScalarSet("-_|｜—–·")
     static let enpProperty = Array("enpproperty".unicodeScalars)
+
+    static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
+        s.count <= 16 && (Scalars.find(previousArticle, in: s) != nil || Scalars.find(nextArticle, in: s) != nil)
+    }
+
+    static let previousArticle = Array("上一篇".unicodeScalars), nextArticle = Array("下一篇".unicodeScalars)
 
     /// `摘要：`, `摘 要:`, `[摘 要]`, `内容提要`, `Abstract`: an abstract opens the line.
     static func startsWithAbstract(_ line: Line) -> Bool {

@@ -65,8 +65,9 @@ struct StructureParser {
         guard lo < hi else { page.parts = [part]; return }
 
         // `焦點政治` ⏎ `都更法規…講堂登場`: a column's name of two to four characters above a web page's title.
+        // `本地` ⏎ `2023-05-21 23:14:32` ⏎ the title: a column name the page's date line followed.
         if title.isEmpty, !tailTitles, lo + 1 < hi, isColumnLabel(lines[lo]), lines[lo + 1].isTitleCandidate, lines[lo + 1].count >= 12,
-           lo + 2 >= hi || !lines[lo + 2].isTitleCandidate {
+           lo + 2 >= hi || !lines[lo + 2].isTitleCandidate || beforeMeta.contains(lo) {
             page.meta.append(lo)
             lo += 1
         }
@@ -172,7 +173,9 @@ struct StructureParser {
     /// Whether line `next` is the second half of a short headline whose first half is `title`: both
     /// short, and the page's metadata line right after it.
     private func printedHeadline(_ title: [Int], next: Int, end: Int) -> Bool {
-        guard title.count == 1, let first = title.first, lines[first].count <= 16, lines[next].count <= 16, next + 1 < end else { return false }
+        // (`看家乡事，品故乡情` above a headline is a site's slogan: a headline's halves are set apart by space.)
+        guard title.count == 1, let first = title.first, lines[first].count <= 16, lines[next].count <= 16, next + 1 < end,
+              !lines[first].scalars.contains("，") else { return false }
         return beforeMeta.contains(next) || LineRoles.isMeta(lines[next + 1])
     }
 

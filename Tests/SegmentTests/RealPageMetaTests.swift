@@ -145,6 +145,35 @@ import Testing
         #expect(p.articles[0].authors == ["韩一"])
     }
 
+    /// Session 9 (check10): a column name above the page's date line, then the title and a caption.
+    @Test func aColumnNameAboveTheDateLine() {
+        let p = page(["本地", "2023-05-21 23:14:32", "市建局青石推小區復修 兩月促成三無大廈組法團", "青石大廈",
+                      "青石大廈一直沒有成立法團，公共渠管淤塞時只能靠個別業主墊支。"])
+        #expect(p.articles[0].title == "市建局青石推小區復修 兩月促成三無大廈組法團")
+    }
+
+    /// Session 9 (check10): a site's slogan (two halves of one length) above the title and its publish line.
+    @Test func aSloganAboveTheTitle() {
+        let p = page(["看家乡事，品故乡情", "居民小区有了“红色物业”", "青石日报 2017-05-24 07:15", Self.body])
+        #expect(p.articles[0].title == "居民小区有了“红色物业”")
+    }
+
+    /// Session 9 (check10): `文 / 名(职务)`, spaces around the slash and the writer's post after the name.
+    @Test func aBylineWithASpacedSlashAndAPost() {
+        let p = page(["文 / 刘昌明(青石物业服务有限公司党支部书记)", "在城市发展进程中，老旧小区往往面临诸多治理难题。", Self.body])
+        #expect(p.articles[0].authors == ["刘昌明"])
+        #expect(p.articles[0].title == nil)
+        // A caption under a byline's mark is no byline: no names come from it.
+        #expect(page(["桂香小区旧貌换新颜", "△焕然一新的桂香小区代表展示改造前后照片", Self.body]).articles[0].authors.isEmpty)
+    }
+
+    /// Session 9 (check10): an e-paper's turner line carries the issue date and is no title.
+    @Test func anEPapersTurnerLineWithTheDate() {
+        let p = page(["3上一篇  下一篇4 2020年9月21日 放大 缩小 默认", "青石海绵城市建设走访见闻", Self.body])
+        #expect(p.published == "2020-09-21")
+        #expect(p.articles[0].title == "青石海绵城市建设走访见闻")
+    }
+
     /// Session 9 (check9): a news site's `正在阅读:` line names the title printed again below it.
     @Test func aNowReadingLineAboveTheTitle() {
         let p = page(["正在阅读:桂香小区改造工程综述", "桂香小区改造工程综述", "来源:青石日报2022-05-18 13:21", Self.body])
