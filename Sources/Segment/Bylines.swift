@@ -15,7 +15,7 @@ enum Bylines {
             break
         }
         // `文/摄 黑龙江日报全媒体记者 吴利红 杨桂华`: the outlet and its label before the names.
-        while let first = rest.first, CharacterClass.isSpace(first) { rest.removeFirst() }
+        while let first = rest.first, CharacterClass.isSpace(first) || first == ":" || first == "：" { rest.removeFirst() }
         let outlet = rest.prefix { CharacterClass.isHan($0) }
         if outlet.count >= reporter.count, outlet.count <= 16, let at = Scalars.find(reporter, in: TraditionalFold.fold(Array(outlet))) {
             rest = Array(rest[(at + reporter.count)...])
@@ -26,6 +26,12 @@ enum Bylines {
             $0.allSatisfy(CharacterClass.isHan) && ($0.count > 9 || ($0.count > 4 && !isSurname($0.first!)))
         }) {
             return nil
+        }
+        // `记者 王万盈  稿件来源:`: another field's label (left empty) after the names.
+        if let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            var label = colon
+            while label > 0, CharacterClass.isHan(rest[label - 1]) { label -= 1 }
+            rest = Array(rest[..<label])
         }
         // `文/刘昌盛(某某公司党支部书记)`: the writer's post in brackets after the name.
         if let open = rest.firstIndex(where: { $0 == "(" || $0 == "（" }), open > 0 { rest = Array(rest[..<open]) }

@@ -90,7 +90,8 @@ enum MetaLine {
                 if current.count > 8 { gluedFree = gluedFree || !CharacterClass.isSpace(s[i - 1]) && !punctuation.contains(s[i - 1]) }
                 endFree()
                 i = end
-                if i < s.count, CharacterClass.isHan(s[i]) { freeAfterDate = free.count }
+                // (After a clock time, `2010年11月10日00:00兰州晚报`, what follows is the outlet, not the sentence.)
+                if i < s.count, CharacterClass.isHan(s[i]), !(i >= 3 && s[i - 3] == ":") { freeAfterDate = free.count }
                 continue
             }
             if atTokenStart(s, i), let (label, valueStart) = label(in: s, at: i) {

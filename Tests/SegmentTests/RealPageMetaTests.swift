@@ -167,6 +167,14 @@ import Testing
         #expect(page(["桂香小区旧貌换新颜", "△焕然一新的桂香小区代表展示改造前后照片", Self.body]).articles[0].authors.isEmpty)
     }
 
+    /// Session 9 (check10): a portal's line with its address, the date and clock time glued to the paper's
+    /// name; a byline with another field's empty label after the names.
+    @Test func aPortalsDateLineAndAnEmptyFieldAfterTheByline() {
+        let p = page(["千余户居民迁新居", "http://www.example.com  2010年11月10日00:00兰州晚报", "记者 王万盈  稿件来源:", Self.body])
+        #expect(p.published == "2010-11-10")
+        #expect(p.articles[0].authors == ["王万盈"])
+    }
+
     /// Session 9 (check10): an e-paper's turner line carries the issue date and is no title.
     @Test func anEPapersTurnerLineWithTheDate() {
         let p = page(["3上一篇  下一篇4 2020年9月21日 放大 缩小 默认", "青石海绵城市建设走访见闻", Self.body])
