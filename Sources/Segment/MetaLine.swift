@@ -77,6 +77,7 @@ enum MetaLine {
         }
         var i = 0
         var freeAfterDate: Int?
+        var afterClock = false
         while i < s.count {
             if let end = issueEnd(s, at: i) {
                 out.issue = true
@@ -90,8 +91,10 @@ enum MetaLine {
                 if current.count > 8 { gluedFree = gluedFree || !CharacterClass.isSpace(s[i - 1]) && !punctuation.contains(s[i - 1]) }
                 endFree()
                 i = end
-                // (After a clock time, `2010年11月10日00:00兰州晚报`, what follows is the outlet, not the sentence.)
-                if i < s.count, CharacterClass.isHan(s[i]), !(i >= 3 && s[i - 3] == ":") { freeAfterDate = free.count }
+                if i < s.count, CharacterClass.isHan(s[i]) {
+                    freeAfterDate = free.count
+                    afterClock = i >= 3 && s[i - 3] == ":"
+                }
                 continue
             }
             if atTokenStart(s, i), let (label, valueStart) = label(in: s, at: i) {
@@ -126,8 +129,9 @@ enum MetaLine {
             out.source = Scalars.string(free[1])
             free.removeAll()
         }
-        // `…于2018年8月14日起公开展览`: a sentence runs on from its date.
-        if let k = freeAfterDate, k < free.count, free[k].count >= 4, out.authors.isEmpty { gluedFree = true }
+        // `…于2018年8月14日起公开展览`: a sentence runs on from its date (after a clock time,
+        // `2010年11月10日00:00兰州晚报`, what follows is the outlet).
+        if let k = freeAfterDate, k < free.count, free[k].count >= 4, out.authors.isEmpty, !afterClock { gluedFree = true }
         // `上海党史与党建 2024年3期`: the journal is the source.
         if out.issue, out.source == nil, let name = free.first(where: { $0.count >= 2 }) { out.source = Scalars.string(name) }
         out.isMeta = judge(s, free: free, out: out, glued: gluedFree)
