@@ -64,9 +64,7 @@ struct ArticleText {
     private static func append(_ paragraph: String, to buffer: inout [Unicode.Scalar], sentences: inout [Sentence],
                                isTitle: Bool, han: inout Int) {
         if !buffer.isEmpty { buffer.append("\n") }
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(paragraph.utf8.count)
-        scalars.append(contentsOf: paragraph.unicodeScalars)
+        let scalars = paragraph.scalarArray
         var start = 0
         var index = 0
         func close(_ end: Int) {

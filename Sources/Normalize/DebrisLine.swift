@@ -221,7 +221,12 @@ enum DebrisLine {
 
     /// `{"id":12,"title":"…"}`, `var pageData = {…};`, `document.write(…)`: code, not text.
     static func isScript(_ s: [Unicode.Scalar]) -> Bool {
-        var quotes = 0, colons = 0, braces = 0, ascii = 0, semis = 0, parens = 0
+        var quotes = 0, colons = 0, braces = 0, ascii = 0, semis = 0, parens = 0, nonASCII = 0
+        let first = s.first { !CharacterClass.isSpace($0) } ?? " "
+        let object = first == "{" || first == "["
+        // Outside an object, more than a fifth of the line not ASCII rules code out: a Chinese
+        // paragraph is left after its first few characters.
+        let nonASCIILimit = object ? s.count : s.count / 5
         for c in s {
             switch c {
             case "\"": quotes += 1
@@ -231,14 +236,19 @@ enum DebrisLine {
             case "(", ")": parens += 1
             default: break
             }
-            if c.value < 0x80 { ascii += 1 }
+            if c.value < 0x80 {
+                ascii += 1
+            } else {
+                nonASCII += 1
+                if nonASCII > nonASCIILimit { return false }
+            }
         }
-        let first = s.first { !CharacterClass.isSpace($0) } ?? " "
-        if (first == "{" || first == "["), quotes >= 4, colons >= 2 { return true }
+        if object, quotes >= 4, colons >= 2 { return true }
         // Mostly ASCII with the punctuation of code.
         return ascii * 10 >= s.count * 8 && s.count >= 12 && braces + semis + parens >= 3 && (semis >= 1 || braces >= 2)
             && (s.contains("=") || s.contains("{"))
     }
+
 
     static let imageExtensions: [[Unicode.Scalar]] = Needles.of([".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".svg"])
 

@@ -381,15 +381,17 @@ enum PageMetaReader {
 
     /// A title line with a dateline glued to its end (`…更舒心 2022/04/27`, `…更舒心2023-05-12 来源：新华网`):
     /// the title part and the metadata, or nil.
+    static let published = "发布".scalars
+
     static func gluedTail(_ line: Line) -> ([Unicode.Scalar], MetaLine.Parsed)? {
         let s = line.scalars
         guard s.count >= 10, s.count <= 100, !line.containsFullStop else { return nil }
         var i = 6
         while i < s.count {
-            let startsMeta = MetaLine.dateEnd(s, at: i) != nil || Scalars.has(s, LineRoles.source, at: i)
-                || Scalars.has(s, "发布".scalars, at: i)
+            let dateEnd = MetaLine.dateEnd(s, at: i)
+            let startsMeta = dateEnd != nil || Scalars.has(s, LineRoles.source, at: i) || Scalars.has(s, published, at: i)
             // `…於2018年8月14日起公開展覽` runs on after its date: a sentence, not a dateline.
-            let runsOn = MetaLine.dateEnd(s, at: i).map { $0 < s.count && CharacterClass.isHan(s[$0]) && !Scalars.has(s, LineRoles.source, at: $0) } ?? false
+            let runsOn = dateEnd.map { $0 < s.count && CharacterClass.isHan(s[$0]) && !Scalars.has(s, LineRoles.source, at: $0) } ?? false
             if startsMeta, !runsOn, !CharacterClass.isASCIIDigit(s[i - 1]) {
                 let rest = Array(s[i...])
                 if let parsed = MetaLine.parse(rest), parsed.isMeta, !parsed.dates.isEmpty || parsed.source != nil {

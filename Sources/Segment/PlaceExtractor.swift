@@ -30,12 +30,11 @@ struct PlaceExtractor {
         // them had a verb or conjunction glued on (`总结和睦街道` → `和睦街道`).
         var known: Set<[Unicode.Scalar]> = []
         for c in candidates where c.bounded { known.insert(c.stem) }
-        var seen: Set<String> = []
+        // A place named many times is judged once: names are kept as scalars until the end.
+        var seen: Set<[Unicode.Scalar]> = []
+        var judged: Set<[Unicode.Scalar]> = []
         var out: [String] = []
-        func add(_ name: String) {
-            if seen.insert(name).inserted { out.append(name) }
-        }
-        for c in candidates {
+        for c in candidates where judged.insert(c.bounded ? c.written + ["\u{1}"] : c.written).inserted {
             var stem = c.stem
             if stem.count > 2 {
                 for cut in 1..<(stem.count - 1) where known.contains(Array(stem[cut...])) {
@@ -44,9 +43,11 @@ struct PlaceExtractor {
                 }
             }
             if !c.bounded, stem.count == c.stem.count, stem.count > 3 { continue }
-            add(Scalars.string(c.written[(c.stem.count - stem.count)...]))
+            let name = Array(c.written[(c.stem.count - stem.count)...])
+            if seen.insert(name).inserted { out.append(Scalars.string(name)) }
         }
-        for name in bare { add(name) }
+        var seenStrings = Set(out)
+        for name in bare where seenStrings.insert(name).inserted { out.append(name) }
         return out
     }
 

@@ -39,33 +39,7 @@ enum Scalars {
     }
 
     /// The scalars of `text`, decoded straight from its UTF-8 (faster than `Array(text.unicodeScalars)`).
-    static func decode(_ text: String) -> [Unicode.Scalar] {
-        var copy = text
-        return copy.withUTF8 { utf8 in
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(utf8.count)
-            var i = 0
-            let n = utf8.count
-            while i < n {
-                let b0 = UInt32(utf8[i])
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = b0; i += 1
-                } else if b0 < 0xE0, i + 1 < n {
-                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
-                } else if b0 < 0xF0, i + 2 < n {
-                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
-                } else if i + 3 < n {
-                    v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                        | UInt32(utf8[i + 3] & 0x3F); i += 4
-                } else {
-                    v = 0xFFFD; i += 1
-                }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            }
-            return out
-        }
-    }
+    static func decode(_ text: String) -> [Unicode.Scalar] { text.scalarArray }
 
     /// A string from scalars (`Collection.string` in Characters).
     static func string(_ scalars: some Collection<Unicode.Scalar>) -> String { scalars.string }
