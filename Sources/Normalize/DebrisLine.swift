@@ -19,6 +19,8 @@ enum DebrisLine {
         if isShareInstruction(s) { return "share" }
         if isSiteGreeting(s) { return "greeting" }
         if isEmptyListNotice(s) { return "notice" }
+        if isPrivacyNotice(s) { return "notice" }
+        if isJapanesePrompt(s) { return "foreign" }
         guard s.count <= 80, !hasSentencePunctuation(s) else { return nil }
         if isSeparatorsOnly(s) { return "separator" }
         if isFontSizeControl(s) { return "button" }
@@ -166,6 +168,27 @@ enum DebrisLine {
     static let greetings: [[Unicode.Scalar]] = Needles.of(["欢迎访问", "欢迎光临", "歡迎訪問", "歡迎光臨"])
 
     /// `• 暂无相关记录！`, `暂无评论`: an empty list's placeholder.
+    /// `本網站使用相關技術…尊重使用者隱私…代表您同意上述規範。`: a site's privacy or cookie banner, naming
+    /// the site, privacy and consent.
+    static func isPrivacyNotice(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 120, privacyWords.contains(where: { s.contains($0) }), siteWords.contains(where: { s.contains($0) }) else { return false }
+        return consentWords.contains { s.contains($0) }
+    }
+
+    static let privacyWords = Needles.of(["隐私", "隱私", "Cookie", "cookie"])
+    static let siteWords = Needles.of(["网站", "網站", "本站", "Cookie", "cookie"])
+    static let consentWords = Needles.of(["同意", "接受"])
+
+    /// `こちらのページは繁体字版です…`: a prompt in Japanese (a dozen kana) on a Chinese page.
+    static func isJapanesePrompt(_ s: [Unicode.Scalar]) -> Bool {
+        var kana = 0
+        for c in s where (0x3041...0x30FF).contains(c.value) && c != "・" && c != "ー" {
+            kana += 1
+            if kana >= 10 { return true }
+        }
+        return false
+    }
+
     static func isEmptyListNotice(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 16 else { return false }
         var han = 0
@@ -248,7 +271,6 @@ enum DebrisLine {
         return ascii * 10 >= s.count * 8 && s.count >= 12 && braces + semis + parens >= 3 && (semis >= 1 || braces >= 2)
             && (s.contains("=") || s.contains("{"))
     }
-
 
     static let imageExtensions: [[Unicode.Scalar]] = Needles.of([".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".svg"])
 
@@ -357,7 +379,7 @@ enum DebrisLine {
 
     static let shareWords: [[Unicode.Scalar]] = Needles.of([
         "扫一扫", "扫码", "二维码", "长按识别", "分享到", "转发到", "APP下载", "下载APP", "打开APP", "客户端下载", "下载客户端",
-        "App下载", "下载App", "打开App", "扫描下载", "关注我们", "关注公众号", "浏览器分享功能",
+        "App下载", "下载App", "打开App", "扫描下载", "关注我们", "关注公众号", "浏览器分享功能", "APP Icon", "App Icon",
     ])
 
     /// `设为首页 加入收藏`, `首页 | 新闻 | 政务 | 服务`: short tokens in a row, no sentence. Two tokens need
@@ -402,7 +424,7 @@ enum DebrisLine {
     ]))
 
     /// Menu words that are chrome even alone (`首页` alone may be a list item of the text).
-    static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版",
+    static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "下载", "下載", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版",
                                                                 "关于我们", "關於我們"]))
 
     /// Controls that may stand alone on a line (`查看原文`, `阅读原文`, `点击加入`).

@@ -84,6 +84,21 @@ import Testing
         for line in ["跳转到路径导航栏", "站内检索", "分享:"] { #expect(WebLeftoverFilter.isBoilerplate(Array(line.unicodeScalars))) }
     }
 
+    /// Session 9 (check11): a privacy banner, a prompt in Japanese, an app's icon line and a lone download link.
+    @Test(arguments: [
+        ("本網站使用相關技術提供更好的閱讀體驗，同時尊重使用者隱私，當您關閉此視窗，代表您同意上述規範。", "notice"),
+        ("こちらのページは繁体字版です。日本語版のページに移動しますか。", "foreign"),
+        ("青石新聞APP Icon青石新聞APP", "share"),
+        ("下載", "menu"),
+    ])
+    func bannersAbovePortalPages(line: String, kind: String) {
+        #expect(DebrisLine.kind(Array(line.unicodeScalars)) == kind)
+    }
+
+    @Test func aSentenceOnPrivacyStays() {
+        #expect(DebrisLine.kind(Array("居民担心隐私泄露，社区承诺数据只用于服务，多数居民表示同意。".unicodeScalars)) == nil)
+    }
+
     /// Session 9 (check9): a share widget's prompts above a news page.
     @Test(arguments: ["点击右上角微信好友", "请使用浏览器分享功能进行分享"])
     func shareWidgetPrompts(line: String) {
