@@ -136,7 +136,7 @@ enum Bylines {
             let inner = Array(window[(open + 1)..<close])
             guard let at = Scalars.find(reporter, in: inner), at <= 4 else { return nil }
             let from = open + 1 + at + reporter.count
-            return joinedNames(in: cutAtHelpers(Array(written[from..<close])))
+            return joinedNames(in: dispatchName(cutAtHelpers(Array(written[from..<close]))))
         }
         // No brackets: `…电 记者邱玥28日从…`, where the name runs into the sentence.
         guard let dispatch = window.firstIndex(where: { $0 == "电" || $0 == "讯" }), dispatch <= 24 else { return nil }
@@ -154,6 +154,17 @@ enum Bylines {
             return Scalars.string(run[..<length])
         }
         return nil
+    }
+
+    /// `高華謙台北5日電` (from `（中央社記者高華謙台北5日電）`): the name without the dispatch's place and date.
+    static func dispatchName(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let digit = s.firstIndex(where: CharacterClass.isASCIIDigit), let last = s.last(where: { !CharacterClass.isSpace($0) }),
+              last == "電" || last == "电" else { return s }
+        let head = Array(s[..<digit])
+        for length in [3, 2] where head.count - length >= 2 {
+            if Gazetteer.contains(TraditionalFold.fold(Array(head.suffix(length)))) { return Array(head.dropLast(length)) }
+        }
+        return head
     }
 
     /// `中国义乌网5月27日讯(记者 袁乐 编辑 童晓)`: the editors named in a news opening's brackets, and the

@@ -45,7 +45,7 @@ enum PageMetaReader {
             guard !line.isByline, !line.isFooter else { continue }
             // `China`, `TOP`, `30.01.2014 Views`: Latin chrome above a Chinese page's title. A date alone
             // (with its clock time) is the page's date.
-            if kept.isEmpty, line.count <= 40, !line.scalars.contains(where: CharacterClass.isHan), !isDateAlone(line.scalars) {
+            if kept.isEmpty, line.count <= 200, !line.scalars.contains(where: CharacterClass.isHan), !isDateAlone(line.scalars) {
                 meta.metaLines.insert(i)
                 continue
             }
@@ -325,6 +325,8 @@ enum PageMetaReader {
         var i = start
         while i < min(lines.count, start + headLimit) {
             let line = lines[i]
+            // `Your browser does not appear to support…?`: a prompt in another language above the page.
+            if line.count <= 200, !line.scalars.contains(where: CharacterClass.isHan) { i += 1; continue }
             // `…| 577次浏览 | 分享到：` ends like a sentence but is a publish line.
             if line.endsSentence, !line.containsFullStop, line.count <= 120, MetaLine.parse(line.scalars)?.isMeta == true { i += 1; continue }
             if line.count > 80 || (line.containsFullStop && !line.isFooter) || (line.endsSentence && line.count > 20) { break }

@@ -44,6 +44,16 @@ import Testing
         #expect(ids.contains("financing-operations"))
     }
 
+    /// Taiwan's 老宅延寿 (old houses' life extension) in a Taiwanese writer's words: 建物, 公寓, no 小区
+    /// (session 9), in the simplified script the classifier reads.
+    @Test func taiwansOldHouseProgrammeIsARenovationReport() {
+        let result = report("老宅延寿5月开放申请 预计补助3000栋以上建物",
+            "内政部今天说，政院预计下周核定老宅延寿计划，5月底前公告受理民众申请，预计可补助3000栋至5000栋建物。",
+            "老宅延寿计划会结合地方政府配合款共同推动，协助屋龄30年以上的公寓改善居住安全。")
+        #expect(!result.notAReport)
+        #expect(result.themes.contains { $0.id == "old-community-renovation" })
+    }
+
     /// Outreach to residents (宣传 leaflets, door-to-door) is not publicity in the media.
     @Test func outreachToResidentsIsNotMediaPublicity() {
         let result = report("垃圾分类进小区",

@@ -175,6 +175,17 @@ import Testing
         #expect(p.articles[0].authors == ["王万盈"])
     }
 
+    /// Session 9 (check11): a prompt in English above a Taiwanese page, a dateline with the dispatch's
+    /// place and date after the reporter's name.
+    @Test func anEnglishPromptAboveATaiwaneseDispatch() {
+        let p = page(["Your browser does not appear to support Traditional Chinese. Would you like to go to our English website?",
+                      "老宅延壽5月開放申請 預計補助3000棟以上建物", "2026/2/5 19:16(2/5 21:01 更新)",
+                      "(青石社記者林志明台北5日電)內政部今天說，政院預計下週核定老宅延壽計畫。"])
+        #expect(p.articles[0].title == "老宅延壽5月開放申請 預計補助3000棟以上建物")
+        #expect(p.published == "2026-02-05")
+        #expect(p.articles[0].authors == ["林志明"])
+    }
+
     /// Session 9 (check10): an e-paper's turner line carries the issue date and is no title.
     @Test func anEPapersTurnerLineWithTheDate() {
         let p = page(["3上一篇  下一篇4 2020年9月21日 放大 缩小 默认", "青石海绵城市建设走访见闻", Self.body])
