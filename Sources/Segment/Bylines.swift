@@ -55,6 +55,16 @@ enum Bylines {
         return CharacterClass.isSpace(before) || Scalars.isSentenceEnd(before) || Scalars.isClosing(before) ? Scalars.string(name) : nil
     }
 
+    /// `…改造工程將使7.76萬人受益。□楊柳/本報記者/張輝`: a byline under its mark after the last sentence.
+    static func gluedClosingByline(_ line: Line) -> [String]? {
+        let s = line.scalars
+        guard let mark = s.lastIndex(where: { Line.bylineMarks.contains($0) }), mark > 0, Scalars.isSentenceEnd(s[mark - 1]),
+              s.count - mark <= 30 else { return nil }
+        let names = authors(fromByline: Line(Scalars.string(s[mark...]))).map { $0.split(separator: "、").map(String.init) } ?? []
+        let real = names.filter { !MetaLine.isNotAName(TraditionalFold.fold(Array($0.unicodeScalars))) }
+        return real.isEmpty ? nil : real
+    }
+
     /// `新华社记者 韩一 摄`, `记者黄二 摄`, `…开放。某媒体记者 韩一 黄二 摄`, `(吕四 摄)`: the photographers
     /// credited under a picture (or at the end of its caption), and the outlet before `记者`.
     static func photoCredit(_ line: Line) -> (names: [String], outlet: String?)? {

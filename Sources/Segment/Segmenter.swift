@@ -102,7 +102,14 @@ public struct Segmenter: Sendable {
         }
         // The header named the authors and the outlet: what the passes below find would be dropped.
         if !meta.authors.isEmpty && meta.source != nil { return }
-        if authors.isEmpty, let last = part.body.last, let name = Bylines.trailingAuthor(lines[last]) { authors.append(name) }
+        // `…的治理格局。(梁晋杰)` closing the text, perhaps above empty `编辑:` fields and a copyright notice;
+        // `…受益。□楊柳/本報記者/張輝` glued to the last paragraph.
+        if authors.isEmpty {
+            for i in (part.body + part.signoff).suffix(4).reversed() {
+                if let name = Bylines.trailingAuthor(lines[i]) { authors.append(name); break }
+                if let names = Bylines.gluedClosingByline(lines[i]) { authors = names; break }
+            }
+        }
         // `(記者:張博瑞/台中報導)` closing the last paragraph of the story, with contact lines after it.
         if authors.isEmpty {
             for i in (part.body + part.signoff).suffix(10).reversed() {

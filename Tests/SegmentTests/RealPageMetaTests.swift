@@ -186,6 +186,16 @@ import Testing
         #expect(p.articles[0].authors == ["林志明"])
     }
 
+    /// Session 9 (check11): a reporter's name in brackets closing the text above empty editor fields and
+    /// a copyright notice; a byline under its mark glued after the last sentence.
+    @Test func closingCreditsAboveFurnitureOrGluedToTheText() {
+        let closing = page(["桂香社区网格化治理见成效", Self.body, "形成了社区统筹、网格员具体抓的治理格局。(林晓峰)", "编辑: 审编:王芳",
+                            "青石公益新闻网版权及免责声明:"])
+        #expect(closing.articles[0].authors == ["林晓峰"])
+        let glued = page(["桂香小区改造惠及居民", Self.body, "改造工程將使7.76萬人受益。□楊明/本報記者/張輝"])
+        #expect(glued.articles[0].authors == ["楊明", "張輝"])
+    }
+
     /// Session 9 (check10): an e-paper's turner line carries the issue date and is no title.
     @Test func anEPapersTurnerLineWithTheDate() {
         let p = page(["3上一篇  下一篇4 2020年9月21日 放大 缩小 默认", "青石海绵城市建设走访见闻", Self.body])
