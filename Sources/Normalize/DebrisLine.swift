@@ -6,7 +6,7 @@ import Characters
 /// Every rule looks only at lines with no sentence punctuation and rarely longer than a menu, so a
 /// real sentence is never debris. Words appear only where a shape needs a hint of what kind of
 /// control it is (the verbs of web page controls: 收藏, 打印, 扫码 …), never as whole lines.
-enum DebrisLine {
+package enum DebrisLine {
     /// Why a line is debris, or nil when it is content.
     static func kind(_ s: [Unicode.Scalar]) -> String? {
         guard let first = s.first(where: { !CharacterClass.isSpace($0) }) else { return nil }
@@ -79,7 +79,7 @@ enum DebrisLine {
     /// `--> 2023-08-12 1 1 某某日报 content_101185.html 1 标题 /enpproperty-->`: an e-paper system's
     /// property comment with its markup stripped. Never debris: the segmenter reads the date
     /// from it and keeps it out of the text.
-    static func isPropertyComment(_ s: [Unicode.Scalar]) -> Bool {
+    package static func isPropertyComment(_ s: [Unicode.Scalar]) -> Bool {
         s.last(where: { !CharacterClass.isSpace($0) }) == ">" && s.firstIndex(of: enpProperty) != nil
     }
 

@@ -1,4 +1,5 @@
 import Characters
+import Normalize
 
 /// A page's metadata from its header zone (datelines, publish lines, credits above the body), its
 /// last lines (sign-off credits, `责任编辑`) and titles with a date or source glued on.
@@ -105,10 +106,12 @@ enum PageMetaReader {
             // A line with a full stop is never metadata (`MetaLine` judges so): it is not parsed.
             if !line.containsFullStop, let parsed = MetaLine.parse(line.scalars), parsed.isMeta, !isMinutesLine(line, parsed) {
                 take(parsed, line: i, into: &meta, head: true)
-            } else if let (start, parsed) = gluedTail(line), isPageTurner(start) {
-                // `3上一篇  下一篇4 2020年9月21日 放大 缩小`: an e-paper's turner with the issue date.
-                take(parsed, line: i, into: &meta, head: true)
             } else if let (start, parsed) = gluedTail(line) {
+                // `3上一篇  下一篇4 2020年9月21日 放大 缩小`: an e-paper's turner with the issue date is all metadata.
+                if isPageTurner(start) {
+                    take(parsed, line: i, into: &meta, head: true)
+                    continue
+                }
                 meta.trimmed[i] = Scalars.string(start)
                 take(parsed, line: nil, into: &meta, head: true)
                 kept.append(i)
@@ -138,7 +141,7 @@ enum PageMetaReader {
         }
         // `--> 2023-08-12 1 1 某某日报 content_101185.html 1 标题 /enpproperty-->`: an e-paper system's
         // property comment, its markup stripped; it carries the issue's date.
-        for i in lines.indices where lines[i].scalars.last == ">" && !meta.metaLines.contains(i) && lines[i].scalars.firstIndex(of: enpProperty) != nil {
+        for i in lines.indices where !meta.metaLines.contains(i) && DebrisLine.isPropertyComment(lines[i].scalars) {
             meta.metaLines.insert(i)
             if meta.headDate == nil { meta.headDate = DateScanner.dates(in: lines[i].scalars).first?.iso }
         }
@@ -219,7 +222,6 @@ enum PageMetaReader {
     }
 
     static let siteMarks = ScalarSet("-_|｜—–·")
-    static let enpProperty = Array("enpproperty".unicodeScalars)
 
     static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
         s.count <= 16 && (Scalars.find(previousArticle, in: s) != nil || Scalars.find(nextArticle, in: s) != nil)
@@ -381,10 +383,10 @@ enum PageMetaReader {
 
     static let editorLabels: [[Unicode.Scalar]] = ["责任编辑", "责编", "编辑：", "编辑:", "值班编辑"].map(\.scalars)
 
-    /// A title line with a dateline glued to its end (`…更舒心 2022/04/27`, `…更舒心2023-05-12 来源：新华网`):
-    /// the title part and the metadata, or nil.
     static let published = "发布".scalars
 
+    /// A title line with a dateline glued to its end (`…更舒心 2022/04/27`, `…更舒心2023-05-12 来源：新华网`):
+    /// the title part and the metadata, or nil.
     static func gluedTail(_ line: Line) -> ([Unicode.Scalar], MetaLine.Parsed)? {
         let s = line.scalars
         guard s.count >= 10, s.count <= 100, !line.containsFullStop else { return nil }
