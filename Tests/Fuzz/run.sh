@@ -11,7 +11,8 @@ mode=run; [ "${1:-}" = build ] && { mode=build; shift; }
 SECONDS_EACH=${1:-60}
 OUT=${FUZZ_BUILD:-.build-fuzz}
 mkdir -p "$OUT/crashes"
-FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$OUT" -I Sources/CZlib -module-cache-path "$OUT/cache")
+# -package-name: the modules share `package` declarations, as under SwiftPM.
+FLAGS=(-sanitize=fuzzer,address -parse-as-library -package-name renewald -O -g -I "$OUT" -I Sources/CZlib -module-cache-path "$OUT/cache")
 
 # module NAME: compiles Sources/NAME into an object and a .swiftmodule the next modules import
 # (the C shims' module maps are found through -I; zlib is linked by its module map).
