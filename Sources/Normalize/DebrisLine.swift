@@ -21,12 +21,18 @@ package enum DebrisLine {
         if isEmptyListNotice(s) { return "notice" }
         if isPrivacyNotice(s) { return "notice" }
         if isJapanesePrompt(s) { return "foreign" }
+        if s.count <= 80, isListedHeadline(s) { return "menu" }
+        if isUnderscoredTitles(s) { return "menu" }
         guard s.count <= 80, !hasSentencePunctuation(s) else { return nil }
         if isSeparatorsOnly(s) { return "separator" }
+        if isPlayerClock(s) { return "player" }
         if isFontSizeControl(s) { return "button" }
         if isCalendarRow(s) { return "calendar" }
         if isMasthead(s) { return "masthead" }
         if isPageIndex(s) || isPageTurner(s) { return "menu" }
+        if isJumpLine(s) { return "jump" }
+        if isLunarDate(s) { return "calendar" }
+        if isOutletChannel(s) { return "share" }
         if isHotline(s) { return "hotline" }
         if isMenuRunTogether(s) { return "menu" }
         if isShortBreadcrumb(s) { return "menu" }
@@ -99,6 +105,8 @@ package enum DebrisLine {
     static func isPageIndex(_ s: [Unicode.Scalar]) -> Bool {
         // `第04版:国内新闻`: the same with 第.
         if s.first == "第", s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
+        // `A02版:要闻`: a lettered section's page.
+        if let first = s.first, first.value >= 65, first.value <= 90, s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
         var i = 0
         while i < s.count, i < 2, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
         guard i >= 1, s.count <= i + 12, i + 1 < s.count, s[i] == "版", s[i + 1] == ":" || s[i + 1] == "：" else { return false }
@@ -115,10 +123,70 @@ package enum DebrisLine {
         return s.count <= 6 || s.filter { $0 == "版" }.count >= 2
     }
 
+    /// `某某标题一_某某标题二_某某标题三_某某标题四`: other pages' titles joined by underscores (a page's
+    /// `<title>` has two or three parts: the title, the column, the site).
+    static func isUnderscoredTitles(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 20, s.count <= 240, !s.contains("。") else { return false }
+        let parts = s.split(separator: "_")
+        return parts.count >= 4 && parts.allSatisfy { $0.count >= 4 }
+    }
+
+    /// `0:00 / 0:00`, `00:00/03:25`: an audio or video player's position and length.
+    static func isPlayerClock(_ s: [Unicode.Scalar]) -> Bool {
+        let parts = s.split(separator: "/").map { $0.filter { !CharacterClass.isSpace($0) } }
+        return parts.count == 2 && parts.allSatisfy { part in
+            guard let colon = part.firstIndex(of: ":"), colon > 0, part.count - colon == 3 else { return false }
+            return part.allSatisfy { CharacterClass.isASCIIDigit($0) || $0 == ":" }
+        }
+    }
+
+    /// `~~~——某镇某花园将于下月完工`: an item of an e-paper's list of the page's headlines, bulleted with
+    /// a run of tildes and dashes (a subtitle opens with one dash, `——记…`, never with a tilde).
+    static func isListedHeadline(_ s: [Unicode.Scalar]) -> Bool {
+        let bullet = s.prefix { "~～—-".unicodeScalars.contains($0) }
+        return bullet.count >= 3 && bullet.count < s.count && bullet.contains { $0 == "~" || $0 == "～" }
+    }
+
+    /// `》》》上接01版`, `(下转A3版)`, `上接第1版`: where an e-paper's story continues from or to.
+    static func isJumpLine(_ s: [Unicode.Scalar]) -> Bool {
+        let core = s.filter { !CharacterClass.isSpace($0) && !"》>»（）()〔〕【】[]".unicodeScalars.contains($0) }
+        guard core.count >= 4, core.count <= 10, core.last == "版", jumpWords.contains(where: { core.hasPrefix($0) }) else { return false }
+        let digits = core.dropFirst(2).drop { $0 == "第" }.dropLast().drop { $0.value >= 65 && $0.value <= 90 }
+        return !digits.isEmpty && digits.allSatisfy(CharacterClass.isASCIIDigit)
+    }
+
+    static let jumpWords: [[Unicode.Scalar]] = Needles.of(["上接", "下转", "下轉", "接第", "转第", "轉第"])
+
+    /// `甲辰年二月初七`: the lunar date under an e-paper's date box (heavenly stem, earthly branch, 年,
+    /// a month and a day in numerals).
+    static func isLunarDate(_ s: [Unicode.Scalar]) -> Bool {
+        let line = s.filter { !CharacterClass.isSpace($0) }
+        guard line.count >= 6, line.count <= 12, stems.contains(line[0]), branches.contains(line[1]), line[2] == "年",
+              let month = line.firstIndex(of: "月"), month > 3 else { return false }
+        return line[3...].allSatisfy { $0 == "月" || $0 == "闰" || $0 == "閏" || $0 == "正" || $0 == "腊" || $0 == "臘" || $0 == "冬" || lunarDigits.contains($0) }
+    }
+
+    static let stems = Set("甲乙丙丁戊己庚辛壬癸".unicodeScalars)
+    static let branches = Set("子丑寅卯辰巳午未申酉戌亥".unicodeScalars)
+    static let lunarDigits = Set("一二三四五六七八九十初廿卅".unicodeScalars)
+
+    /// `某某日报微博`, `某某网客户端`: an outlet's link to its own channel in a page's header.
+    static func isOutletChannel(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 12, s.allSatisfy(CharacterClass.isHan) else { return false }
+        for channel in outletChannels where s.count >= channel.count + 2 && s.hasSuffix(channel) {
+            return "报网台社".unicodeScalars.contains(s[s.count - channel.count - 1])
+        }
+        return false
+    }
+
+    static let outletChannels: [[Unicode.Scalar]] = Needles.of(["微博", "微信", "客户端", "抖音", "视频号", "公众号"])
+
     /// `新闻热线 0891-6325020`, `服务热线：400-123-4567`: a site's hotline in its header, nothing else on the line.
     static func isHotline(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 30, let at = s.firstIndex(of: hotline), at <= 6 else { return false }
-        let number = s[(at + hotline.count)...].drop { $0 == ":" || $0 == "：" || CharacterClass.isSpace($0) || $0 == "电" || $0 == "話" || $0 == "话" || $0 == "電" }
+        var number = s[(at + hotline.count)...].drop { $0 == ":" || $0 == "：" || CharacterClass.isSpace($0) || $0 == "电" || $0 == "話" || $0 == "话" || $0 == "電" }
+        // `有奖新闻热线: 88881111 星期六`: the e-paper's weekday after it.
+        if number.count > 3, case let tail = number.suffix(3), tail.first == "星", tail.dropFirst().first == "期" { number = number.dropLast(3) }
         let digits = number.filter(CharacterClass.isASCIIDigit).count
         return digits >= 7 && number.allSatisfy { CharacterClass.isASCIIDigit($0) || $0 == "-" || CharacterClass.isSpace($0) || $0 == "、" || $0 == "/" }
     }
@@ -205,7 +273,7 @@ package enum DebrisLine {
 
     /// `|`, `•`, `——`: a line of nothing but separators (table-layout leftovers).
     static func isSeparatorsOnly(_ s: [Unicode.Scalar]) -> Bool {
-        s.allSatisfy { CharacterClass.isSpace($0) || "|｜•·-—_=*#>/\\".unicodeScalars.contains($0) }
+        s.allSatisfy { CharacterClass.isSpace($0) || "|｜•·-—_=*#>/\\~～".unicodeScalars.contains($0) }
     }
 
     /// `新闻>国内`: a breadcrumb of two short section names.
@@ -428,7 +496,8 @@ package enum DebrisLine {
                                                                 "关于我们", "關於我們"]))
 
     /// Controls that may stand alone on a line (`查看原文`, `阅读原文`, `点击加入`).
-    static let soloControls: [[Unicode.Scalar]] = Needles.of(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布"])
+    static let soloControls: [[Unicode.Scalar]] = Needles.of(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布", "听新闻", "聽新聞",
+                                                              "语音播报", "語音播報"])
 
     /// `关键词：城市更新 老旧小区`, `标签：…`: a keyword line (content only inside an abstract).
     static func isKeywordLine(_ s: [Unicode.Scalar]) -> Bool {

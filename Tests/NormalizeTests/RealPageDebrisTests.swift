@@ -11,6 +11,19 @@ import Testing
         ("欢迎访问青石社科网 今天是", "greeting"),
         ("• 暂无相关记录！", "notice"),
         ("暂无评论", "notice"),
+        // Session 10 (check12): an e-paper's headline list, page label, continuation mark, lunar date,
+        // social link and hotline with the weekday; an audio player; spam titles joined by underscores.
+        ("~~~——青石镇桂香花园将于下月完工交付，计划年内完成", "menu"),
+        ("~~~——", "separator"),
+        ("A03版:要闻 新闻列表", "menu"),
+        ("》》》上接01版", "jump"),
+        ("(下转A3版)", "jump"),
+        ("癸卯年九月廿五", "calendar"),
+        ("青石日报微博", "share"),
+        ("有奖新闻热线: 88886666 星期三", "hotline"),
+        ("0:00 / 0:00", "player"),
+        ("聽新聞", "menu"),
+        ("青石某某标题一号_桂香另一个标题_第三个无关标题_第四个无关标题", "menu"),
     ])
     func recognises(line: String, kind: String) {
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == kind)
@@ -20,6 +33,10 @@ import Testing
         "居民打开微信小程序即可报名，社区工作人员会在发现问题后上门。",
         "欢迎居民朋友踊跃参加议事会。",
         "暂无物业的小区由社区兜底管理。",
+        "上接前期工作，居民议事会继续讨论。",
+        "甲辰年春节前，桂香小区完成改造。",
+        "桂香社区微博",
+        "——记青石社区党委书记",
     ])
     func keepsSentences(line: String) {
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == nil)
