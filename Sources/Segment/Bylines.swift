@@ -296,7 +296,7 @@ enum Bylines {
               let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.count - open - 2 >= 4, s.count - open - 2 <= 40 else { return nil }
         var inner = Array(s[(open + 1)..<(s.count - 1)])
         var folded = TraditionalFold.fold(inner)
-        guard Scalars.find(reporter, in: folded) != nil else { return nil }
+        guard Scalars.find(reporter, in: folded) != nil else { return reportedBy(inner, folded: folded) }
         // `海曙记者站张黎升`: a bureau before the name is no part of it.
         while let at = Scalars.find(bureau, in: folded) {
             var from = at
@@ -309,6 +309,17 @@ enum Bylines {
     }
 
     static let bureau = "记者站".scalars
+
+    /// `(某某周刊采编 袁小沖 摄影报道)`: a name set apart by spaces before `报道` or `摄影报道`, after the
+    /// desk that sent it.
+    private static func reportedBy(_ inner: [Unicode.Scalar], folded: [Unicode.Scalar]) -> [String]? {
+        guard let tail = reportTails.first(where: { Scalars.hasSuffix(folded, $0, before: folded.count) }) else { return nil }
+        let words = inner[..<(inner.count - tail.count)].split(whereSeparator: CharacterClass.isSpace)
+        guard words.count >= 2, let name = words.last.map(Array.init), isPersonalName(TraditionalFold.fold(name)) else { return nil }
+        return [Scalars.string(name)]
+    }
+
+    static let reportTails: [[Unicode.Scalar]] = ["摄影报道", "报道", "报导"].map(\.scalars)
 
     /// `[引文格式] 曾令婕,易思琼,邓昭华.广州市…[J].规划师,2025(6):122-130.`: the authors of a
     /// journal's suggested citation, before the first full stop of the reference.

@@ -52,7 +52,13 @@ enum DateScanner {
         guard chinese || separator == "-" || separator == "/" || separator == "." else { return nil }
         i = skipSpaces(s, i + 1)
         guard let month = number(s, &i, maxDigits: 2), (1...12).contains(month) else { return nil }
+        let afterMonth = i
         i = skipSpaces(s, i)
+        // `2024年03 16`: an e-paper's date box, the day set apart from the month and nothing after it.
+        if chinese, i > afterMonth, i < s.count, CharacterClass.isASCIIDigit(s[i]) {
+            guard let day = number(s, &i, maxDigits: 2), (1...31).contains(day), skipSpaces(s, i) == s.count else { return nil }
+            return Found(range: start..<i, iso: iso(year, month, day))
+        }
         guard i < s.count, s[i] == (chinese ? "月" : separator) else { return nil }
         i = skipSpaces(s, i + 1)
         guard let day = number(s, &i, maxDigits: 2), (1...31).contains(day) else { return nil }

@@ -114,7 +114,8 @@ struct Line {
         guard count >= 2, count <= 60, !endsSentence, !containsFullStop, !isNumbered, !isLabelled,
               !isFooter, !isByline else { return false }
         if Scalars.has(scalars, Line.newsOpening) || Scalars.has(scalars, Line.editorNote) || Line.opensDispatch(scalars) { return false }
-        return true
+        // `近日有市民在领导信箱咨询`: a lead's first words, its sentence wrapped; a headline says what, not when.
+        return !Line.leadOpenings.contains { count > $0.count + 2 && Scalars.has(scalars, $0) }
     }
 
     /// `中国宁波网讯 …`, `《某通讯社26日专讯》…`, `新华社成都8月21日电（记者…）`: a news story's dateline opening,
@@ -134,5 +135,6 @@ struct Line {
     static let dispatchBefore = ScalarSet("网網报報社日专專快电電台刊站")
 
     static let newsOpening = "本报讯".scalars
+    static let leadOpenings: [[Unicode.Scalar]] = ["近日", "日前", "昨日", "近期", "连日来", "連日來"].map(\.scalars)
     static let editorNote = "编者按".scalars
 }

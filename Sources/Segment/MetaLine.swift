@@ -134,9 +134,21 @@ enum MetaLine {
         if let k = freeAfterDate, k < free.count, free[k].count >= 4, out.authors.isEmpty, !afterClock { gluedFree = true }
         // `上海党史与党建 2024年3期`: the journal is the source.
         if out.issue, out.source == nil, let name = free.first(where: { $0.count >= 2 }) { out.source = Scalars.string(name) }
+        // `聯合報／ 記者某某／桃園報導`: the outlet before its reporter's label.
+        if out.source == nil, !out.authors.isEmpty, let name = free.first, (3...8).contains(name.count),
+           let last = TraditionalFold.fold(name).last, outletEnds.contains(last) {
+            out.source = Scalars.string(name)
+        }
+        // `A02版 2024年03月16日 要闻 扩展 收缩 默认`: an e-paper's view buttons beside its edition.
+        free.removeAll { viewControls.contains($0) }
         out.isMeta = judge(s, free: free, out: out, glued: gluedFree)
         return out
     }
+
+    static let outletEnds = ScalarSet("报网社台")
+
+    /// Buttons that change how a page is shown (its width, its font size), not words of the page.
+    static let viewControls: Set<[Unicode.Scalar]> = Set(["扩展", "收缩", "默认", "放大", "缩小", "大字", "中字", "小字", "大", "中", "小"].map(\.scalars))
 
     /// `2024年3期`, `2019年第4期`: the index after a journal issue starting at `i`.
     static func issueEnd(_ s: [Unicode.Scalar], at i: Int) -> Int? {
@@ -273,11 +285,15 @@ enum MetaLine {
     static func personNames(in value: [Unicode.Scalar]) -> [String] {
         var names: [String] = []
         var token: [Unicode.Scalar] = []
+        var afterSlash = false
         func flush() {
             defer { token.removeAll() }
             var t = token
-            for tail in nameTails where t.count > tail.count + 1 && Scalars.hasSuffix(t, tail, before: t.count) {
+            for tail in nameTails where t.count > tail.count + 1 && Scalars.hasSuffix(TraditionalFold.fold(t), tail, before: t.count) {
                 t.removeLast(tail.count)
+                // `記者某某／桃園報導`: where the story was reported from, not who reported it.
+                if tail.first == "报", case let place = TraditionalFold.fold(t), afterSlash || Gazetteer.contains(place)
+                    || "市县区".unicodeScalars.contains(where: { Gazetteer.contains(place + [$0]) }) { return }
                 break
             }
             guard t.count >= 2, !isNotAName(t) else { return }
@@ -294,6 +310,7 @@ enum MetaLine {
                 break
             } else {
                 flush()
+                afterSlash = scalar == "/" || scalar == "／"
             }
         }
         flush()

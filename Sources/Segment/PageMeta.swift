@@ -39,6 +39,14 @@ enum PageMetaReader {
             for k in 0..<title { meta.metaLines.insert(k) }
             i = title
             head = max(head, headEnd(lines, from: title))
+        } else if let title = titleAboveByline(lines) {
+            // (What the lines above say of the page, its date, is still the page's.)
+            for k in 0..<title {
+                meta.metaLines.insert(k)
+                if let parsed = MetaLine.parse(lines[k].scalars), parsed.isMeta { take(parsed, line: k, into: &meta, head: true) }
+            }
+            i = title
+            head = max(head, headEnd(lines, from: title))
         }
         while i < head {
             defer { i += 1 }
@@ -185,6 +193,32 @@ enum PageMetaReader {
         }
         return nil
     }
+
+    /// ` date 2025-12-31 快訊` ⏎ `廣角鏡／另一則新聞的標題` ⏎ the title ⏎ `某某報／ 記者某某／桃園報導`: a news
+    /// page's reporter credit (an outlet or a 记者 label, no date) right below the title, under other
+    /// stories' headlines and the page's date. The line above the credit is the title (the one above
+    /// that where it is a `——` subtitle); nil where anything above it is a sentence.
+    static func titleAboveByline(_ lines: [Line]) -> Int? {
+        guard lines.count > 2 else { return nil }
+        for k in 2..<min(lines.count, 10) {
+            let s = lines[k].scalars
+            guard s.count <= 40, s.last != "摄" && s.last != "攝", let parsed = MetaLine.parse(s), parsed.isMeta, parsed.labelled, !parsed.authors.isEmpty,
+                  parsed.source != nil || Scalars.find(reporter, in: TraditionalFold.fold(s)) != nil else {
+                if lines[k].containsFullStop || lines[k].endsSentence || lines[k].count > 60 { return nil }
+                continue
+            }
+            var t = k - 1
+            if t > 1, lines[t].scalars.first == "—" { t -= 1 }
+            let title = lines[t]
+            // (A publish line above the credit: the title is found above that, as on any page.)
+            guard title.count >= 6, title.count <= 60, title.isTitleCandidate, !title.isByline,
+                  MetaLine.parse(title.scalars).map({ !$0.isMeta }) ?? true else { return nil }
+            return t
+        }
+        return nil
+    }
+
+    static let reporter = "记者".scalars
 
     /// `2026-01-04`, `2026/01/04 10:20`: a date and perhaps a clock time, nothing else.
     static func isDateAlone(_ s: [Unicode.Scalar]) -> Bool {

@@ -21,6 +21,42 @@ import Testing
         #expect(p.articles[0].paragraphs == [Self.body])
     }
 
+    /// Session 10 (check12): an e-paper page whose headline list, date box, lunar date and edition line
+    /// (with its view buttons) stand above the title and a continuation mark below it.
+    @Test func anEPaperPageAboveATitleContinuedFromPageOne() {
+        let text = ["首页 | 青石网 | 新闻 | 推荐 | 政务 | 视频 | 楼市", "  昨天 明天 上版 下版   版面概览", " A03版:要闻 新闻列表", "~~~——",
+                    "~~~——青石镇桂香花园将于下月完工交付", "~~~——", "2023年11 08", "癸卯年九月廿五", "青石日报微博",
+                    "  有奖新闻热线: 88886666 星期三", "  A03版 2023年11月08日 要闻 扩展 收缩 默认", "", "走进老街坊 看旧楼新颜",
+                    "  》》》上接01版", "", Self.body, "来源:青石日报"].joined(separator: "\n")
+        let p = Segmenter().segment(Normalizer().normalize(text))
+        #expect(p.articles[0].title == "走进老街坊 看旧楼新颜")
+        #expect(p.published == "2023-11-08")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    /// A news page's date and another story's headline above the title, the reporter's credit under it.
+    @Test func theTitleAboveTheReportersCreditUnderOtherHeadlines() {
+        let text = [" date 2025-12-31 快訊", "", "廣角鏡／跨年煙火璀璨登場 各地湧入人潮", "", "聽新聞", "0:00 / 0:00", "",
+                    "桂香防災都更 首案招商成功", "", "青石報／ 記者林小明／桃園報導", "桂香里防災都更首案招商成功，預計投入58億元興建住宅大樓。"]
+        let p = Segmenter().segment(Normalizer().normalize(text.joined(separator: "\n")))
+        #expect(p.articles[0].title == "桂香防災都更 首案招商成功")
+        #expect(p.articles[0].authors == ["林小明"])
+        #expect(p.articles[0].source == "青石報")
+        #expect(p.published == "2025-12-31")
+    }
+
+    /// A lead that opens with when it happened, wrapped over two short lines, is no title.
+    @Test func aWrappedLeadIsNoTitle() {
+        let p = page(["近日有居民在区长信箱咨询", "桂香小区加装电梯问题", "区住建局回复：我区按年度分批推进加装电梯工作。"])
+        #expect(p.articles[0].title == nil)
+    }
+
+    /// `(某某周刊采编 袁小冲 摄影报道)` closing the last paragraph names the reporter.
+    @Test func aDesksCreditClosingTheText() {
+        let p = page([Self.body, "社区将推出小区开放日，畅通居民诉求渠道。(青石周刊采编 袁小冲 摄影报道)"])
+        #expect(p.articles[0].authors == ["袁小冲"])
+    }
+
     @Test func aTitleWithItsSubtitleAboveTheDatelineStays() {
         let p = page(["桂香片区的微更新实践", "——以青石市为例", "2023-05-12 来源：青石网", Self.body])
         #expect(p.articles[0].title == "桂香片区的微更新实践")
@@ -55,6 +91,7 @@ import Testing
         ("中華民國 99 年 1 月 5 日", "2010-01-05"),
         ("113年3月24日", "2024-03-24"),
         ("21-8-2009", "2009-08-21"),
+        ("2024年03 16", "2024-03-16"),
         ("8/21/2009", "2009-08-21"),
     ])
     func dateForms(text: String, iso: String) {
