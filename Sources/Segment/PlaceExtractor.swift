@@ -141,6 +141,9 @@ struct PlaceExtractor {
                 bounded = true
             }
             let stem = Array(s[stemStart..<i])
+            // `东区街道竹苑`: a stem that runs back into a street office or a community starts after it;
+            // where that leaves too little, the suffix belongs to the next name (`竹苑社区`).
+            if PlaceExtractor.units.contains(where: { stem.count > $0.count && Scalars.has(stem, $0, at: 0) }) { i += 1; continue }
             // `、慈城镇`: a two-scalar name standing alone is a name even where its ending is ordinary.
             let alone = stem.count == 2 && suffix.kind == .admin && suffix.text.count == 1
                 && (stemStart == 0 || !CharacterClass.isHan(s[stemStart - 1])) && end < s.count
@@ -266,7 +269,9 @@ struct PlaceExtractor {
     static let joiners = ScalarSet("和与及")
 
     /// Holidays that name streets and compounds (`八一街`, `五一小区`).
-    static let holidays: Set<[Unicode.Scalar]> = Set(["五一", "八一", "七一", "五四", "六一", "三八", "十一"].map(\.scalars))
+    static let holidays: Set<[Unicode.Scalar]> = Set(["五一", "八一", "七一", "五四", "六一", "三八", "十一", "二七"].map(\.scalars))
+
+    static func isCountScalar(_ c: Unicode.Scalar) -> Bool { Line.chineseNumerals.contains(c) || c == "两" || c == "兩" || c == "几" || c == "幾" || c == "百" || c == "千" }
 
     /// `东起…西至…`: the words that bound an area, each followed by a name.
     static let boundaryWords: [[Unicode.Scalar]] = ["东起", "西起", "南起", "北起", "破解", "辅导", "整合", "说服", "东至", "西至", "南至", "北至"].map(\.scalars)
@@ -346,7 +351,9 @@ struct PlaceExtractor {
         // `一厂一村`, `一村一品`: a slogan counting villages, not a village's name.
         if suffix.kind == .compound, first == "一" || (last == "一" && stem.count >= 3) { return true }
         // `老城区社区`: a community of some district, not a named one.
-        if suffix.kind == .admin, suffix.text.count == 2, PlaceExtractor.unitEnds.contains(last) { return true }
+        // (`东区街道`, `西区社区`: a district named by its direction is a name.)
+        if suffix.kind == .admin, suffix.text.count == 2, PlaceExtractor.unitEnds.contains(last),
+           !(stem.count == 2 && PlaceExtractor.directions.contains(first)) { return true }
         // `现代化社区`, `规范化小区`: a quality, not a name; `普惠型未来社区`, `学习型社区`: a kind.
         if suffix.kind == .admin || suffix.kind == .compound || suffix.kind == .area, stem.count >= 3, last == "化" || last == "型" || last == "式" {
             return true
@@ -364,8 +371,11 @@ struct PlaceExtractor {
         // A stem that is itself a suffix word (`社区社区`) or all numerals is no name.
         // Streets are named after dates (`八一街`, `五四路`).
         // Compounds too are named after holidays (`五一小区`, `八一村`).
-        if suffix.kind != .street, !PlaceExtractor.holidays.contains(stem),
-           stem.allSatisfy({ Line.chineseNumerals.contains($0) || $0 == "两" || $0 == "几" }) { return true }
+        // (`七十二胡同`: a count of lanes, not a lane.)
+        if !PlaceExtractor.holidays.contains(stem), stem.allSatisfy(PlaceExtractor.isCountScalar) { return true }
+        // `多点两区`, `一核三区`: units counted in a slogan; `九街十八巷`: streets counted.
+        if suffix.kind == .admin, suffix.text.count == 1, PlaceExtractor.isCountScalar(last), stem.count >= 2 { return true }
+        if suffix.kind == .street, PlaceExtractor.streetScalars.contains(first), stem.dropFirst().allSatisfy(PlaceExtractor.isCountScalar) { return true }
         return false
     }
 
@@ -378,6 +388,9 @@ struct PlaceExtractor {
         let limit = min(s.count, from + 10)
         var window: [Unicode.Scalar] = []
         while i < limit, CharacterClass.isHan(s[i]) { window.append(s[i]); i += 1 }
+        // `广西壮族自治区新闻出版局`, `某市广播电视局`: a government bureau names its territory.
+        if window.contains(where: { $0 == "局" || $0 == "厅" }),
+           !PlaceExtractor.strongInstitution.contains(where: { Scalars.find($0, in: window) != nil }) { return false }
         for word in PlaceExtractor.institutionWords where Scalars.has(window, word, at: 0) {
             // `学院路` is a road named after a college.
             return !(word.count < window.count && PlaceExtractor.streetScalars.contains(window[word.count]))
@@ -456,7 +469,7 @@ struct PlaceExtractor {
     }
 
     static let stopScalars = ScalarSet(
-        "在从于的与及对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因咱仅此".unicodeScalars)
+        "在从于的与及暨对向到至是为把由据等了个各该其并或也都还又被给跟沿共我这那即如让使以将就但而且着过所已每后前内外原全本赴往自因咱仅此".unicodeScalars)
 
     /// Words that pick out which or how many (`、相关小区`): never a name, even listed after names.
     static let determiners: Set<[Unicode.Scalar]> = Set(["相关", "有关", "所有", "其他", "其它", "各个", "整个", "多个", "部分", "周边", "附近"].map(\.scalars))
@@ -484,7 +497,7 @@ struct PlaceExtractor {
         "打通", "拓宽", "铺设", "提质", "升级", "美化", "亮化", "绿化", "硬化", "修缮", "翻新", "新增", "增设", "设置",
         "安装", "加装", "拆除", "清理", "疏通", "排查", "巡查", "检查", "督查", "考察", "参观", "观摩", "学习", "借鉴",
         "推广", "复制", "宣传", "报道", "据悉", "记者从", "了解到", "看到", "来自", "居住", "生活", "工作", "就读",
-        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足", "左右", "更多", "做好", "提高", "探讨", "这次", "此次", "本次", "首次", "再次", "多次", "布局", "汇集", "汇聚", "聚集", "集聚", "需求", "陪伴", "考量", "调动", "充分", "前期", "后期", "后续", "老旧", "东起", "西起", "南起", "北起", "破解", "辅导", "整合", "说服",
+        "受邀", "邀请", "带领", "尽管", "安排", "研判", "讨论", "商讨", "动员", "发动", "帮助", "督促", "召集", "调查", "问卷", "建议", "化解", "活化", "需要", "助推", "变成", "成为", "影响", "带来", "形成", "构建", "营造", "提供", "率队", "陪同", "迎来", "送到", "回到", "搬到", "搬进", "搬入", "入住", "规划", "凝聚", "满足", "左右", "更多", "做好", "提高", "探讨", "这次", "此次", "本次", "首次", "再次", "多次", "布局", "汇集", "汇聚", "聚集", "集聚", "需求", "陪伴", "考量", "调动", "充分", "前期", "后期", "后续", "老旧", "荣获", "获评", "获得", "此时", "这时", "那时", "当时", "届时", "平时", "随时", "东起", "西起", "南起", "北起", "破解", "辅导", "整合", "说服",
     ].map(\.scalars)
 
     static let stopWordsByLast = ScalarMap(words: stopWords, byLast: true)

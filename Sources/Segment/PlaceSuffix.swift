@@ -20,7 +20,7 @@ struct PlaceSuffix: Sendable {
     static let common: [[Unicode.Scalar]] =
         ["全", "各", "该", "本", "我", "此", "这", "那", "每", "某", "其", "整个", "所在", "周边", "相邻", "附近", "部分",
          "其他", "所有", "多个", "一个", "这些", "那些", "有关", "相关", "同类", "很多", "许多", "众多", "一系列", "一批",
-         "全国", "实体", "虚拟", "维度", "一轮", "新一轮"].map(\.scalars)
+         "全国", "实体", "虚拟", "维度", "一轮", "新一轮", "属地", "新旧"].map(\.scalars)
 
     static func chars(_ list: String) -> Set<Unicode.Scalar> { Set(list.unicodeScalars) }
 
@@ -75,7 +75,7 @@ struct PlaceSuffix: Sendable {
                     genericEndings: words("旧 游园 思 道 线 公 铁 马 水 电 网 出 门 套 新 老 半 一 归 来 去 前 后 跑 带 领 引 迷 生 活 退 进 末 同 陆 环 高 速 通 断 堵 让 开 修 拓 找 走 闯 条 心 小 大 弯 歧 正 岔 短 远 近 窄 宽 土 泥 山 上 下 此 彼 绕 邪 言 思路 道路 线路 网路 血路 活路 长 短 两 三 多 回 退 后 思 殊 同 前 末 老 一带一 丝 水陆 旱 险 歧 弯 远 近 窄 宽 小 尽 没 有 无 找 走 这 那 条 城市 内部 市政 主干 次干 支 城市道 乡村 农村 消防 应急 救援 逃生 疏散 步行 健身 慢行 骑行 绿 散步 环湖 环城 滨河 滨江 沿河 沿江 进出 出入 巡逻 管网 管 线 电 气 讯 光 供 水电气讯 入户 上下 楼 道 通行 交通 断头 中 新 思 陆 夜 来时 回家 网 出 回 生 活 前 后 半 短 长"),
                     badFollowers: chars("径线演子况灯面网人费基牌由数标过程条名长宽障段口边政桥权向遇上途旁侧")),
         PlaceSuffix(text: "街".scalars, kind: .street, maxStem: 4,
-                    genericEndings: words("老 新 古 商业 步行 美食 特色 小 大 背 上 逛 沿 临 当 过 满 扫 一条 历史文化 主 后 前 天 正 横 十字 夜 商 步 风情"),
+                    genericEndings: words("老 新 古 商业 步行 美食 特色 小 大 背 上 逛 沿 临 当 过 满 扫 一条 历史文化 主 后 前 天 正 横 十字 夜 商 步 风情 镇"),
                     badFollowers: chars("坊区头面巷景角边市舞灯口心拍亭长")),
         PlaceSuffix(text: "巷".scalars, kind: .street, maxStem: 3,
                     genericEndings: words("小 街 里 深 陋 老 窄 古 背街小 街 穷 空 一条 大街小"), badFollowers: chars("道子战口弄尾陌")),
@@ -98,6 +98,9 @@ struct PlaceSuffix: Sendable {
                     genericEndings: words("单位 老 老旧 职工 干部 教师 部队 机关 工厂 企业 厂矿 国企 老式 这种 这些 一个 多个 厂区 老厂区 一栋 这栋")),
         PlaceSuffix(text: "家属区".scalars, kind: .compound, maxStem: 7,
                     genericEndings: words("单位 老 老旧 职工 干部 教师 部队 机关 工厂 企业 厂矿 国企 老式 这种 这些 一个 多个 厂区 老厂区")),
+        // `供销社宿舍`, `水泥厂宿舍`: a work unit's dormitory compound, like `家属院`.
+        PlaceSuffix(text: "宿舍".scalars, kind: .compound, maxStem: 6,
+                    genericEndings: words("警察 公安 部队 军队 学生 职工 员工 集体 单身 教师 干部 工人 临时 男生 女生 大学 学校 公寓 人才 青年 工地 铁皮 简易 板房 老 旧 新 该 这个 那个 一间 一个 两个"), badFollowers: chars("楼区")),
         PlaceSuffix(text: "苑".scalars, kind: .compound, maxStem: 5,
                     genericEndings: words("文 艺 学 御 鹿 禁 上 宫 乐 文苑 花 园"), badFollowers: chars("林囿")),
     ]

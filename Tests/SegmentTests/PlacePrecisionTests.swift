@@ -82,6 +82,19 @@ import Testing
     }
 
     /// A compound keeps the river it is named after (the lane rule above cuts only street from street).
+    /// Session 10 (check12): a district named by its direction before 街道, and the community after the
+    /// street office, not a compound cut across the two; a time word before a compound's name.
+    @Test func aStreetOfficeNamedByDirectionAndItsCommunity() {
+        #expect(article("他说，东区街道竹苑社区党委书记一一解答。").places == ["东区街道", "竹苑社区"])
+        #expect(!article("此时竹苑社区的饭堂热闹了起来。").places.contains("时竹苑"))
+    }
+
+    /// A bureau of a region names the region; staff dormitories of work units are compounds.
+    @Test func aRegionsBureauAndWorkUnitDormitories() {
+        #expect(article("来源：广西壮族自治区新闻出版局").places == ["广西壮族自治区"])
+        #expect(article("对供销社宿舍、水泥厂宿舍进行改造。").places == ["供销社宿舍", "水泥厂宿舍"])
+    }
+
     @Test func aCompoundNamedAfterARiverStaysWhole() {
         let places = article("桂江明珠小区完成改造。").places
         #expect(places.contains("桂江明珠小区"))
@@ -142,6 +155,16 @@ import Testing
         // A quality before 社区 in a column tag, and a verb before it.
         "【党旗领航 品质社区】多方联动积极协商",
         "与居民面对面共同探讨社区建设。",
+        // Session 10 (check12): towns and streets together, a verb or a conjunction before a unit,
+        // new and old, counted units and streets in a slogan, dormitories of a kind.
+        "还吸引不少其他镇街的老人前来用餐。",
+        "由相关属地镇街集中提报。",
+        "召开年终总结会暨小区治理解读会。",
+        "荣获街道先进基层党组织称号。",
+        "针对新旧小区特点提供服务。",
+        "采用多点两区布局。",
+        "九街十八巷，七十二胡同，说不尽老城故事。",
+        "周边警察宿舍改建完成，学生宿舍也在翻新。",
     ])
     func notPlaces(body: String) {
         #expect(article(body).places.isEmpty)
