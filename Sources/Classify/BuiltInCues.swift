@@ -52,7 +52,7 @@ enum BuiltInCues {
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
     /// Words of other genres: a shop or a product sheet, a home-buying guide or a geomancy page, the
-    /// stock market, a kitchen, a novel, a match. A text written in them is not a report on renewal
+    /// stock market, a kitchen, a novel, a match, a game guide. A text written in them is not a report on renewal
     /// however much it speaks of lifts or 小区 (see `ThemeClassifier.isReport`); real reports use them
     /// rarely (at most a third of `Calibration.maxOffGenreDensity` in the real-world tune set).
     /// One that is only part of a longer genre word (品牌 in 党建品牌, 厂家 in 纺织厂家属院) does not count
@@ -66,6 +66,7 @@ enum BuiltInCues {
         比赛 赛季 球队 进球 比分 联赛 主场 客场 球员 教练 夺冠 决赛
         房地产 房产 不动产 购房 买房 看房 购房者 楼盘 户型 首付 按揭 房价 售楼 样板间 得房率 公摊 二手房 置业 风水 命理 八字 吉凶 招财 旺财 相术
         招聘 应聘 任职要求 岗位职责 岗位要求 任职资格 薪资 月薪 薪酬福利 五险一金 简历 学历要求 工作经验 包吃住 双休
+        游戏 玩家 攻略 新手 关卡 存档 模组 通关 副本 手游 网游 单机 游戏初期
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
     /// Parses `weight term term …` lines into cues.

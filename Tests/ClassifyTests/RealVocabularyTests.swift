@@ -120,6 +120,16 @@ import Testing
         #expect(result.notAReport)
     }
 
+    /// A city-builder game's guide speaks of roads, zoning and public services in a player's words: not
+    /// a report (session 10).
+    @Test func aCityBuilderGameGuideIsNotAReport() {
+        let result = report(nil,
+            "城市建造游戏攻略：对于新手来说，庞大的系统可能让人望而却步。游戏初期资金有限，第一步应从道路网络开始。",
+            "分区是关键，将住宅区、商业区和工业区分开，主干道要宽阔，为学校、消防局、医院等公共服务设施预留空地。",
+            "玩家存档前记得检查交通，通关后可以尝试各种模组。")
+        #expect(result.notAReport)
+    }
+
     /// A guide to buying a flat speaks of 小区 and 物业, in a buyer's words: not a report.
     @Test func aHomeBuyingGuideIsNotAReport() {
         let result = report("买房看小区还是看户型",
