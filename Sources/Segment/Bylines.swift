@@ -22,7 +22,9 @@ enum Bylines {
         }
         // `△唐彩凤代表展示领事巷改造前后照片`: a caption under its mark, one long run, no names in a row.
         // Names glued together start with a surname (`张三李四`); `焕然一新的领事巷` does not.
-        if rest.split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" }).contains(where: {
+        // (`△焕然一新的领事巷(受访者供图)`: the credit in brackets is no part of the run.)
+        let beforeBracket = rest.prefix { $0 != "(" && $0 != "（" }
+        if beforeBracket.split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" }).contains(where: {
             $0.allSatisfy(CharacterClass.isHan) && ($0.count > 9 || ($0.count > 4 && !isSurname($0.first!)))
         }) {
             return nil
@@ -181,9 +183,15 @@ enum Bylines {
     /// outlet before its dateline (`本报` names none).
     static func openingCredits(_ line: Line) -> (editors: [String], outlet: String?) {
         let s = line.scalars
-        let window = Array(s.prefix(60))
+        // `（中央社記者某某台北29日電）`: the words in the simplified fold, the outlet as written.
+        let window = TraditionalFold.fold(Array(s.prefix(60)))
         var editors: [String] = []
         var outlet: String?
+        if let open = window.prefix(24).firstIndex(where: { $0 == "（" || $0 == "(" }),
+           let at = Scalars.find(reporter, in: Array(window[(open + 1)...])), (3...8).contains(at),
+           MetaLine.outletEnds.contains(window[open + at]) {
+            return ([], Scalars.string(s[(open + 1)...(open + at)]))
+        }
         guard let dispatch = window.firstIndex(where: { $0 == "讯" || $0 == "电" }), dispatch >= 4 else { return ([], nil) }
         // The dateline `5月27日` right before 讯/电, and the outlet before it.
         var k = dispatch
@@ -193,7 +201,7 @@ enum Bylines {
             while lo < k, CharacterClass.isSpace(window[lo]) { lo += 1 }
             let name = window[lo..<k]
             if name.count >= 2, name.count <= 12, name.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) }), !Scalars.has(Array(name), "本报".scalars) {
-                outlet = Scalars.string(name)
+                outlet = Scalars.string(withoutDispatchPlace(Array(s[lo..<k])))
             }
         } else if dispatch >= 2, window[0..<dispatch].allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isSpace($0) }) {
             let name = window[0..<dispatch].filter { !CharacterClass.isSpace($0) }
@@ -209,6 +217,17 @@ enum Bylines {
             }
         }
         return (editors, outlet)
+    }
+
+    /// `新华社成都` (from `新华社成都8月21日电`): the outlet without the place it filed from.
+    static func withoutDispatchPlace(_ name: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        for length in [4, 3, 2] where name.count - length >= 2 {
+            let outlet = TraditionalFold.fold(Array(name.dropLast(length)))
+            if let last = outlet.last, MetaLine.outletEnds.contains(last), Gazetteer.contains(TraditionalFold.fold(Array(name.suffix(length)))) {
+                return Array(name.dropLast(length))
+            }
+        }
+        return name
     }
 
     /// Characters that begin the sentence after a reporter's name (`从`, `近日`, `日前`, `在`, `获悉`).

@@ -41,7 +41,7 @@ enum MetaLine {
         var all: [Label] = []
         all += make(["发布日期", "发布时间", "发表时间", "发表日期", "更新时间", "更新日期", "发稿时间", "成文日期", "发文日期",
                      "印发日期", "生成日期", "日期", "时间", "发布于"], .date)
-        all += make(["信息来源", "消息来源", "文章来源", "本文来源", "稿件来源", "新闻来源", "来源", "稿源", "出处", "转自", "转载自", "发布机构",
+        all += make(["本文转自", "本文转载自", "信息来源", "消息来源", "文章来源", "本文来源", "稿件来源", "新闻来源", "来源", "稿源", "出处", "转自", "转载自", "发布机构",
                      "文章出处"], .source)
         all += make(["本报记者", "特约记者", "全媒体记者", "记者"], .author, bare: true)
         all += make(["作者", "撰文", "撰稿人", "撰稿", "文字", "图文", "文"], .author)
@@ -134,6 +134,11 @@ enum MetaLine {
         if let k = freeAfterDate, k < free.count, free[k].count >= 4, out.authors.isEmpty, !afterClock { gluedFree = true }
         // `上海党史与党建 2024年3期`: the journal is the source.
         if out.issue, out.source == nil, let name = free.first(where: { $0.count >= 2 }) { out.source = Scalars.string(name) }
+        // `广西日报 2017-05-24 07:15 大字`, `…2010年11月10日00:00  兰州晚报`: an outlet beside the date.
+        if out.source == nil, !out.labelled, !out.dates.isEmpty, !gluedFree,
+           let name = free.first(where: { isOutletName(TraditionalFold.fold($0)) }) {
+            out.source = Scalars.string(name)
+        }
         // `聯合報／ 記者某某／桃園報導`: the outlet before its reporter's label.
         if out.source == nil, !out.authors.isEmpty, let name = free.first, (3...8).contains(name.count),
            let last = TraditionalFold.fold(name).last, outletEnds.contains(last) {
@@ -146,6 +151,12 @@ enum MetaLine {
     }
 
     static let outletEnds = ScalarSet("报网社台")
+
+    /// `广西日报`, `兰州晚报`, `新华社`: a name of three to eight Han characters ending as outlets do.
+    static func isOutletName(_ t: [Unicode.Scalar]) -> Bool {
+        guard (3...8).contains(t.count), t.allSatisfy(CharacterClass.isHan), let last = t.last else { return false }
+        return outletEnds.contains(last) && !Scalars.has(t, "本报".scalars)
+    }
 
     /// Buttons that change how a page is shown (its width, its font size), not words of the page.
     static let viewControls: Set<[Unicode.Scalar]> = Set(["扩展", "收缩", "默认", "放大", "缩小", "大字", "中字", "小字", "大", "中", "小"].map(\.scalars))

@@ -45,6 +45,19 @@ import Testing
         #expect(p.published == "2025-12-31")
     }
 
+    /// The outlet where pages print it without a label: beside the date, after `本文转自`, before a
+    /// dispatch's place and date, inside a bracketed dispatch.
+    @Test(arguments: [
+        (["桂香小区旧貌换新颜", "青石日报 2017-05-24 07:15 大字", Self.body], "青石日报"),
+        (["桂香小区旧貌换新颜", "http://www.example.cn  2010年11月10日00:00  青石晚报", Self.body], "青石晚报"),
+        (["桂香小区旧貌换新颜", "本文转自:青石日报", Self.body], "青石日报"),
+        (["桂香小区旧貌换新颜", "新华社成都8月21日电（记者 张小明）" + Self.body], "新华社"),
+        (["桂香里都更首案 今天動工", "（中央社記者劉小明台北29日電）桂香里公辦都更案今天動工。", "居民期待已久。"], "中央社"),
+    ])
+    func outletsWithoutALabel(lines: [String], outlet: String) {
+        #expect(page(lines).articles[0].source == outlet)
+    }
+
     /// A lead that opens with when it happened, wrapped over two short lines, is no title.
     @Test func aWrappedLeadIsNoTitle() {
         let p = page(["近日有居民在区长信箱咨询", "桂香小区加装电梯问题", "区住建局回复：我区按年度分批推进加装电梯工作。"])
@@ -202,6 +215,7 @@ import Testing
         #expect(p.articles[0].title == nil)
         // A caption under a byline's mark is no byline: no names come from it.
         #expect(page(["桂香小区旧貌换新颜", "△焕然一新的桂香小区代表展示改造前后照片", Self.body]).articles[0].authors.isEmpty)
+        #expect(page(["桂香小区旧貌换新颜", Self.body, "△焕然一新的桂香巷(受访者供图)", Self.body]).articles[0].authors.isEmpty)
     }
 
     /// Session 9 (check10): a portal's line with its address, the date and clock time glued to the paper's
