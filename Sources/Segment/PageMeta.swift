@@ -176,8 +176,9 @@ enum PageMetaReader {
     /// first lines, when everything above that title is short chrome; nil when the page opens with
     /// its title or anything above it could be content.
     static func anchoredTitle(_ lines: [Line]) -> Int? {
-        // Most pages open with their title or their text: the first line is no chrome, nothing to look for.
-        guard let first = lines.first, isChrome(first) else { return nil }
+        // Most pages open with their title or their text: nothing to look for when the first line is a
+        // sentence.
+        guard let first = lines.first, isChrome(first) || first.count <= 40 && !first.containsFullStop else { return nil }
         var k = 1
         while k < min(lines.count, 12) {
             defer { k += 1 }
@@ -187,8 +188,13 @@ enum PageMetaReader {
             var t = k - 1
             while t > 0, let above = MetaLine.parse(lines[t].scalars), above.isMeta { t -= 1 }
             let title = lines[t]
+            // Above the title, chrome; or, below a site's name and column, a label such as `当前位置:` that no
+            // title continues (only the line right above could be the first half of the title).
             guard t >= 1, t <= 6, title.count >= 6, title.count <= 60, !title.containsFullStop, !title.isByline,
-                  title.isTitleCandidate || title.isLabelled, lines[0..<t].allSatisfy(isChrome) else { return nil }
+                  title.isTitleCandidate || title.isLabelled,
+                  lines[0..<t].allSatisfy(isChrome)
+                  || (t >= 2 && isChrome(lines[t - 1]) && (!lines[t - 1].isTitleCandidate || isSiteName(lines[t - 1].scalars))
+                      && lines[0..<(t - 1)].allSatisfy({ $0.count <= 40 && !$0.containsFullStop && !$0.endsSentence })) else { return nil }
             return t
         }
         return nil
@@ -229,8 +235,16 @@ enum PageMetaReader {
 
     /// Short, and a column name or no title-like line: what a page may carry above its title.
     private static func isChrome(_ line: Line) -> Bool {
-        line.count <= 40 && !line.isByline && (line.count <= 6 || !line.isTitleCandidate || isSlogan(line.scalars))
+        line.count <= 40 && !line.isByline && (line.count <= 6 || !line.isTitleCandidate || isSlogan(line.scalars) || isSiteName(line.scalars))
     }
+
+    /// `某某网_某某客户端`, `青石网 | 青石APP`: the site's own names, each ending as a site's name does.
+    static func isSiteName(_ s: [Unicode.Scalar]) -> Bool {
+        let parts = s.split(whereSeparator: { $0 == "_" || $0 == "|" || $0 == "｜" }).map { $0.filter { !CharacterClass.isSpace($0) } }
+        return parts.count >= 2 && parts.allSatisfy { part in siteNameEnds.contains { part.count > $0.count && Scalars.hasSuffix(part, $0, before: part.count) } }
+    }
+
+    static let siteNameEnds: [[Unicode.Scalar]] = ["网", "網", "客户端", "客戶端", "APP", "App", "app", "频道", "頻道"].map(\.scalars)
 
     /// `看家乡事，品故乡情`: a site's slogan, two halves of the same length set apart by a comma.
     static func isSlogan(_ s: [Unicode.Scalar]) -> Bool {

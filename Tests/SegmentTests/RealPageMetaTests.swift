@@ -58,6 +58,16 @@ import Testing
         #expect(page(lines).articles[0].source == outlet)
     }
 
+    /// A column's name and the site's names above the title and its publish line (the `当前位置:` between
+    /// them goes as debris): the title is the line above the publish line.
+    @Test func aColumnAndTheSitesNamesAboveTheTitle() {
+        let text = ["地方联播政务动态", "青石网_青石客户端", "当前位置:", "每月一题督办 桂香今年177个老旧小区美丽蝶变(2)",
+                    "时间:2021-12-27 10:23人气:来源: 青石新闻客户端", Self.body].joined(separator: "\n")
+        let p = Segmenter().segment(Normalizer().normalize(text))
+        #expect(p.articles[0].title == "每月一题督办 桂香今年177个老旧小区美丽蝶变(2)")
+        #expect(p.published == "2021-12-27")
+    }
+
     /// A lead that opens with when it happened, wrapped over two short lines, is no title.
     @Test func aWrappedLeadIsNoTitle() {
         let p = page(["近日有居民在区长信箱咨询", "桂香小区加装电梯问题", "区住建局回复：我区按年度分批推进加装电梯工作。"])
