@@ -78,6 +78,12 @@ package enum DebrisLine {
     /// `某某日报报刊社 某某集团 出版 国内统一刊号:CN52-0013代号65-1`: an e-paper's masthead, naming its
     /// publisher and registration numbers (an article names a serial number only inside a sentence).
     static func isMasthead(_ s: [Unicode.Scalar]) -> Bool {
+        // `某某日报 数字报纸`, `某某晚报电子版`: the e-paper's name plate.
+        if s.count <= 16, let edition = editionWords.first(where: { s.hasSuffix($0) }),
+           case let name = s.dropLast(edition.count).filter({ !CharacterClass.isSpace($0) }), name.count >= 3,
+           name.allSatisfy(CharacterClass.isHan), name.last == "报" || name.last == "報" {
+            return true
+        }
         guard let at = s.firstIndex(of: serialNumber) ?? s.firstIndex(of: serialNumberTraditional) else { return false }
         return s[at...].contains("C") && s[at...].contains("N")
     }
@@ -90,6 +96,7 @@ package enum DebrisLine {
     }
 
     static let enpProperty = Array("enpproperty".unicodeScalars)
+    static let editionWords: [[Unicode.Scalar]] = Needles.of(["数字报纸", "数字报", "電子報", "电子报", "电子版", "電子版", "数字版", "數字版"])
     static let serialNumber = Array("统一刊号".unicodeScalars), serialNumberTraditional = Array("統一刊號".unicodeScalars)
 
     /// `网站首页时政要闻党建动态基层党建…`: a site's menu with the gaps between its items lost, opening
@@ -108,7 +115,7 @@ package enum DebrisLine {
         // `A02版:要闻`: a lettered section's page.
         if let first = s.first, first.value >= 65, first.value <= 90, s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
         var i = 0
-        while i < s.count, i < 2, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
+        while i < s.count, i < 5, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
         guard i >= 1, s.count <= i + 12, i + 1 < s.count, s[i] == "版", s[i + 1] == ":" || s[i + 1] == "：" else { return false }
         return i + 2 < s.count
     }
@@ -448,6 +455,7 @@ package enum DebrisLine {
     static let shareWords: [[Unicode.Scalar]] = Needles.of([
         "扫一扫", "扫码", "二维码", "长按识别", "分享到", "转发到", "APP下载", "下载APP", "打开APP", "客户端下载", "下载客户端",
         "App下载", "下载App", "打开App", "扫描下载", "关注我们", "关注公众号", "浏览器分享功能", "APP Icon", "App Icon",
+        "打开网易新闻", "查看更多图片", "查看大图",
     ])
 
     /// `设为首页 加入收藏`, `首页 | 新闻 | 政务 | 服务`: short tokens in a row, no sentence. Two tokens need
@@ -479,7 +487,9 @@ package enum DebrisLine {
         // `张三 李四 王五` (also after `本报记者`) is a byline and `万巷更新 九龙蝶变 城市焕新再出发` a headline:
         // a menu's items are short.
         let names = creditLabels.contains { words[0].hasSuffix($0) } ? words.dropFirst() : words[...]
+        // (Six or more words of two characters each are a menu: names run longer, or fewer to a line.)
         let nameLike = names.allSatisfy { $0.count >= 2 && $0.count <= 3 && $0.allSatisfy(CharacterClass.isHan) }
+            && (names.count <= 5 || names.contains { $0.count == 3 })
         return !nameLike && words.count >= 4 && words.allSatisfy { $0.count >= 2 && $0.count <= 5 }
     }
 

@@ -153,6 +153,14 @@ enum PageMetaReader {
             meta.metaLines.insert(i)
             if meta.headDate == nil { meta.headDate = DateScanner.dates(in: lines[i].scalars).first?.iso }
         }
+        // `某某日报 今日湖州 00022 标题 2021-04-30 某某日报2021-04-3000010 2 2021年04月30日 星期五`: an
+        // e-paper's index fields run together at the end of the page, the date given twice or more.
+        for i in tailStart..<lines.count where !meta.metaLines.contains(i) && lines[i].count <= 200 && !lines[i].containsFullStop {
+            let dates = DateScanner.dates(in: lines[i].scalars).map(\.iso)
+            guard dates.count >= 2, Set(dates).count == 1 else { continue }
+            meta.metaLines.insert(i)
+            if meta.headDate == nil { meta.headDate = dates[0] }
+        }
         // Editor credits stand alone anywhere (before a list of related links, say).
         for i in head..<tailStart where lines[i].count <= 40 && startsWithEditorLabel(lines[i].scalars) {
             if let parsed = MetaLine.parse(lines[i].scalars), parsed.isMeta { take(parsed, line: i, into: &meta, head: false) }

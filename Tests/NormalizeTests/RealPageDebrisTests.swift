@@ -24,6 +24,13 @@ import Testing
         ("0:00 / 0:00", "player"),
         ("聽新聞", "menu"),
         ("青石某某标题一号_桂香另一个标题_第三个无关标题_第四个无关标题", "menu"),
+        // check13: an e-paper's name plate and five-digit page label, a portal's app prompts, a menu row of
+        // ten two-character sections.
+        ("青石日报 数字报纸", "masthead"),
+        ("00022版:今日桂香", "menu"),
+        ("打开网易新闻 查看更多图片", "share"),
+        ("(点击查看大图)", "share"),
+        ("即時 熱門 政治 軍武 社會 生活 健康 國際 地方 蒐奇", "menu"),
     ])
     func recognises(line: String, kind: String) {
         #expect(DebrisLine.kind(Array(line.unicodeScalars)) == kind)
@@ -36,6 +43,8 @@ import Testing
         "上接前期工作，居民议事会继续讨论。",
         "甲辰年春节前，桂香小区完成改造。",
         "桂香社区微博",
+        "记者 张三 李四 王五",
+        "青石日报报道",
         "——记青石社区党委书记",
     ])
     func keepsSentences(line: String) {

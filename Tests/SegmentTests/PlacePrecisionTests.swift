@@ -165,6 +165,9 @@ import Testing
         "采用多点两区布局。",
         "九街十八巷，七十二胡同，说不尽老城故事。",
         "周边警察宿舍改建完成，学生宿舍也在翻新。",
+        // check13: a verb or a day before a unit.
+        "红色服务焕发小区生机，把居民联结起小区共同体。",
+        "局长今日出席市建局的活动。",
     ])
     func notPlaces(body: String) {
         #expect(article(body).places.isEmpty)

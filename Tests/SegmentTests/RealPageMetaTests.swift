@@ -68,6 +68,16 @@ import Testing
         #expect(p.published == "2021-12-27")
     }
 
+    /// An e-paper page's index fields run together at its end, the date two or three times.
+    @Test func anEPapersIndexLineAtTheEndGivesTheDate() {
+        let text = ["青石日报 数字报纸", "00022版:今日桂香", "红色服务焕发小区生机", "徐小燕 叶小蕾", Self.body,
+                    "青石日报 今日桂香 00022 红色服务焕发小区生机 2021-04-30 青石日报2021-04-3000010 2 2021年04月30日 星期五"]
+        let p = Segmenter().segment(Normalizer().normalize(text.joined(separator: "\n")))
+        #expect(p.articles[0].title == "红色服务焕发小区生机")
+        #expect(p.published == "2021-04-30")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
     /// A lead that opens with when it happened, wrapped over two short lines, is no title.
     @Test func aWrappedLeadIsNoTitle() {
         let p = page(["近日有居民在区长信箱咨询", "桂香小区加装电梯问题", "区住建局回复：我区按年度分批推进加装电梯工作。"])
