@@ -112,7 +112,12 @@ enum LineRole: Equatable {
     static func isShortField(_ line: [Unicode.Scalar]) -> Bool { shortFields.contains { line.hasPrefix($0) } }
 
     static func isFieldLine(_ line: [Unicode.Scalar]) -> Bool {
-        guard line.count >= 3, line[0] != "（", line.prefix(6).contains("：") else { return false }
-        return fieldNames.contains { line.hasPrefix($0) }
+        guard line.count >= 3, line[0] != "（" else { return false }
+        // `来源:…`, `编辑:某某/审核:某某`: the same fields with an ASCII colon, and a page's credits.
+        guard let colon = line.prefix(6).firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0 else { return false }
+        let label = Array(line[..<colon]) + ["："]
+        return fieldNames.contains(label) || creditFields.contains(label)
     }
+
+    private static let creditFields = Needles.of(["编辑：", "责任编辑：", "责编：", "审核：", "审签：", "校对：", "作者：", "来源："])
 }

@@ -141,6 +141,15 @@ import Testing
         #expect(lines.contains("本台记者:张晓红 李建国"))
     }
 
+    /// check13: a page written one phrase a line ends with its source and credits, ASCII colons: they
+    /// stay lines of their own when the phrases are rejoined.
+    @Test func creditFieldsAreNotRejoined() {
+        let text = ["据此前省住建厅发布的", "通知，2021年", "青石计划改造老旧小区12个", "来源:综合青石市人民政府网", "编辑:周小丽/审核:蔡小娟", "审签:徐小飞"]
+        let lines = Normalizer().normalize(text.joined(separator: "\n\n")).lines
+        #expect(lines.contains("来源:综合青石市人民政府网"))
+        #expect(lines.contains("编辑:周小丽/审核:蔡小娟"))
+    }
+
     @Test func anEPapersHeadlineListGoes() {
         let text = ["[ 設為首頁 ] | | [ 返回主頁 ] |", "本版標題導航", "桂香邨重建待申規劃圖", "二千八暫住房料年底竣工", "[ 設為首頁 ] | | [ 返回主頁 ] |",
                     "桂香邨重建待申規劃圖", "桂香邨七棟舊樓將改建為高層樓宇，居民期待已久。"]
