@@ -100,6 +100,15 @@ public struct Segmenter: Sendable {
             authors.append(lead.name)
             outlet = outlet ?? lead.outlet
         }
+        // `…新市政大樓。（記者某某攝）`: a staff photographer credited under a picture is credited beside the
+        // writers the header named (where it named none, the last pass below reads every photo credit).
+        if !meta.authors.isEmpty {
+            for i in part.body.prefix(40) where lines[i].count <= 300 {
+                guard let credit = Bylines.photoCredit(lines[i]),
+                      Scalars.find(Bylines.reporter, in: TraditionalFold.fold(Array(lines[i].scalars.suffix(24)))) != nil else { continue }
+                for name in credit.names where !meta.authors.contains(name) { meta.authors.append(name) }
+            }
+        }
         // The header named the authors and the outlet: what the passes below find would be dropped.
         if !meta.authors.isEmpty && meta.source != nil { return }
         // `…的治理格局。(梁晋杰)` closing the text, perhaps above empty `编辑:` fields and a copyright notice;

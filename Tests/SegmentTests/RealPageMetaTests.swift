@@ -78,6 +78,15 @@ import Testing
         #expect(p.articles[0].paragraphs == [Self.body])
     }
 
+    /// A staff photographer credited under a picture is an author beside the writer the header names;
+    /// a photographer without the reporter's label is not added to them.
+    @Test func aStaffPhotographerBesideTheWriter() {
+        let p = page(["桂香里新市政大樓採都更合建", "2025/10/12 10:09 記者林小明／青石報導", "桂香里舊修理廠將招商興建新大樓。（記者盧小秀攝）", Self.body])
+        #expect(p.articles[0].authors == ["林小明", "盧小秀"])
+        let q = page(["桂香里新市政大樓採都更合建", "2025/10/12 10:09 記者林小明／青石報導", "桂香里舊修理廠將招商興建新大樓。（盧小秀攝）", Self.body])
+        #expect(q.articles[0].authors == ["林小明"])
+    }
+
     /// A lead that opens with when it happened, wrapped over two short lines, is no title.
     @Test func aWrappedLeadIsNoTitle() {
         let p = page(["近日有居民在区长信箱咨询", "桂香小区加装电梯问题", "区住建局回复：我区按年度分批推进加装电梯工作。"])
