@@ -6,7 +6,8 @@ public struct NormalizedText: Sendable, Equatable {
     public var lines: [String]
     /// What was repaired, in words a person understands.
     public var warnings: [String]
-    /// How many hard-wrapped lines were rejoined: text with hard wraps was laid out on a page (a PDF).
+    /// How many hard-wrapped lines were rejoined inside a block: text with hard wraps was laid out on a
+    /// page (a PDF). (A web page written one phrase a paragraph, rejoined across its blank lines, was not.)
     public var rejoinedWraps: Int
 
     public init(lines: [String], warnings: [String] = [], rejoinedWraps: Int = 0) {
@@ -62,7 +63,7 @@ public struct Normalizer: Sendable {
         if glosses > 0 { warnings.append("removed \(glosses) pinyin glosses after characters") }
         if !web.removed.isEmpty || !linkRows.isEmpty { warnings.append(Self.removedWarning(linkRows + web.removed)) }
         if joined.joined > 0 { warnings.append("rejoined \(joined.joined) hard-wrapped lines") }
-        return NormalizedText(lines: joined.lines.map { $0.string }, warnings: warnings, rejoinedWraps: joined.joined)
+        return NormalizedText(lines: joined.lines.map { $0.string }, warnings: warnings, rejoinedWraps: joined.inBlocks)
     }
 
     /// `removed 3 web page lines: 设为首页 加入收藏 | 【纠错】 | 浏览：72次 评论：0`, each shortened to 40 characters.

@@ -77,11 +77,12 @@ struct WrapJoiner {
         }
     }
 
-    /// The paragraphs and structure lines, and how many line breaks were removed.
-    func join() -> (lines: [[Unicode.Scalar]], joined: Int) {
+    /// The paragraphs and structure lines, how many line breaks were removed, and how many of those
+    /// were inside a block (not across a blank line).
+    func join() -> (lines: [[Unicode.Scalar]], joined: Int, inBlocks: Int) {
         var out: [[Unicode.Scalar]] = []
         out.reserveCapacity(lines.count)
-        var joined = 0
+        var joined = 0, inBlocks = 0
         var current: [Unicode.Scalar] = []
         var paragraph = Paragraph()
         var last = -1
@@ -89,6 +90,7 @@ struct WrapJoiner {
             if last >= 0, shouldJoin(last, i, paragraph) {
                 Self.append(&current, lines[i].scalars)
                 joined += 1
+                if !lines[i].startsBlock { inBlocks += 1 }
                 paragraph.boldPair = lines[last].bold && lines[i].bold && widths[last] <= profile.width + 4
             } else {
                 if last >= 0 { out.append(current) }
@@ -101,7 +103,7 @@ struct WrapJoiner {
             last = i
         }
         if last >= 0 { out.append(current) }
-        return (out, joined)
+        return (out, joined, inBlocks)
     }
 
     // MARK: - Decisions

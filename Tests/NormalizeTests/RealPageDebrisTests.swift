@@ -150,6 +150,26 @@ import Testing
         #expect(lines.contains("编辑:周小丽/审核:蔡小娟"))
     }
 
+    /// check13: a web page written one phrase a paragraph is rejoined across its blank lines, but it was
+    /// never laid out on a page: only breaks inside a block count as a PDF's hard wraps (which let the
+    /// segmenter look for a title after the text).
+    @Test func phrasesAcrossBlankLinesAreNoHardWraps() {
+        let phrases = ["4月30日,青石政府网站发布", "关于青石市2021年老旧小区改造", "(基础配套设施建设工程)项目可行性研究报告的批复。",
+                       "打开网易新闻 查看更多图片", "内容如下:", "项目建设内容:涉及12个改造项目,", "其中改造小区7个,改造独栋楼5个。",
+                       "改造建筑面积约69500平方米。", "项目估算总投资约2240万元;", "资金来源为政府投资。", "据此前省住建厅发布的",
+                       "《关于做好2021年度城镇老旧小区改造工作的通知》", "2021年", "青石计划改造老旧小区12个", "分别是:", "今年",
+                       "桂香市城镇老旧小区改造", "涉及53个老旧小区", "来源:综合青石市人民政府网"]
+        let web = Normalizer().normalize(phrases.joined(separator: "\n\n"))
+        #expect(web.warnings.contains { $0.hasPrefix("rejoined") })
+        #expect(web.rejoinedWraps == 0)
+        let block = ["桂香小区改造工作自今年三月启动以来各项工程有序推进居民反映", "良好社区党委多次召开协调会议解决了加装电梯和停车难等问题下",
+                     "一步将继续做好后续管理工作确保改造成果长期发挥效益同时街道", "还将组织居民议事会讨论楼道照明和外墙修缮的方案并听取各方意",
+                     "见目前第一批十二栋楼的外墙已经完工第二批将在年底前全部开工", "建设完成后小区的面貌将焕然一新。"].joined(separator: "\n")
+        let page = Normalizer().normalize(block)
+        #expect(page.lines.count == 1)
+        #expect(page.rejoinedWraps == 5)
+    }
+
     @Test func anEPapersHeadlineListGoes() {
         let text = ["[ 設為首頁 ] | | [ 返回主頁 ] |", "本版標題導航", "桂香邨重建待申規劃圖", "二千八暫住房料年底竣工", "[ 設為首頁 ] | | [ 返回主頁 ] |",
                     "桂香邨重建待申規劃圖", "桂香邨七棟舊樓將改建為高層樓宇，居民期待已久。"]
