@@ -57,6 +57,10 @@ public enum CharacterClass {
         return v >= 0x61 && v <= 0x7A
     }
 
+    /// `A`–`Z` (an e-paper's lettered section: `A02版`).
+    @inlinable @inline(__always)
+    public static func isASCIIUpper(_ s: Unicode.Scalar) -> Bool { s.value >= 0x41 && s.value <= 0x5A }
+
     @inlinable @inline(__always)
     public static func isASCIIAlnum(_ s: Unicode.Scalar) -> Bool { isASCIIDigit(s) || isASCIILetter(s) }
 

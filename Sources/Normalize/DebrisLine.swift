@@ -113,7 +113,7 @@ package enum DebrisLine {
         // `第04版:国内新闻`: the same with 第.
         if s.first == "第", s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
         // `A02版:要闻`: a lettered section's page.
-        if let first = s.first, first.value >= 65, first.value <= 90, s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
+        if let first = s.first, CharacterClass.isASCIIUpper(first), s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
         var i = 0
         while i < s.count, i < 5, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
         guard i >= 1, s.count <= i + 12, i + 1 < s.count, s[i] == "版", s[i + 1] == ":" || s[i + 1] == "：" else { return false }
@@ -158,7 +158,7 @@ package enum DebrisLine {
     static func isJumpLine(_ s: [Unicode.Scalar]) -> Bool {
         let core = s.filter { !CharacterClass.isSpace($0) && !"》>»（）()〔〕【】[]".unicodeScalars.contains($0) }
         guard core.count >= 4, core.count <= 10, core.last == "版", jumpWords.contains(where: { core.hasPrefix($0) }) else { return false }
-        let digits = core.dropFirst(2).drop { $0 == "第" }.dropLast().drop { $0.value >= 65 && $0.value <= 90 }
+        let digits = core.dropFirst(2).drop { $0 == "第" }.dropLast().drop(while: CharacterClass.isASCIIUpper)
         return !digits.isEmpty && digits.allSatisfy(CharacterClass.isASCIIDigit)
     }
 

@@ -119,5 +119,5 @@ enum LineRole: Equatable {
         return fieldNames.contains(label) || creditFields.contains(label)
     }
 
-    private static let creditFields = Needles.of(["编辑：", "责任编辑：", "责编：", "审核：", "审签：", "校对：", "作者：", "来源："])
+    private static let creditFields = Needles.of(["编辑：", "责任编辑：", "责编：", "审核：", "审签：", "校对：", "作者："])
 }

@@ -140,8 +140,7 @@ enum MetaLine {
             out.source = Scalars.string(name)
         }
         // `聯合報／ 記者某某／桃園報導`: the outlet before its reporter's label.
-        if out.source == nil, !out.authors.isEmpty, let name = free.first, (3...8).contains(name.count),
-           let last = TraditionalFold.fold(name).last, outletEnds.contains(last) {
+        if out.source == nil, !out.authors.isEmpty, let name = free.first, isOutletName(TraditionalFold.fold(name)) {
             out.source = Scalars.string(name)
         }
         // `A02版 2024年03月16日 要闻 扩展 收缩 默认`: an e-paper's view buttons beside its edition.

@@ -217,7 +217,7 @@ enum PageMetaReader {
         for k in 2..<min(lines.count, 10) {
             let s = lines[k].scalars
             guard s.count <= 40, s.last != "摄" && s.last != "攝", let parsed = MetaLine.parse(s), parsed.isMeta, parsed.labelled, !parsed.authors.isEmpty,
-                  parsed.source != nil || Scalars.find(reporter, in: TraditionalFold.fold(s)) != nil else {
+                  parsed.source != nil || Scalars.find(Bylines.reporter, in: TraditionalFold.fold(s)) != nil else {
                 if lines[k].containsFullStop || lines[k].endsSentence || lines[k].count > 60 { return nil }
                 continue
             }
@@ -231,8 +231,6 @@ enum PageMetaReader {
         }
         return nil
     }
-
-    static let reporter = "记者".scalars
 
     /// `2026-01-04`, `2026/01/04 10:20`: a date and perhaps a clock time, nothing else.
     static func isDateAlone(_ s: [Unicode.Scalar]) -> Bool {
