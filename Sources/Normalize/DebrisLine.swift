@@ -133,13 +133,15 @@ package enum DebrisLine {
     /// `某某标题一_某某标题二_某某标题三_某某标题四`: other pages' titles joined by underscores (a page's
     /// `<title>` has two or three parts: the title, the column, the site).
     static func isUnderscoredTitles(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count >= 20, s.count <= 240, !s.contains("。") else { return false }
+        // (Every line of every page is asked: only one with an underscore is split.)
+        guard s.count >= 20, s.count <= 240, s.contains("_"), !s.contains("。") else { return false }
         let parts = s.split(separator: "_")
         return parts.count >= 4 && parts.allSatisfy { $0.count >= 4 }
     }
 
     /// `0:00 / 0:00`, `00:00/03:25`: an audio or video player's position and length.
     static func isPlayerClock(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 24, s.contains(":") else { return false }
         let parts = s.split(separator: "/").map { $0.filter { !CharacterClass.isSpace($0) } }
         return parts.count == 2 && parts.allSatisfy { part in
             guard let colon = part.firstIndex(of: ":"), colon > 0, part.count - colon == 3 else { return false }
@@ -156,6 +158,7 @@ package enum DebrisLine {
 
     /// `》》》上接01版`, `(下转A3版)`, `上接第1版`: where an e-paper's story continues from or to.
     static func isJumpLine(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 24, s.contains("版") else { return false }
         let core = s.filter { !CharacterClass.isSpace($0) && !"》>»（）()〔〕【】[]".unicodeScalars.contains($0) }
         guard core.count >= 4, core.count <= 10, core.last == "版", jumpWords.contains(where: { core.hasPrefix($0) }) else { return false }
         let digits = core.dropFirst(2).drop { $0 == "第" }.dropLast().drop(while: CharacterClass.isASCIIUpper)
@@ -167,6 +170,7 @@ package enum DebrisLine {
     /// `甲辰年二月初七`: the lunar date under an e-paper's date box (heavenly stem, earthly branch, 年,
     /// a month and a day in numerals).
     static func isLunarDate(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 24, let first = s.first(where: { !CharacterClass.isSpace($0) }), stems.contains(first) else { return false }
         let line = s.filter { !CharacterClass.isSpace($0) }
         guard line.count >= 6, line.count <= 12, stems.contains(line[0]), branches.contains(line[1]), line[2] == "年",
               let month = line.firstIndex(of: "月"), month > 3 else { return false }
