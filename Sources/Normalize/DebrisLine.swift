@@ -121,7 +121,8 @@ package enum DebrisLine {
     }
 
     /// `当前版: 02版 上一版  下一版`, `第A01版:澳聞 4下一版`: an e-paper's page turner (a sentence about the
-    /// next edition of a plan names 版 once); `版面导航`, `当前报纸日期:`: the labels of its page tools.
+    /// next edition of a plan names 版 once); `版面导航`, `当前报纸日期:`, `展开通版`, `本期发布:`: the labels
+    /// of its page tools.
     static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 40 else { return false }
         if s.count <= 20, pageTools.contains(where: { s.firstIndex(of: $0) != nil }) { return true }
@@ -204,7 +205,8 @@ package enum DebrisLine {
 
     static let hotline = Array("热线".unicodeScalars)
     static let previousPage = Array("上一版".unicodeScalars), nextPage = Array("下一版".unicodeScalars)
-    static let pageTools: [[Unicode.Scalar]] = Needles.of(["版面导航", "版面導航", "报纸日期", "報紙日期"])
+    static let pageTools: [[Unicode.Scalar]] = Needles.of(["版面导航", "版面導航", "报纸日期", "報紙日期", "通版阅读", "通版閱讀", "展开通版", "展開通版",
+                                                           "收缩通版", "收縮通版", "本期发布", "本期發佈", "当前版:", "当前版：", "當前版:", "當前版："])
 
     /// `《某游戏》将于9月上市   《某某》复刻版确定…   3D拼图…`: a row of other pages' headlines, set apart
     /// by runs of two or more spaces, above the article. Four or more such items and no full stop.

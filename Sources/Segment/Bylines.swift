@@ -20,6 +20,8 @@ enum Bylines {
         if outlet.count >= reporter.count, outlet.count <= 16, let at = Scalars.find(reporter, in: TraditionalFold.fold(Array(outlet))) {
             rest = Array(rest[(at + reporter.count)...])
         }
+        // `●何佳林 某某市融媒体中心记者 韩顺顺 文/图`: an outlet's reporter label between the names.
+        rest = withoutInnerReporterLabels(rest)
         // `△唐彩凤代表展示领事巷改造前后照片`: a caption under its mark, one long run, no names in a row.
         // Names glued together start with a surname (`张三李四`); `焕然一新的领事巷` does not.
         // (`△焕然一新的领事巷(受访者供图)`: the credit in brackets is no part of the run.)
@@ -44,6 +46,29 @@ enum Bylines {
             return Scalars.string(hans)
         }
         return joinedNames(in: cutAtHelpers(rest))
+    }
+
+    /// `何佳林 某某市融媒体中心记者 韩顺顺` → `何佳林 韩顺顺`: each word that carries an outlet's `记者` label
+    /// keeps only what follows the label.
+    static func withoutInnerReporterLabels(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let folded = TraditionalFold.fold(s)
+        guard Scalars.find(reporter, in: folded) != nil else { return s }
+        var out: [Unicode.Scalar] = []
+        var start = 0
+        while start <= s.count {
+            var end = start
+            while end < s.count, !CharacterClass.isSpace(s[end]) { end += 1 }
+            let word = Array(folded[start..<end])
+            // (`楊柳/本報記者/張輝` is a byline of its own: only a word of Han characters is an outlet's label.)
+            if word.count > reporter.count, let at = Scalars.find(reporter, in: word), at >= 2, word[..<at].allSatisfy(CharacterClass.isHan) {
+                out += s[(start + at + reporter.count)..<end]
+            } else {
+                out += s[start..<end]
+            }
+            if end < s.count { out.append(s[end]) }
+            start = end + 1
+        }
+        return out
     }
 
     /// `…焕发出新的活力。 (刘天石)`: a reporter's name in brackets closing the last paragraph.
@@ -84,6 +109,8 @@ enum Bylines {
         }
         guard s.count >= 3, s.last == "摄" else { return nil }
         s.removeLast()
+        // `记者谭俊杰/摄`: a slash between the name and the credit.
+        if let last = s.last, last == "/" || last == "／" { s.removeLast() }
         let tail = max(0, s.count - 20)
         if let at = (tail..<s.count).last(where: { Scalars.has(s, reporter, at: $0) }) {
             let parts = written[(at + reporter.count)..<s.count].split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" }).map(Array.init)
@@ -146,7 +173,11 @@ enum Bylines {
            open <= 8 || (open > 0 && (window[open - 1] == "电" || window[open - 1] == "讯")),
            let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
             let inner = Array(window[(open + 1)..<close])
-            guard let at = Scalars.find(reporter, in: inner), at <= 4 else { return nil }
+            guard let at = Scalars.find(reporter, in: inner), at <= 4 else {
+                // `新华网南京9月24日电(庞雪汀 宋亦闲)`: a wire's reporters named without the label.
+                guard open > 0, window[open - 1] == "电" || window[open - 1] == "讯" else { return nil }
+                return bracketedNames(Array(written[(open + 1)..<close]))
+            }
             let from = open + 1 + at + reporter.count
             return joinedNames(in: dispatchName(cutAtHelpers(Array(written[from..<close]))))
         }
@@ -166,6 +197,13 @@ enum Bylines {
             return Scalars.string(run[..<length])
         }
         return nil
+    }
+
+    /// `庞雪汀 宋亦闲`, `张三、李四`: one to four personal names and nothing else, joined with `、`.
+    static func bracketedNames(_ s: [Unicode.Scalar]) -> String? {
+        let parts = s.split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" || $0 == "，" || $0 == "," }).map(Array.init)
+        guard !parts.isEmpty, parts.count <= 4, parts.allSatisfy({ isPersonalName(TraditionalFold.fold($0)) }) else { return nil }
+        return parts.map { Scalars.string($0) }.joined(separator: "、")
     }
 
     /// `高華謙台北5日電` (from `（中央社記者高華謙台北5日電）`): the name without the dispatch's place and date.

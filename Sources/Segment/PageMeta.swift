@@ -161,6 +161,11 @@ enum PageMetaReader {
             meta.metaLines.insert(i)
             if meta.headDate == nil { meta.headDate = dates[0] }
         }
+        // `…典範。(編輯:郭某某)1140401`: a Taiwanese wire's editor and its Republic-of-China date stamp closing
+        // the story, perhaps above a list of further reading.
+        if meta.tailDate == nil, let stamp = lines[head...].lazy.compactMap({ editorStamp($0.scalars) }).last {
+            meta.tailDate = stamp
+        }
         // Editor credits stand alone anywhere (before a list of related links, say).
         for i in head..<tailStart where lines[i].count <= 40 && startsWithEditorLabel(lines[i].scalars) {
             if let parsed = MetaLine.parse(lines[i].scalars), parsed.isMeta { take(parsed, line: i, into: &meta, head: false) }
@@ -201,7 +206,7 @@ enum PageMetaReader {
             guard t >= 1, t <= 6, title.count >= 6, title.count <= 60, !title.containsFullStop, !title.isByline,
                   title.isTitleCandidate || title.isLabelled,
                   lines[0..<t].allSatisfy(isChrome)
-                  || (t >= 2 && isChrome(lines[t - 1]) && (!lines[t - 1].isTitleCandidate || isSiteName(lines[t - 1].scalars))
+                  || (t >= 2 && isChrome(lines[t - 1]) && cannotEndAbove(lines[t - 1])
                       && lines[0..<(t - 1)].allSatisfy({ $0.count <= 40 && !$0.containsFullStop && !$0.endsSentence })) else { return nil }
             return t
         }
@@ -232,6 +237,20 @@ enum PageMetaReader {
         return nil
     }
 
+    /// `(編輯:郭某某)1140401` at the end of a line → `2025-04-01`: a bracketed editor's credit and seven
+    /// digits, the year counted from 1911 (the Republic of China), month and day.
+    static func editorStamp(_ s: [Unicode.Scalar]) -> String? {
+        guard s.count >= 12, let last = s.last, CharacterClass.isASCIIDigit(last) else { return nil }
+        let digits = s.suffix(8)
+        guard !CharacterClass.isASCIIDigit(digits.first!), digits.first == ")" || digits.first == "）",
+              let open = s[..<(s.count - 8)].lastIndex(where: { $0 == "(" || $0 == "（" }), s.count - 8 - open <= 16,
+              startsWithEditorLabel(TraditionalFold.fold(Array(s[(open + 1)...]))) else { return nil }
+        let n = digits.dropFirst().map { Int($0.value - 0x30) }
+        let year = 1911 + n[0] * 100 + n[1] * 10 + n[2], month = n[3] * 10 + n[4], day = n[5] * 10 + n[6]
+        guard (2000...2099).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return DateScanner.iso(year, month, day)
+    }
+
     /// `2026-01-04`, `2026/01/04 10:20`: a date and perhaps a clock time, nothing else.
     static func isDateAlone(_ s: [Unicode.Scalar]) -> Bool {
         guard let start = s.firstIndex(where: { !CharacterClass.isSpace($0) }), DateScanner.date(in: s, at: start) != nil,
@@ -239,10 +258,19 @@ enum PageMetaReader {
         return s[end...].allSatisfy(CharacterClass.isSpace)
     }
 
-    /// Short, and a column name or no title-like line: what a page may carry above its title.
+    /// Short, and a column name, a date alone or no title-like line: what a page may carry above its title.
     private static func isChrome(_ line: Line) -> Bool {
-        line.count <= 40 && !line.isByline && (line.count <= 6 || !line.isTitleCandidate || isSlogan(line.scalars) || isSiteName(line.scalars))
+        line.count <= 40 && !line.isByline
+            && (line.count <= 6 || isSlogan(line.scalars) || cannotEndAbove(line))
     }
+
+    /// No title-like line, the site's names, a date alone or an item of a bulleted list (`• 点击右上角…`):
+    /// never the first half of a title.
+    private static func cannotEndAbove(_ line: Line) -> Bool {
+        !line.isTitleCandidate || isSiteName(line.scalars) || isDateAlone(line.scalars) || listBullets.contains(line.scalars[0])
+    }
+
+    static let listBullets: Set<Unicode.Scalar> = ["•", "◦", "▪", "▫", "‣", "∙", "·"]
 
     /// `某某网_某某客户端`, `青石网 | 青石APP`: the site's own names, each ending as a site's name does.
     static func isSiteName(_ s: [Unicode.Scalar]) -> Bool {

@@ -80,8 +80,9 @@ struct StructureParser {
             }
             // A title broken over two lines happens on a printed page; web text has one title line, but for
             // an e-paper's headline set in two short lines right above its `桂林晚报 2023年11月27日` line.
+            // A title ends where the page's publish line followed it.
             while lo < hi, part.title.count < (tailTitles ? 2 : 1) || (part.title.count < 3 && endsUnfinished(part.title.last))
-                || printedHeadline(part.title, next: lo, end: hi), isHeadTitle(lo) {
+                || printedHeadline(part.title, next: lo, end: hi), isHeadTitle(lo), !(part.title.last.map(beforeMeta.contains) ?? false) {
                 part.title.append(lo)
                 lo += 1
             }
@@ -137,8 +138,21 @@ struct StructureParser {
             part.byline = k
             part.body.removeAll { $0 == k }
         }
+        // `构筑宜居宜业幸福城` ⏎ a caption ⏎ `董璐` ⏎ the lead: a writer named alone under the title's
+        // pictures' captions, right above the text (a word alone right under a title may be its column: `商業`).
+        if part.byline == nil, part.authorLine == nil, !part.title.isEmpty,
+           let j = part.body.prefix(3).firstIndex(where: { isLoneName(lines[$0]) }), j >= 1, j + 1 < part.body.count,
+           lines[part.body[j + 1]].count >= 30, part.body[..<j].allSatisfy({ lines[$0].count <= 60 && lines[$0].containsFullStop }) {
+            part.authorLine = part.body.remove(at: j)
+        }
         if part.title.isEmpty, tailTitles { recoverTitleAtPageBreak(&part, headline: &page.headline) }
         page.parts = [part]
+    }
+
+    /// `董璐`: one personal name of two or three characters alone on a line, not a place's name.
+    private func isLoneName(_ line: Line) -> Bool {
+        guard line.count >= 2, line.count <= 3, let names = Bylines.names(inAuthorLine: line), names.count == 1 else { return false }
+        return !Gazetteer.contains(TraditionalFold.fold(line.scalars))
     }
 
     private func isHeadTitle(_ i: Int) -> Bool {

@@ -63,6 +63,10 @@ public struct Segmenter: Sendable {
             if !part.isLead {
                 article.title = joined(part.title, lines)
                 article.authors = authors(of: part, lines)
+                // The writers the article's own credit names, and its staff photographers beside them.
+                if !article.authors.isEmpty {
+                    for name in staffPhotographers(part, lines) where !article.authors.contains(name) { article.authors.append(name) }
+                }
                 article.affiliation = affiliation(of: part, lines)
             }
             // Places and figures come from every line of the article, its frame included; the page's
@@ -103,11 +107,7 @@ public struct Segmenter: Sendable {
         // `…新市政大樓。（記者某某攝）`: a staff photographer credited under a picture is credited beside the
         // writers the header named (where it named none, the last pass below reads every photo credit).
         if !meta.authors.isEmpty {
-            for i in part.body.prefix(40) where lines[i].count <= 300 {
-                guard let credit = Bylines.photoCredit(lines[i]),
-                      Scalars.find(Bylines.reporter, in: TraditionalFold.fold(Array(lines[i].scalars.suffix(24)))) != nil else { continue }
-                for name in credit.names where !meta.authors.contains(name) { meta.authors.append(name) }
-            }
+            for name in staffPhotographers(part, lines) where !meta.authors.contains(name) { meta.authors.append(name) }
         }
         // The header named the authors and the outlet: what the passes below find would be dropped.
         if !meta.authors.isEmpty && meta.source != nil { return }
@@ -140,6 +140,17 @@ public struct Segmenter: Sendable {
         }
         if meta.source == nil { meta.source = outlet }
         if meta.authors.isEmpty { meta.authors = authors }
+    }
+
+    /// `（記者某某攝）`, `记者某某/摄`: the staff photographers credited under the pictures of an article.
+    private func staffPhotographers(_ part: PageStructure.Part, _ lines: [Line]) -> [String] {
+        var names: [String] = []
+        for i in part.body.prefix(40) where lines[i].count <= 300 {
+            guard let credit = Bylines.photoCredit(lines[i]),
+                  Scalars.find(Bylines.reporter, in: TraditionalFold.fold(Array(lines[i].scalars.suffix(24)))) != nil else { continue }
+            for name in credit.names where !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     /// The page's metadata goes to its articles: outlet and editors to all, credited authors to the

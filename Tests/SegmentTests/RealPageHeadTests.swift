@@ -1,0 +1,81 @@
+import Normalize
+import ReportModel
+import Testing
+@testable import Segment
+
+/// Session 11 (check14): heads and credits in the shapes unseen pages gave, on invented pages.
+@Suite struct RealPageHeadTests {
+    static let body = "桂香小区楼道照明和外墙改造近日完工，居民出行更方便了，停车位也比以前多了不少。"
+
+    func page(_ text: [String]) -> Page {
+        Segmenter().segment(Normalizer().normalize(text.joined(separator: "\n")))
+    }
+
+    /// An e-paper's paper, page code, column and date box above the title; a category word before the
+    /// publish line's fields.
+    @Test func theTitleUnderAnEPapersDateBoxAndAbovePublishFields() {
+        let p = page(["青石都市报 -ZE03-桂香新声", "", "青石都市报", "", "桂香新声", "2023年09月08日", "", "焕新改造，旧楼幸福升温", "",
+                      "新闻    时间:2023年09月08日    来源:青石都市报", "", "  青石全媒体记者 韩书瑶", " 通讯员 林小明", Self.body])
+        #expect(p.articles[0].title == "焕新改造，旧楼幸福升温")
+        #expect(p.articles[0].authors == ["韩书瑶"])
+        #expect(p.published == "2023-09-08")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    /// An app's banner with its steps bulleted above the title, the date, clock and outlet under it.
+    @Test func theTitleUnderAnAppBannersBulletedSteps() {
+        let p = page(["打开APP", "小贴士", "2步打开 青石云APP", "  • 点击右上角“…” 按钮", "  • 使用浏览器/Safari打开", "",
+                      "新开工88个 惠及居民3万户 青石提前完成改造任务", "", "2022-11-23 17:12 青石广电·融媒体新闻中心  ", "", Self.body])
+        #expect(p.articles[0].title == "新开工88个 惠及居民3万户 青石提前完成改造任务")
+        #expect(p.published == "2022-11-23")
+    }
+
+    /// The title printed twice, a deck line between the copies, a `●` byline under a picture's caption
+    /// naming a writer, then an outlet's reporter: the title is one line, both are authors.
+    @Test func aTitlePrintedTwiceAndABulletBylineUnderACaption() {
+        let p = page(["搜索", "首页 > 时政 > 正文", "桂香“点单式改造”让旧小区换新颜", "", "来源:    综合作者:     2025-05-16 09:27:41    浏览量:", "",
+                      "改造方案由居民自主选定，参与率均达100%", "", "桂香“点单式改造”让旧小区换新颜", "", "今年该区预计改造老旧小区93个",
+                      "", "2025-05-16 09:15  来源:青石新闻网", "", "桂香巷16号院通过改造，解决了楼顶漏雨问题。", "",
+                      "●何书瑶 青石市融媒体中心记者 林小明 文/图", "", Self.body])
+        #expect(p.articles[0].title == "桂香“点单式改造”让旧小区换新颜")
+        #expect(p.articles[0].authors == ["何书瑶", "林小明"])
+    }
+
+    /// An e-paper's page tools above the title, a `——` deck, a caption, then the writer's name alone.
+    @Test func aWriterNamedAloneUnderTheCaption() {
+        let p = page(["通版阅读请点击:", "展开通版", "收缩通版", "当前版:01版", "本期发布:", "构筑宜居幸福城", "——我市城市更新工作综述",
+                      "    2023年9月，桂香生态停车场竣工。(资料图)", "", "  董书瑶", Self.body])
+        #expect(p.articles[0].title == "构筑宜居幸福城")
+        #expect(p.articles[0].authors == ["董书瑶"])
+        #expect(p.articles[0].paragraphs == ["2023年9月，桂香生态停车场竣工。(资料图)", Self.body])
+    }
+
+    /// A word alone right under a title is its column, not its writer.
+    @Test func aColumnWordUnderTheTitleIsNoWriter() {
+        let p = page(["桂香片区活化更新", "", "商業", "", Self.body])
+        #expect(p.articles[0].title == "桂香片区活化更新")
+        #expect(p.articles[0].authors.isEmpty)
+    }
+
+    /// A wire's reporters in brackets after 电 without the 记者 label.
+    @Test func aWiresReportersWithoutTheirLabel() {
+        let p = page(["好城不怕巷子深 青石老街巷改造", "  新华网南京9月24日电(韩书瑶 林小明)" + Self.body])
+        #expect(p.articles[0].authors == ["韩书瑶", "林小明"])
+    }
+
+    /// The lead's reporter, and a staff photographer credited `记者某某/摄` under a picture beside them.
+    @Test func aStaffPhotographerBesideTheLeadsReporter() {
+        let p = page(["“稳稳的幸福”!桂香首批小区旧梯换新", "", "青石新闻网2月2日讯(记者韩书瑶)" + Self.body, "", "桂香小区的新电梯。记者林小明/摄", "",
+                      "旧梯换新，居民享受“稳稳的幸福”", Self.body])
+        #expect(p.articles[0].authors == ["韩书瑶", "林小明"])
+    }
+
+    /// A Taiwanese wire's editor and its Republic-of-China stamp close the story, above further reading.
+    @Test func aWiresEditorStampDatesTheStory() {
+        let p = page(["桂香首件公辦都更 重建動工", "桂香里災後重建首案動工，預計興建一棟五層住宅。",
+                      "此案為災後重建首案，也是首件公辦都更。(編輯:郭書瑤)1140401", "延伸閱讀", "- 青石港迎媽祖駐駕2025/04/11", "- 青石長者照護參訪2025/04/11"])
+        #expect(p.published == "2025-04-01")
+        #expect(PageMetaReader.editorStamp(Array("完工。(記者:郭書瑤)1140401".unicodeScalars)) == nil)
+        #expect(PageMetaReader.editorStamp(Array("完工。(編輯:郭書瑤)1141301".unicodeScalars)) == nil)
+    }
+}
