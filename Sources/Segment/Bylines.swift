@@ -133,6 +133,27 @@ enum Bylines {
         return ([Scalars.string(name)], nil)
     }
 
+    /// `老人們在食堂選購餐食 攝影 馬某某`, `…竣工。摄影：王某`: a photographer credited by label at the end of a
+    /// caption.
+    static func labelledPhotographer(_ line: Line) -> String? {
+        let written = line.scalars
+        guard written.count >= 5, let last = written.last, CharacterClass.isHan(last) else { return nil }
+        var start = written.count
+        while start > 0, CharacterClass.isHan(written[start - 1]), written.count - start < 4 { start -= 1 }
+        let name = Array(written[start...])
+        var label = start
+        while label > 0, CharacterClass.isSpace(written[label - 1]) || written[label - 1] == "：" || written[label - 1] == ":" { label -= 1 }
+        guard label < start, label >= photography.count, isPersonalName(TraditionalFold.fold(name)),
+              Scalars.hasSuffix(TraditionalFold.fold(Array(written[(label - photography.count)..<label])), photography, before: photography.count) else { return nil }
+        let before = label - photography.count
+        guard before == 0 || CharacterClass.isSpace(written[before - 1]) || Scalars.isSentenceEnd(written[before - 1]) || Scalars.isClosing(written[before - 1]) else {
+            return nil
+        }
+        return Scalars.string(name)
+    }
+
+    static let photography = "摄影".scalars
+
     /// `【某某新聞王小美/綜合報導】`, `〔記者王小美／新北報導〕`: the outlet and reporter opening a Taiwanese
     /// news story.
     static func lenticularLead(_ line: Line) -> (name: String, outlet: String?)? {
@@ -174,8 +195,8 @@ enum Bylines {
            let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
             let inner = Array(window[(open + 1)..<close])
             guard let at = Scalars.find(reporter, in: inner), at <= 4 else {
-                // `新华网南京9月24日电(庞雪汀 宋亦闲)`: a wire's reporters named without the label.
-                guard open > 0, window[open - 1] == "电" || window[open - 1] == "讯" else { return nil }
+                // `新华网南京9月24日电(庞雪汀 宋亦闲)`, `某某在線河北消息(張某某)`: a wire's reporters named without the label.
+                guard open > 0, window[open - 1] == "电" || window[open - 1] == "讯" || Scalars.hasSuffix(window, news, before: open) else { return nil }
                 return bracketedNames(Array(written[(open + 1)..<close]))
             }
             let from = open + 1 + at + reporter.count
@@ -185,19 +206,36 @@ enum Bylines {
         guard let dispatch = window.firstIndex(where: { $0 == "电" || $0 == "讯" }), dispatch <= 24 else { return nil }
         var i = dispatch + 1
         while i < window.count, CharacterClass.isSpace(window[i]) || window[i] == "：" { i += 1 }
+        // `某某新闻网讯 陈某某 郑某某 记者何某报道:`: correspondents named before the reporter.
+        var before: [String] = []
+        while !Scalars.has(window, reporter, at: i), before.count < 4 {
+            var j = i
+            while j < window.count, CharacterClass.isHan(window[j]), j - i < 5 { j += 1 }
+            guard j < window.count, CharacterClass.isSpace(window[j]), isPersonalName(Array(window[i..<j])) else { break }
+            before.append(Scalars.string(written[i..<j]))
+            i = j
+            while i < window.count, CharacterClass.isSpace(window[i]) { i += 1 }
+        }
         guard Scalars.has(window, reporter, at: i) else { return nil }
         i += reporter.count
         while i < window.count, CharacterClass.isSpace(window[i]) { i += 1 }
         var run: [Unicode.Scalar] = []
         while i < window.count, CharacterClass.isHan(window[i]), run.count < 6 { run.append(written[i]); i += 1 }
+        // `记者何某报道:`: the name before the credit's verb.
+        if run.count >= 4, Scalars.hasSuffix(TraditionalFold.fold(run), reported, before: run.count) { run.removeLast(reported.count) }
         guard let first = run.first, isSurname(first) else { return nil }
-        if run.count <= 3, i < window.count, !CharacterClass.isHan(window[i]) { return run.count >= 2 ? Scalars.string(run) : nil }
+        func withBefore(_ name: ArraySlice<Unicode.Scalar>) -> String { (before + [Scalars.string(name)]).joined(separator: "、") }
+        if run.count <= 3, i < window.count, !CharacterClass.isHan(window[i]) {
+            return run.count >= 2 ? withBefore(run[...]) : nil
+        }
         // The name ends where a verb or time word of the sentence begins.
         for length in [2, 3] where run.count > length && sentenceStarts.contains(TraditionalFold.map[run[length]] ?? run[length]) {
-            return Scalars.string(run[..<length])
+            return withBefore(run[..<length])
         }
         return nil
     }
+
+    static let news = "消息".scalars, reported = "报道".scalars
 
     /// `庞雪汀 宋亦闲`, `张三、李四`: one to four personal names and nothing else, joined with `、`.
     static func bracketedNames(_ s: [Unicode.Scalar]) -> String? {

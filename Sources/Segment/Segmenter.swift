@@ -133,6 +133,7 @@ public struct Segmenter: Sendable {
         }
         if authors.isEmpty {
             for i in part.body where lines[i].count <= 300 {
+                if let name = Bylines.labelledPhotographer(lines[i]), !authors.contains(name) { authors.append(name) }
                 guard let credit = Bylines.photoCredit(lines[i]) else { continue }
                 for name in credit.names where !authors.contains(name) { authors.append(name) }
                 outlet = outlet ?? credit.outlet
@@ -142,10 +143,14 @@ public struct Segmenter: Sendable {
         if meta.authors.isEmpty { meta.authors = authors }
     }
 
-    /// `（記者某某攝）`, `记者某某/摄`: the staff photographers credited under the pictures of an article.
+    /// `（記者某某攝）`, `记者某某/摄`, `攝影 某某`: the staff photographers credited under the pictures of an article.
     private func staffPhotographers(_ part: PageStructure.Part, _ lines: [Line]) -> [String] {
         var names: [String] = []
         for i in part.body.prefix(40) where lines[i].count <= 300 {
+            if let name = Bylines.labelledPhotographer(lines[i]) {
+                if !names.contains(name) { names.append(name) }
+                continue
+            }
             guard let credit = Bylines.photoCredit(lines[i]),
                   Scalars.find(Bylines.reporter, in: TraditionalFold.fold(Array(lines[i].scalars.suffix(24)))) != nil else { continue }
             for name in credit.names where !names.contains(name) { names.append(name) }

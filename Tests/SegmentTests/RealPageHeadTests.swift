@@ -78,4 +78,22 @@ import Testing
         #expect(PageMetaReader.editorStamp(Array("完工。(記者:郭書瑤)1140401".unicodeScalars)) == nil)
         #expect(PageMetaReader.editorStamp(Array("完工。(編輯:郭書瑤)1141301".unicodeScalars)) == nil)
     }
+
+    /// `某某在線河北消息(名)`: a channel's dispatch names its reporter in brackets; a caption's `攝影 名`
+    /// credits the photographer beside them.
+    @Test func aChannelsDispatchAndALabelledPhotographer() {
+        let p = page(["桂香區:讓老人們享受幸福晚年", "2023-05-06 16:38:07來源: 青石國際在線", "",
+                      "  青石在線河北消息(張書瑤):近年來，桂香區探索形成了養老服務模式，社區食堂覆蓋全區。", "",
+                      "老人們在桂香養老服務中心社區大食堂選購餐食 攝影 馬小明", "", Self.body])
+        #expect(p.articles[0].authors == ["張書瑤", "馬小明"])
+        #expect(Bylines.labelledPhotographer(Line("摄影师正在拍摄社区食堂")) == nil)
+        #expect(Bylines.labelledPhotographer(Line("居民学习摄影 王老师")) == nil)
+    }
+
+    /// `某某新闻网讯 名 名 记者名报道:`: correspondents named before the reporter.
+    @Test func correspondentsNamedBeforeTheReporter() {
+        let p = page(["青石市6个老旧小区改造项目获得补助", "发布时间:2019-12-11 作者:", "",
+                      "青石新闻网讯 陈书瑶 郑小明 记者何亮报道:近日，记者从有关部门获悉，青石市获得补助资金。"])
+        #expect(p.articles[0].authors == ["陈书瑶", "郑小明", "何亮"])
+    }
 }
