@@ -73,7 +73,8 @@ struct StructureParser {
         }
         // Head title: up to two title-like lines before the byline or body; none where the page opens
         // with a run of short lines (a post written as verse, one phrase a line).
-        if title.isEmpty, !(!tailTitles && opensWithVerse(lo, hi)) {
+        // (A line the page's publish line followed is its title, whatever the lines under it.)
+        if title.isEmpty, beforeMeta.contains(lo) || !(!tailTitles && opensWithVerse(lo, hi)) {
             if lo < hi, lo == range.lowerBound, lo == 0 || page.meta.last == lo - 1, isColonTitle(lines[lo]) || isExclaimedTitle(lo) {
                 part.title.append(lo)
                 lo += 1

@@ -96,4 +96,11 @@ import Testing
                       "青石新闻网讯 陈书瑶 郑小明 记者何亮报道:近日，记者从有关部门获悉，青石市获得补助资金。"])
         #expect(p.articles[0].authors == ["陈书瑶", "郑小明", "何亮"])
     }
+
+    /// A repost written one phrase a line: the line its publish line follows is still its title.
+    @Test func theTitleAboveThePublishLineOfAPageInShortPhrases() {
+        let p = page(["官方发布!青石214个老旧小区将改造", "", "更新时间:2023-10-24 21:03:28作者:青石百科", "", "10月19日", "",
+                      "青石省住房和城乡建设厅网站", "", "公布2024年城镇老旧小区改造计划", "", "其中青石市共计划改造", "", "老旧小区214个", "", Self.body])
+        #expect(p.articles[0].title == "官方发布!青石214个老旧小区将改造")
+    }
 }
