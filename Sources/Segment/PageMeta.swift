@@ -196,8 +196,9 @@ enum PageMetaReader {
         while k < min(lines.count, 12) {
             defer { k += 1 }
             let s = lines[k].scalars
+            // (`日期:01-16`: a labelled date without its year anchors the title too.)
             guard s.count <= 120, s.contains(where: CharacterClass.isASCIIDigit), let parsed = MetaLine.parse(s), parsed.isMeta,
-                  !parsed.dates.isEmpty, parsed.labelled || parsed.source != nil || hasClock(s) else { continue }
+                  parsed.labelled || !parsed.dates.isEmpty && (parsed.source != nil || hasClock(s)) else { continue }
             var t = k - 1
             while t > 0, let above = MetaLine.parse(lines[t].scalars), above.isMeta { t -= 1 }
             let title = lines[t]
@@ -264,10 +265,10 @@ enum PageMetaReader {
             && (line.count <= 6 || isSlogan(line.scalars) || cannotEndAbove(line))
     }
 
-    /// No title-like line, the site's names, a date alone or an item of a bulleted list (`• 点击右上角…`):
-    /// never the first half of a title.
+    /// A column's name of up to four characters, no title-like line, the site's names, a date alone or an
+    /// item of a bulleted list (`• 点击右上角…`): never the first half of a title.
     private static func cannotEndAbove(_ line: Line) -> Bool {
-        !line.isTitleCandidate || isSiteName(line.scalars) || isDateAlone(line.scalars) || listBullets.contains(line.scalars[0])
+        line.count <= 4 || !line.isTitleCandidate || isSiteName(line.scalars) || isDateAlone(line.scalars) || listBullets.contains(line.scalars[0])
     }
 
     static let listBullets: Set<Unicode.Scalar> = ["•", "◦", "▪", "▫", "‣", "∙", "·"]

@@ -190,7 +190,7 @@ struct StructureParser {
     private func printedHeadline(_ title: [Int], next: Int, end: Int) -> Bool {
         // (`看家乡事，品故乡情` above a headline is a site's slogan: a headline's halves are set apart by space.)
         guard title.count == 1, let first = title.first, lines[first].count <= 16, lines[next].count <= 16, next + 1 < end,
-              !lines[first].scalars.contains("，") else { return false }
+              !lines[first].scalars.contains(where: { $0 == "，" || $0 == "," }) else { return false }
         return beforeMeta.contains(next) || LineRoles.isMeta(lines[next + 1])
     }
 

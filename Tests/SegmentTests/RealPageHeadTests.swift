@@ -103,4 +103,27 @@ import Testing
                       "青石省住房和城乡建设厅网站", "", "公布2024年城镇老旧小区改造计划", "", "其中青石市共计划改造", "", "老旧小区214个", "", Self.body])
         #expect(p.articles[0].title == "官方发布!青石214个老旧小区将改造")
     }
+
+    /// A portal's name, its quick links and three column names above the title and its publish line.
+    @Test func theTitleUnderAPortalsColumnNames() {
+        let p = page(["青石新媒体", "快捷导航 青石新媒体", "", "经济", "", "热点追踪", "", "自媒体", "", "主页 > 热点 >", "",
+                      "有“面子”更有“里子” 青石老旧小区改造惠及3244户居民", "", "时间:2020-10-01 03:11:25来源:青石网", "", Self.body])
+        #expect(p.articles[0].title == "有“面子”更有“里子”青石老旧小区改造惠及3244户居民")
+        #expect(p.published == "2020-10-01")
+    }
+
+    /// An e-paper reader's own name and today's date above the paper's name, the title, and the story's
+    /// date without its year: the title is the story's, and no date is the story's.
+    @Test func anEPaperReadersChromeAndADateWithoutItsYear() {
+        let p = page(["电子报阅读机", "2025-12-11", "星期四", "当前报纸名称:青石日报", "", "256个老旧小区完成微改造", "", "日期:01-16",
+                      "字号:", "版面:桂香视窗·综合       上一篇    下一篇", "", "    " + Self.body])
+        #expect(p.articles[0].title == "256个老旧小区完成微改造")
+        #expect(p.published == nil)
+    }
+
+    /// A title with a comma is whole: the account's name under it is no second half.
+    @Test func aTitleWithACommaTakesNoSecondLine() {
+        let p = page(["“面子”新了,“里子”实了", "创始人", "2025-11-25 17:21:19", "0", "", "转自:青石发布", "", Self.body])
+        #expect(p.articles[0].title == "“面子”新了,“里子”实了")
+    }
 }
