@@ -101,6 +101,14 @@ struct PlaceSuffix: Sendable {
         // `供销社宿舍`, `水泥厂宿舍`: a work unit's dormitory compound, like `家属院`.
         PlaceSuffix(text: "宿舍".scalars, kind: .compound, maxStem: 6,
                     genericEndings: words("警察 公安 部队 军队 学生 职工 员工 集体 单身 教师 干部 工人 临时 男生 女生 大学 学校 公寓 人才 青年 工地 铁皮 简易 板房 老 旧 新 该 这个 那个 一间 一个 两个"), badFollowers: chars("楼区")),
+        // `元光花园`, `匯景花園`: a housing estate named as a garden (not a roof garden or a pocket one).
+        PlaceSuffix(text: "花园".scalars, kind: .compound, maxStem: 4,
+                    genericEndings: words("屋顶 楼顶 空中 口袋 社区 小区 城市 街心 共享 立体 垂直 阳台 私家 后 前 小 大 家庭 百草 植物 生态 公共 主题 儿童 海上 雨水 一座 一个 新建 打造 建成 开辟 营造 微型 袖珍 迷你 邻里 都市 美丽 的 式 小型 屋顶空中 天台 庭院 院落 楼间 边角 幸福 四季 开心 快乐 梦想 童话 秘密 后院 菜 蔬菜 香草 药草 雨 海绵 变 成 为 变成 建成 改成 改造成 打造成 化身"),
+                    badFollowers: chars("式城洋路街里中内边旁新")),
+        // `東江大廈`: a named block.
+        PlaceSuffix(text: "大厦".scalars, kind: .compound, maxStem: 4,
+                    genericEndings: words("高楼 摩天 商业 办公 综合 一座 这座 那座 整栋 栋 幢 写字 商务 金融 科技 政务 行政 的 新 老 旧 危 将倾 三无 三無"),
+                    badFollowers: chars("里内中外前后旁")),
         PlaceSuffix(text: "苑".scalars, kind: .compound, maxStem: 5,
                     genericEndings: words("文 艺 学 御 鹿 禁 上 宫 乐 文苑 花 园"), badFollowers: chars("林囿")),
     ]

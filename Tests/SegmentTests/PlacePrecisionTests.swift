@@ -95,6 +95,15 @@ import Testing
         #expect(article("对供销社宿舍、水泥厂宿舍进行改造。").places == ["供销社宿舍", "水泥厂宿舍"])
     }
 
+    /// Session 11: an estate named as a garden and a named block are places; a roof garden, a pocket
+    /// garden, skyscrapers and Hong Kong's `三無大廈` (buildings without owners' bodies) are not.
+    @Test func anEstateNamedAsAGardenAndANamedBlock() {
+        #expect(article("桂香街道元光花园、青石大厦两个小区完成改造。").places == ["桂香街道", "元光花园", "青石大厦"])
+        #expect(article("楼顶建起屋顶花园，空地变身口袋花园，周边高楼大厦林立。").places.isEmpty)
+        #expect(article("市建局协助三无大厦的业主成立法团。").places.isEmpty)
+        #expect(article("昔日的荒地摇身一变成花园。").places.isEmpty)
+    }
+
     @Test func aCompoundNamedAfterARiverStaysWhole() {
         let places = article("桂江明珠小区完成改造。").places
         #expect(places.contains("桂江明珠小区"))
