@@ -130,6 +130,15 @@ extension PostgresStore {
                 PRIMARY KEY (article, n)
             );
             """),
+        (4, """
+            -- near-duplicates (PostgresStore+Reprints): each article's MinHash sketch and LSH band keys;
+            -- a reprint points at its original with the similarity found.
+            CREATE TABLE article_sketch (article bigint PRIMARY KEY, shingles integer NOT NULL, sketch bytea NOT NULL);
+            CREATE TABLE article_band (key bigint NOT NULL, article bigint NOT NULL);
+            CREATE INDEX article_band_key ON article_band (key);
+            ALTER TABLE article ADD COLUMN reprint_similarity double precision;
+            CREATE INDEX article_reprint_of ON article (reprint_of) WHERE reprint_of IS NOT NULL;
+            """),
     ]
 
     /// Brings the database to the current schema.

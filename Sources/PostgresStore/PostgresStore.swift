@@ -172,6 +172,13 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         }
         try insertDrops(drops, in: session)
         guard !fresh.isEmpty else { return outcomes }
+        // Reprints, in the batch's order (an earlier report of the batch may be the original).
+        let reprints = try findReprints(fresh.map { ($0.report, $0.item.rows) }, in: session)
+        for (k, found) in reprints.enumerated() where found.contains(where: { $0 != nil }) {
+            Self.mark(&fresh[k].report, originals: found, rows: fresh[k].item.rows)
+            fresh[k].json = PackedReport.pack(fresh[k].report)
+        }
+        let reprintsByReport = Dictionary(uniqueKeysWithValues: zip(fresh.map(\.report.id), reprints))
 
         fresh.sort { $0.report.id < $1.report.id }
         let inserted = try insertReports(fresh.map { ($0.report, $0.item.textHash, $0.json) }, in: session)
@@ -186,7 +193,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
             fresh.removeAll { lost.contains($0.report.id) }
         }
         var counted: [String: Int] = ["reports": fresh.count]
-        let articles = try insertArticles(fresh.map { ($0.report, $0.item.rows) }, counted: &counted, in: session)
+        let articles = try insertArticles(fresh.map { ($0.report, $0.item.rows) }, originals: reprintsByReport, counted: &counted, in: session)
         try hot.add(articles, store: self, in: session)
         try addCounters(counted, in: session)
         return outcomes
@@ -246,7 +253,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
     }
 
     /// Inserts the articles of new reports with their themes, places and search chunks.
-    func insertArticles(_ reports: [(report: Report, rows: PackedRows)], counted: inout [String: Int],
+    func insertArticles(_ reports: [(report: Report, rows: PackedRows)], originals: [String: [Original?]] = [:], counted: inout [String: Int],
                         in session: PostgresSession) throws -> [StoredArticle] {
         var reportIDs: [String] = [], indexes: [Int] = [], titles: [String?] = [], themesBy: [String] = [], themes: [String] = []
         var authors: [String?] = [], bodies: [ByteBuffer] = [], lengths: [Int] = []
@@ -308,6 +315,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
                 """)
         }
         try insertFacts(facts, in: session)
+        try insertSketches(reports, originals: originals, rowids: rowids, in: session)
         if !chunkArticles.isEmpty {
             // The literals are built here (SearchVector), not by to_tsvector: renewald's tokens, and
             // half the server's CPU.
@@ -410,13 +418,17 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         guard let row = try session.query("SELECT json FROM report WHERE id = \(id)").first else { return nil }
         var report = try PackedReport.unpack(try row.decode(Data.self))
         var bodies: [Int: String] = [:]
-        for row in try session.query("SELECT idx, body FROM article WHERE report_id = \(id)") {
-            let (index, body) = try row.decode((Int, Data).self)
+        var rowids: [Int: Int64] = [:]
+        for row in try session.query("SELECT idx, body, id FROM article WHERE report_id = \(id)") {
+            let (index, body, rowid) = try row.decode((Int, Data, Int64).self)
             bodies[index] = PackedReport.unpackText(body)
+            rowids[index] = rowid
         }
+        let reprints = try reprintsOf(Array(rowids.values), in: session)
         for i in report.articles.indices {
             let body = bodies[report.articles[i].index] ?? ""
             report.articles[i].paragraphs = body.isEmpty ? [] : body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            report.articles[i].reprints = rowids[report.articles[i].index].flatMap { reprints[$0] } ?? []
         }
         return report
     }

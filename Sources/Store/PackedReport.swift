@@ -97,8 +97,8 @@ package struct PackedRows: Sendable {
         package var body: Data
         package var themeSummary: String
         /// The body's MinHash sketch (nil when too short to compare) and its LSH band tokens.
-        var sketch: MinHashSketch?
-        var bandKeys: [UInt32]
+        package var sketch: MinHashSketch?
+        package var bandKeys: [UInt32]
         package var facts: [FactExtraction.Row]
     }
 

@@ -5,7 +5,7 @@ import ReportModel
 extension SQLiteStore {
     /// Candidates sharing a band, at most this many per article (those sharing most bands first),
     /// verified on their sketches.
-    static let maxCandidates = 64
+    package static let maxCandidates = 64
 
     /// The best stored article each article of `rows` repeats: candidates from the band index,
     /// their sketches read from `db`.
@@ -138,7 +138,7 @@ extension SQLiteStore {
     }
 
     /// The article that carries the report: the one with the most text.
-    static func mainArticle(_ rows: PackedRows) -> Int? {
+    package static func mainArticle(_ rows: PackedRows) -> Int? {
         rows.articles.indices.max { (rows.articles[$0].sketch?.shingles ?? 0, -$0) < (rows.articles[$1].sketch?.shingles ?? 0, -$1) }
     }
 

@@ -71,7 +71,7 @@ struct PostgresContractTests {
         let themes = ["elevator-retrofit", "community-services", "property-management"]
         var batch: [StoreItem] = []
         // Each paragraph a phrase or two among random characters: alike enough to share terms, not
-        // so alike that SQLite marks reprints (on PostgreSQL, reprint marking is still to come).
+        // so alike that they are reprints (those are `bothStoresFindTheSameReprints`).
         let pool = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞")
         var seed: UInt64 = 0x9E3779B97F4A7C15
         func random(_ count: Int) -> String {
@@ -148,6 +148,49 @@ struct PostgresContractTests {
         for filter in filters {
             #expect(try sqlite.digestArticles(filter) == postgres.digestArticles(filter), "digest \(filter)")
         }
+    }
+
+    /// Reprints on both stores: an edited copy across batches, one within a batch, a copy of a copy
+    /// (pointed at the first of the story), a shortened copy, and a distinct story on the same topic;
+    /// `get`, `list` and `search` with `collapse` answer alike.
+    @Test func bothStoresFindTheSameReprints() throws {
+        let sqlite = try StoreUnderTest.sqlite()
+        let postgres = try StoreUnderTest.postgres()
+        defer { StoreUnderTest.discard(postgres) }
+        let story = ["桂香街道青石社区的老旧小区改造今年春天正式启动，施工队先后完成了外墙保温、屋顶防水和楼道照明的更新，居民们说出门不再摸黑。",
+                     "社区党委组织居民议事会，围绕停车位划分、加装电梯费用分摊和绿化带改造反复协商，最终形成了大家都认可的方案。",
+                     "改造完成后，小区新增停车位六十个，修补道路一千二百平方米，还建起了一座小小的口袋公园，老人和孩子都有了去处。"]
+        let other = ["青石市住建局发布通知，明年将对全市一百二十个小区的供水管网进行更新，预计投入资金三点五亿元，分三批实施。",
+                     "通知要求各区在三月底前完成摸底调查，建立问题清单，并在施工期间做好临时供水保障，避免影响居民正常生活。"]
+        let reports = [
+            StoreContract.report("p01", paragraphs: story, themes: ["old-community-renovation"], published: "2025-03-01"),
+            StoreContract.report("p02", paragraphs: other, themes: ["infrastructure"], published: "2025-03-02"),
+            StoreContract.report("p03", paragraphs: ["记者近日走访发现，"] + story, themes: ["old-community-renovation"], published: "2025-03-03"),
+            StoreContract.report("p04", paragraphs: story.map { $0.replacingOccurrences(of: "，", with: "， ") } + ["（来源：青石日报）"],
+                                 themes: ["old-community-renovation"], published: "2025-03-04"),
+            StoreContract.report("p05", paragraphs: Array(story.prefix(2)), themes: ["old-community-renovation"], published: "2025-03-05"),
+            StoreContract.report("p06", paragraphs: ["据青石新闻报道，"] + other, themes: ["infrastructure"], published: "2025-03-06"),
+        ]
+        // The first two alone, then the rest in one batch (reprints of stored and of batch articles).
+        for batch in [Array(reports.prefix(2)), Array(reports.dropFirst(2))] {
+            let items = batch.map { StoreContract.item($0) }
+            #expect(try sqlite.store(items.map(sqlite.prepare)) == postgres.store(items.map(postgres.prepare)))
+        }
+        for r in reports {
+            #expect(try sqlite.reportJSON(id: r.id) == postgres.reportJSON(id: r.id), "get \(r.id)")
+        }
+        let reprinted = try #require(try postgres.report(id: "p03"))
+        #expect(reprinted.nearDuplicateOf?.report == "p01")
+        #expect(try postgres.report(id: "p06")?.nearDuplicateOf?.report == "p02")
+        #expect(try postgres.report(id: "p02")?.nearDuplicateOf == nil)
+        #expect(try postgres.report(id: "p01")?.articles[0].reprints.map(\.report).contains("p03") == true)
+        for filter in [ReportFilter(collapse: true), ReportFilter()] {
+            let (a, b) = (try sqlite.list(filter), try postgres.list(filter))
+            #expect(a.total == b.total && a.reports == b.reports, "list \(filter)")
+            let (x, y) = (try sqlite.search("口袋公园", filter: filter), try postgres.search("口袋公园", filter: filter))
+            #expect(x.total == y.total && x.hits.map(\.report) == y.hits.map(\.report), "search \(filter)")
+        }
+        #expect(try postgres.list(ReportFilter(collapse: true)).total < reports.count)
     }
 
     /// Frequencies counted in the server (from tsvector positions) are the client's, and both
