@@ -19,7 +19,7 @@ package enum DebrisLine {
         if isShareInstruction(s) { return "share" }
         if isSiteGreeting(s) { return "greeting" }
         if isEmptyListNotice(s) { return "notice" }
-        if isPrivacyNotice(s) { return "notice" }
+        if isPrivacyNotice(s) || isBrowserNotice(s) || isAgeGate(s) { return "notice" }
         if isJapanesePrompt(s) { return "foreign" }
         if s.count <= 80, isListedHeadline(s) { return "menu" }
         if isUnderscoredTitles(s) { return "menu" }
@@ -84,6 +84,11 @@ package enum DebrisLine {
            name.allSatisfy(CharacterClass.isHan), name.last == "报" || name.last == "報" {
             return true
         }
+        // `自由電子報`: an electronic paper's own name, alone.
+        if s.count <= 8, s.hasSuffix(ePaper) || s.hasSuffix(ePaperTraditional),
+           case let name = s.dropLast(ePaper.count), (2...5).contains(name.count), name.allSatisfy(CharacterClass.isHan) {
+            return true
+        }
         guard let at = s.firstIndex(of: serialNumber) ?? s.firstIndex(of: serialNumberTraditional) else { return false }
         return s[at...].contains("C") && s[at...].contains("N")
     }
@@ -97,6 +102,7 @@ package enum DebrisLine {
 
     static let enpProperty = Array("enpproperty".unicodeScalars)
     static let editionWords: [[Unicode.Scalar]] = Needles.of(["数字报纸", "数字报", "電子報", "电子报", "电子版", "電子版", "数字版", "數字版"])
+    static let ePaper = Array("电子报".unicodeScalars), ePaperTraditional = Array("電子報".unicodeScalars)
     static let serialNumber = Array("统一刊号".unicodeScalars), serialNumberTraditional = Array("統一刊號".unicodeScalars)
 
     /// `网站首页时政要闻党建动态基层党建…`: a site's menu with the gaps between its items lost, opening
@@ -255,6 +261,27 @@ package enum DebrisLine {
         guard s.count <= 120, privacyWords.contains(where: { s.contains($0) }), siteWords.contains(where: { s.contains($0) }) else { return false }
         return consentWords.contains { s.contains($0) }
     }
+
+    /// `為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。`, `請至Edge官網下載 請至FireFox官網下載`:
+    /// a site's advice on browsers.
+    static func isBrowserNotice(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 120, browserWords.contains(where: { s.contains($0) }) else { return false }
+        return adviceWords.contains { s.contains($0) }
+    }
+
+    /// `限制級`, `您即將進入之新聞內容 需滿18歲 方可瀏覽。`, `我已年滿18歲進入`, `根據「電腦網路內容分級處理辦法」…`:
+    /// a news site's age gate above a story (a sentence about young people's ages says none of these).
+    static func isAgeGate(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 160 else { return false }
+        if s.count <= 16, ageGateButtons.contains(where: { s.contains($0) }) { return true }
+        return ageGateNotices.contains { s.contains($0) }
+    }
+
+    static let ageGateButtons = Needles.of(["限制級", "限制级", "未滿18歲", "未满18岁", "年滿18歲", "年满18岁", "本條款離開", "本条款离开"])
+    static let ageGateNotices = Needles.of(["18歲 方可瀏覽", "18歲方可瀏覽", "18岁 方可浏览", "18岁方可浏览", "分級處理辦法", "分级处理办法"])
+
+    static let browserWords = Needles.of(["浏览器", "瀏覽器", "Chrome", "Firefox", "FireFox", "Edge", "Safari"])
+    static let adviceWords = Needles.of(["建议使用", "建議使用", "推荐使用", "推薦使用", "最佳浏览", "最佳瀏覽", "最佳效果", "官网下载", "官網下載"])
 
     static let privacyWords = Needles.of(["隐私", "隱私", "Cookie", "cookie"])
     static let siteWords = Needles.of(["网站", "網站", "本站", "Cookie", "cookie"])

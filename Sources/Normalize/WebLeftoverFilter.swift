@@ -92,6 +92,8 @@ enum WebLeftoverFilter {
             if s == ">" || s == "›" || s == "»" { arrows += 1 } else if s == "|" { bars += 1 }
         }
         if arrows >= 2, !line.contains("，" as Unicode.Scalar) { return true }
+        // `某某网 / 新闻频道 / 天下 / 正文`: slashes between the sections, down to the article.
+        if line.hasSuffix(Array("正文".unicodeScalars)), line.filter({ $0 == "/" || $0 == "／" }).count >= 2 { return true }
         // `登录 | 注册 | 客户端`
         if bars >= 2, line.count <= 40, !line.contains("，" as Unicode.Scalar) { return true }
         return isRegionBar(line)

@@ -25,9 +25,11 @@ enum Bylines {
         // `△唐彩凤代表展示领事巷改造前后照片`: a caption under its mark, one long run, no names in a row.
         // Names glued together start with a surname (`张三李四`); `焕然一新的领事巷` does not.
         // (`△焕然一新的领事巷(受访者供图)`: the credit in brackets is no part of the run.)
+        // (`记者欧某某 通讯员陈某`: a helper's label opens a word of the byline, not of a caption.)
         let beforeBracket = rest.prefix { $0 != "(" && $0 != "（" }
-        if beforeBracket.split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" }).contains(where: {
-            $0.allSatisfy(CharacterClass.isHan) && ($0.count > 9 || ($0.count > 4 && !isSurname($0.first!)))
+        if beforeBracket.split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" }).contains(where: { word in
+            word.allSatisfy(CharacterClass.isHan) && (word.count > 9 || (word.count > 4 && !isSurname(word.first!)))
+                && !helperWords.contains { Scalars.has(TraditionalFold.fold(Array(word)), $0) }
         }) {
             return nil
         }
@@ -154,17 +156,24 @@ enum Bylines {
 
     static let photography = "摄影".scalars
 
-    /// `【某某新聞王小美/綜合報導】`, `〔記者王小美／新北報導〕`: the outlet and reporter opening a Taiwanese
-    /// news story.
+    /// `【某某新聞王小美/綜合報導】`, `〔記者王小美／新北報導〕`, `(某某時報/王小美報導)`: the outlet and reporter
+    /// opening a Taiwanese news story.
     static func lenticularLead(_ line: Line) -> (name: String, outlet: String?)? {
         let s = line.scalars
-        guard let first = s.first, first == "【" || first == "[" || first == "〔",
-              let close = s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" || $0 == "〕" }),
+        guard let first = s.first, first == "【" || first == "[" || first == "〔" || first == "(" || first == "（",
+              let close = s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" || $0 == "〕" || $0 == ")" || $0 == "）" }),
               let slash = s[..<close].firstIndex(where: { $0 == "/" || $0 == "／" }) else { return nil }
         let after = Array(s[(slash + 1)..<close])
         // `報導` reaches the segmenter simplified as `报导`, the mainland word is `报道`.
         guard ["報導", "报导", "报道"].contains(where: { Scalars.find($0.scalars, in: after) != nil }) else { return nil }
         let before = Array(s[1..<slash])
+        // `(某某時報/鄒某某報導)`: the outlet before the slash, the reporter after it.
+        let named = Array(after.dropLast(2))
+        if after.count >= 4, ["報導", "报导", "报道"].contains(where: { Scalars.hasSuffix(after, $0.scalars, before: after.count) }),
+           named.allSatisfy(CharacterClass.isHan), isPersonalName(TraditionalFold.fold(named)),
+           let last = TraditionalFold.fold(before).last, MetaLine.outletEnds.contains(last) {
+            return (Scalars.string(named), Scalars.string(before))
+        }
         var start = before.count
         while start > 0, CharacterClass.isHan(before[start - 1]), before.count - start < 3 { start -= 1 }
         let name = Array(before[start...])

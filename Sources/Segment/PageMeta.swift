@@ -414,6 +414,8 @@ enum PageMetaReader {
             if line.count <= 200, !line.scalars.contains(where: CharacterClass.isHan) { i += 1; continue }
             // `…| 577次浏览 | 分享到：` ends like a sentence but is a publish line.
             if line.endsSentence, !line.containsFullStop, line.count <= 120, MetaLine.parse(line.scalars)?.isMeta == true { i += 1; continue }
+            // `某某工程完工。（記者某某攝）`: a picture's caption under the title, above the page's date line.
+            if line.count <= 80, Bylines.photoCredit(line) != nil { i += 1; continue }
             if line.count > 80 || (line.containsFullStop && !line.isFooter) || (line.endsSentence && line.count > 20) { break }
             i += 1
         }

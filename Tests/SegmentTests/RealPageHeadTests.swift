@@ -126,4 +126,36 @@ import Testing
         let p = page(["“面子”新了,“里子”实了", "创始人", "2025-11-25 17:21:19", "0", "", "转自:青石发布", "", Self.body])
         #expect(p.articles[0].title == "“面子”新了,“里子”实了")
     }
+
+    /// Session 11 (check16): a breadcrumb of slashes ending at `正文` above the title.
+    @Test func aSlashedBreadcrumbIsNoTitle() {
+        let p = page(["简繁互换", "设为首页", "青石网 / 新闻频道 / 天下 / 社会(即时新闻) / 正文", "高原小城青石:老旧小区更新与传统村落保护",
+                      "2021-12-14 作者:张书瑶 青石新闻网 责任编辑:吴小明", "", Self.body])
+        #expect(p.articles[0].title == "高原小城青石:老旧小区更新与传统村落保护")
+    }
+
+    /// An e-paper's byline with its correspondent after the reporter.
+    @Test func aBylineWithItsCorrespondent() {
+        let p = page(["老巷子成为“打卡点”", "", "  □记者欧书瑶 通讯员陈小明", "", "  " + Self.body])
+        #expect(p.articles[0].authors == ["欧书瑶"])
+    }
+
+    /// `(某某時報/名報導)` opening the first paragraph: the outlet before the slash, the reporter after it.
+    @Test func anOutletThenItsReporterInBrackets() {
+        let p = page(["桂香都更危老展新局 好宅獲肯定", "(焦點時報/鄒書瑤報導) 為落實宜居城市的願景，市府推動都市再生與社會住宅。"])
+        #expect(p.articles[0].authors == ["鄒書瑤"])
+        #expect(p.articles[0].source == "焦點時報")
+    }
+
+    /// A news site's browser advice, its name, an age gate, then the title, two captions and the date line.
+    @Test func aNewsPageUnderItsBrowserAdviceAndAgeGate() {
+        let p = page(["為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。", "", "關閉此視窗 請至Edge官網下載 請至FireFox官網下載",
+                      "青石電子報", "    限制級", "    您即將進入之新聞內容 需滿18歲 方可瀏覽。", "    未滿18歲", "    或不同意本條款離開離開",
+                      "    我已年滿18歲進入進入", "    首頁 > 生活", "", "    桂香二村市地重劃完工 居民：這是塊寶地", "",
+                      "    桂香二村市地重劃工程完工。（記者王書瑤攝）", "", "    2025/08/29 14:18", "",
+                      "    〔記者王書瑤／青石報導〕桂香市政府辦理市地重劃工程，歷時2年完成道路與排水工程。"])
+        #expect(p.articles[0].title == "桂香二村市地重劃完工 居民：這是塊寶地")
+        #expect(p.published == "2025-08-29")
+        #expect(p.articles[0].authors == ["王書瑤"])
+    }
 }
