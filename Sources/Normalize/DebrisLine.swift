@@ -265,18 +265,23 @@ package enum DebrisLine {
     /// `為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。`, `請至Edge官網下載 請至FireFox官網下載`:
     /// a site's advice on browsers.
     static func isBrowserNotice(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 120, browserWords.contains(where: { s.contains($0) }) else { return false }
+        // (Every line is asked: only one with 器 or 载 is searched for the words.)
+        guard s.count <= 120, s.contains(where: { $0 == "器" || $0 == "载" || $0 == "載" }), browserWords.contains(where: { s.contains($0) }) else {
+            return false
+        }
         return adviceWords.contains { s.contains($0) }
     }
 
     /// `限制級`, `您即將進入之新聞內容 需滿18歲 方可瀏覽。`, `我已年滿18歲進入`, `根據「電腦網路內容分級處理辦法」…`:
     /// a news site's age gate above a story (a sentence about young people's ages says none of these).
     static func isAgeGate(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 160 else { return false }
+        // (Every line is asked: only one with 歲, 級 or 離 in either script is searched for the words.)
+        guard s.count <= 160, s.contains(where: ageGateHints.contains) else { return false }
         if s.count <= 16, ageGateButtons.contains(where: { s.contains($0) }) { return true }
         return ageGateNotices.contains { s.contains($0) }
     }
 
+    static let ageGateHints: Set<Unicode.Scalar> = ["歲", "岁", "級", "级", "離", "离"]
     static let ageGateButtons = Needles.of(["限制級", "限制级", "未滿18歲", "未满18岁", "年滿18歲", "年满18岁", "本條款離開", "本条款离开"])
     static let ageGateNotices = Needles.of(["18歲 方可瀏覽", "18歲方可瀏覽", "18岁 方可浏览", "18岁方可浏览", "分級處理辦法", "分级处理办法"])
 
