@@ -48,7 +48,7 @@ enum BuiltInCues {
         楼栋 楼院 片区 街区 住宅 房屋 社区党委 办事处 住建局 城建 市政 人居环境 宜居 安置房 棚户区 城中村 旧城 老城区
         获得感 幸福感 满意度 宜居 街巷 院落 楼道 单元 住户 网格 志愿 共建 共治 便民 惠民 城镇
         都市更新 都更 旧区 市区重建 社会住宅 公共房屋 公屋 楼宇 屋苑 居住 历史街区 历史文化街区 未来社区
-        市建局 市区重建局 旧楼 唐楼 老宅 老屋 屋龄 建物 公寓
+        市建局 市区重建局 旧楼 唐楼 老宅 老屋 屋龄 建物 公寓 老街
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
     /// Words of other genres: a shop or a product sheet, a home-buying guide or a geomancy page, the
@@ -67,6 +67,8 @@ enum BuiltInCues {
         房地产 房产 不动产 购房 买房 看房 购房者 楼盘 户型 首付 按揭 房价 售楼 样板间 得房率 公摊 二手房 置业 风水 命理 八字 吉凶 招财 旺财 相术
         招聘 应聘 任职要求 岗位职责 岗位要求 任职资格 薪资 月薪 薪酬福利 五险一金 简历 学历要求 工作经验 包吃住 双休
         游戏 玩家 攻略 新手 关卡 存档 模组 通关 副本 手游 网游 单机 游戏初期
+        美食 特产 品尝 门票 自驾 游玩
+        呎价 呎租 叫价 沽出 租客 印花税 减价
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
     /// Parses `weight term term …` lines into cues.

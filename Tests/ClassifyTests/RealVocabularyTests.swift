@@ -147,4 +147,33 @@ import Testing
             "分析指物管股受惠于内房股分拆，蓝筹股同步上扬，恒指收市升百点。")
         #expect(result.notAReport)
     }
+
+    /// Session 11 (check17): a travel note on an old street speaks of its history and buildings in a
+    /// visitor's words (food, local specialities, tasting): not a report.
+    @Test func aTravelNoteOnAnOldStreetIsNotAReport() {
+        let result = report(nil,
+            "去青石旅游，除了看海、品尝本地美食外，逛老城区的桂香老街，也是一个不错的选择。",
+            "桂香老街有近两百年历史，沿街全是中西合璧的骑楼式建筑，老街商铺林立，大多销售本地的特产。",
+            "游客在老街里不仅能欣赏建筑的精华，还可以参观展馆，购买品尝最正宗的特产美食。")
+        #expect(result.notAReport)
+    }
+
+    /// A property column on tenement flats sold at a cut: a market's words (asking price, price per
+    /// foot, tenants), not a report on renewal.
+    @Test func aTenementSalesColumnIsNotAReport() {
+        let result = report("半世紀唐樓削20萬走貨",
+            "樓市掀減價戰，連極具收購價值的唐樓，業主都要減價出貨。桂香有樓齡逾50年唐樓，終以235萬元沽出，實用呎價約4,434元。",
+            "青石地產稱，單位實用面積530方呎，九月時叫價約255萬元，業主見市況回落，減價至235萬元沽出。",
+            "另一唐樓套房獲外籍租客以每月6,000元承租，實用呎租約30元。")
+        #expect(result.notAReport)
+    }
+
+    /// A feature on an old street's renewal: the old street is the genre's own word.
+    @Test func anOldStreetsRenewalIsAReport() {
+        let result = report("桂香老街焕新颜",
+            "桂香老街保护与更新工程启动，修缮骑楼立面，改造老街排水管网，保留历史风貌。",
+            "老街改造坚持修旧如旧，对沿街建筑分类施策，居民和商户参与方案讨论。",
+            "改造后的老街将成为展示城市历史文化的窗口。")
+        #expect(!result.notAReport)
+    }
 }
