@@ -292,7 +292,33 @@ enum MetaLine {
     }
 
     /// Personal names in a credit's value: `张三 李四`, `张三、李四`, `赵一鸣孙蕾`, not `北京报道`.
-    static func personNames(in value: [Unicode.Scalar]) -> [String] {
+    /// `胡晓军 王 洋` → `胡晓军 王洋`: a two-character name set out with a space to the width of three, as
+    /// papers print bylines (a surname alone, a space, one more character alone).
+    static func joiningSpacedNames(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard s.contains(where: CharacterClass.isSpace) else { return s }
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        func aloneHan(_ k: Int) -> Bool {
+            k < s.count && CharacterClass.isHan(s[k]) && (k == 0 || !CharacterClass.isHan(s[k - 1])) && (k + 1 == s.count || !CharacterClass.isHan(s[k + 1]))
+        }
+        while i < s.count {
+            if aloneHan(i), Bylines.isSurname(s[i]) {
+                var j = i + 1
+                while j < s.count, s[j] == " " || s[j] == "\u{3000}" { j += 1 }
+                if j > i + 1, aloneHan(j) {
+                    out += [s[i], s[j]]
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
+    }
+
+    static func personNames(in written: [Unicode.Scalar]) -> [String] {
+        let value = joiningSpacedNames(written)
         var names: [String] = []
         var token: [Unicode.Scalar] = []
         var afterSlash = false

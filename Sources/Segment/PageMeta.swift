@@ -104,6 +104,13 @@ enum PageMetaReader {
                 meta.metaLines.insert(i)
                 continue
             }
+            // `胡某某` alone under the title, right above the page's publish line: the writer.
+            if kept.count == 1, i + 1 < head, let names = Bylines.names(inAuthorLine: line), names.count <= 3,
+               let next = MetaLine.parse(lines[i + 1].scalars), next.isMeta, !next.dates.isEmpty {
+                meta.metaLines.insert(i)
+                for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
+                continue
+            }
             // `陈伟东、孔娜娜、张大维` under the title (not before an institution line, which names their affiliation).
             if !kept.isEmpty, let names = Bylines.names(inAuthorLine: line), names.count >= 2,
                !(i + 1 < lines.count && Bylines.isInstitutionLine(lines[i + 1])) {
@@ -201,6 +208,8 @@ enum PageMetaReader {
                   parsed.labelled || !parsed.dates.isEmpty && (parsed.source != nil || hasClock(s)) else { continue }
             var t = k - 1
             while t > 0, let above = MetaLine.parse(lines[t].scalars), above.isMeta { t -= 1 }
+            // `胡某某` alone between the title and its publish line: the writer.
+            if t > 1, let names = Bylines.names(inAuthorLine: lines[t]), names.count <= 3 { t -= 1 }
             let title = lines[t]
             // Above the title, chrome; or, below a site's name and column, a label such as `当前位置:` that no
             // title continues (only the line right above could be the first half of the title).

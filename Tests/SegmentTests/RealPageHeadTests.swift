@@ -158,4 +158,21 @@ import Testing
         #expect(p.published == "2025-08-29")
         #expect(p.articles[0].authors == ["王書瑤"])
     }
+
+    /// Session 11 (check17): a two-character name set out to three with a space in a closing credit.
+    @Test func aSpacedTwoCharacterNameInAClosingCredit() {
+        let p = page(["青石：口袋公园添绿意", Self.body, "居民在公园里散步休闲。(本报记者 胡书瑶 王 洋)"])
+        #expect(p.articles[0].authors == ["胡书瑶", "王洋"])
+        #expect(MetaLine.personNames(in: Array("李 四、王小明".unicodeScalars)) == ["李四", "王小明"])
+    }
+
+    /// Bulleted debris and a kicker above the title, the writer's name alone between the title and the
+    /// publish line.
+    @Test func theWriterAloneBetweenTheTitleAndItsPublishLine() {
+        let p = page(["  • 114個小區將變樣", "", "    桂香區2021年老舊小區改造啟動 ", "", "    胡書瑤", "",
+                      "    2021年05月12日14:11  來源:青石日報", "     ", "    原標題:114個小區將變樣", "", "      " + Self.body])
+        #expect(p.articles[0].title == "桂香區2021年老舊小區改造啟動")
+        #expect(p.articles[0].authors == ["胡書瑤"])
+        #expect(p.published == "2021-05-12")
+    }
 }
