@@ -129,6 +129,14 @@ enum MetaLine {
             out.source = Scalars.string(free[1])
             free.removeAll()
         }
+        // `淄博日报 · 董某 | 2024-06-19 15:17:08`: the outlet, its writer, the date.
+        if !out.labelled, !out.dates.isEmpty, out.authors.isEmpty, freeAfterDate == nil, free.count == 2,
+           isOutletName(TraditionalFold.fold(free[0])), free[1].count <= 3, Bylines.isPersonalName(free[1]),
+           case let name = TraditionalFold.fold(free[1]), !MetaLine.isNotAName(name), !Gazetteer.contains(name) {
+            out.authors = [Scalars.string(free[1])]
+            out.source = Scalars.string(free[0])
+            free.removeAll()
+        }
         // `…于2018年8月14日起公开展览`: a sentence runs on from its date (after a clock time,
         // `2010年11月10日00:00兰州晚报`, what follows is the outlet).
         if let k = freeAfterDate, k < free.count, free[k].count >= 4, out.authors.isEmpty, !afterClock { gluedFree = true }

@@ -175,4 +175,12 @@ import Testing
         #expect(p.articles[0].authors == ["胡書瑤"])
         #expect(p.published == "2021-05-12")
     }
+
+    /// `某某日报 · 名 | 日期`: the outlet, then its writer, on the publish line (a place there is no writer).
+    @Test func theOutletThenItsWriterOnThePublishLine() {
+        let p = page(["青石博山区:城市向新 幸福升级", "青石日报 · 董书瑶 | 2024-06-19 15:17:08", "", "  " + Self.body])
+        #expect(p.articles[0].authors == ["董书瑶"])
+        #expect(p.articles[0].source == "青石日报")
+        #expect(MetaLine.parse(Array("青石日报 · 南宁 | 2024-06-19".unicodeScalars))?.authors == [])
+    }
 }
