@@ -22,6 +22,9 @@ extension PostgresStore {
         var report: String
         var index: Int
         var similarity: Double
+
+        /// As the new article's report shows it.
+        var nearDuplicate: NearDuplicate { NearDuplicate(report: report, article: index, similarity: similarity) }
     }
 
     /// A stored article's sketch, where it sits, and the original it repeats in turn.
@@ -142,14 +145,6 @@ extension PostgresStore {
             out[id] = StoredSketch(sketch: sketch, report: report, index: index, reprintOf: reprintOf)
         }
         return out
-    }
-
-    /// Marks a report's reprinted articles, and the report when its main article is one (`SQLiteStore.mark`).
-    static func mark(_ report: inout Report, originals: [Original?], rows: PackedRows) {
-        for (i, original) in originals.enumerated() {
-            report.articles[i].nearDuplicateOf = original.map { NearDuplicate(report: $0.report, article: $0.index, similarity: $0.similarity) }
-        }
-        if let main = SQLiteStore.mainArticle(rows) { report.nearDuplicateOf = report.articles[main].nearDuplicateOf }
     }
 
     /// Stores the new articles' sketches and band keys, and links each reprint to its original.

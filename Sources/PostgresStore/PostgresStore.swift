@@ -175,7 +175,7 @@ public final class PostgresStore: ReportStore, @unchecked Sendable {
         // Reprints, in the batch's order (an earlier report of the batch may be the original).
         let reprints = try findReprints(fresh.map { ($0.report, $0.item.rows) }, in: session)
         for (k, found) in reprints.enumerated() where found.contains(where: { $0 != nil }) {
-            Self.mark(&fresh[k].report, originals: found, rows: fresh[k].item.rows)
+            SQLiteStore.mark(&fresh[k].report, originals: found.map { $0?.nearDuplicate }, rows: fresh[k].item.rows)
             fresh[k].json = PackedReport.pack(fresh[k].report)
         }
         let reprintsByReport = Dictionary(uniqueKeysWithValues: zip(fresh.map(\.report.id), reprints))

@@ -131,14 +131,18 @@ extension SQLiteStore {
 
     /// Marks the report's reprinted articles (and the report, when its main article is one).
     static func mark(_ report: inout Report, reprints: [ReprintMatch?], rows: PackedRows) {
-        for (i, match) in reprints.enumerated() {
-            report.articles[i].nearDuplicateOf = match.map { NearDuplicate(report: $0.report, article: $0.index, similarity: $0.similarity) }
-        }
+        mark(&report, originals: reprints.map { $0.map { NearDuplicate(report: $0.report, article: $0.index, similarity: $0.similarity) } },
+             rows: rows)
+    }
+
+    /// The same, with each article's original as the report will show it (both stores mark alike).
+    package static func mark(_ report: inout Report, originals: [NearDuplicate?], rows: PackedRows) {
+        for (i, original) in originals.enumerated() { report.articles[i].nearDuplicateOf = original }
         if let main = mainArticle(rows) { report.nearDuplicateOf = report.articles[main].nearDuplicateOf }
     }
 
     /// The article that carries the report: the one with the most text.
-    package static func mainArticle(_ rows: PackedRows) -> Int? {
+    static func mainArticle(_ rows: PackedRows) -> Int? {
         rows.articles.indices.max { (rows.articles[$0].sketch?.shingles ?? 0, -$0) < (rows.articles[$1].sketch?.shingles ?? 0, -$1) }
     }
 
