@@ -88,16 +88,19 @@ enum WebLeftoverFilter {
         // `首页 > 理论 > 社区治理 > 正文`
         var arrows = 0
         var bars = 0
+        var slashes = 0
         for s in line {
-            if s == ">" || s == "›" || s == "»" { arrows += 1 } else if s == "|" { bars += 1 }
+            if s == ">" || s == "›" || s == "»" { arrows += 1 } else if s == "|" { bars += 1 } else if s == "/" || s == "／" { slashes += 1 }
         }
         if arrows >= 2, !line.contains("，" as Unicode.Scalar) { return true }
         // `某某网 / 新闻频道 / 天下 / 正文`: slashes between the sections, down to the article.
-        if line.hasSuffix(Array("正文".unicodeScalars)), line.filter({ $0 == "/" || $0 == "／" }).count >= 2 { return true }
+        if slashes >= 2, line.hasSuffix(articleMark) { return true }
         // `登录 | 注册 | 客户端`
         if bars >= 2, line.count <= 40, !line.contains("，" as Unicode.Scalar) { return true }
         return isRegionBar(line)
     }
+
+    private static let articleMark = Array("正文".unicodeScalars)
 
     /// `安徽|北京|重庆|…|浙江`: a site's list of regions on one line, however long: eight or more bars
     /// between short items, no sentence.
