@@ -121,20 +121,12 @@ enum MetaLine {
             out.authors = names
             free.remove(at: k)
         }
-        // `张文英 棕榈设计集团 2022-12-08` under a reposted article: the author, the account, the date.
-        if !out.labelled, !out.dates.isEmpty, out.authors.isEmpty, freeAfterDate == nil, free.count == 2,
-           free[0].count <= 3, Bylines.isPersonalName(free[0]), free[1].count >= 3, free[1].count <= 16,
-           !MetaLine.isNotAName(TraditionalFold.fold(free[0])) {
-            out.authors = [Scalars.string(free[0])]
-            out.source = Scalars.string(free[1])
-            free.removeAll()
-        }
+        // `张文英 棕榈设计集团 2022-12-08` under a reposted article: the author, the account, the date;
         // `淄博日报 · 董某 | 2024-06-19 15:17:08`: the outlet, its writer, the date.
         if !out.labelled, !out.dates.isEmpty, out.authors.isEmpty, freeAfterDate == nil, free.count == 2,
-           isOutletName(TraditionalFold.fold(free[0])), free[1].count <= 3, Bylines.isPersonalName(free[1]),
-           case let name = TraditionalFold.fold(free[1]), !MetaLine.isNotAName(name), !Gazetteer.contains(name) {
-            out.authors = [Scalars.string(free[1])]
-            out.source = Scalars.string(free[0])
+           let k = [0, 1].first(where: { creditsWriter(free, at: $0) }) {
+            out.authors = [Scalars.string(free[k])]
+            out.source = Scalars.string(free[1 - k])
             free.removeAll()
         }
         // `…于2018年8月14日起公开展览`: a sentence runs on from its date (after a clock time,
@@ -297,6 +289,14 @@ enum MetaLine {
         // `来源：新华网 作者：…` has stopped at the label; a trailing `北京报道` is not the outlet.
         if let space = value[lo..<hi].firstIndex(where: { CharacterClass.isSpace($0) }) { hi = space }
         return Array(value[lo..<hi])
+    }
+
+    /// Whether `pair[at]` is a writer's name and the other an account's (after the name) or an outlet's
+    /// (before it): `张文英 棕榈设计集团`, `淄博日报 董某`.
+    private static func creditsWriter(_ pair: [[Unicode.Scalar]], at k: Int) -> Bool {
+        let name = pair[k], other = pair[1 - k]
+        guard name.count <= 3, Bylines.isPersonalName(name), case let folded = TraditionalFold.fold(name), !isNotAName(folded) else { return false }
+        return k == 0 ? other.count >= 3 && other.count <= 16 : isOutletName(TraditionalFold.fold(other)) && !Gazetteer.contains(folded)
     }
 
     /// Personal names in a credit's value: `张三 李四`, `张三、李四`, `赵一鸣孙蕾`, not `北京报道`.
