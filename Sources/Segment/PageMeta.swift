@@ -104,16 +104,11 @@ enum PageMetaReader {
                 meta.metaLines.insert(i)
                 continue
             }
-            // `胡某某` alone under the title, right above the page's publish line: the writer.
-            if kept.count == 1, i + 1 < head, let names = Bylines.names(inAuthorLine: line), names.count <= 3,
-               let next = MetaLine.parse(lines[i + 1].scalars), next.isMeta, !next.dates.isEmpty {
-                meta.metaLines.insert(i)
-                for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
-                continue
-            }
-            // `陈伟东、孔娜娜、张大维` under the title (not before an institution line, which names their affiliation).
-            if !kept.isEmpty, let names = Bylines.names(inAuthorLine: line), names.count >= 2,
-               !(i + 1 < lines.count && Bylines.isInstitutionLine(lines[i + 1])) {
+            // `胡某某` alone under the title, right above the page's publish line; `陈伟东、孔娜娜、张大维` under the
+            // title (not before an institution line, which names their affiliation): the writers.
+            if !kept.isEmpty, let names = Bylines.names(inAuthorLine: line),
+               kept.count == 1 && names.count <= 3 && i + 1 < head && MetaLine.parse(lines[i + 1].scalars).map({ $0.isMeta && !$0.dates.isEmpty }) == true
+               || names.count >= 2 && !(i + 1 < lines.count && Bylines.isInstitutionLine(lines[i + 1])) {
                 meta.metaLines.insert(i)
                 for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
                 continue
