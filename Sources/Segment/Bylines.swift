@@ -164,12 +164,11 @@ enum Bylines {
               let close = s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" || $0 == "〕" || $0 == ")" || $0 == "）" }),
               let slash = s[..<close].firstIndex(where: { $0 == "/" || $0 == "／" }) else { return nil }
         let after = Array(s[(slash + 1)..<close])
-        // `報導` reaches the segmenter simplified as `报导`, the mainland word is `报道`.
-        guard ["報導", "报导", "报道"].contains(where: { Scalars.find($0.scalars, in: after) != nil }) else { return nil }
+        guard reportWords.contains(where: { Scalars.find($0, in: after) != nil }) else { return nil }
         let before = Array(s[1..<slash])
         // `(某某時報/鄒某某報導)`: the outlet before the slash, the reporter after it.
         let named = Array(after.dropLast(2))
-        if after.count >= 4, ["報導", "报导", "报道"].contains(where: { Scalars.hasSuffix(after, $0.scalars, before: after.count) }),
+        if after.count >= 4, reportWords.contains(where: { Scalars.hasSuffix(after, $0, before: after.count) }),
            named.allSatisfy(CharacterClass.isHan), isPersonalName(TraditionalFold.fold(named)),
            let last = TraditionalFold.fold(before).last, MetaLine.outletEnds.contains(last) {
             return (Scalars.string(named), Scalars.string(before))
@@ -184,6 +183,9 @@ enum Bylines {
         }
         return (Scalars.string(name), outletEnd > 0 ? Scalars.string(before[..<outletEnd]) : nil)
     }
+
+    /// `報導` reaches the segmenter simplified as `报导`, the mainland word is `报道`.
+    static let reportWords: [[Unicode.Scalar]] = ["報導", "报导", "报道"].map(\.scalars)
 
     /// Words that introduce names in a byline; `通讯员` and later helpers are not authors.
     static let bylineLeads: [[Unicode.Scalar]] =
@@ -206,7 +208,8 @@ enum Bylines {
             guard let at = Scalars.find(reporter, in: inner), at <= 4 else {
                 // `新华网南京9月24日电(庞雪汀 宋亦闲)`, `某某在線河北消息(張某某)`: a wire's reporters named without the label.
                 guard open > 0, window[open - 1] == "电" || window[open - 1] == "讯" || Scalars.hasSuffix(window, news, before: open) else { return nil }
-                return bracketedNames(Array(written[(open + 1)..<close]))
+                guard let credited = names(inAuthorLine: Line(Scalars.string(written[(open + 1)..<close]))), credited.count <= 4 else { return nil }
+                return credited.joined(separator: "、")
             }
             let from = open + 1 + at + reporter.count
             return joinedNames(in: dispatchName(cutAtHelpers(Array(written[from..<close]))))
@@ -245,13 +248,6 @@ enum Bylines {
     }
 
     static let news = "消息".scalars, reported = "报道".scalars
-
-    /// `庞雪汀 宋亦闲`, `张三、李四`: one to four personal names and nothing else, joined with `、`.
-    static func bracketedNames(_ s: [Unicode.Scalar]) -> String? {
-        let parts = s.split(whereSeparator: { CharacterClass.isSpace($0) || $0 == "、" || $0 == "，" || $0 == "," }).map(Array.init)
-        guard !parts.isEmpty, parts.count <= 4, parts.allSatisfy({ isPersonalName(TraditionalFold.fold($0)) }) else { return nil }
-        return parts.map { Scalars.string($0) }.joined(separator: "、")
-    }
 
     /// `高華謙台北5日電` (from `（中央社記者高華謙台北5日電）`): the name without the dispatch's place and date.
     static func dispatchName(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
