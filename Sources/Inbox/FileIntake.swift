@@ -47,6 +47,12 @@ public struct FileIntake: Sendable {
             return errno == ENOENT ? .vanished : .unreadable(errno: errno)
         }
         if let kind = Self.kind(before.st_mode) { return .notRegular(kind: kind) }
+        // Before opening: a file copied in across file systems (`mv`, `cp -p`) is created unreadable
+        // to others and given its mode only at the end, so one still settling is not yet "unreadable".
+        if settle > 0 {
+            let age = Self.age(of: before)
+            if age < settle { return .settling(seconds: settle - age) }
+        }
 
         // O_NOFOLLOW: a symlink swapped in since is refused (ELOOP); O_NONBLOCK: a FIFO swapped in
         // does not wait for a writer; the descriptor's fstat is what counts from here on.
@@ -65,10 +71,6 @@ public struct FileIntake: Sendable {
         if let kind = Self.kind(opened.st_mode) { return .notRegular(kind: kind) }
         guard opened.st_ino == before.st_ino, opened.st_dev == before.st_dev else { return .changing }
         if Int(opened.st_size) > maxBytes { return .tooLarge(size: Int(opened.st_size)) }
-        if settle > 0 {
-            let age = Self.age(of: opened)
-            if age < settle { return .settling(seconds: settle - age) }
-        }
         if Self.isOpenForWriting(fd) { return .beingWritten }
 
         var bytes = [UInt8](repeating: 0, count: min(Int(opened.st_size), maxBytes) + 1)

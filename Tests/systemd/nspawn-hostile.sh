@@ -127,6 +127,16 @@ check "5. the archive holds both, each under its own name, and the inbox is empt
   [ "$(cx sh -c "cat $st/archive/inflight*.txt" | wc -c)" -gt 1000000 ] && cx grep -q 电梯加装 $st/archive/inflight.1.txt'
 cx rm -f $st/archive/inflight.txt
 
+# --- 5. files moved in from another file system: `mv` creates each one unreadable to others and ----
+# gives it its mode just before closing it, so a reader that looks at the ownership change (IN_ATTRIB)
+# finds it unreadable for an instant: that is a file being written, never an "unreadable" one.
+as bob sh -c "for i in \$(seq 30); do printf '灯笼巷社区通知%s\n\n灯笼巷社区电梯加装工程开工。\n' \$i > /tmp/mv\$i.txt && mv /tmp/mv\$i.txt $inbox/mv\$i.txt; done"
+check "5. thirty files moved in across file systems: all archived, none failed or called unreadable" '
+  waitfor "[ \$(cx sh -c \"ls $inbox | grep -c ^mv\") = 0 ]" 300 &&
+  [ "$(cx sh -c "ls $st/archive | grep -c ^mv")" = 30 ] && ! cx sh -c "ls $st/failed | grep -q ^mv" &&
+  [ "$(journal | grep -c "mv[0-9]*\.txt is left in the inbox")" = 0 ]'
+cx sh -c "rm -f $st/archive/mv*.txt"
+
 # --- 2. a file still being written when the daemon starts is not taken half-written ---------------
 cx systemctl stop renewald.service
 as alice sh -c "python3 /opt/renewald-test/systemd/hostile-tools.py slowwrite $inbox/slow.txt 5 > /tmp/slow.size" &
