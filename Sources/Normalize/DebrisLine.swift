@@ -19,12 +19,14 @@ package enum DebrisLine {
         if isShareInstruction(s) { return "share" }
         if isSiteGreeting(s) { return "greeting" }
         if isEmptyListNotice(s) { return "notice" }
-        if isPrivacyNotice(s) || isBrowserNotice(s) || isAgeGate(s) { return "notice" }
+        if isPrivacyNotice(s) || isBrowserNotice(s) || isAgeGate(s) || isLoginWall(s) || isIssueEndNotice(s) { return "notice" }
         if isJapanesePrompt(s) { return "foreign" }
         if s.count <= 80, isListedHeadline(s) { return "menu" }
         if isUnderscoredTitles(s) { return "menu" }
         guard s.count <= 80, !hasSentencePunctuation(s) else { return nil }
         if isSeparatorsOnly(s) { return "separator" }
+        // `x`, `×`: a pop-up's close button.
+        if s.count == 1, s[0] == "x" || s[0] == "X" || s[0] == "×" || s[0] == "✕" { return "button" }
         if isPlayerClock(s) { return "player" }
         if isFontSizeControl(s) { return "button" }
         if isCalendarRow(s) { return "calendar" }
@@ -122,9 +124,21 @@ package enum DebrisLine {
         if let first = s.first, CharacterClass.isASCIIUpper(first), s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
         var i = 0
         while i < s.count, i < 5, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
-        guard i >= 1, s.count <= i + 12, i + 1 < s.count, s[i] == "版", s[i + 1] == ":" || s[i + 1] == "：" else { return false }
+        guard i >= 1 else { return isNamedPage(s) }
+        guard s.count <= i + 12, i + 1 < s.count, s[i] == "版", s[i + 1] == ":" || s[i + 1] == "：" else { return false }
         return i + 2 < s.count
     }
+
+    /// `亭林月览一版:要闻`: the paper's name, the page in Chinese numerals, and the page's name.
+    static func isNamedPage(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 20, let colon = s.firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 4, colon + 2 < s.count,
+              s[colon - 1] == "版", chineseNumerals.contains(s[colon - 2]) else { return false }
+        var k = colon - 2
+        while k > 0, chineseNumerals.contains(s[k - 1]) { k -= 1 }
+        return k >= 2 && s[..<k].allSatisfy(CharacterClass.isHan) && s[(colon + 1)...].allSatisfy { CharacterClass.isHan($0) || CharacterClass.isSpace($0) }
+    }
+
+    static let chineseNumerals = Set("一二三四五六七八九十".unicodeScalars)
 
     /// `当前版: 02版 上一版  下一版`, `第A01版:澳聞 4下一版`: an e-paper's page turner (a sentence about the
     /// next edition of a plan names 版 once); `版面导航`, `当前报纸日期:`, `展开通版`, `本期发布:`: the labels
@@ -478,6 +492,7 @@ package enum DebrisLine {
 
     static let counterWords: [[Unicode.Scalar]] = Needles.of([
         "浏览", "阅读", "点击", "访问", "评论", "点赞", "收藏", "转发", "分享", "在看", "热度", "人气", "播放", "访客",
+        "查看", "回复", "回帖",
     ])
 
     /// `扫一扫下载某某APP`, `分享到：微信 微博`, `长按识别二维码关注`: share and QR prompts, app banners.
@@ -503,7 +518,7 @@ package enum DebrisLine {
         // One word (no separator): only a control that stands alone, judged without splitting.
         if !s.contains(where: isMenuSeparator) {
             guard s.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) }), s.count <= 12 else { return false }
-            return soloMenu.contains(s) || s.count <= 10 && soloControls.contains { s.contains($0) }
+            return soloMenu.contains(s) || s.count <= 10 && soloControls.contains { s.contains($0) } || isMenuWordsRunTogether(s[...])
         }
         var tokens: [[Unicode.Scalar]] = [[]]
         for c in s {
@@ -531,17 +546,41 @@ package enum DebrisLine {
         return !nameLike && words.count >= 4 && words.allSatisfy { $0.count >= 2 && $0.count <= 5 }
     }
 
+    /// `设为首页收藏本站`: two or more of a site's menu words with the gap between them lost.
+    static func isMenuWordsRunTogether(_ s: ArraySlice<Unicode.Scalar>, words: Int = 0) -> Bool {
+        if s.isEmpty { return words >= 2 }
+        return menuWords.contains { w in w.count >= 2 && s.starts(with: w) && isMenuWordsRunTogether(s.dropFirst(w.count), words: words + 1) }
+    }
+
+    /// `您需要 登录 才可以下载或查看，没有帐号？立即注册`, `亲，你还没有登录哦！`: a forum's login wall.
+    static func isLoginWall(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 60, s.contains(where: { $0 == "登" }) else { return false }
+        return loginWalls.contains { s.contains($0) }
+    }
+
+    static let loginWalls = Needles.of(["还没有登录", "還沒有登錄", "还没有登入", "沒有帳號", "没有帐号", "没有账号", "請先登入", "请先登录",
+                                        "您需要 登录", "您需要登录", "才可以下载或查看"])
+
+    /// `这已经是最后一期了哦！`, `已经是第一期了`: an e-paper reader's pop-up at the end of its issues.
+    static func isIssueEndNotice(_ s: [Unicode.Scalar]) -> Bool {
+        s.count <= 16 && s.contains(where: { $0 == "期" }) && issueEnds.contains { s.contains($0) }
+    }
+
+    static let issueEnds = Needles.of(["已经是最后一期", "已经是第一期", "已是最后一期", "已是第一期", "已經是最後一期", "已經是第一期"])
+
     /// Words that end the label before a byline's names (`本报记者`, `通讯员`).
     static let creditLabels = Needles.of(["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"])
 
     static let menuWords: Set<[Unicode.Scalar]> = Set(Needles.of([
         "首页", "网站首页", "设为首页", "加入收藏", "网站地图", "联系我们", "关于我们", "手机版", "无障碍", "繁體", "繁体", "简体",
         "English", "登录", "注册", "RSS", "更多", "返回", "TOP", "Top", "顶部", "返回顶部", "举报", "收藏", "打印", "纠错",
+        "收藏本站", "找回密码", "马上注册", "立即注册", "QQ登录", "微信登录", "上一期", "下一期", "往期回顾",
     ]))
 
     /// Menu words that are chrome even alone (`首页` alone may be a list item of the text).
     static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "下载", "下載", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版",
-                                                                "关于我们", "關於我們"]))
+                                                                "关于我们", "關於我們", "收藏本站", "找回密码", "马上注册", "立即注册", "跳转到指定楼层",
+                                                                "复制链接", "我知道了"]))
 
     /// Controls that may stand alone on a line (`查看原文`, `阅读原文`, `点击加入`).
     static let soloControls: [[Unicode.Scalar]] = Needles.of(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布", "听新闻", "聽新聞",
