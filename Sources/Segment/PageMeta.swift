@@ -38,7 +38,8 @@ enum PageMetaReader {
         if let title = anchoredTitle(lines) {
             for k in 0..<title { meta.metaLines.insert(k) }
             i = title
-            head = max(head, headEnd(lines, from: title))
+            // (From the line under the title: an exclaimed title may end like a sentence.)
+            head = max(head, headEnd(lines, from: title + 1))
         } else if let title = titleAboveByline(lines) {
             // (What the lines above say of the page, its date, is still the page's.)
             for k in 0..<title {
@@ -46,7 +47,7 @@ enum PageMetaReader {
                 if let parsed = MetaLine.parse(lines[k].scalars), parsed.isMeta { take(parsed, line: k, into: &meta, head: true) }
             }
             i = title
-            head = max(head, headEnd(lines, from: title))
+            head = max(head, headEnd(lines, from: title + 1))
         }
         while i < head {
             defer { i += 1 }
@@ -209,7 +210,7 @@ enum PageMetaReader {
             // Above the title, chrome; or, below a site's name and column, a label such as `当前位置:` that no
             // title continues (only the line right above could be the first half of the title).
             guard t >= 1, t <= 6, title.count >= 6, title.count <= 60, !title.containsFullStop, !title.isByline,
-                  title.isTitleCandidate || title.isLabelled,
+                  title.isTitleCandidate || title.isLabelled || StructureParser.isExclaimedTitle(title),
                   lines[0..<t].allSatisfy(isChrome)
                   || (t >= 2 && isChrome(lines[t - 1]) && cannotEndAbove(lines[t - 1])
                       && lines[0..<(t - 1)].allSatisfy({ $0.count <= 40 && !$0.containsFullStop && !$0.endsSentence })) else { return nil }
@@ -273,16 +274,24 @@ enum PageMetaReader {
     /// item of a bulleted list (`• 点击右上角…`): never the first half of a title.
     private static func cannotEndAbove(_ line: Line) -> Bool {
         line.count <= 4 || !line.isTitleCandidate || isSiteName(line.scalars) || isDateAlone(line.scalars) || listBullets.contains(line.scalars[0])
+            || line.count <= 20 && Scalars.hasSuffix(line.scalars, mainText, before: line.count)
     }
+
+    /// `某某社某某分社正文`: a breadcrumb's last crumb (the article itself), glued to the site's name.
+    static let mainText = "正文".scalars
 
     static let listBullets: Set<Unicode.Scalar> = ["•", "◦", "▪", "▫", "‣", "∙", "·"]
 
     /// `某某网_某某客户端`, `青石网 | 青石APP`: the site's own names, each ending as a site's name does.
     static func isSiteName(_ s: [Unicode.Scalar]) -> Bool {
+        // `西蜀网西蜀论坛`: a site's name and its forum's.
+        if s.count <= 16, let web = s.firstIndex(where: { $0 == "网" || $0 == "網" }), web >= 1,
+           Scalars.hasSuffix(s, forum, before: s.count) || Scalars.hasSuffix(s, forumTraditional, before: s.count), web + 2 < s.count - 2 { return true }
         let parts = s.split(whereSeparator: { $0 == "_" || $0 == "|" || $0 == "｜" }).map { $0.filter { !CharacterClass.isSpace($0) } }
         return parts.count >= 2 && parts.allSatisfy { part in siteNameEnds.contains { part.count > $0.count && Scalars.hasSuffix(part, $0, before: part.count) } }
     }
 
+    static let forum = "论坛".scalars, forumTraditional = "論壇".scalars
     static let siteNameEnds: [[Unicode.Scalar]] = ["网", "網", "客户端", "客戶端", "APP", "App", "app", "频道", "頻道"].map(\.scalars)
 
     /// `看家乡事，品故乡情`: a site's slogan, two halves of the same length set apart by a comma.

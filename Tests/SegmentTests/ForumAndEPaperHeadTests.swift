@@ -1,0 +1,60 @@
+import Normalize
+import ReportModel
+import Testing
+@testable import Segment
+
+/// Session 12 (check19): a forum post's page, an e-paper reader's pop-ups, a breadcrumb's last crumb and
+/// a wire's bracketed reporters, in the shapes unseen pages gave, on invented pages.
+@Suite struct ForumAndEPaperHeadTests {
+    static let body = "桂香小区楼道照明和外墙改造近日完工，居民出行更方便了，停车位也比以前多了不少。"
+    /// Enough paragraphs that the page's last lines are far from its head.
+    static let bodies = (1...30).map { "第\($0)段，桂香小区的改造还在继续，居民们说楼道亮了，路也平了。" }
+
+    func page(_ text: [String]) -> Page {
+        Segmenter().segment(Normalizer().normalize(text.joined(separator: "\n")))
+    }
+
+    /// A forum post: its menu words run together, login links, counters, the post's controls and a
+    /// login wall around a long exclaimed headline, the date after `发表于`.
+    @Test func aForumPostsHeadlineAndDateAmongItsControls() {
+        let title = "[青石说] 旧楼换新颜!桂香区32个老旧小区改造进行中，涉及居民6000户，计划投资约5.1亿元!"
+        let p = page(["设为首页收藏本站", "", "青石网青石论坛", "", " 找回密码", " 马上注册", "", "QQ登录", "", "查看: 3120|回复: 16",
+                      "打印 上一主题 下一主题", "", title, "", "  [复制链接]", "跳转到指定楼层", "#",
+                      "发表于 2023-6-1 09:05:33 | 只看该作者 回帖奖励 |正序浏览 |阅读模式", "",
+                      "亲,你还没有登录哦!如果还没有注册,那就更要快快行动", "", "您需要 登录 才可以下载或查看,没有帐号?马上注册", "", "x", "", Self.body]
+                     + Self.bodies)
+        #expect(p.articles[0].title == title)
+        #expect(p.published == "2023-06-01")
+        #expect(p.articles[0].paragraphs.first == Self.body)
+        #expect(p.articles[0].paragraphs.count == 1 + Self.bodies.count)
+    }
+
+    /// An e-paper reader: its pop-up at the last issue and its button, the issue turner, the page's
+    /// name with its number in Chinese numerals, the issue's date above the title.
+    @Test func anEPaperReadersPopUpsAndNamedPageAboveTheTitle() {
+        let p = page(["这已经是最后一期了哦!", "", "我知道了", "", "2025年10月10日", "", "上一期 下一期", "桂香月刊一版:要闻", "2025年10月10日", "",
+                      "签约率过半!桂香村改造加速推进中", "", Self.body])
+        #expect(p.articles[0].title == "签约率过半!桂香村改造加速推进中")
+        #expect(p.published == "2025-10-10")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    /// `某某社某某分社正文`: a breadcrumb's last crumb glued to the site's name, above the title and its
+    /// publish line; the wire's reporters in brackets after a space; a reporter whose name ends in 江
+    /// is no place.
+    @Test func aBreadcrumbsLastCrumbAndAWiresBracketedReporters() {
+        let p = page(["青石社桂香分社正文", "", "首頁 > bwbd > 青石網桂香", "", "桂香老舊小區“煥”新顏 群眾生活再“升級”",
+                      "2024年11月27日 13:07 來源:青石網桂香 編輯:曹某某", "",
+                      "  青石網桂香新聞11月27日電 (吳平華 曾學江 劉昌盛)近日，在宜賓南溪區鳳翔街口袋公園看到，工人們正在種植綠植。"])
+        #expect(p.articles[0].title == "桂香老舊小區“煥”新顏 群眾生活再“升級”")
+        #expect(p.articles[0].authors == ["吳平華", "曾學江", "劉昌盛"])
+        #expect(!p.articles[0].places.contains("曾學江"))
+        #expect(p.articles[0].places.contains("南溪區"))
+    }
+
+    /// A table's cell rule left after the title (`标题 |`) is not part of it.
+    @Test func aTableCellsRuleAfterTheTitle() {
+        let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
+        #expect(p.articles[0].title == "桂香区既有住宅启动加装电梯")
+    }
+}
