@@ -201,13 +201,15 @@ enum Bylines {
         let written = Array(s[0..<min(s.count, 48)])
         // `新華社成都8月21日電（記者…）`: the words in the simplified fold, the names as written.
         let window = TraditionalFold.fold(written)
+        // (`…11月27日电 (吴某某 曾某某)`: a space may stand between the dispatch and its bracket.)
         if let open = window.firstIndex(where: { $0 == "（" || $0 == "(" }),
-           open <= 8 || (open > 0 && (window[open - 1] == "电" || window[open - 1] == "讯")),
+           case let mark = window[..<open].lastIndex(where: { !CharacterClass.isSpace($0) }).map({ window[$0] }),
+           open <= 8 || mark == "电" || mark == "讯",
            let close = window[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) {
             let inner = Array(window[(open + 1)..<close])
             guard let at = Scalars.find(reporter, in: inner), at <= 4 else {
                 // `新华网南京9月24日电(庞雪汀 宋亦闲)`, `某某在線河北消息(張某某)`: a wire's reporters named without the label.
-                guard open > 0, window[open - 1] == "电" || window[open - 1] == "讯" || Scalars.hasSuffix(window, news, before: open) else { return nil }
+                guard mark == "电" || mark == "讯" || Scalars.hasSuffix(window, news, before: open) else { return nil }
                 guard let credited = names(inAuthorLine: Line(Scalars.string(written[(open + 1)..<close]))), credited.count <= 4 else { return nil }
                 return credited.joined(separator: "、")
             }

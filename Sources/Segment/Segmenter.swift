@@ -173,6 +173,12 @@ public struct Segmenter: Sendable {
         if let hinted = hintedTitle, page.articles.count == 1, page.articles[0].title == nil {
             page.articles[0].title = hinted
         }
+        // `(吴某某 曾学江 刘某某)`: a person the page credits is no place, whatever the name ends in (江).
+        for k in page.articles.indices where !page.articles[k].places.isEmpty {
+            let people = Set((page.articles[k].authors + page.articles[k].editors).map { Scalars.string(TraditionalFold.fold(Array($0.unicodeScalars))) })
+            guard !people.isEmpty else { continue }
+            page.articles[k].places.removeAll { people.contains(Scalars.string(TraditionalFold.fold(Array($0.unicodeScalars)))) }
+        }
         if !meta.metaLines.isEmpty {
             page.warnings.append("read \(meta.metaLines.count) metadata line\(meta.metaLines.count == 1 ? "" : "s") (date, source, credits)")
         }
@@ -207,6 +213,8 @@ public struct Segmenter: Sendable {
             }
             out += s
         }
+        // `钟楼某某启动加装电梯 |`: a table cell's rule left after the title.
+        while let last = out.last, last == "|" || last == "｜" || CharacterClass.isSpace(last), out.count > 1 { out.removeLast() }
         return Scalars.string(out)
     }
 
