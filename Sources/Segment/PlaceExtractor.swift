@@ -411,7 +411,8 @@ struct PlaceExtractor {
         // Part of a longer Han word on the left (`江南京`), or a suffix follows: the suffix rule decides.
         if end < s.count {
             let next = s[end]
-            if PlaceExtractor.bareBlockers.contains(next) { return false }
+            // (`辽宁大连`: a province written before its city, which may begin with 大.)
+            if PlaceExtractor.bareBlockers.contains(next), !(next == "大" && Gazetteer.trie.longest(in: s, at: end) != (0, 0)) { return false }
             // `玉林北路`, `南京西路`: a direction and a street suffix make the whole a street's name.
             if PlaceExtractor.directions.contains(next), end + 1 < s.count,
                PlaceExtractor.streetScalars.contains(s[end + 1]) || (s[end + 1] == "大" && end + 2 < s.count && PlaceExtractor.streetScalars.contains(s[end + 2])) {

@@ -205,3 +205,18 @@ import Testing
         #expect(figures(body).isEmpty)
     }
 }
+
+/// Session 12 (check19): a province written right before its city.
+@Suite struct ProvinceBeforeCityTests {
+    private func places(_ body: String) -> [String] {
+        Segmenter().segment(NormalizedText(lines: ["微更新简讯", body])).articles[0].places
+    }
+
+    @Test func aProvinceBeforeACityThatBeginsWith大() {
+        let found = places("在辽宁大连甘井子区，这里的老楼正在改造。")
+        #expect(found.contains("辽宁"))
+        #expect(found.contains("大连"))
+        // (A university named after the province is still no place.)
+        #expect(!places("辽宁大学的学生来到社区。").contains("辽宁"))
+    }
+}
