@@ -112,6 +112,15 @@ struct PlaceExtractor {
                 i = end
                 continue
             }
+            // `台南市東區`: a district named by its direction, right after its city.
+            if suffix.text == PlaceExtractor.district, i >= 1, i - 1 == lastPlaceEnd, PlaceExtractor.directions.contains(s[i - 1]),
+               candidates.last.map({ $0.suffix.kind == .admin }) == true, end == s.count || !suffix.badFollowers.contains(s[end]) {
+                candidates.append(Candidate(stem: [s[i - 1]], suffix: suffix, written: Array(written[(i - 1)..<end]), bounded: true))
+                chainStart = end
+                lastPlaceEnd = end
+                i = end
+                continue
+            }
             guard var (stemStart, bounded) = stemStart(s, suffixAt: i, suffix: suffix, floor: chainStart) else { i += 1; continue }
             // `原胶带厂家属院`: a compound keeps the former name of its work unit.
             if suffix.text == PlaceExtractor.staffCompound, stemStart > chainStart, s[stemStart - 1] == "原" { stemStart -= 1 }
@@ -173,13 +182,30 @@ struct PlaceExtractor {
                !Gazetteer.contains(stem), suffix.text == PlaceExtractor.province || stem.count != 2 { i += 1; continue }
             // `15分钟社区`: a stem glued to a number is a measure, not a name.
             if stemStart > 0, CharacterClass.isASCIIDigit(s[stemStart - 1]), suffix.kind != .street { i += 1; continue }
-            let name = Array(written[stemStart..<(suffix.keepsSuffix ? end : i)])
+            // `東區建國里`: a neighbourhood (里) is a name only right after the district it lies in.
+            if suffix.text == PlaceExtractor.neighbourhood, stemStart != lastPlaceEnd || stem.count > 3 { i += 1; continue }
+            // `文化路1段`, `文化路一段`: a road's section is part of its name.
+            let nameEnd = suffix.kind == .street ? PlaceExtractor.sectionEnd(s, from: end) ?? end : end
+            let name = Array(written[stemStart..<(suffix.keepsSuffix ? nameEnd : i)])
             candidates.append(Candidate(stem: stem, suffix: suffix, written: name, bounded: bounded))
-            if suffix.boundsChain { chainStart = end }
-            lastPlaceEnd = end
-            i = end
+            if suffix.boundsChain { chainStart = nameEnd }
+            lastPlaceEnd = nameEnd
+            i = nameEnd
         }
     }
+
+    /// Where `1段`, `一段`, `二段` after a road's name ends, if one follows (not `一段时间`, `一段路`).
+    static func sectionEnd(_ s: [Unicode.Scalar], from end: Int) -> Int? {
+        var j = end
+        while j < s.count, j - end < 2, CharacterClass.isASCIIDigit(s[j]) || numerals.contains(s[j]) { j += 1 }
+        guard j > end, j < s.count, s[j] == "段" else { return nil }
+        if j + 1 < s.count, sectionNotAfter.contains(s[j + 1]) { return nil }
+        return j + 1
+    }
+
+    static let numerals = ScalarSet("一二三四五六七八九十")
+    static let sectionNotAfter = ScalarSet("时路距落话历文子")
+    static let neighbourhood = "里".scalars, district = "区".scalars
 
     /// Where the stem before a suffix at `i` starts, and whether a real boundary stopped it; nil if too short.
     private func stemStart(_ s: [Unicode.Scalar], suffixAt i: Int, suffix: PlaceSuffix, floor: Int) -> (Int, Bool)? {

@@ -37,7 +37,7 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "小区".scalars, kind: .admin, maxStem: 6,
                     genericEndings: words("级 老旧 改造 住宅 商品房 安置房 样本 试点 高层 多层 新建 老 城镇老旧 无物业 开放式 封闭式 单位 老式 大型 普通 已 改 老旧住宅 安置 待改造 拆迁 回迁 保障房 示范 智慧 绿色 的 公房 售后公房 精品 老公房 房改房 直管公房 商住 高档 成熟 封闭 品质 美丽 宜居 幸福 和谐 文明 平安 整洁 无障碍 适老")),
         PlaceSuffix(text: "片区".scalars, kind: .area, maxStem: 5,
-                    genericEndings: words("老旧 老城 城市 重点 试点 低洼 易涝 更新 改造 历史 建成 中心 居住 城中村 老 新 开发 棚户 核心 成熟 集中 连片 住宅 老城区"),
+                    genericEndings: words("老旧 老城 城市 重点 试点 低洼 易涝 更新 改造 历史 建成 中心 居住 城中村 老 新 开发 棚户 核心 成熟 集中 连片 住宅 老城区 第一 第二 第三 第四 第五 第六 第七 第八 第九 第十"),
                     badFollowers: chars("化"), keepsSuffix: false),
         PlaceSuffix(text: "居民区".scalars, kind: .admin, maxStem: 4,
                     genericEndings: words("老 新 老旧 城市 大型 普通 周边 附近 成熟 密集 集中 传统 一般 农村 城镇 该 各")),
@@ -109,6 +109,13 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "大厦".scalars, kind: .compound, maxStem: 4,
                     genericEndings: words("高楼 摩天 商业 办公 综合 一座 这座 那座 整栋 栋 幢 写字 商务 金融 科技 政务 行政 的 新 老 旧 危 将倾 三无 三無"),
                     badFollowers: chars("里内中外前后旁")),
+        // `中山居委会`: a residents' committee, named after its community.
+        PlaceSuffix(text: "居委会".scalars, kind: .admin, maxStem: 4,
+                    genericEndings: words("社区 村 小区 辖区 街道 所在 当地 各 该 本 一个 多个 采取 通过 依托 组织 联合 协调 召集 发挥 由 经 向 与 和 在 到 对 把 将 让 请 等 及 及时 同 帮助 督促 指导 配合 会同 发动")),
+        // `東區建國里`, `团结湖北里`: a neighbourhood, taken only right after its district (see the extractor).
+        PlaceSuffix(text: "里".scalars, kind: .compound, maxStem: 3,
+                    genericEndings: words("这 那 哪 心 手 家 夜 城 村 区 县 市 镇 街 路 巷 院 楼 园 店 校 屋 房 厂 社 会 局 所 站 年 月 日 时 间 子 头 边 面 小区 社区 城区 街道 院子 公里 千里 万里 百里"),
+                    badFollowers: chars("程面边头外长")),
         PlaceSuffix(text: "苑".scalars, kind: .compound, maxStem: 5,
                     genericEndings: words("文 艺 学 御 鹿 禁 上 宫 乐 文苑 花 园"), badFollowers: chars("林囿")),
     ]

@@ -219,4 +219,17 @@ import Testing
         // (A university named after the province is still no place.)
         #expect(!places("辽宁大学的学生来到社区。").contains("辽宁"))
     }
+
+    /// A residents' committee, a road's section, a district named by its direction and a neighbourhood
+    /// right after it; an ordinal area and a verb before a committee are no names.
+    @Test func committeesSectionsDirectionDistrictsAndNeighbourhoods() {
+        #expect(places("桂香县中山居委会旗岭路第九片区完成改造。") == ["桂香县", "中山居委会", "旗岭路"])
+        #expect(places("采取居委会征集业主意见的方式。").isEmpty)
+        #expect(places("他住在新北市板橋區文化路一段。").contains("文化路一段"))
+        #expect(places("文化路1段的店面正在改造。") == ["文化路1段"])
+        #expect(places("沿建设路走了一段的时候。").isEmpty)
+        #expect(places("位於台南市東區建國里的老屋。") == ["台南市", "東區", "建國里"])
+        // (里 elsewhere is only "in": `小区里`, `家里`.)
+        #expect(places("武侯区小区里的居民说家里很暖和。") == ["武侯区"])
+    }
 }
