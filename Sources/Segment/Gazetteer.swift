@@ -9,10 +9,15 @@ enum Gazetteer {
     static let names: [String] = GazetteerData.shortForms.split(separator: " ").map(String.init) + countries + abbreviations
 
     /// Names texts write without a division's suffix, general knowledge: `北市` for 台北市 in Taiwanese
-    /// news, and Hong Kong's districts and areas, which Hong Kong texts never write with 区.
+    /// news, Taiwan's cities and counties, and Hong Kong's districts and areas, which Hong Kong texts
+    /// never write with 区.
     static let abbreviations: [String] = [
         "北市", "湾仔", "油尖旺", "观塘", "深水埗", "黄大仙", "九龙城", "荃湾", "屯门", "元朗", "葵青", "西贡", "中环", "上环",
         "西环", "铜锣湾", "尖沙咀", "旺角", "将军澳",
+        "大角咀", "土瓜湾", "红磡", "何文田", "油麻地", "佐敦", "长沙湾", "石硖尾", "荔枝角", "牛头角", "秀茂坪", "香港仔", "鸭脷洲",
+        "柴湾", "筲箕湾", "鲗鱼涌", "跑马地", "天水围", "粉岭", "大埔", "沙田", "东涌", "坚尼地城", "西营盘", "新界", "葵涌",
+        // Taiwan's cities and counties, written without 市/縣 (the national division codes list none).
+        "新北", "台中", "台南", "基隆", "新竹", "苗栗", "彰化", "南投", "云林", "嘉义", "屏东", "宜兰", "花莲", "台东", "马祖",
     ]
 
     /// Countries that reports on renewal cite for their examples (`德国`, `新加坡`); general knowledge.

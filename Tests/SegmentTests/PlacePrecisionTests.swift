@@ -232,4 +232,11 @@ import Testing
         // (里 elsewhere is only "in": `小区里`, `家里`.)
         #expect(places("武侯区小区里的居民说家里很暖和。") == ["武侯区"])
     }
+
+    /// Hong Kong's areas and Taiwan's cities written bare; a mainland 九龙 name stays whole.
+    @Test func hongKongAreasAndTaiwanCitiesWrittenBare() {
+        #expect(places("市建局在大角咀及深水埗啟動重建。") == ["大角咀", "深水埗"])
+        #expect(places("宜蘭縣政府表示，花蓮與台東也有類似需求。").contains("花蓮"))
+        #expect(places("黄石九龙洞社区的食堂开业。").contains("九龙洞社区"))
+    }
 }
