@@ -78,6 +78,13 @@ enum LineRoles {
         line.count <= 6 && (Scalars.has(line.scalars, "此致".scalars) || Scalars.has(line.scalars, "敬礼".scalars))
     }
 
+    /// `各镇(街)，区各部门：`, `各街道办事处、区政府各部门：`: the addressees a notice opens with.
+    static func isAddressee(_ line: Line) -> Bool {
+        let s = line.scalars
+        guard s.count >= 4, s.count <= 48, !line.containsFullStop, let last = s.last, last == "：" || last == ":" else { return false }
+        return s[0] == "各" || s.contains("各")
+    }
+
     /// `联系人：…`, `联系电话：…`, `附件：…`.
     static func isContactOrAttachment(_ line: Line) -> Bool {
         guard line.isLabelled || Scalars.has(line.scalars, attachment) else { return false }

@@ -147,8 +147,29 @@ struct StructureParser {
             part.authorLine = part.body.remove(at: j)
         }
         if part.title.isEmpty, tailTitles { recoverTitleAtPageBreak(&part, headline: &page.headline) }
+        if part.title.isEmpty, !tailTitles, let k = forwardedDocumentTitle(part.body) {
+            part.title = [k]
+            part.body.removeAll { $0 == k }
+        }
         page.parts = [part]
     }
+
+    /// `各镇(街)，区各部门：` ⏎ `《某某工作方案》已经区政府同意，现印发给你们…` ⏎ the issuer ⏎ its date ⏎
+    /// `某某工作方案`: a notice forwarding a document, printed without its own title (the page's `<title>`
+    /// had it): the forwarded document's title under the notice's sign-off is the title.
+    private func forwardedDocumentTitle(_ body: [Int]) -> Int? {
+        guard body.count >= 4, let first = body.first, LineRoles.isAddressee(lines[first]) else { return nil }
+        for n in 2..<min(body.count, 8) where DateScanner.isDateOnly(lines[body[n - 1]]) {
+            let title = lines[body[n]]
+            guard title.isTitleCandidate, title.count >= 6, title.count <= 40,
+                  Self.documentKinds.contains(where: { Scalars.hasSuffix(title.scalars, $0, before: title.count) }) else { return nil }
+            return body[n]
+        }
+        return nil
+    }
+
+    static let documentKinds: [[Unicode.Scalar]] = ["方案", "办法", "办法（试行）", "意见", "规定", "细则", "计划", "规划", "导则", "指引", "通知", "公告",
+                                                  "辦法", "規定", "細則", "計劃", "規劃", "導則", "通告"].map(\.scalars)
 
     /// `董璐`: one personal name of two or three characters alone on a line, not a place's name.
     private func isLoneName(_ line: Line) -> Bool {

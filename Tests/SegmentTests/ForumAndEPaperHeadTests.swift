@@ -52,6 +52,19 @@ import Testing
         #expect(p.articles[0].places.contains("南溪區"))
     }
 
+    /// A notice forwarding a plan, printed without its own title: the plan's title under the sign-off.
+    @Test func aForwardedPlansTitleUnderTheNoticesSignOff() {
+        let p = page(["来源:规自局发布日期:2021-12-03", "各镇(街),区各部门:",
+                      "《桂香区老旧小区住宅加装电梯工作方案》已经区政府同意,现印发给你们,请认真组织实施。", "桂香区住房和城乡建设局", "2021年12月3日",
+                      "桂香区老旧小区住宅加装电梯工作方案", Self.body])
+        #expect(p.articles[0].title == "桂香区老旧小区住宅加装电梯工作方案")
+        #expect(p.articles[0].paragraphs.last == Self.body)
+        #expect(!p.articles[0].paragraphs.contains("桂香区老旧小区住宅加装电梯工作方案"))
+        // (A letter that only opens with its addressees keeps no title.)
+        let letter = page(["各位居民：", "桂香小区加装电梯工程下周开工，请大家相互告知。", "桂香社区居委会", "2021年12月3日", Self.body])
+        #expect(letter.articles[0].title == nil)
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
