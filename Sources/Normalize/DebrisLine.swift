@@ -37,7 +37,10 @@ package enum DebrisLine {
         if isOutletChannel(s) { return "share" }
         if isHotline(s) { return "hotline" }
         if isMenuRunTogether(s) { return "menu" }
-        if isShortBreadcrumb(s) { return "menu" }
+        if isShortBreadcrumb(s) || isLocationLine(s) { return "menu" }
+        if isReadingTime(s) { return "counter" }
+        if isRandomToken(s) { return "token" }
+        if isPhoneAd(s) { return "hotline" }
         if isPictureNote(s) { return "image" }
         if isImageName(s) { return "image" }
         if isBracketedControls(s) { return "button" }
@@ -143,12 +146,23 @@ package enum DebrisLine {
     /// `当前版: 02版 上一版  下一版`, `第A01版:澳聞 4下一版`: an e-paper's page turner (a sentence about the
     /// next edition of a plan names 版 once); `版面导航`, `当前报纸日期:`, `展开通版`, `本期发布:`: the labels
     /// of its page tools.
-    static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
+    package static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 40 else { return false }
         if s.count <= 20, pageTools.contains(where: { s.firstIndex(of: $0) != nil }) { return true }
         guard s.firstIndex(of: previousPage) != nil || s.firstIndex(of: nextPage) != nil else { return false }
+        // (`上一版3 4下一版 2011年1月10日 星期`: the turner beside the date is the page's dateline,
+        // left for the metadata reader.)
+        if hasYearMonthDay(s) { return false }
         // `3上一版`, `下一版4`: the turner alone, with its arrow digit.
         return s.count <= 6 || s.filter { $0 == "版" }.count >= 2
+    }
+
+    /// `2011年1月10日`: four digits, 年, a month and 月, a day and 日.
+    static func hasYearMonthDay(_ s: [Unicode.Scalar]) -> Bool {
+        guard let year = s.firstIndex(of: "年"), year >= 4, s[(year - 4)..<year].allSatisfy(CharacterClass.isASCIIDigit),
+              let month = s[year...].firstIndex(of: "月"), month > year + 1, month <= year + 3,
+              let day = s[month...].firstIndex(of: "日"), day > month + 1, day <= month + 3 else { return false }
+        return s[(year + 1)..<month].allSatisfy(CharacterClass.isASCIIDigit) && s[(month + 1)..<day].allSatisfy(CharacterClass.isASCIIDigit)
     }
 
     /// `某某标题一_某某标题二_某某标题三_某某标题四`: other pages' titles joined by underscores (a page's
@@ -341,6 +355,50 @@ package enum DebrisLine {
         let left = s[..<at].filter { !CharacterClass.isSpace($0) }, right = s[(at + 1)...].filter { !CharacterClass.isSpace($0) }
         return (2...6).contains(left.count) && (2...6).contains(right.count)
             && left.allSatisfy(CharacterClass.isHan) && right.allSatisfy(CharacterClass.isHan)
+    }
+
+    /// The line without a leading `date 2024-12-07 ` (a template's field), or nil when it has none.
+    static func withoutTemplateDate(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard s.count >= 15, s.starts(with: templateDate) else { return nil }
+        let d = s[5..<15]
+        guard d.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 ? $0.element == "-" : CharacterClass.isASCIIDigit($0.element) }) else { return nil }
+        return Array(s[15...].drop(while: CharacterClass.isSpace))
+    }
+
+    static let templateDate = Array("date ".unicodeScalars)
+
+    /// `位置: 首页 实时消息 正文`, `您现在的位置：首页`: where the page sits in its site.
+    static func isLocationLine(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 60, let at = s.firstIndex(of: location), at <= 5 else { return false }
+        let colon = at + location.count
+        return colon < s.count && (s[colon] == ":" || s[colon] == "：") && s[..<at].allSatisfy(CharacterClass.isHan)
+    }
+
+    static let location = Array("位置".unicodeScalars)
+
+    /// `预计阅读时长 4 分钟`, `阅读时长约3分钟`: a page's estimate of the reading time.
+    static func isReadingTime(_ s: [Unicode.Scalar]) -> Bool {
+        s.count <= 20 && s.firstIndex(of: readingTime) != nil && s.last == "钟"
+    }
+
+    static let readingTime = Array("阅读时长".unicodeScalars)
+
+    /// `3o4wb82w4ypc`: a spam page's random token alone on a line (letters and digits mixed, no word).
+    static func isRandomToken(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 8, s.count <= 32, s.allSatisfy({ CharacterClass.isASCIIDigit($0) || CharacterClass.isASCIILetter($0) }) else { return false }
+        let digits = s.filter(CharacterClass.isASCIIDigit).count
+        // (A word or a year beside letters, `Model2024`, runs as two blocks; a token alternates.)
+        let switches = zip(s, s.dropFirst()).filter { CharacterClass.isASCIIDigit($0) != CharacterClass.isASCIIDigit($1) }.count
+        return digits >= 2 && digits < s.count - 1 && switches >= 4
+    }
+
+    /// `400--117--9882(温馨提示:点击屏幕下方可直接拨打)`, `本站人工客服维修热线电话:`: a service hotline's advert.
+    static func isPhoneAd(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 60 else { return false }
+        if s.count <= 20, s.firstIndex(of: hotline) != nil, let last = s.last, last == ":" || last == "：" { return true }
+        // (A date, `2024-01-09 12:45`, has groups of two digits; a telephone number's are longer.)
+        let groups = s.prefix { CharacterClass.isASCIIDigit($0) || $0 == "-" }.split(separator: "-")
+        return groups.count >= 2 && groups.allSatisfy { $0.count >= 3 } && groups.reduce(0) { $0 + $1.count } >= 10
     }
 
     /// `某社区 资料图`, `(资料图片仅供参考)`: a note where a picture was.
