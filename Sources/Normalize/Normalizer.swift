@@ -9,11 +9,15 @@ public struct NormalizedText: Sendable, Equatable {
     /// How many hard-wrapped lines were rejoined inside a block: text with hard wraps was laid out on a
     /// page (a PDF). (A web page written one phrase a paragraph, rejoined across its blank lines, was not.)
     public var rejoinedWraps: Int
+    /// ` date 2026-01-19 ` before a line's own words: a page template's field leaked into the text. Often
+    /// the article's date, sometimes the template's: the page's date where it prints none of its own.
+    public var templateDate: String?
 
-    public init(lines: [String], warnings: [String] = [], rejoinedWraps: Int = 0) {
+    public init(lines: [String], warnings: [String] = [], rejoinedWraps: Int = 0, templateDate: String? = nil) {
         self.lines = lines
         self.warnings = warnings
         self.rejoinedWraps = rejoinedWraps
+        self.templateDate = templateDate
     }
 }
 
@@ -32,6 +36,7 @@ public struct Normalizer: Sendable {
         var spaced = 0
         var glosses = 0
         var linkRows: [String] = []
+        var templateDate: String?
         for i in lines.indices {
             if let once = DoubledRunRepair.undouble(lines[i].scalars) {
                 lines[i].scalars = once
@@ -39,6 +44,10 @@ public struct Normalizer: Sendable {
                 undoubled += 1
             }
             folded += WidthFolding.fold(&lines[i].scalars)
+            if lines[i].scalars.first == "d", let rest = DebrisLine.withoutTemplateDate(lines[i].scalars) {
+                if templateDate == nil { templateDate = lines[i].scalars[5..<15].string }
+                lines[i].scalars = rest
+            }
             // A row of other pages' headlines above the article is told by its wide gaps, which spacing
             // repair closes. Only at the top: further down, gaps of that width set apart a table's cells.
             if i < 5, DebrisLine.isLinkList(lines[i].scalars) {
@@ -63,7 +72,8 @@ public struct Normalizer: Sendable {
         if glosses > 0 { warnings.append("removed \(glosses) pinyin glosses after characters") }
         if !web.removed.isEmpty || !linkRows.isEmpty { warnings.append(Self.removedWarning(linkRows + web.removed)) }
         if joined.joined > 0 { warnings.append("rejoined \(joined.joined) hard-wrapped lines") }
-        return NormalizedText(lines: joined.lines.map { $0.string }, warnings: warnings, rejoinedWraps: joined.inBlocks)
+        return NormalizedText(lines: joined.lines.map { $0.string }, warnings: warnings, rejoinedWraps: joined.inBlocks,
+                              templateDate: templateDate)
     }
 
     /// `removed 3 web page lines: 设为首页 加入收藏 | 【纠错】 | 浏览：72次 评论：0`, each shortened to 40 characters.

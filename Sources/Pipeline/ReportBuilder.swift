@@ -102,7 +102,8 @@ public struct ReportBuilder: Sendable {
         let normalized = normalizer.normalize(text)
         try checkpoint()
         let script = Script(lines: normalized.lines, hints: hints)
-        let page = script.map { segmenter.segment(NormalizedText(lines: $0.simplifiedLines, warnings: normalized.warnings),
+        let page = script.map { segmenter.segment(NormalizedText(lines: $0.simplifiedLines, warnings: normalized.warnings,
+                                                                                rejoinedWraps: normalized.rejoinedWraps, templateDate: normalized.templateDate),
                                                    hints: $0.simplifiedHints) }
             ?? segmenter.segment(normalized, hints: hints)
         try checkpoint()

@@ -55,6 +55,7 @@ public struct Segmenter: Sendable {
         if let head = meta.headDate, page.published == nil || !structure.parts.contains(where: { !$0.signoff.isEmpty }) {
             page.published = head
         }
+        if page.published == nil { page.published = text.templateDate }
 
         let places = PlaceExtractor()
         for (n, part) in structure.parts.enumerated() {
