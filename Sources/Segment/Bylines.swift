@@ -302,15 +302,23 @@ enum Bylines {
         return (editors, outlet)
     }
 
-    /// `新华社成都` (from `新华社成都8月21日电`): the outlet without the place it filed from.
+    /// `新华社成都` (from `新华社成都8月21日电`), `中新网新疆吐鲁番`: the outlet without the places it filed from.
     static func withoutDispatchPlace(_ name: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        for length in [4, 3, 2] where name.count - length >= 2 {
-            let outlet = TraditionalFold.fold(Array(name.dropLast(length)))
-            if let last = outlet.last, MetaLine.outletEnds.contains(last), Gazetteer.contains(TraditionalFold.fold(Array(name.suffix(length)))) {
-                return Array(name.dropLast(length))
-            }
-        }
+        var name = name
+        while let shorter = withoutLastPlace(name) { name = shorter }
         return name
+    }
+
+    /// The name without one place at its end, where what is left ends as an outlet's name or is followed by another place.
+    private static func withoutLastPlace(_ name: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        for length in [4, 3, 2] where name.count - length >= 2 && Gazetteer.contains(TraditionalFold.fold(Array(name.suffix(length)))) {
+            let rest = Array(name.dropLast(length))
+            let folded = TraditionalFold.fold(rest)
+            if let last = folded.last, MetaLine.outletEnds.contains(last) { return rest }
+            // (`…新疆` before `吐鲁番`: the province it filed from, itself after the outlet.)
+            if withoutLastPlace(rest) != nil { return rest }
+        }
+        return nil
     }
 
     /// Characters that begin the sentence after a reporter's name (`从`, `近日`, `日前`, `在`, `获悉`).

@@ -130,6 +130,13 @@ enum PageMetaReader {
                 kept.append(i)
             }
         }
+        // `冼村破局…` ⏎ a standfirst sentence ⏎ `作者:某某 发自广州 来源:某某 日期:2025-08-27`: a line of two or
+        // more labelled fields right under the head is the page's metadata all the same.
+        for k in head..<min(lines.count, head + 3) where !meta.metaLines.contains(k) && !lines[k].containsFullStop && lines[k].count <= 80 {
+            guard let parsed = MetaLine.parse(lines[k].scalars), parsed.isMeta, parsed.labelled else { continue }
+            let fields = [!parsed.dates.isEmpty, parsed.source != nil, !parsed.authors.isEmpty, !parsed.editors.isEmpty].filter { $0 }.count
+            if fields >= 2 { take(parsed, line: k, into: &meta, head: true) }
+        }
         // A journal database page puts `作者` ⏎ names after its abstract.
         var k = head
         while k < min(lines.count, 30) {
@@ -320,7 +327,8 @@ enum PageMetaReader {
     static let siteMarks = ScalarSet("-_|｜—–·")
 
     static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
-        s.count <= 16 && (Scalars.find(previousArticle, in: s) != nil || Scalars.find(nextArticle, in: s) != nil)
+        s.count <= 16 && (Scalars.find(previousArticle, in: s) != nil || Scalars.find(nextArticle, in: s) != nil
+            || DebrisLine.isPageTurner(s))
     }
 
     static let previousArticle = Array("上一篇".unicodeScalars), nextArticle = Array("下一篇".unicodeScalars)

@@ -65,6 +65,39 @@ import Testing
         #expect(letter.articles[0].title == nil)
     }
 
+    /// Session 12 (check20, check21): an e-paper's turner beside the date; a standfirst between
+    /// the title and a line of labelled fields; a spam copy's token, reading time, location and hotline
+    /// above a wire lead filed from a province and a city.
+    @Test func aTurnersDateAStandfirstsFieldsAndASpamCopysChrome() {
+        let epaper = page(["第07版:地区新闻 上一版3  4下一版", "上一版3  4下一版 2011年1月10日 星期 放大 缩小 默认", "桂香棚户区改造见成效", "",
+                           "本报讯 记者张某某报道:当寒流袭来的时候，桂香曾经的棚户区居民已经不必再受冻。"])
+        #expect(epaper.published == "2011-01-10")
+        #expect(epaper.articles[0].title == "桂香棚户区改造见成效")
+        let magazine = page(["桂香破局:一场跨越15年的归家之旅", "", "15年，属于桂香的里程碑时刻终于来临。", "",
+                             "作者:林小明 发自桂香 来源:青石窗 日期:2025-08-27", "", Self.body])
+        #expect(magazine.published == "2025-08-27")
+        #expect(magazine.articles[0].authors == ["林小明"])
+        #expect(magazine.articles[0].source == "青石窗")
+        let spam = page(["新疆吐鲁番:老旧小区改造换新颜", "", "3o4wb82w4ypc", "预计阅读时长 4 分钟", "位置: 首页 实时消息 正文", "",
+                         "本站人工客服维修热线电话:", "400--117--9882(温馨提示:点击屏幕下方可直接拨打)", "",
+                         "中新网新疆吐鲁番 11 月 1 日电 ( 苟某某 ) 白墙墨瓦，树木成荫，新铺的水泥路面平整宽阔。", "", "2024-01-09 12:45:41", Self.body])
+        #expect(spam.articles[0].authors == ["苟某某"])
+        #expect(spam.articles[0].source == "中新网")
+        #expect(spam.articles[0].paragraphs.first?.hasPrefix("中新网新疆吐鲁番") == true)
+    }
+
+    /// ` date 2026-01-19 ` before a caption: a template's field, the page's date where it prints no other;
+    /// where it does, that one.
+    @Test func aTemplatesLeakedDateField() {
+        let alone = page([" date 2026-01-19 桂香區的社宅今天動土。（記者吳某某攝）", "", Self.body])
+        #expect(alone.published == "2026-01-19")
+        #expect(alone.articles[0].paragraphs.first == "桂香區的社宅今天動土。（記者吳某某攝）")
+        let other = page([" date 2024-12-07 青石网首页 新闻 县区 百姓呼声 电子报", "功能“颜值”双提升！青石着力建设完整社区", "来源: 青石网 2025.09.15 19:03",
+                          Self.body])
+        #expect(other.published == "2025-09-15")
+        #expect(other.articles[0].title == "功能“颜值”双提升！青石着力建设完整社区")
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
