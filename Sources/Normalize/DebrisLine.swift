@@ -20,6 +20,7 @@ package enum DebrisLine {
         if isSiteGreeting(s) { return "greeting" }
         if isEmptyListNotice(s) { return "notice" }
         if isPrivacyNotice(s) || isBrowserNotice(s) || isAgeGate(s) || isLoginWall(s) || isIssueEndNotice(s) { return "notice" }
+        if isVideoRail(s) { return "video" }
         if isJapanesePrompt(s) { return "foreign" }
         if s.count <= 80, isListedHeadline(s) { return "menu" }
         if isUnderscoredTitles(s) { return "menu" }
@@ -39,6 +40,8 @@ package enum DebrisLine {
         if isMenuRunTogether(s) { return "menu" }
         if isShortBreadcrumb(s) || isLocationLine(s) { return "menu" }
         if isReadingTime(s) { return "counter" }
+        if isWeatherWidget(s) { return "weather" }
+        if isFontSizeWord(s) { return "button" }
         if isRandomToken(s) { return "token" }
         if isPhoneAd(s) { return "hotline" }
         if isPictureNote(s) { return "image" }
@@ -382,6 +385,38 @@ package enum DebrisLine {
     }
 
     static let readingTime = Array("阅读时长".unicodeScalars)
+
+    /// `03/12 週四 彰化縣|18°C - 22°C天氣圖標`: a page header's weather box (a report gives one temperature
+    /// in a sentence, not a range beside the word weather).
+    static func isWeatherWidget(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 60, let first = s.firstIndex(where: { $0 == "℃" || $0 == "°" }) else { return false }
+        let marks = s.filter { $0 == "℃" || $0 == "°" }.count
+        return marks >= 2 || (first > 0 && weatherWords.contains { s.firstIndex(of: $0) != nil })
+    }
+
+    /// `字級:`, `• 大字`, `小字`: a page's font-size choices, one a line.
+    static func isFontSizeWord(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 8 else { return false }
+        let core = s.filter { !CharacterClass.isSpace($0) && $0 != ":" && $0 != "：" && !"•·▪◦".unicodeScalars.contains($0) }
+        return fontSizeWords.contains(core)
+    }
+
+    static let fontSizeWords: Set<[Unicode.Scalar]> = Set(Needles.of(["字级", "字級", "字体", "字體", "字号", "字號", "大字", "中字", "小字", "特大字"]))
+
+    /// `某某新聞標題|👉小編推新聞 20260312 #shorts`, `⏰播出時間:CH52 …`, `華視新聞雜誌`: a video site's rail of
+    /// clips, its broadcast times and its programme's name.
+    static func isVideoRail(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 120 else { return false }
+        if s.firstIndex(of: shorts) != nil || s.firstIndex(of: shortsUpper) != nil { return true }
+        if s.count <= 80, broadcastTimes.contains(where: { s.firstIndex(of: $0).map { $0 <= 2 } ?? false }) { return true }
+        return s.count <= 10 && programmes.contains { s.count > $0.count && s.hasSuffix($0) }
+    }
+
+    static let shorts = Array("#shorts".unicodeScalars), shortsUpper = Array("#Shorts".unicodeScalars)
+    static let broadcastTimes: [[Unicode.Scalar]] = Needles.of(["播出時間", "播出时间"])
+    static let programmes: [[Unicode.Scalar]] = Needles.of(["新聞雜誌", "新闻杂志"])
+
+    static let weatherWords: [[Unicode.Scalar]] = Needles.of(["天气", "天氣"])
 
     /// `3o4wb82w4ypc`: a spam page's random token alone on a line (letters and digits mixed, no word).
     static func isRandomToken(_ s: [Unicode.Scalar]) -> Bool {

@@ -240,7 +240,23 @@ enum Bylines {
         guard let first = run.first, isSurname(first) else { return nil }
         func withBefore(_ name: ArraySlice<Unicode.Scalar>) -> String { (before + [Scalars.string(name)]).joined(separator: "、") }
         if run.count <= 3, i < window.count, !CharacterClass.isHan(window[i]) {
-            return run.count >= 2 ? withBefore(run[...]) : nil
+            guard run.count >= 2 else { return nil }
+            // `记者张某某 苏某某报道:`: more reporters after a space, the last before the credit's verb.
+            var more: [String] = []
+            var j = i
+            while more.count < 4, j < window.count, CharacterClass.isSpace(window[j]) {
+                while j < window.count, CharacterClass.isSpace(window[j]) { j += 1 }
+                var k = j
+                while k < window.count, CharacterClass.isHan(window[k]), k - j < 6 { k += 1 }
+                var name = Array(window[j..<k])
+                let credited = name.count >= 4 && Scalars.hasSuffix(name, reported, before: name.count)
+                if credited { name.removeLast(reported.count) }
+                guard isPersonalName(name), k == window.count || !CharacterClass.isHan(window[k]) else { break }
+                more.append(Scalars.string(written[j..<(j + name.count)]))
+                j = k
+                if credited { break }
+            }
+            return ([withBefore(run[...])] + more).joined(separator: "、")
         }
         // The name ends where a verb or time word of the sentence begins.
         for length in [2, 3] where run.count > length && sentenceStarts.contains(TraditionalFold.map[run[length]] ?? run[length]) {

@@ -98,6 +98,24 @@ import Testing
         #expect(other.articles[0].title == "功能“颜值”双提升！青石着力建设完整社区")
     }
 
+    /// A weather box above the title, font-size choices, a rail of video clips under the text.
+    @Test func aWeatherBoxFontSizesAndAVideoRail() {
+        let p = page(["03/12 週四 桂香縣|18°C - 22°C天氣圖標", "", "桂香212棟海砂屋 今拆除", "", "2020-01-16 13:07:00 / 綜合報導 /", "字級:", "  • 大字",
+                      "  • 中字", "  • 小字", Self.body, "貨車車門未關妥就上路 途中撞斷燈桿!|👉小編推新聞 20260312#shorts", "青石新聞雜誌",
+                      "⏰播出時間:CH52 青石新聞台 週六晚間8點。"])
+        #expect(p.articles[0].title == "桂香212棟海砂屋 今拆除")
+        #expect(p.published == "2020-01-16")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    /// `本报讯 记者张某某 苏某某报道:`: two reporters, the second glued to the credit's verb.
+    @Test func twoReportersTheSecondGluedToTheVerb() {
+        let p = page(["桂香棚户区改造见成效", "", "本报讯 记者张允强 苏大鹏报道:当寒流袭来的时候，桂香的居民已经不必再受冻。"])
+        #expect(p.articles[0].authors == ["张允强", "苏大鹏"])
+        let one = page(["桂香棚户区改造见成效", "", "本报北京1月28日电 记者邱玥 近日从有关部门获悉，桂香老旧小区改造。"])
+        #expect(one.articles[0].authors == ["邱玥"])
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
