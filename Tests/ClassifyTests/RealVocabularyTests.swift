@@ -176,4 +176,30 @@ import Testing
             "改造后的老街将成为展示城市历史文化的窗口。")
         #expect(!result.notAReport)
     }
+
+    /// A novel site's page for a story set in an old compound (session 12, check20): its blurb speaks
+    /// of 物业 and 老旧小区 in a reader's words.
+    @Test func aNovelSitesBlurbIsNotAReport() {
+        let result = report("小区怪谈",
+            "分类: 都市小说 主角:王得闲 开始阅读",
+            "精彩片段：王得闲是《小区怪谈》中的主要人物，以下是内容概括：王得闲被派到桂香里小区当物业经理，这是一片二十年前建的老旧小区。")
+        #expect(result.notAReport)
+    }
+
+    /// A travel roundup of old streets (session 12, check21): heritage words, no work reported.
+    @Test func aTravelRoundupOfOldStreetsIsNotAReport() {
+        let result = report(nil,
+            "新年假期近在眼前，推荐五个怀旧老街之旅，旅人可以漫步其中，体验老街的历史风貌和闽式建筑。",
+            "桂香老街以年货大街闻名，不妨好好欣赏华美的巴洛克建筑，安排一天的行程，自由行也很方便。")
+        #expect(result.notAReport)
+    }
+
+    /// Taiwan's social housing broken ground by the national housing agency (session 12, check21) is a
+    /// report, though it never says 社区 or 小区.
+    @Test func socialHousingBrokenGroundIsAReport() {
+        let result = report(nil,
+            "住都中心兴办的桂香「东好室」社宅今天动土，预计2029年完工，可再提供193户社会住宅。",
+            "这个建案由国家住宅及都市更新中心兴办，基地紧邻高铁大道，区位极佳。")
+        #expect(!result.notAReport)
+    }
 }
