@@ -416,6 +416,8 @@ package enum DebrisLine {
     static let broadcastTimes: [[Unicode.Scalar]] = Needles.of(["播出時間", "播出时间"])
     static let programmes: [[Unicode.Scalar]] = Needles.of(["新聞雜誌", "新闻杂志"])
 
+    static let tipLines: [[Unicode.Scalar]] = Needles.of(["新闻线索", "新聞線索", "报料", "爆料"])
+
     static let weatherWords: [[Unicode.Scalar]] = Needles.of(["天气", "天氣"])
 
     /// `3o4wb82w4ypc`: a spam page's random token alone on a line (letters and digits mixed, no word).
@@ -430,6 +432,8 @@ package enum DebrisLine {
     /// `400--117--9882(温馨提示:点击屏幕下方可直接拨打)`, `本站人工客服维修热线电话:`: a service hotline's advert.
     static func isPhoneAd(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 60 else { return false }
+        // `新闻线索报送邮箱:…@163.com`, `报料热线:…`: where readers send the newsroom tips.
+        if tipLines.contains(where: { s.firstIndex(of: $0).map { $0 <= 2 } ?? false }) { return true }
         if s.count <= 20, s.firstIndex(of: hotline) != nil, let last = s.last, last == ":" || last == "：" { return true }
         // (A date, `2024-01-09 12:45`, has groups of two digits; a telephone number's are longer.)
         let groups = s.prefix { CharacterClass.isASCIIDigit($0) || $0 == "-" }.split(separator: "-")

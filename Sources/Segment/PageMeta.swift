@@ -244,7 +244,9 @@ enum PageMetaReader {
             let title = lines[t]
             // (A publish line above the credit: the title is found above that, as on any page.)
             guard title.count >= 6, title.count <= 60, title.isTitleCandidate, !title.isByline,
-                  MetaLine.parse(title.scalars).map({ !$0.isMeta }) ?? true else { return nil }
+                  MetaLine.parse(title.scalars).map({ !$0.isMeta }) ?? true,
+                  // (The lines above are dropped as the page's header: never a sentence of text.)
+                  lines[0..<t].allSatisfy({ !$0.containsFullStop && !$0.endsSentence && $0.count <= 60 }) else { return nil }
             return t
         }
         return nil

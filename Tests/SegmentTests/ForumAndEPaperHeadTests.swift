@@ -116,6 +116,18 @@ import Testing
         #expect(one.articles[0].authors == ["邱玥"])
     }
 
+    /// A post's mirror with no title: its text, two related posts' titles, then its credits one a line.
+    /// The text is never taken for a header above the last related title.
+    @Test func aMirroredPostsTextAboveRelatedTitlesAndCredits() {
+        let second = "在改造工程启动之初，桂香区住建局联合街道办事处、社区和施工单位召开了多次协调会议。"
+        let p = page([Self.body, second, "焕新!桂香这个社区正在大改造", "桂香最新人事任免", "记者:周某某", "编辑:马 茜", "监制:王 蒙",
+                      "出品:桂香区融媒体中心", "新闻线索报送邮箱:tips@example.com"])
+        #expect(p.articles[0].title == nil)
+        #expect(p.articles[0].authors == ["周某某"])
+        #expect(Array(p.articles[0].paragraphs.prefix(2)) == [Self.body, second])
+        #expect(!p.articles[0].paragraphs.contains { $0.hasPrefix("出品") || $0.hasPrefix("新闻线索") })
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
