@@ -188,11 +188,19 @@ struct PlaceExtractor {
             let nameEnd = suffix.kind == .street ? PlaceExtractor.sectionEnd(s, from: end) ?? end : end
             let name = Array(written[stemStart..<(suffix.keepsSuffix ? nameEnd : i)])
             candidates.append(Candidate(stem: stem, suffix: suffix, written: name, bounded: bounded))
-            if suffix.boundsChain { chainStart = nameEnd }
-            lastPlaceEnd = nameEnd
-            i = nameEnd
+            // `某某街道办锦江社区`, `某某街道办事处锦江社区`: the office's word belongs to the street office, not to the next name.
+            var next = nameEnd
+            if suffix.text == PlaceExtractor.streetOffice, let word = PlaceExtractor.officeWords.first(where: { Scalars.has(s, $0, at: next) }) {
+                next += word.count
+            }
+            if suffix.boundsChain { chainStart = next }
+            lastPlaceEnd = next
+            i = next
         }
     }
+
+    static let streetOffice = "街道".scalars
+    static let officeWords: [[Unicode.Scalar]] = ["办事处", "办"].map(\.scalars)
 
     /// Where `1段`, `一段`, `二段` after a road's name ends, if one follows (not `一段时间`, `一段路`).
     static func sectionEnd(_ s: [Unicode.Scalar], from end: Int) -> Int? {

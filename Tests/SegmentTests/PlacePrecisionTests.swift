@@ -233,6 +233,13 @@ import Testing
         #expect(places("武侯区小区里的居民说家里很暖和。") == ["武侯区"])
     }
 
+    /// `某某街道办锦江社区`: the street office's 办 or 办事处 is no part of the community's name.
+    @Test func aCommunityAfterAStreetOfficesWord() {
+        #expect(places("新阳路街道办锦江社区居民反映。") == ["新阳路街道", "锦江社区"])
+        #expect(places("新阳路街道办事处锦江社区居民反映。") == ["新阳路街道", "锦江社区"])
+        #expect(places("道里區新陽路街道辦錦江社區黨委書記說。") == ["道里區", "新陽路街道", "錦江社區"])
+    }
+
     /// Hong Kong's areas and Taiwan's cities written bare; a mainland 九龙 name stays whole.
     @Test func hongKongAreasAndTaiwanCitiesWrittenBare() {
         #expect(places("市建局在大角咀及深水埗啟動重建。") == ["大角咀", "深水埗"])
