@@ -21,6 +21,7 @@ package enum DebrisLine {
         if isEmptyListNotice(s) { return "notice" }
         if isPrivacyNotice(s) || isBrowserNotice(s) || isAgeGate(s) || isLoginWall(s) || isIssueEndNotice(s) { return "notice" }
         if isVideoRail(s) { return "video" }
+        if isSpamKeywords(s) { return "spam" }
         if isJapanesePrompt(s) { return "foreign" }
         if s.count <= 80, isListedHeadline(s) { return "menu" }
         if isUnderscoredTitles(s) { return "menu" }
@@ -415,6 +416,20 @@ package enum DebrisLine {
     static let shorts = Array("#shorts".unicodeScalars), shortsUpper = Array("#Shorts".unicodeScalars)
     static let broadcastTimes: [[Unicode.Scalar]] = Needles.of(["播出時間", "播出时间"])
     static let programmes: [[Unicode.Scalar]] = Needles.of(["新聞雜誌", "新闻杂志"])
+
+    /// `国产精品一区二区…_…成人_…`, `亚洲精品无码…,欧美日韩…在线观看`: a hijacked mirror's line of porn keywords.
+    static func isSpamKeywords(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 12, s.count <= 400 else { return false }
+        var hits = 0
+        for word in spamWords where s.firstIndex(of: word) != nil {
+            hits += 1
+            if hits >= 3 { return true }
+        }
+        return false
+    }
+
+    static let spamWords: [[Unicode.Scalar]] = Needles.of(["无码", "無碼", "精品视频", "在线观看", "在線觀看", "一区二区", "一區二區", "中文字幕", "成人", "国产精品",
+                                                          "國產精品", "久久", "av", "AV", "蜜桃", "日韩", "日韓", "欧美", "歐美", "色网", "色網"])
 
     static let tipLines: [[Unicode.Scalar]] = Needles.of(["新闻线索", "新聞線索", "报料", "爆料"])
 

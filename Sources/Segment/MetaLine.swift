@@ -354,7 +354,12 @@ enum MetaLine {
             } else if scalar == "（" || scalar == "(" {
                 break
             } else {
+                // `責任編輯:某某 某某標題接8宗申請 涉及逾6000伙`: after the names, a run of text that is none
+                // ends them (a page's footer repeats the title after its editor).
+                let before = names.count
+                let long = token.count > 4 && !Bylines.isSurname(token[0])
                 flush()
+                if long, before > 0, names.count == before { break }
                 afterSlash = scalar == "/" || scalar == "／"
             }
         }

@@ -66,6 +66,15 @@ enum PageMetaReader {
                 for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
                 continue
             }
+            // `于某某` ⏎ a paper's title ⏎ `——以某市为例` ⏎ `于某某`: a paper's author alone above its title (an
+            // abstract page's mirror), and the same name again under it.
+            if let names = Bylines.names(inAuthorLine: line), names.count <= 3, line.count <= 12,
+               kept.isEmpty && i + 1 < lines.count && lines[i + 1].isTitleCandidate && lines[i + 1].count >= 8
+               || !kept.isEmpty && names.allSatisfy(meta.authors.contains) {
+                meta.metaLines.insert(i)
+                for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
+                continue
+            }
             // `某某标题-新华网` (the `<title>` line with the site's name), then the title itself.
             if line.isTitleCandidate || line.count <= 60, let k = kept.firstIndex(where: { isSiteTitle(lines[$0].scalars, of: line.scalars) }) {
                 meta.metaLines.insert(kept[k])

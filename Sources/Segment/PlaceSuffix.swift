@@ -117,7 +117,7 @@ struct PlaceSuffix: Sendable {
                     genericEndings: words("这 那 哪 心 手 家 夜 城 村 区 县 市 镇 街 路 巷 院 楼 园 店 校 屋 房 厂 社 会 局 所 站 年 月 日 时 间 子 头 边 面 小区 社区 城区 街道 院子 公里 千里 万里 百里"),
                     badFollowers: chars("程面边头外长")),
         PlaceSuffix(text: "苑".scalars, kind: .compound, maxStem: 5,
-                    genericEndings: words("文 艺 学 御 鹿 禁 上 宫 乐 文苑 花 园"), badFollowers: chars("林囿")),
+                    genericEndings: words("文 艺 学 御 鹿 禁 上 宫 乐 文苑 花 园 屋"), badFollowers: chars("林囿")),
     ]
 
     /// Suffixes by first scalar, longest first.

@@ -128,6 +128,29 @@ import Testing
         #expect(!p.articles[0].paragraphs.contains { $0.hasPrefix("出品") || $0.hasPrefix("新闻线索") })
     }
 
+    /// A hijacked mirror: a line of spam keywords first, the title twice, the editor's credit with the
+    /// date; at the end the editor again followed by the title, whose words are no editors.
+    @Test func aHijackedMirrorsSpamLineAndTheEditorBeforeTheTitleAgain() {
+        let title = "市建局預防性維修資助計劃接8宗申請 涉及逾6000伙"
+        let p = page(["亚洲精品无码中文字幕,欧美日韩一区二区精品视频在线观看,国产精品日韩欧美", "", title, "", title, "",
+                      "責任編輯:鄭某某 2025-02-09 10:47:13 來源:青石商報網", "",
+                      "局方至今接獲8宗申請，涵蓋單幢樓和大型屋苑，其中包括屯門兩個私人屋苑。", "", "責任編輯:鄭某某 " + title])
+        #expect(p.articles[0].title == title)
+        #expect(p.articles[0].editors == ["鄭某某"])
+        #expect(p.published == "2025-02-09")
+        #expect(p.articles[0].places == ["屯門"])
+    }
+
+    /// A paper's abstract mirrored without its labels: the author alone above the title and again under
+    /// its `——以某市为例` subtitle.
+    @Test func anAbstractsAuthorAboveAndUnderItsTitle() {
+        let p = page(["于某某", "文化傳承導向下載體缺失型歷史街區規劃探討", "——以桂香市為例", "于某某",
+                      "城市發展過程中，越來越多的歷史街區面臨載體破壞、歷史氛圍缺失的問題。"])
+        #expect(p.articles[0].title == "文化傳承導向下載體缺失型歷史街區規劃探討")
+        #expect(p.articles[0].authors == ["于某某"])
+        #expect(p.articles[0].paragraphs == ["城市發展過程中，越來越多的歷史街區面臨載體破壞、歷史氛圍缺失的問題。"])
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
