@@ -461,7 +461,8 @@ package enum DebrisLine {
         return pictureNotes.contains { s.contains($0) }
     }
 
-    static let pictureNotes: [[Unicode.Scalar]] = Needles.of(["资料图", "资料照片", "仅供参考", "图片来源于网络", "图片来自网络"])
+    static let pictureNotes: [[Unicode.Scalar]] = Needles.of(["资料图", "资料照片", "仅供参考", "图片来源于网络", "图片来自网络",
+                                                              "資料圖", "資料照片", "僅供參考", "圖片來源於網絡", "圖片來自網絡"])
 
     /// An English web server's error page above the article: `404 Not Found`, `URL: http://…`,
     /// `Server: cms-9`, `Powered by …` (no Han, a status code or a `Word: value` header shape).

@@ -210,7 +210,13 @@ enum Bylines {
             guard let at = Scalars.find(reporter, in: inner), at <= 4 else {
                 // `新华网南京9月24日电(庞雪汀 宋亦闲)`, `某某在線河北消息(張某某)`: a wire's reporters named without the label.
                 guard mark == "电" || mark == "讯" || Scalars.hasSuffix(window, news, before: open) else { return nil }
-                guard let credited = names(inAuthorLine: Line(Scalars.string(written[(open + 1)..<close]))), credited.count <= 4 else { return nil }
+                // `本报讯(某报融媒 谢某某 通讯员 刘某某)`: the desk before the reporter, the correspondents after.
+                var inner = cutAtHelpers(Array(written[(open + 1)..<close]))
+                if let space = inner.firstIndex(where: CharacterClass.isSpace), case let desk = TraditionalFold.fold(Array(inner[..<space])),
+                   MetaLine.isOutletName(desk) || Scalars.hasSuffix(desk, mediaDesk, before: desk.count) {
+                    inner = Array(inner[(space + 1)...])
+                }
+                guard let credited = names(inAuthorLine: Line(Scalars.string(inner))), credited.count <= 4 else { return nil }
                 return credited.joined(separator: "、")
             }
             let from = open + 1 + at + reporter.count
@@ -265,7 +271,7 @@ enum Bylines {
         return nil
     }
 
-    static let news = "消息".scalars, reported = "报道".scalars
+    static let news = "消息".scalars, reported = "报道".scalars, mediaDesk = "融媒".scalars
 
     /// `高華謙台北5日電` (from `（中央社記者高華謙台北5日電）`): the name without the dispatch's place and date.
     static func dispatchName(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {

@@ -40,7 +40,7 @@ enum PageMetaReader {
             i = title
             // (From the line under the title: an exclaimed title may end like a sentence.)
             head = max(head, headEnd(lines, from: title + 1))
-        } else if let title = titleAboveByline(lines) {
+        } else if let title = titleAboveByline(lines) ?? repeatedTitle(lines) {
             // (What the lines above say of the page, its date, is still the page's.)
             for k in 0..<title {
                 meta.metaLines.insert(k)
@@ -96,6 +96,11 @@ enum PageMetaReader {
                         for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
                     }
                 }
+                continue
+            }
+            // ` 信息名称  对某某建议的答复` ⏎ `对某某建议的答复`: a disclosure table's name field above the title itself.
+            if i + 1 < lines.count, let value = fieldValue(line.scalars, labels: nameFields), Array(value) == lines[i + 1].scalars {
+                meta.metaLines.insert(i)
                 continue
             }
             // The title again (a `<title>` line with the site name, then the headline itself).
@@ -235,6 +240,22 @@ enum PageMetaReader {
         return nil
     }
 
+    /// `郑欧班列…` ⏎ `某区设助餐示范点…` ⏎ … ⏎ `上一期 下一期` ⏎ `某区设助餐示范点…` ⏎ `本报讯(…)…`: an e-paper's
+    /// list of the page's headlines above the story, whose own headline is printed again right above its
+    /// text. Nil where anything above it is a sentence.
+    static func repeatedTitle(_ lines: [Line]) -> Int? {
+        guard lines.count > 4 else { return nil }
+        for k in 3..<min(lines.count - 1, 16) {
+            let line = lines[k]
+            if line.containsFullStop || line.count > 60 { return nil }
+            // (A title opening the page and printed again under its date is the head's own: the list comes between.)
+            guard line.count >= 6, line.isTitleCandidate, lines[k - 1].scalars != line.scalars,
+                  lines[1..<(k - 1)].contains(where: { $0.scalars == line.scalars }) else { continue }
+            return lines[0..<k].allSatisfy({ !$0.containsFullStop && !$0.endsSentence && $0.count <= 60 }) ? k : nil
+        }
+        return nil
+    }
+
     /// ` date 2025-12-31 快訊` ⏎ `廣角鏡／另一則新聞的標題` ⏎ the title ⏎ `某某報／ 記者某某／桃園報導`: a news
     /// page's reporter credit (an outlet or a 记者 label, no date) right below the title, under other
     /// stories' headlines and the page's date. The line above the credit is the title (the one above
@@ -302,6 +323,8 @@ enum PageMetaReader {
 
     /// `某某网_某某客户端`, `青石网 | 青石APP`: the site's own names, each ending as a site's name does.
     static func isSiteName(_ s: [Unicode.Scalar]) -> Bool {
+        // `中国某某学会官方网站`, `某某市人民政府门户网站`: a site calling itself so.
+        if s.count <= 20, officialSites.contains(where: { s.count > $0.count + 1 && Scalars.hasSuffix(s, $0, before: s.count) }) { return true }
         // `西蜀网西蜀论坛`: a site's name and its forum's.
         if s.count <= 16, let web = s.firstIndex(where: { $0 == "网" || $0 == "網" }), web >= 1,
            Scalars.hasSuffix(s, forum, before: s.count) || Scalars.hasSuffix(s, forumTraditional, before: s.count), web + 2 < s.count - 2 { return true }
@@ -309,6 +332,7 @@ enum PageMetaReader {
         return parts.count >= 2 && parts.allSatisfy { part in siteNameEnds.contains { part.count > $0.count && Scalars.hasSuffix(part, $0, before: part.count) } }
     }
 
+    static let officialSites = ["官方网站", "官方網站", "门户网站", "門戶網站", "官网", "官網"].map(\.scalars)
     static let forum = "论坛".scalars, forumTraditional = "論壇".scalars
     static let siteNameEnds: [[Unicode.Scalar]] = ["网", "網", "客户端", "客戶端", "APP", "App", "app", "频道", "頻道"].map(\.scalars)
 
@@ -391,7 +415,9 @@ enum PageMetaReader {
             let line = lines[i]
             if i + 1 < lines.count, i < headLimit || i >= lines.count - tailLimit, isLabelAlone(line.scalars) {
                 let value = lines[i + 1]
-                if value.count <= 30, !value.endsSentence, !value.containsFullStop, !isLabelAlone(value.scalars) {
+                // (`作者:` left empty above `2018-01-03 09:39:01`: a date is a value only for a date's label.)
+                if value.count <= 30, !value.endsSentence, !value.containsFullStop, !isLabelAlone(value.scalars),
+                   !isDateAlone(value.scalars) || labelKind(line.scalars) == .date {
                     out.append(Line(line.text + value.text))
                     i += 2
                     continue
@@ -401,6 +427,12 @@ enum PageMetaReader {
             i += 1
         }
         return out
+    }
+
+    /// What a label alone on its line introduces.
+    static func labelKind(_ s: [Unicode.Scalar]) -> MetaLine.Kind? {
+        let word = TraditionalFold.fold(Array(s.dropLast()))
+        return MetaLine.labels.first { $0.word == word }?.kind
     }
 
     /// A metadata label and its colon, nothing else (`来源:`, `責編：`).
@@ -480,6 +512,15 @@ enum PageMetaReader {
     }
 
     static let titleLabels = ["标题", "標題", "题目", "題目"].map(\.scalars)
+
+    /// What follows `label` (and a colon or spaces) at the start of `s`, for one of `labels`.
+    static func fieldValue(_ s: [Unicode.Scalar], labels: [[Unicode.Scalar]]) -> ArraySlice<Unicode.Scalar>? {
+        guard let label = labels.first(where: { s.starts(with: $0) }) else { return nil }
+        let value = s[label.count...].drop { CharacterClass.isSpace($0) || $0 == ":" || $0 == "：" }
+        return value.count >= 4 && value.count < s.count - label.count ? value : nil
+    }
+
+    static let nameFields = ["信息名称", "信息名稱", "文件名称", "文件名稱", "名称", "名稱"].map(\.scalars)
 
     static let sectionLabels: Set<String> = ["摘要", "作者", "出处", "正文", "文章正文", "新闻摘要", "新聞摘要", "内容摘要", "内容提要",
                                              "导读", "导语", "Abstract", "ABSTRACT", "目录", "其他", "其它", "简介", "作者简介"]

@@ -186,11 +186,12 @@ struct StructureParser {
     }
 
     /// `今年老旧小区改造 惠及46万户人家!` right above the page's `2021年08月23日 来源:…` line: a headline
-    /// may exclaim or ask; where the metadata line follows it, it is no sentence of the body. A post's
-    /// headline may run on (`旧貌换新颜!某区69个小区改造进行中，涉及居民1.1万户!`): never with a full stop.
+    /// may exclaim or ask, or be cut short by its site (`…带动了整个片区…`); where the metadata line follows
+    /// it, it is no sentence of the body. A post's headline may run on (`旧貌换新颜!某区69个小区改造进行中，
+    /// 涉及居民1.1万户!`): never with a full stop.
     static func isExclaimedTitle(_ line: Line) -> Bool {
         guard line.count >= 6, line.count <= 60, !line.containsFullStop, !line.isByline,
-              let last = line.lastMeaningful, "!?！？".unicodeScalars.contains(last) else { return false }
+              let last = line.lastMeaningful, "!?！？…".unicodeScalars.contains(last) else { return false }
         return !line.scalars.contains { $0 == "；" || $0 == ";" || $0 == "：" }
     }
 

@@ -151,6 +151,40 @@ import Testing
         #expect(p.articles[0].paragraphs == ["城市發展過程中，越來越多的歷史街區面臨載體破壞、歷史氛圍缺失的問題。"])
     }
 
+    /// Session 12 (check22): an e-paper's list of the page's headlines above the story, whose headline
+    /// is printed again above its text; the desk before the reporter in the opening's brackets.
+    @Test func anEPapersHeadlineListAndTheStorysHeadlineAgain() {
+        let title = "桂香区设助餐示范点 解决老人在家养老吃饭难题"
+        let p = page(["第AA06版:县区 上一版3  4下一版", "AA06", "桂香班列开行量突破2000列", title, "青石区一幼到桂香开展帮扶活动", "广告",
+                      "返回主页 | 青石晚报 | 标题导航 | 青石日报", "上一期  下一期", title, "",
+                      "本报讯(青报融媒 谢某某 通讯员 刘某某)4月2日中午，桂香区中心路街道助餐示范点正式营业。"])
+        #expect(p.articles[0].title == title)
+        #expect(p.articles[0].authors == ["谢某某"])
+    }
+
+    /// A disclosure table's name field above the title; a site calling itself official; an empty
+    /// author's label above the date; a headline cut short with `…`; a picture's note in traditional.
+    @Test func aDisclosureNameFieldAnOfficialSiteAnEmptyLabelAndACutHeadline() {
+        let reply = "对市人大会议第A20250015号建议《关于改善老旧小区停车难的提案》的答复"
+        let p = page(["无障碍浏览", " 索 引 号  1438332361/zfw/2025-0000320  发布机构  桂香市住房和城乡建设局", " 公开日期  2025-09-15",
+                      " 信息名称  " + reply, "", reply, "", "2025-09-15   作者: 点击数:  ", "", Self.body])
+        #expect(p.articles[0].title == reply)
+        let q = page(["中国某某规划学会官方网站", "", "可持续城市更新视角下我国城市类型划分与空间分异研究", "", "2024-08-09 09:34 来源:中国某某规划网", "", Self.body])
+        #expect(q.articles[0].title == "可持续城市更新视角下我国城市类型划分与空间分异研究")
+        let r = page(["全部", "", "桂香這個小區熱網的成功改造,帶動了整個片區…", "", "來源:青石壹點", "", "作者:", "", "2018-01-03 09:39:01", "",
+                      "(資料圖片僅供參考)", Self.body])
+        #expect(r.articles[0].title == "桂香這個小區熱網的成功改造，帶動了整個片區…")
+        #expect(r.published == "2018-01-03")
+        #expect(r.articles[0].paragraphs == [Self.body])
+    }
+
+    /// Short pages of every length, with repeated and labelled lines, are read without a fault.
+    @Test(arguments: 1...7) func shortPagesOfEveryLength(_ n: Int) {
+        let lines = ["桂香区设助餐示范点", "作者:", "桂香区设助餐示范点", "2018-01-03 09:39:01", "桂香区设助餐示范点", Self.body, "本报讯(青报融媒 谢某某)"]
+        let p = page(Array(lines.prefix(n)))
+        #expect(p.articles.count >= 1)
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
