@@ -696,7 +696,7 @@ package enum DebrisLine {
                                                                 "复制链接", "我知道了"]))
 
     /// Controls that may stand alone on a line (`查看原文`, `阅读原文`, `点击加入`).
-    static let soloControls: [[Unicode.Scalar]] = Needles.of(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布", "听新闻", "聽新聞",
+    static let soloControls: [[Unicode.Scalar]] = Needles.of(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布", "听新闻", "聽新聞", "听全文", "聽全文",
                                                               "语音播报", "語音播報"])
 
     /// `关键词：城市更新 老旧小区`, `标签：…`: a keyword line (content only inside an abstract).

@@ -158,7 +158,7 @@ enum Bylines {
 
     /// `【某某新聞王小美/綜合報導】`, `〔記者王小美／新北報導〕`, `(某某時報/王小美報導)`: the outlet and reporter
     /// opening a Taiwanese news story.
-    static func lenticularLead(_ line: Line) -> (name: String, outlet: String?)? {
+    static func lenticularLead(_ line: Line) -> (names: [String], outlet: String?)? {
         let s = line.scalars
         guard let first = s.first, first == "【" || first == "[" || first == "〔" || first == "(" || first == "（",
               let close = s.prefix(40).firstIndex(where: { $0 == "】" || $0 == "]" || $0 == "〕" || $0 == ")" || $0 == "）" }),
@@ -171,17 +171,27 @@ enum Bylines {
         if after.count >= 4, reportWords.contains(where: { Scalars.hasSuffix(after, $0, before: after.count) }),
            named.allSatisfy(CharacterClass.isHan), isPersonalName(TraditionalFold.fold(named)),
            let last = TraditionalFold.fold(before).last, MetaLine.outletEnds.contains(last) {
-            return (Scalars.string(named), Scalars.string(before))
+            return ([Scalars.string(named)], Scalars.string(before))
         }
         var start = before.count
         while start > 0, CharacterClass.isHan(before[start - 1]), before.count - start < 3 { start -= 1 }
         let name = Array(before[start...])
         guard name.count >= 2 else { return nil }
+        var names = [Scalars.string(name)]
+        // `〔記者黃某某、吳某某／綜合報導〕`: more reporters before the last, set apart by 、.
+        while start >= 3, before[start - 1] == "、" {
+            var from = start - 1
+            while from > 0, CharacterClass.isHan(before[from - 1]), start - 1 - from < 3 { from -= 1 }
+            let other = Array(before[from..<(start - 1)])
+            guard other.count >= 2, isPersonalName(TraditionalFold.fold(other)) else { break }
+            names.insert(Scalars.string(other), at: 0)
+            start = from
+        }
         var outletEnd = start
         if start >= reporter.count, Scalars.has(TraditionalFold.fold(Array(before[(start - reporter.count)..<start])), reporter) {
             outletEnd -= reporter.count   // `記者王小美`: the label is no part of the outlet
         }
-        return (Scalars.string(name), outletEnd > 0 ? Scalars.string(before[..<outletEnd]) : nil)
+        return (names, outletEnd > 0 ? Scalars.string(before[..<outletEnd]) : nil)
     }
 
     /// `報導` reaches the segmenter simplified as `报导`, the mainland word is `报道`.
@@ -221,6 +231,12 @@ enum Bylines {
             }
             let from = open + 1 + at + reporter.count
             return joinedNames(in: dispatchName(cutAtHelpers(Array(written[from..<close]))))
+        }
+        // `某某晚报讯(记者 凌某某/文 赖某某/图那边，…`: a bracket its page never closed, each name with its role.
+        if let open = window.prefix(24).firstIndex(where: { $0 == "（" || $0 == "(" }), open > 0, window[open - 1] == "讯" || window[open - 1] == "电",
+           let at = Scalars.find(reporter, in: Array(window[(open + 1)...].prefix(6))) {
+            let names = roleCreditedNames(window, written, from: open + 1 + at + reporter.count)
+            if !names.isEmpty { return names.joined(separator: "、") }
         }
         // No brackets: `…电 记者邱玥28日从…`, where the name runs into the sentence.
         guard let dispatch = window.firstIndex(where: { $0 == "电" || $0 == "讯" }), dispatch <= 24 else { return nil }
@@ -269,6 +285,22 @@ enum Bylines {
             return withBefore(run[..<length])
         }
         return nil
+    }
+
+    /// `凌某某/文 赖某某/图`: names each followed by its role (text, pictures, photographs).
+    static func roleCreditedNames(_ window: [Unicode.Scalar], _ written: [Unicode.Scalar], from start: Int) -> [String] {
+        var names: [String] = []
+        var i = start
+        while names.count < 4 {
+            while i < window.count, CharacterClass.isSpace(window[i]) { i += 1 }
+            var j = i
+            while j < window.count, CharacterClass.isHan(window[j]), j - i < 4 { j += 1 }
+            guard j + 1 < window.count, window[j] == "/" || window[j] == "／", "文图摄".unicodeScalars.contains(window[j + 1]),
+                  isPersonalName(Array(window[i..<j])) else { break }
+            names.append(Scalars.string(written[i..<j]))
+            i = j + 2
+        }
+        return names
     }
 
     static let news = "消息".scalars, reported = "报道".scalars, mediaDesk = "融媒".scalars

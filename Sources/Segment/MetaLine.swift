@@ -48,6 +48,7 @@ enum MetaLine {
         all += make(["实习记者", "实习生", "通讯员", "本报通讯员", "见习记者"], .helper, bare: true)
         all += make(["责任编辑", "值班编辑", "网络编辑", "编辑", "责编", "主编", "编审", "选稿"], .editor)
         all += make(["文件编号", "发文字号", "文号", "索引号", "组配分类", "主题分类", "公开方式", "公开范围", "文件有效性", "有效性",
+                     "实施日期", "施行日期", "生效日期", "失效日期", "废止日期", "统一编号", "发布机关", "文件状态",
                      "收集编辑", "上传者", "体裁分类"], .ignored)
         all += make(["审核", "审签", "审校", "校对", "终审", "初审", "复审", "监制", "美编", "策划", "统筹", "制作", "设计", "摄影", "摄像",
                      "图片", "图", "视频", "原标题", "分类", "栏目", "所属栏目", "发布单位", "出品"], .ignored)
@@ -60,7 +61,9 @@ enum MetaLine {
     /// `labels` grouped by first character, longest first within each group.
     static let labelsByFirst = ScalarMap(Dictionary(grouping: labels, by: { $0.word[0] }).map { ($0.key, $0.value) })
 
-    static let separators = ScalarSet("：:|｜/／︰")
+    static let keywordLabels: [[Unicode.Scalar]] = ["关键字:", "关键字：", "关键词:", "关键词："].map { Array($0.unicodeScalars) }
+
+    static let separators = ScalarSet("：:|｜/／︰丨")
     static let punctuation = ScalarSet("【】[]［］（）()〔〕<>《》「」『』·•|｜/／—-_,，、;；:： \t\u{3000}\u{A0}")
 
     /// Parses a line of at most 120 scalars; nil for longer lines and sentences.
@@ -98,9 +101,19 @@ enum MetaLine {
                 }
                 continue
             }
+            // `编辑:某某 2019-07-25 17:44:35 关键字:某某,某某,…`: the page's keywords after its publish fields.
+            if i > 0, s[i] == "关", keywordLabels.contains(where: { Scalars.has(s, $0, at: i) }) {
+                endFree()
+                break
+            }
             if atTokenStart(s, i), let (label, valueStart) = label(in: s, at: i) {
                 endFree()
                 out.labelled = true
+                // `實施日期: 2020年06月05日`: a date that is not the page's (when a rule takes effect or lapses).
+                if label.kind == .ignored, label.word.last == "期", let end = dateEnd(s, at: valueStart) {
+                    i = end
+                    continue
+                }
                 let valueEnd = self.valueEnd(s, from: valueStart)
                 let value = Array(written[valueStart..<valueEnd])
                 take(value, as: label.kind, into: &out)

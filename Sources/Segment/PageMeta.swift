@@ -164,11 +164,25 @@ enum PageMetaReader {
             }
             k += 1
         }
-        let tailStart = max(head, lines.count - tailLimit)
+        var tailStart = max(head, lines.count - tailLimit)
+        // `记者丨某某 某某` ⏎ `监制丨某某` ⏎ … ⏎ `鸣谢丨某某`: a video's credit roll, however long, is the tail;
+        // its roles no label names (编导, 配音, 鸣谢) are credits all the same, not text.
+        var roll = Set<Int>()
+        if let last = (tailStart..<lines.count).last(where: { isCreditRollLine(lines[$0]) }) {
+            var start = last
+            while start > head, isCreditRollLine(lines[start - 1]) { start -= 1 }
+            if last + 1 - start >= 3 {
+                roll = Set(start...last)
+                tailStart = min(tailStart, start)
+            }
+        }
         for i in tailStart..<lines.count where !meta.metaLines.contains(i) {
             let line = lines[i]
             guard !line.isFooter, !line.isByline || line.count <= 20, !line.containsFullStop,
-                  let parsed = MetaLine.parse(line.scalars), parsed.isMeta, parsed.labelled else { continue }
+                  let parsed = MetaLine.parse(line.scalars), parsed.isMeta, parsed.labelled else {
+                if roll.contains(i) { meta.metaLines.insert(i) }
+                continue
+            }
             take(parsed, line: i, into: &meta, head: false)
         }
         // `--> 2023-08-12 1 1 某某日报 content_101185.html 1 标题 /enpproperty-->`: an e-paper system's
@@ -429,6 +443,13 @@ enum PageMetaReader {
         return out
     }
 
+    /// `摄像丨丁某 李某`: a role, the bar, the people (a video's credit roll).
+    static func isCreditRollLine(_ line: Line) -> Bool {
+        let s = line.scalars
+        guard s.count <= 40, !line.containsFullStop, let bar = s.firstIndex(where: { $0 == "丨" || $0 == "|" || $0 == "｜" }) else { return false }
+        return (2...4).contains(bar) && s[..<bar].allSatisfy(CharacterClass.isHan) && bar + 1 < s.count
+    }
+
     /// What a label alone on its line introduces.
     static func labelKind(_ s: [Unicode.Scalar]) -> MetaLine.Kind? {
         let word = TraditionalFold.fold(Array(s.dropLast()))
@@ -478,6 +499,9 @@ enum PageMetaReader {
             if line.count <= 200, !line.scalars.contains(where: CharacterClass.isHan) { i += 1; continue }
             // `…| 577次浏览 | 分享到：` ends like a sentence but is a publish line.
             if line.endsSentence, !line.containsFullStop, line.count <= 120, MetaLine.parse(line.scalars)?.isMeta == true { i += 1; continue }
+            // `编辑:某某 2019-07-25 17:44:35 关键字:某某,某某,…`: a long publish line with its keyword list.
+            if line.count > 80, line.count <= 240, !line.containsFullStop, let parsed = MetaLine.parse(line.scalars), parsed.isMeta, parsed.labelled,
+               !parsed.dates.isEmpty { i += 1; continue }
             // `某某工程完工。（記者某某攝）`: a picture's caption under the title, above the page's date line.
             if line.count <= 80, Bylines.photoCredit(line) != nil { i += 1; continue }
             if line.count > 80 || (line.containsFullStop && !line.isFooter) || (line.endsSentence && line.count > 20) { break }
@@ -523,7 +547,7 @@ enum PageMetaReader {
     static let nameFields = ["信息名称", "信息名稱", "文件名称", "文件名稱", "名称", "名稱"].map(\.scalars)
 
     static let sectionLabels: Set<String> = ["摘要", "作者", "出处", "正文", "文章正文", "新闻摘要", "新聞摘要", "内容摘要", "内容提要",
-                                             "导读", "导语", "Abstract", "ABSTRACT", "目录", "其他", "其它", "简介", "作者简介"]
+                                             "导读", "导语", "Abstract", "ABSTRACT", "目录", "其他", "其它", "简介", "作者简介", "基本信息"]
 
     /// `时间：2023年5月12日下午` opens minutes (with `地点：` near); it is the meeting, not the page.
     private static func isMinutesLine(_ line: Line, _ parsed: MetaLine.Parsed) -> Bool {

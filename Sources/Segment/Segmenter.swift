@@ -102,7 +102,7 @@ public struct Segmenter: Sendable {
         }
         // `【記者陳信銘/高雄報導】` opens the story, below whatever tag lines the page set above it.
         if let lead = part.body.prefix(12).lazy.compactMap({ Bylines.lenticularLead(lines[$0]) }).first {
-            authors.append(lead.name)
+            authors += lead.names
             outlet = outlet ?? lead.outlet
         }
         // `…新市政大樓。（記者某某攝）`: a staff photographer credited under a picture is credited beside the

@@ -185,6 +185,27 @@ import Testing
         #expect(p.articles.count >= 1)
     }
 
+    /// Session 12 (check23): reporters set apart by 、 in a Taiwanese lead; a video's credit roll with
+    /// bars; a bracket its page never closed, each name with its role; a long publish line with its
+    /// keyword list; a rule's metadata box whose dates are not the page's.
+    @Test func creditsSeenInCheck23() {
+        let tw = page(["桂香社宅動工", "", "〔記者黃某某、吳某某／綜合報導〕桂香區海天段社會住宅今天動工，預計興建500戶。"])
+        #expect(tw.articles[0].authors == ["黃某某", "吳某某"])
+        let roll = page(["桂香村改造", "", Self.body] + ["记者丨邓某某 陈某 李某某", "监制丨耿某某", "主编丨单某", "编导丨白某某 李某某", "策划丨兴某 宁某某",
+                         "摄像丨丁某 李某某", "剪辑丨李某某", "视觉丨高某某 翟某某", "配音丨王某某", "音编丨刘某某 马某某", "合作丨总台桂香总站"].flatMap { ["", $0] })
+        #expect(roll.articles[0].authors == ["邓某某", "陈某", "李某某"])
+        #expect(roll.articles[0].paragraphs == [Self.body])
+        let broken = page(["【好消息!】投资超1亿元!桂香19个老旧小区将集中改造", "",
+                           "编辑:桂香买房参考2019-07-25 17:44:35 关键字:桂香,小区,居民,改造,青石区,皮鞋厂,生活,住户,年代,投资,桂香市,青石区,桂香市皮鞋厂,居民", "",
+                           "桂香晚报讯(记者 凌某某/文 赖某某/图那边，高楼林立，流光溢彩；这边，老旧残破，黯淡无光。"])
+        #expect(broken.articles[0].authors == ["凌某某", "赖某某"])
+        #expect(broken.published == "2019-07-25")
+        let rule = page(["聽全文", "基本信息", "  • 統一編號: ZC0220200006", "  • 實施日期: 2020年06月05日", "  • 失效日期: 2023年06月04日",
+                         "", "桂香區人民政府辦公室關于印發桂香區舊村全面改造工作實施意見的通知", "", Self.body])
+        #expect(rule.articles[0].title == "桂香區人民政府辦公室關于印發桂香區舊村全面改造工作實施意見的通知")
+        #expect(rule.published == nil)
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
