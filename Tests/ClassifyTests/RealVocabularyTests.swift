@@ -202,4 +202,13 @@ import Testing
             "这个建案由国家住宅及都市更新中心兴办，基地紧邻高铁大道，区位极佳。")
         #expect(!result.notAReport)
     }
+
+    /// A travel site's recommendation of hutongs (session 12, check22): lanes and courtyards in a
+    /// visitor's words.
+    @Test func aHutongTravelRecommendationIsNotAReport() {
+        let result = report("桂香胡同旅游推荐",
+            "旅游攻略：桂香的胡同远不止是一条条街巷，它们承载着百年的历史和烟火的生活。漫步其间，就像翻阅一本活着的城市之书。",
+            "推荐五道营胡同：这里聚集了众多独立设计师店、有格调的咖啡馆和小酒馆，青砖灰瓦的老房子里藏着创意手作店。")
+        #expect(result.notAReport)
+    }
 }
