@@ -133,6 +133,13 @@ struct PlaceExtractor {
                 stemStart = lastPlaceEnd
                 bounded = true
             }
+            // `解放西路海宝社区`: a community with a name of its own after the road it lies on (`团结路社区` is
+            // named after the road: nothing stands between).
+            if suffix.text == PlaceExtractor.community, stemStart < lastPlaceEnd, i - lastPlaceEnd >= 2,
+               candidates.last?.suffix.kind == .street, !PlaceExtractor.stopScalars.contains(s[lastPlaceEnd]) {
+                stemStart = lastPlaceEnd
+                bounded = true
+            }
             // `建设社区和环保社区`: between two names with the same suffix, 和/与/及 joins them even when
             // the first was not taken for a name.
             if PlaceExtractor.joiners.contains(s[stemStart]), i - stemStart > 2, stemStart >= suffix.text.count,
@@ -198,6 +205,12 @@ struct PlaceExtractor {
             i = next
         }
     }
+
+    /// The commonest street names in Chinese towns (general knowledge), words in their own right.
+    static let commonStreetStems: Set<[Unicode.Scalar]> = Set("""
+        建设 人民 解放 劳动 和平 胜利 中山 文化 工业 团结 新华 光明 幸福 友谊 青年 健康 民主 复兴 建国 东风 红旗 前进 跃进 五一 八一
+        育才 学府 振兴 繁荣 迎宾 长征 新建 向阳 东方 公园 车站 北京 上海 延安 人民北 人民南 人民东 人民西 解放东 解放西 解放南 解放北
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.unicodeScalars) })
 
     static let streetOffice = "街道".scalars
     static let officeWords: [[Unicode.Scalar]] = ["办事处", "办"].map(\.scalars)
@@ -357,6 +370,8 @@ struct PlaceExtractor {
         // `在旧区`, `加强社区`, `设施与社区`, `按照市`: a verb or function word, not a name, before the suffix.
         guard let first = stem.first, let last = stem.last else { return true }
         if Gazetteer.contains(stem) { return false }
+        // `建设路`, `劳动路`, `人民街`: the names most towns give a street, though each is also an ordinary word.
+        if suffix.kind == .street, PlaceExtractor.commonStreetStems.contains(stem) { return false }
         // Right after a district (`卫滨区自由街`) a name may start with what is elsewhere a function word.
         if PlaceExtractor.stopScalars.contains(first), !(afterPlace && suffix.kind == .street), !afterStop,
            !(first == "原" && suffix.text == PlaceExtractor.staffCompound) {

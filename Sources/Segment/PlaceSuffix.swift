@@ -109,6 +109,22 @@ struct PlaceSuffix: Sendable {
         PlaceSuffix(text: "大厦".scalars, kind: .compound, maxStem: 4,
                     genericEndings: words("高楼 摩天 商业 办公 综合 一座 这座 那座 整栋 栋 幢 写字 商务 金融 科技 政务 行政 的 新 老 旧 危 将倾 三无 三無"),
                     badFollowers: chars("里内中外前后旁")),
+        // `和平街历史文化街区`, `关帝庙历史街区`: a designated historic district, named after its street or temple.
+        PlaceSuffix(text: "历史文化街区".scalars, kind: .compound, maxStem: 4,
+                    genericEndings: words("国家 国家级 省级 市级 首批 第一批 第二批 传统 特色 保护 重点 典型 著名 一处 这处 多处 一片 这片 城市 老城 分析 类型 模式 开发 性 研究 以 对 在 等 的 型")),
+        PlaceSuffix(text: "历史街区".scalars, kind: .compound, maxStem: 4,
+                    genericEndings: words("国家 国家级 省级 市级 首批 传统 特色 保护 重点 典型 著名 一处 这处 多处 一片 这片 城市 老城 文化 分析 类型 模式 开发 性 研究 以 对 在 等 的 型")),
+        // `吴航古城`, `义乌古城`: a town's old city (not `千年古城`, `这座古城`).
+        PlaceSuffix(text: "古城".scalars, kind: .compound, maxStem: 2,
+                    genericEndings: words("千年 百年 历史 文化 一座 这座 那座 座 老 大 小 著名 名 历史文化 保护 整座 江南 边塞"), badFollowers: chars("墙门区内外里")),
+        // `台北車站`, `宜蘭高鐵站`: a named station.
+        PlaceSuffix(text: "高铁站".scalars, kind: .compound, maxStem: 2,
+                    genericEndings: words("该 这个 一个 各 新 老 附近 周边 最近")),
+        PlaceSuffix(text: "车站".scalars, kind: .compound, maxStem: 2,
+                    genericEndings: words("火 汽 电 停 动 公交 地铁 高铁 客运 长途 轻轨 该 这个 一个 各 临时 小 大 新 老 附近 周边 充电 加油 换乘 中转 终点 始发")),
+        // `翔安機場`, `尚義機場`: a named airport.
+        PlaceSuffix(text: "机场".scalars, kind: .compound, maxStem: 2,
+                    genericEndings: words("国际 该 这个 一个 各 新 老 大 小 民用 军用 国内 支线 枢纽 通用 直升 直升机 私人")),
         // `中山居委会`: a residents' committee, named after its community.
         PlaceSuffix(text: "居委会".scalars, kind: .admin, maxStem: 4,
                     genericEndings: words("社区 村 小区 辖区 街道 所在 当地 各 该 本 一个 多个 采取 通过 依托 组织 联合 协调 召集 发挥 由 经 向 与 和 在 到 对 把 将 让 请 等 及 及时 同 帮助 督促 指导 配合 会同 发动")),

@@ -227,7 +227,7 @@ import Testing
         #expect(places("采取居委会征集业主意见的方式。").isEmpty)
         #expect(places("他住在新北市板橋區文化路一段。").contains("文化路一段"))
         #expect(places("文化路1段的店面正在改造。") == ["文化路1段"])
-        #expect(places("沿建设路走了一段的时候。").isEmpty)
+        #expect(places("沿建设路走了一段的时候。") == ["建设路"])
         #expect(places("位於台南市東區建國里的老屋。") == ["台南市", "東區", "建國里"])
         // (里 elsewhere is only "in": `小区里`, `家里`.)
         #expect(places("武侯区小区里的居民说家里很暖和。") == ["武侯区"])
@@ -238,6 +238,21 @@ import Testing
         #expect(places("新阳路街道办锦江社区居民反映。") == ["新阳路街道", "锦江社区"])
         #expect(places("新阳路街道办事处锦江社区居民反映。") == ["新阳路街道", "锦江社区"])
         #expect(places("道里區新陽路街道辦錦江社區黨委書記說。") == ["道里區", "新陽路街道", "錦江社區"])
+    }
+
+    /// Historic districts, old cities, stations and airports with names of their own; a community
+    /// named apart from the road it lies on; the commonest street names (建设路, 人民街).
+    @Test func districtsStationsAirportsAndCommonStreets() {
+        #expect(places("长乐区和平街历史文化街区完成修缮。") == ["长乐区", "和平街", "和平街历史文化街区"])
+        #expect(places("分析历史文化街区的保护模式。").isEmpty)
+        #expect(places("长乐吴航古城的改造").contains("吴航古城"))
+        #expect(places("这座千年古城焕发新貌。").isEmpty)
+        #expect(places("金城車站與翔安機場之間").contains("翔安機場"))
+        #expect(places("坐火车站到了汽车站附近。").isEmpty)
+        #expect(places("走进解放西路海宝社区福地苑小区，").contains("海宝社区"))
+        #expect(places("团结路社区的居民").contains("团结路社区"))
+        #expect(places("在位于秦州区建设路的家属院").contains("建设路"))
+        #expect(places("加强建设路网规划，走好建设路子。").isEmpty)
     }
 
     /// Hong Kong's areas and Taiwan's cities written bare; a mainland 九龙 name stays whole.
