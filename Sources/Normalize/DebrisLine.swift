@@ -373,7 +373,7 @@ package enum DebrisLine {
 
     /// `位置: 首页 实时消息 正文`, `您现在的位置：首页`: where the page sits in its site.
     static func isLocationLine(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 60, let at = s.firstIndex(of: location), at <= 5 else { return false }
+        guard s.count <= 60, s.prefix(8).contains("置"), let at = Array(s.prefix(8)).firstIndex(of: location) else { return false }
         let colon = at + location.count
         return colon < s.count && (s[colon] == ":" || s[colon] == "：") && s[..<at].allSatisfy(CharacterClass.isHan)
     }
@@ -407,7 +407,7 @@ package enum DebrisLine {
     /// `某某新聞標題|👉小編推新聞 20260312 #shorts`, `⏰播出時間:CH52 …`, `華視新聞雜誌`: a video site's rail of
     /// clips, its broadcast times and its programme's name.
     static func isVideoRail(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 120 else { return false }
+        guard s.count <= 120, s.count <= 10 || s.contains(where: { $0 == "#" || $0 == "播" }) else { return false }
         if s.firstIndex(of: shorts) != nil || s.firstIndex(of: shortsUpper) != nil { return true }
         if s.count <= 80, broadcastTimes.contains(where: { s.firstIndex(of: $0).map { $0 <= 2 } ?? false }) { return true }
         return s.count <= 10 && programmes.contains { s.count > $0.count && s.hasSuffix($0) }
@@ -419,7 +419,8 @@ package enum DebrisLine {
 
     /// `国产精品一区二区…_…成人_…`, `亚洲精品无码…,欧美日韩…在线观看`: a hijacked mirror's line of porn keywords.
     static func isSpamKeywords(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count >= 12, s.count <= 400 else { return false }
+        // (Every line is asked: only a list, its items set apart by commas or underscores, is searched.)
+        guard s.count >= 12, s.count <= 400, s.lazy.filter({ $0 == "," || $0 == "，" || $0 == "_" }).count >= 2 else { return false }
         var hits = 0
         for word in spamWords where s.firstIndex(of: word) != nil {
             hits += 1
@@ -448,7 +449,8 @@ package enum DebrisLine {
     static func isPhoneAd(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 60 else { return false }
         // `新闻线索报送邮箱:…@163.com`, `报料热线:…`: where readers send the newsroom tips.
-        if tipLines.contains(where: { s.firstIndex(of: $0).map { $0 <= 2 } ?? false }) { return true }
+        if s.prefix(6).contains(where: { $0 == "线" || $0 == "線" || $0 == "料" }),
+           tipLines.contains(where: { s.firstIndex(of: $0).map { $0 <= 2 } ?? false }) { return true }
         if s.count <= 20, s.firstIndex(of: hotline) != nil, let last = s.last, last == ":" || last == "：" { return true }
         // (A date, `2024-01-09 12:45`, has groups of two digits; a telephone number's are longer.)
         let groups = s.prefix { CharacterClass.isASCIIDigit($0) || $0 == "-" }.split(separator: "-")

@@ -86,6 +86,8 @@ struct PlaceExtractor {
             guard let suffixes = suffixTable[scalar],
                   let suffix = suffixes.first(where: { Scalars.has(s, $0.text, at: i) }) else { i += 1; continue }
             let end = i + suffix.text.count
+            // (`这里`, `公里`: 里 ends a name only two or three scalars after a district; see below.)
+            if suffix.text == PlaceExtractor.neighbourhood, !(2...3).contains(i - lastPlaceEnd) { i += 1; continue }
             // `、相关小区`: 小区 was no name here, and 区 after `相关小` is none either.
             if end == rejectedEnd { i += 1; continue }
             // `八一街市粮食局`: a street, then the city's bureau (市 is not the street's market here).
