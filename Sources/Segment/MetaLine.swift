@@ -159,8 +159,16 @@ enum MetaLine {
         }
         // `A02版 2024年03月16日 要闻 扩展 收缩 默认`: an e-paper's view buttons beside its edition.
         free.removeAll { viewControls.contains($0) }
+        // `2020-10-22新闻19`: the column and the view count glued after the date.
+        if let k = freeAfterDate, k == free.count - 1, isColumnAndCount(free[k]) { free.removeLast() }
         out.isMeta = judge(s, free: free, out: out, glued: gluedFree)
         return out
+    }
+
+    /// `新闻19`: two to four Han characters and a number.
+    static func isColumnAndCount(_ t: [Unicode.Scalar]) -> Bool {
+        let word = t.prefix(while: CharacterClass.isHan)
+        return (2...4).contains(word.count) && (1...6).contains(t.count - word.count) && t[word.count...].allSatisfy(CharacterClass.isASCIIDigit)
     }
 
     static let outletEnds = ScalarSet("报网社台")

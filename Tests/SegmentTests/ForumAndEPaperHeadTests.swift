@@ -206,6 +206,14 @@ import Testing
         #expect(rule.published == nil)
     }
 
+    /// `2020-10-22新闻19`: a repost's date with its column and view count glued on.
+    @Test func aDateWithItsColumnAndViewCountGluedOn() {
+        let p = page(["ZKX's LAB", "", "桂香区老旧小区提质改造 居民幸福指数提升", "", "2020-10-22新闻19", "", Self.body])
+        #expect(p.published == "2020-10-22")
+        #expect(p.articles[0].title == "桂香区老旧小区提质改造 居民幸福指数提升")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
