@@ -21,6 +21,9 @@ enum WidthFolding {
                     line[i] = "."
                     changed += 1
                 }
+            case 0x2215, 0x2044:  // ∕ and ⁄ stand for a slash (`記者某某∕新北報導`)
+                line[i] = "／"
+                changed += 1
             default:
                 continue
             }

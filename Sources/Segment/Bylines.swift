@@ -16,8 +16,9 @@ enum Bylines {
         }
         // `文/摄 黑龙江日报全媒体记者 吴利红 杨桂华`: the outlet and its label before the names.
         while let first = rest.first, CharacterClass.isSpace(first) || first == ":" || first == "：" { rest.removeFirst() }
-        let outlet = rest.prefix { CharacterClass.isHan($0) }
-        if outlet.count >= reporter.count, outlet.count <= 16, let at = Scalars.find(reporter, in: TraditionalFold.fold(Array(outlet))) {
+        // (`新天水·天水日报记者 名`: an outlet's names joined by a middle dot.)
+        let outlet = rest.prefix { CharacterClass.isHan($0) || $0 == "·" || $0 == "・" }
+        if outlet.count >= reporter.count, outlet.count <= 20, let at = Scalars.find(reporter, in: TraditionalFold.fold(Array(outlet))) {
             rest = Array(rest[(at + reporter.count)...])
         }
         // `●何佳林 某某市融媒体中心记者 韩顺顺 文/图`: an outlet's reporter label between the names.
@@ -38,6 +39,11 @@ enum Bylines {
             var label = colon
             while label > 0, CharacterClass.isHan(rest[label - 1]) { label -= 1 }
             rest = Array(rest[..<label])
+        }
+        // `記者某某／新北報導`: where the story was reported from, after the slash.
+        if let slash = rest.lastIndex(where: { $0 == "/" || $0 == "／" }), case let after = TraditionalFold.fold(Array(rest[(slash + 1)...])),
+           after.count >= 3, reportWords.contains(where: { Scalars.hasSuffix(after, $0, before: after.count) }) {
+            rest = Array(rest[..<slash])
         }
         // `文/刘昌盛(某某公司党支部书记)`: the writer's post in brackets after the name.
         if let open = rest.firstIndex(where: { $0 == "(" || $0 == "（" }), open > 0 { rest = Array(rest[..<open]) }
@@ -510,21 +516,32 @@ enum Bylines {
     static func joinedNames(in s: [Unicode.Scalar]) -> String? {
         var names: [String] = []
         var token: [Unicode.Scalar] = []
+        // `MyGonews買購房地產新聞`: Han glued to a Latin word is a brand's name, not people's.
+        var gluedToLatin = false
         func flush() {
             defer { token.removeAll() }
-            guard !token.isEmpty else { return }
+            guard !token.isEmpty, !gluedToLatin else { return }
+            // `… 李某某 攝影報道`: the credit's words after the names.
+            let folded = TraditionalFold.fold(token)
+            if reportWords.contains(where: { Scalars.hasSuffix(folded, $0, before: folded.count) }) {
+                token.removeLast(2)
+                if MetaLine.notNames.contains(TraditionalFold.fold(token)) { return }
+            }
             if token.count <= 4 {
                 if token.count >= 2 { names.append(Scalars.string(token)) }
             } else {
                 names.append(contentsOf: splitRun(token))
             }
         }
+        var previous: Unicode.Scalar = " "
         for scalar in s {
             if CharacterClass.isHan(scalar) || scalar == "·" {
+                if token.isEmpty { gluedToLatin = CharacterClass.isASCIILetter(previous) }
                 token.append(scalar)
             } else {
                 flush()
             }
+            previous = scalar
         }
         flush()
         return names.isEmpty ? nil : names.joined(separator: "、")

@@ -362,7 +362,7 @@ enum MetaLine {
                     || "市县区".unicodeScalars.contains(where: { Gazetteer.contains(place + [$0]) }) { return }
                 break
             }
-            guard t.count >= 2, !isNotAName(t) else { return }
+            guard t.count >= 2, !isNotAName(TraditionalFold.fold(t)) else { return }
             if t.count <= 4 {
                 names.append(Scalars.string(t))
             } else if Bylines.isSurname(t[0]) {
@@ -401,5 +401,5 @@ enum MetaLine {
 
     static let notNames: [[Unicode.Scalar]] = ["本报", "报道", "报导", "综合", "新闻", "日报", "晚报", "记者", "编辑", "通讯员", "实习",
                                                "来源", "发布", "北京", "上海", "市民", "网友", "本网", "客户端", "整理", "上传", "会员", "编辑部",
-                                               "小编", "管理员", "佚名", "未知", "匿名"].map(\.scalars)
+                                               "小编", "管理员", "佚名", "未知", "匿名", "摄影", "摄像", "图片", "视频"].map(\.scalars)
 }

@@ -276,6 +276,11 @@ enum PageMetaReader {
     /// that where it is a `——` subtitle); nil where anything above it is a sentence.
     static func titleAboveByline(_ lines: [Line]) -> Int? {
         guard lines.count > 2 else { return nil }
+        // A page that opens with its title and its publish line has its head: a credit further down
+        // belongs to a second copy of the title or a section (`持续…的幸福感——…见闻` ⏎ `2023/11/06 来源:…`).
+        if lines[0].count <= 60, !lines[0].containsFullStop, let parsed = MetaLine.parse(lines[1].scalars), parsed.isMeta, !parsed.dates.isEmpty {
+            return nil
+        }
         for k in 2..<min(lines.count, 10) {
             let s = lines[k].scalars
             guard s.count <= 40, s.last != "摄" && s.last != "攝", let parsed = MetaLine.parse(s), parsed.isMeta, parsed.labelled, !parsed.authors.isEmpty,

@@ -214,6 +214,21 @@ import Testing
         #expect(p.articles[0].paragraphs == [Self.body])
     }
 
+    /// Bylines whose names came back with words that are none: an outlet's names joined by a middle
+    /// dot, a division slash before where it was reported from, a photographer's credit word after the
+    /// names, a brand glued to a Latin word after the writer.
+    @Test(arguments: [
+        ("□新天水·天水日报记者 蔚某某", ["蔚某某"]),
+        ("記者吳某某∕新北報導", ["吳某某"]),
+        ("記者莊某某/台南報導", ["莊某某"]),
+        ("四川新聞網-首屏新聞記者 謝某某 余某某 攝影報道", ["謝某某", "余某某"]),
+        ("文/林某某/MyGonews買購房地產新聞", ["林某某"]),
+    ])
+    func bylinesWithWordsThatAreNoNames(_ byline: String, _ names: [String]) {
+        let p = page(["桂香老舊住宅加裝電梯見聞", "", byline, "", Self.body])
+        #expect(p.articles[0].authors == names)
+    }
+
     /// A table's cell rule left after the title (`标题 |`) is not part of it.
     @Test func aTableCellsRuleAfterTheTitle() {
         let p = page(["桂香区既有住宅启动加装电梯 |", "| | |", "2019-04-10 来源:青石日报", "", Self.body])
