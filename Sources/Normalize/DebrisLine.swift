@@ -308,12 +308,11 @@ package enum DebrisLine {
     /// a news site's age gate above a story (a sentence about young people's ages says none of these).
     static func isAgeGate(_ s: [Unicode.Scalar]) -> Bool {
         // (Every line is asked: only one with 歲, 級 or 離 in either script is searched for the words.)
-        guard s.count <= 160, s.contains(where: ageGateHints.contains) else { return false }
+        guard s.count <= 160, s.contains(where: { $0 == "歲" || $0 == "岁" || $0 == "級" || $0 == "级" || $0 == "離" || $0 == "离" }) else { return false }
         if s.count <= 16, ageGateButtons.contains(where: { s.contains($0) }) { return true }
         return ageGateNotices.contains { s.contains($0) }
     }
 
-    static let ageGateHints: Set<Unicode.Scalar> = ["歲", "岁", "級", "级", "離", "离"]
     static let ageGateButtons = Needles.of(["限制級", "限制级", "未滿18歲", "未满18岁", "年滿18歲", "年满18岁", "本條款離開", "本条款离开"])
     static let ageGateNotices = Needles.of(["18歲 方可瀏覽", "18歲方可瀏覽", "18岁 方可浏览", "18岁方可浏览", "分級處理辦法", "分级处理办法"])
 
@@ -420,7 +419,13 @@ package enum DebrisLine {
     /// `国产精品一区二区…_…成人_…`, `亚洲精品无码…,欧美日韩…在线观看`: a hijacked mirror's line of porn keywords.
     static func isSpamKeywords(_ s: [Unicode.Scalar]) -> Bool {
         // (Every line is asked: only a list, its items set apart by commas or underscores, is searched.)
-        guard s.count >= 12, s.count <= 400, s.lazy.filter({ $0 == "," || $0 == "，" || $0 == "_" }).count >= 2 else { return false }
+        guard s.count >= 12, s.count <= 400 else { return false }
+        var separators = 0
+        for c in s where c == "," || c == "，" || c == "_" {
+            separators += 1
+            if separators == 2 { break }
+        }
+        guard separators == 2 else { return false }
         var hits = 0
         for word in spamWords where s.firstIndex(of: word) != nil {
             hits += 1
