@@ -419,13 +419,14 @@ package enum DebrisLine {
     /// `国产精品一区二区…_…成人_…`, `亚洲精品无码…,欧美日韩…在线观看`: a hijacked mirror's line of porn keywords.
     static func isSpamKeywords(_ s: [Unicode.Scalar]) -> Bool {
         // (Every line is asked: only a list, its items set apart by commas or underscores, is searched.)
+        // (A paragraph has its full stops; a list of keywords has none.)
         guard s.count >= 12, s.count <= 400 else { return false }
         var separators = 0
-        for c in s where c == "," || c == "，" || c == "_" {
-            separators += 1
-            if separators == 2 { break }
+        for c in s {
+            if c == "。" { return false }
+            if c == "," || c == "，" || c == "_" { separators += 1 }
         }
-        guard separators == 2 else { return false }
+        guard separators >= 2 else { return false }
         var hits = 0
         for word in spamWords where s.firstIndex(of: word) != nil {
             hits += 1
