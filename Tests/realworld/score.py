@@ -246,6 +246,11 @@ class Tally:
             c["author_ok"] += ok
             if not ok:
                 row.append("authors %s (gold %s)" % (got["authors"], gold_authors))
+            # Names returned that are no author's (a label, a place, a brand read as a name).
+            extra = [x for x in got["authors"] if x not in gold_authors and x not in author_alias]
+            if extra:
+                c["author_extra"] += len(extra)
+                row.append("authors not in the byline %s" % extra)
         elif got["authors"]:
             c["author_spurious"] += 1
             row.append("authors %s where there is no byline" % got["authors"])
@@ -318,6 +323,7 @@ class Tally:
             ("a title given where the page has none", "%d of %d" % (c["title_spurious"], c["untitled_cases"])),
             ("authors found, where there is a byline", ratio(c["author_ok"], c["author_cases"])),
             ("authors given where there is no byline", str(c["author_spurious"])),
+            ("names returned beside a byline's that are none of its", str(c["author_extra"])),
             ("editors found (责任编辑/编辑)", ratio(c["editor_ok"], c["editor_cases"])),
             ("source outlet found", ratio(c["source_ok"], c["source_cases"])),
             ("published right (null where none printed)", ratio(c["date_ok"], c["date_cases"])),
