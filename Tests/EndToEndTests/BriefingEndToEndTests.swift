@@ -170,12 +170,9 @@ import Testing
         #expect((digest["facts"]?.arrayValue?.count ?? 0) > 0)
 
         let out = d.root + "/digest.html"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: DaemonHarness.binary)
-        p.arguments = ["digest", "--socket", d.socket, "--since", "2026-11-01", "--until", "2026-11-30", "--out", out]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        let digestRun = try Spawned.run(DaemonHarness.binary,
+                                        ["digest", "--socket", d.socket, "--since", "2026-11-01", "--until", "2026-11-30", "--out", out])
+        #expect(digestRun.status == 0, "\(digestRun.output)")
         let page = try String(contentsOfFile: out, encoding: .utf8)
         #expect(page.contains("<svg") && !page.contains("<script"))
         #expect(page.contains("武侯区：加装电梯见实效") || page.contains("武侯区"))

@@ -10,7 +10,7 @@ final class DaemonHarness: @unchecked Sendable {
     var state: String { root + "/state" }
     var socket: String { root + "/renewald.sock" }
     var configFile: String { root + "/renewald.conf" }
-    private(set) var process: Process?
+    private(set) var process: Spawned?
     let log: String
 
     /// The binary SwiftPM built next to this test bundle.
@@ -34,21 +34,16 @@ final class DaemonHarness: @unchecked Sendable {
 
     /// Starts the daemon and waits until it answers `ping`.
     func start(environment: [String: String] = [:]) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["serve", "--inbox", inbox, "--state", state, "--socket", socket, "--config", configFile]
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NOTIFY_SOCKET")
         env.removeValue(forKey: "LISTEN_FDS")
         env.removeValue(forKey: "JOURNAL_STREAM")
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
-        let logHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        logHandle.seekToEndOfFile()
-        p.standardError = logHandle
-        p.standardOutput = logHandle
-        try p.run()
+        let logFD = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard logFD >= 0 else { throw HarnessError("cannot open \(log): \(String(cString: strerror(errno)))") }
+        defer { close(logFD) }
+        let p = try Spawned(Self.binary, ["serve", "--inbox", inbox, "--state", state, "--socket", socket, "--config", configFile],
+                            environment: env, output: logFD)
         process = p
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
@@ -62,13 +57,15 @@ final class DaemonHarness: @unchecked Sendable {
     /// SIGTERM, then waits for a clean exit; returns the exit status.
     @discardableResult
     func stop() -> Int32 {
-        guard let p = process, p.isRunning else { return process?.terminationStatus ?? 0 }
-        p.terminate()
-        let deadline = Date().addingTimeInterval(20)
-        while p.isRunning && Date() < deadline { usleep(20_000) }
-        if p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+        guard let p = process else { return 0 }
+        if p.isRunning {
+            kill(p.pid, SIGTERM)
+            let deadline = Date().addingTimeInterval(20)
+            while p.isRunning && Date() < deadline { usleep(20_000) }
+            if p.isRunning { kill(p.pid, SIGKILL) }
+        }
         process = nil
-        return p.terminationStatus
+        return p.wait()
     }
 
     var logText: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }

@@ -22,16 +22,7 @@ import Testing
 
     /// Runs the binary as a client (`renewald retry …`): its exit status and output.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: DaemonHarness.binary)
-        p.arguments = arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Spawned.run(DaemonHarness.binary, arguments)
     }
 
     @Test func subfolderTagsFilterListAndSearch() throws {

@@ -95,7 +95,7 @@ import Testing
         // A request arriving while the daemon drains gets `shutting_down`.
         try c.send(#"{"op":"debug_sleep","seconds":1.5}"#)
         usleep(200_000)
-        kill(d.process!.processIdentifier, SIGTERM)
+        kill(d.process!.pid, SIGTERM)
         usleep(300_000)
         try c.send(#"{"op":"ping","id":2}"#)
         try c.send(#"{"op":"stats","id":3}"#)

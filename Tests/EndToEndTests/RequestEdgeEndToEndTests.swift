@@ -90,17 +90,9 @@ import Testing
     }
 
     @Test func theQueryCommandWithoutADaemonSaysSoWithoutUsage() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: DaemonHarness.binary)
-        p.arguments = ["query", "--socket", NSTemporaryDirectory() + "renewald-none-\(UUID().uuidString.prefix(8)).sock"]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = Pipe()
-        p.standardInput = Pipe()
-        try p.run()
-        p.waitUntilExit()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(p.terminationStatus == 69, "exit \(p.terminationStatus): \(text)")
+        let (status, text) = try Spawned.run(DaemonHarness.binary,
+                                             ["query", "--socket", NSTemporaryDirectory() + "renewald-none-\(UUID().uuidString.prefix(8)).sock"])
+        #expect(status == 69, "exit \(status): \(text)")
         #expect(text.contains("cannot connect") && text.contains("is renewald running?"))
         #expect(!text.contains("Usage"), "\(text)")
     }
