@@ -254,6 +254,11 @@ enum PageMetaReader {
         return nil
     }
 
+    /// Lines that may be dropped as the page's header above a title: short, and no sentence of text.
+    static func isHeader(_ lines: ArraySlice<Line>) -> Bool {
+        lines.allSatisfy { !$0.containsFullStop && !$0.endsSentence && $0.count <= 60 }
+    }
+
     /// `郑欧班列…` ⏎ `某区设助餐示范点…` ⏎ … ⏎ `上一期 下一期` ⏎ `某区设助餐示范点…` ⏎ `本报讯(…)…`: an e-paper's
     /// list of the page's headlines above the story, whose own headline is printed again right above its
     /// text. Nil where anything above it is a sentence.
@@ -265,7 +270,7 @@ enum PageMetaReader {
             // (A title opening the page and printed again under its date is the head's own: the list comes between.)
             guard line.count >= 6, line.isTitleCandidate, lines[k - 1].scalars != line.scalars,
                   lines[1..<(k - 1)].contains(where: { $0.scalars == line.scalars }) else { continue }
-            return lines[0..<k].allSatisfy({ !$0.containsFullStop && !$0.endsSentence && $0.count <= 60 }) ? k : nil
+            return isHeader(lines[0..<k]) ? k : nil
         }
         return nil
     }
@@ -295,7 +300,7 @@ enum PageMetaReader {
             guard title.count >= 6, title.count <= 60, title.isTitleCandidate, !title.isByline,
                   MetaLine.parse(title.scalars).map({ !$0.isMeta }) ?? true,
                   // (The lines above are dropped as the page's header: never a sentence of text.)
-                  lines[0..<t].allSatisfy({ !$0.containsFullStop && !$0.endsSentence && $0.count <= 60 }) else { return nil }
+                  isHeader(lines[0..<t]) else { return nil }
             return t
         }
         return nil
