@@ -4,7 +4,7 @@
 The texts are third-party pages and are not in the repository; each gold file names its source URL.
 Texts missing from --texts are listed and skipped, so this runs on any machine that has some of them.
 
-  score.py --bin .build/debug/renewald --texts /work/realworld/texts [--split tune|check|check2|check3|check4|check5|check6|check7|check8|check9|check10|check11|check12|check13|check14|check15|check16|check17|check18|check19|check20|check21|check22|check23|all]
+  score.py --bin .build/debug/renewald --texts /work/realworld/texts [--split tune|check|check2|…|check25|all]
   score.py --bin … --texts … --show rw05-wuhan-jianghan-property-survey
   score.py … --json out.json          # also write every number and per-file row
 
@@ -38,6 +38,9 @@ AUTHOR_SPLIT = re.compile(r"[、,，;；/\s]+")
 
 PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
+
+# The splits, in the order they were made (each labelled before renewald read it; see README.md).
+SPLITS = ["tune", "check"] + ["check%d" % n for n in range(2, 26)]
 
 def squash(s):
     """Whitespace and bracketed pinyin glosses removed (`區(qū)` → `區`, left by some converters): titles, names
@@ -412,7 +415,7 @@ def main():
     ap.add_argument("--bin", required=True, help="path to the renewald binary")
     ap.add_argument("--texts", required=True, help="directory holding NAME.txt for each gold file")
     ap.add_argument("--gold", default=os.path.join(HERE, "gold"))
-    ap.add_argument("--split", default="all", choices=["tune", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10", "check11", "check12", "check13", "check14", "check15", "check16", "check17", "check18", "check19", "check20", "check21", "check22", "check23", "all"])
+    ap.add_argument("--split", default="all", choices=SPLITS + ["all"])
     ap.add_argument("--show", metavar="NAME", help="print gold against what renewald returns for one file")
     ap.add_argument("--json", metavar="OUT", help="also write the numbers and rows as JSON")
     ap.add_argument("--timeout", type=float, default=60)
@@ -427,7 +430,7 @@ def main():
         show(args.bin, args.texts, match[0], args.timeout)
         return
 
-    splits = ["tune", "check", "check2", "check3", "check4", "check5", "check6", "check7", "check8", "check9", "check10", "check11", "check12", "check13", "check14", "check15", "check16", "check17", "check18", "check19", "check20", "check21", "check22", "check23"] if args.split == "all" else [args.split]
+    splits = SPLITS if args.split == "all" else [args.split]
     tallies = {s: Tally() for s in splits}
     missing, errors, rows_out = [], [], []
     for g in golds:
