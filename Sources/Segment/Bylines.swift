@@ -82,12 +82,31 @@ enum Bylines {
     /// `…焕发出新的活力。 (刘天石)`: a reporter's name in brackets closing the last paragraph.
     static func trailingAuthor(_ line: Line) -> String? {
         let s = line.scalars
+        // `(崔某某)` on its own line under the last paragraph, above the proof-reader's and editor's credits.
+        if (4...5).contains(s.count), s[0] == "(" || s[0] == "（", s[s.count - 1] == ")" || s[s.count - 1] == "）" {
+            let name = Array(s[1..<(s.count - 1)])
+            let folded = TraditionalFold.fold(name)
+            guard name.allSatisfy(CharacterClass.isHan), isPersonalName(folded), !MetaLine.isNotAName(folded) else { return nil }
+            return Scalars.string(name)
+        }
         guard s.count >= 6, let last = s.last, last == ")" || last == "）" else { return nil }
         guard let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.count - open - 2 >= 2, s.count - open - 2 <= 3 else { return nil }
         let name = Array(s[(open + 1)..<(s.count - 1)])
         guard name.allSatisfy(CharacterClass.isHan), isSurname(name[0]), open > 0 else { return nil }
         let before = s[open - 1]
         return CharacterClass.isSpace(before) || Scalars.isSentenceEnd(before) || Scalars.isClosing(before) ? Scalars.string(name) : nil
+    }
+
+    /// `…以缓解居民“停车难”的问题。周某`: an e-paper's reporter named bare after the last full stop of the
+    /// story (two or three Han scalars that read as a personal name, and nothing else).
+    static func gluedClosingName(_ line: Line) -> String? {
+        let s = line.scalars
+        guard let stop = s.lastIndex(of: "。"), stop > 0, (2...3).contains(s.count - stop - 1) else { return nil }
+        let name = Array(s[(stop + 1)...])
+        let folded = TraditionalFold.fold(name)
+        guard name.allSatisfy(CharacterClass.isHan), isPersonalName(folded), !MetaLine.isNotAName(folded),
+              !Gazetteer.contains(folded) else { return nil }
+        return Scalars.string(name)
     }
 
     /// `…改造工程將使7.76萬人受益。□楊柳/本報記者/張輝`: a byline under its mark after the last sentence.
@@ -390,7 +409,7 @@ enum Bylines {
     static func names(inAuthorLine line: Line) -> [String]? {
         guard line.count >= 2, line.count <= 30 else { return nil }
         var tokens: [[Unicode.Scalar]] = [[]]
-        for scalar in line.scalars {
+        for scalar in withoutReportedFrom(line.scalars) {
             if CharacterClass.isSpace(scalar) || scalar == "、" || scalar == "，" || scalar == "," {
                 if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
             } else if CharacterClass.isHan(scalar) || scalar == "·" {
@@ -402,6 +421,25 @@ enum Bylines {
         let names = tokens.filter { !$0.isEmpty }
         guard !names.isEmpty, names.count <= 6, names.allSatisfy(isPersonalName) else { return nil }
         return names.map { Scalars.string($0) }
+    }
+
+    /// `黃某某 李某某 報導  / 台北市` → `黃某某 李某某`: a TV station's byline, the names set apart from `报道` and,
+    /// after a slash, from where they reported (a place of two to six Han scalars). Other lines unchanged.
+    static func withoutReportedFrom(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var names = s[...]
+        if let slash = s.lastIndex(where: { $0 == "/" || $0 == "／" }) {
+            let place = s[(slash + 1)...].drop(while: CharacterClass.isSpace)
+            guard (2...6).contains(place.count), place.allSatisfy(CharacterClass.isHan) else { return s }
+            names = s[..<slash]
+        }
+        while let last = names.last, CharacterClass.isSpace(last) { names = names.dropLast() }
+        guard let last = names.last, last == "導" || last == "导" || last == "道" else { return s }
+        let written = Array(names)
+        guard let word = reportWords.first(where: { Scalars.hasSuffix(TraditionalFold.fold(written), $0, before: written.count) }),
+              written.count > word.count, CharacterClass.isSpace(written[written.count - word.count - 1]) else {
+            return s   // no `报道` at the end: not this form
+        }
+        return Array(written.dropLast(word.count))
     }
 
     /// Two to four Han scalars starting with a common surname (`此致` and `统筹共享` are not names).

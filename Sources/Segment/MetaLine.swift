@@ -161,8 +161,15 @@ enum MetaLine {
         free.removeAll { viewControls.contains($0) }
         // `2020-10-22新闻19`: the column and the view count glued after the date.
         if let k = freeAfterDate, k == free.count - 1, isColumnAndCount(free[k]) { free.removeLast() }
+        // `发布于:2020-04-07 共6981字`: the article's length.
+        free.removeAll(where: isWordCount)
         out.isMeta = judge(s, free: free, out: out, glued: gluedFree)
         return out
+    }
+
+    /// `共6981字`: how long the article is.
+    static func isWordCount(_ t: [Unicode.Scalar]) -> Bool {
+        t.count >= 3 && t.first == "共" && t.last == "字" && t.dropFirst().dropLast().allSatisfy(CharacterClass.isASCIIDigit)
     }
 
     /// `新闻19`: two to four Han characters and a number.

@@ -119,6 +119,14 @@ enum PageMetaReader {
                 meta.metaLines.insert(i)
                 continue
             }
+            // `發佈日期:2024/10/30` ⏎ `蕭某某` ⏎ the story: the reporter named alone under the page's publish line.
+            if i > 0, meta.metaLines.contains(i - 1), line.count <= 12, i + 1 < lines.count, lines[i + 1].containsFullStop,
+               let names = Bylines.names(inAuthorLine: line), names.count <= 3,
+               MetaLine.parse(lines[i - 1].scalars).map({ $0.isMeta && !$0.dates.isEmpty }) == true {
+                meta.metaLines.insert(i)
+                for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
+                continue
+            }
             // `胡某某` alone under the title, right above the page's publish line; `陈伟东、孔娜娜、张大维` under the
             // title (not before an institution line, which names their affiliation): the writers.
             if !kept.isEmpty, let names = Bylines.names(inAuthorLine: line),

@@ -120,6 +120,7 @@ public struct Segmenter: Sendable {
                 if let names = Bylines.gluedClosingByline(lines[i]) { authors = names; break }
             }
         }
+        if authors.isEmpty, let last = part.body.last, let name = Bylines.gluedClosingName(lines[last]) { authors = [name] }
         // `(記者:張博瑞/台中報導)` closing the last paragraph of the story, with contact lines after it.
         if authors.isEmpty {
             for i in (part.body + part.signoff).suffix(10).reversed() {
