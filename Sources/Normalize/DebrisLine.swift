@@ -125,8 +125,15 @@ package enum DebrisLine {
 
     /// `01版:头版`, `12版：燃情体育`, `第04版:国内新闻`: an e-paper's list of its pages, one per line.
     static func isPageIndex(_ s: [Unicode.Scalar]) -> Bool {
-        // `第04版:国内新闻`: the same with 第.
-        if s.first == "第", s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
+        // `第04版:国内新闻`: the same with 第; `第02:综合新闻`, the page list's entry with 版 left out.
+        if s.first == "第", s.count > 1 {
+            var i = 1
+            while i < s.count, i < 4, CharacterClass.isASCIIDigit(s[i]) { i += 1 }
+            if i >= 3, i < s.count, s[i] == ":" || s[i] == "：", (2...8).contains(s.count - i - 1), s[(i + 1)...].allSatisfy(CharacterClass.isHan) {
+                return true
+            }
+            return isPageIndex(Array(s.dropFirst()))
+        }
         // `A02版:要闻`: a lettered section's page.
         if let first = s.first, CharacterClass.isASCIIUpper(first), s.count > 1 { return isPageIndex(Array(s.dropFirst())) }
         var i = 0
@@ -153,6 +160,8 @@ package enum DebrisLine {
     package static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 40 else { return false }
         if s.count <= 20, pageTools.contains(where: { s.firstIndex(of: $0) != nil }) { return true }
+        // `3 上一篇   下一篇 4`: an e-paper's article turner, its words and arrow digits only.
+        if s.count <= 20, isTurnerWordsOnly(s) { return true }
         guard s.firstIndex(of: previousPage) != nil || s.firstIndex(of: nextPage) != nil else { return false }
         // (`上一版3 4下一版 2011年1月10日 星期`: the turner beside the date is the page's dateline,
         // left for the metadata reader.)
@@ -243,6 +252,23 @@ package enum DebrisLine {
 
     static let hotline = Array("热线".unicodeScalars)
     static let previousPage = Array("上一版".unicodeScalars), nextPage = Array("下一版".unicodeScalars)
+    static let turnerWords: [[Unicode.Scalar]] = Needles.of(["上一篇", "下一篇", "上一版", "下一版", "上一期", "下一期"])
+
+    /// Turner words (`上一篇`, `下一版` …), at least two, with nothing else but digits and spaces.
+    static func isTurnerWordsOnly(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0, words = 0
+        while i < s.count {
+            if CharacterClass.isSpace(s[i]) || CharacterClass.isASCIIDigit(s[i]) {
+                i += 1
+            } else if let word = turnerWords.first(where: { s.has($0, at: i) }) {
+                i += word.count
+                words += 1
+            } else {
+                return false
+            }
+        }
+        return words >= 2
+    }
     static let pageTools: [[Unicode.Scalar]] = Needles.of(["版面导航", "版面導航", "报纸日期", "報紙日期", "通版阅读", "通版閱讀", "展开通版", "展開通版",
                                                            "收缩通版", "收縮通版", "本期发布", "本期發佈", "当前版:", "当前版：", "當前版:", "當前版："])
 
@@ -623,8 +649,12 @@ package enum DebrisLine {
 
     static func isShareOrApp(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 40 else { return false }
+        // `某某新聞 Facebook`, `加入Line好友`: a station's links to its social accounts.
+        if s.count <= 16, followEnds.contains(where: { s.hasSuffix($0) }) { return true }
         return shareWords.contains { s.contains($0) }
     }
+
+    static let followEnds: [[Unicode.Scalar]] = Needles.of(["Facebook", "Instagram", "YouTube", "Line好友", "LINE好友"])
 
     static let shareWords: [[Unicode.Scalar]] = Needles.of([
         "扫一扫", "扫码", "二维码", "长按识别", "分享到", "转发到", "APP下载", "下载APP", "打开APP", "客户端下载", "下载客户端",
@@ -716,9 +746,13 @@ package enum DebrisLine {
             let j = i + word.count
             return j < s.count && (s[j] == "：" || s[j] == ":" || s[j] == "】" || s[j] == "]" || CharacterClass.isSpace(s[j]))
         }
-        return false
+        // `新聞關鍵字`, `相关标签`: the heading of a page's keyword links, alone on its line.
+        return s.count <= 5 && keywordHeads.contains { head in keywordLabels.contains { s == head + $0 } }
     }
 
-    static let keywordLabels: [[Unicode.Scalar]] = Needles.of(["关键词", "关键字", "标签", "Tags", "TAG", "Tag", "tags"])
+    static let keywordHeads: [[Unicode.Scalar]] = [[]] + Needles.of(["新闻", "新聞", "相关", "相關", "热门", "熱門", "文章", "本文"])
+
+    static let keywordLabels: [[Unicode.Scalar]] =
+        Needles.of(["关键词", "关键字", "标签", "關鍵詞", "關鍵字", "標籤", "Tags", "TAG", "Tag", "tags"])
     static let abstractLabels: [[Unicode.Scalar]] = Needles.of(["摘要", "【摘要】", "[摘要]", "内容提要", "提要", "Abstract", "ABSTRACT"])
 }

@@ -25,6 +25,8 @@ enum WebLeftoverFilter {
         // Editor credits are page furniture too, but stay for the segmenter, which reads the names.
         let furniture = boilerplate.filter { $0 }.count + lines.filter { isCredit($0.scalars) }.count
         markNavigation(lines, &keep, furnished: furniture >= 2)
+        markBulletedLists(lines, &keep)
+        markPageHeadlines(lines, &keep)
         if furniture >= 2 { markSidebars(lines, boilerplate, &keep) }
         let removedLines = zip(lines, keep).filter { !$0.1 }.map { $0.0.scalars }
         let removed = removedLines.map { String(String.UnicodeScalarView($0)) }
@@ -110,7 +112,9 @@ enum WebLeftoverFilter {
         for c in line where c == "|" || c == "｜" { bars += 1 }
         guard bars >= 8 else { return false }
         let items = line.split { $0 == "|" || $0 == "｜" }
-        return items.count >= 9 && items.allSatisfy { $0.count <= 8 && !$0.contains("，") && !$0.contains("。") }
+        return items.count >= 9 && items.allSatisfy {
+            $0.count(where: { !CharacterClass.isSpace($0) }) <= 8 && !$0.contains("，") && !$0.contains("。")
+        }
     }
 
     private static let sidebarHeads: Set<[Unicode.Scalar]> = Set(Needles.of([
@@ -137,6 +141,60 @@ enum WebLeftoverFilter {
             }
             if furnished ? j - i >= 4 : bulleted >= 8 { for k in i..<j { keep[k] = false } }
             i = max(j, i + 1)
+        }
+    }
+
+    private static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "◦", "‣", "・"]
+
+    /// `• 某地发生地震` ⏎ `• 某某会议召开` …: a page's lists of outlets, sections and other headlines, eight or
+    /// more bulleted lines in a row (a short heading such as `新聞` may stand between two lists), above the
+    /// article's first sentence or below its last. A bulleted list inside the article stays.
+    private static func markBulletedLists(_ lines: [PhysicalLine], _ keep: inout [Bool]) {
+        func isBulleted(_ s: [Unicode.Scalar]) -> Bool {
+            guard let first = s.first, bullets.contains(first), s.count >= 2, s.count <= 60 else { return false }
+            return !s.contains { $0 == "。" || $0 == "！" || $0 == "？" }
+        }
+        func endsSentence(_ s: [Unicode.Scalar]) -> Bool { s.contains { $0 == "。" || $0 == "！" || $0 == "？" } }
+        let firstSentence = lines.firstIndex { endsSentence($0.scalars) } ?? lines.count
+        let lastSentence = lines.lastIndex { endsSentence($0.scalars) } ?? -1
+        var i = 0
+        while i < lines.count {
+            guard isBulleted(lines[i].scalars) else {
+                i += 1
+                continue
+            }
+            var j = i, bulleted = 0
+            while j < lines.count {
+                if isBulleted(lines[j].scalars) {
+                    bulleted += 1
+                } else if !(lines[j].scalars.count <= 6 && !lines[j].scalars.contains(where: ScalarClass.isPunctuation)
+                    && j + 1 < lines.count && isBulleted(lines[j + 1].scalars)) {
+                    break
+                }
+                j += 1
+            }
+            if bulleted >= 8, j <= firstSentence || i > lastSentence { for k in i..<j { keep[k] = false } }
+            i = j
+        }
+    }
+
+    /// `某镇税源管理不因小而不为` ⏎ `老小区改造工程全面启动` ⏎ `信息短波` …: an e-paper's list of the page's
+    /// headlines after the story, four or more short lines without a sentence, one of them the story's own
+    /// title as printed above it.
+    private static func markPageHeadlines(_ lines: [PhysicalLine], _ keep: inout [Bool]) {
+        func isHeadline(_ s: [Unicode.Scalar]) -> Bool {
+            !s.isEmpty && s.count <= 30 && !s.contains { $0 == "。" || $0 == "，" || $0 == "！" || $0 == "？" || $0 == "," }
+        }
+        guard let lastSentence = lines.lastIndex(where: { $0.scalars.contains("。" as Unicode.Scalar) }) else { return }
+        var i = lastSentence + 1
+        while i < lines.count {
+            var j = i
+            while j < lines.count, !keep[j] || isHeadline(lines[j].scalars) { j += 1 }
+            let listed = (i..<j).filter { keep[$0] }
+            if listed.count >= 4, listed.contains(where: { k in lines[..<lastSentence].contains { $0.scalars == lines[k].scalars } }) {
+                for k in listed { keep[k] = false }
+            }
+            i = j + 1
         }
     }
 

@@ -1,0 +1,106 @@
+import Normalize
+import ReportModel
+import Testing
+@testable import Segment
+
+/// Session 13 (check24, check25): a TV station's byline, lists of outlets and headlines above and below a
+/// story, an e-paper's article view, reporters named bare, an article's length beside its date, in the
+/// shapes unseen pages gave, on invented pages.
+@Suite struct StationAndEPaperCreditTests {
+    static let body = "桂香小区楼道照明和外墙改造近日完工，居民出行更方便了，停车位也比以前多了不少。"
+
+    func page(_ text: [String]) -> Page {
+        Segmenter().segment(Normalizer().normalize(text.joined(separator: "\n")))
+    }
+
+    /// `名 名 報導  / 城市`: a station's reporters, `報導`, and after a slash the city they reported from.
+    @Test func aStationsReportersBeforeWhereTheyReportedFrom() {
+        let p = page(["青石更新 誰是贏家", "", "陳立人 李宇明 報導  / 青石市", "", "  青石市寸土寸金，老舊社區都市更新一談就是十年以上。", "",
+                      "新聞來源:青石新聞", "", "新聞關鍵字", "", "青石新聞 Facebook", "", "加入Line好友"])
+        #expect(p.articles[0].title == "青石更新 誰是贏家")
+        #expect(p.articles[0].authors == ["陳立人", "李宇明"])
+        #expect(p.articles[0].paragraphs == ["青石市寸土寸金，老舊社區都市更新一談就是十年以上。"])
+    }
+
+    /// The same shape is not read into a line that only mentions a report.
+    @Test func aSlashLineWithoutReportIsNoByline() {
+        #expect(Bylines.withoutReportedFrom(Array("陳立人 李宇明 / 青石市".unicodeScalars)) == Array("陳立人 李宇明 / 青石市".unicodeScalars))
+        #expect(Bylines.withoutReportedFrom(Array("陳立人 李宇明 報導  / 青石市".unicodeScalars)) == Array("陳立人 李宇明 ".unicodeScalars))
+        #expect(Bylines.names(inAuthorLine: Line("陳立人 李宇明 報導")) == ["陳立人", "李宇明"])
+        #expect(Bylines.names(inAuthorLine: Line("新聞報導")) == nil)
+    }
+
+    /// A site's bulleted lists of outlets, sections and other headlines above the story (a short heading
+    /// between them), then the title and its date.
+    @Test func bulletedListsOfOutletsAndHeadlinesAboveTheStory() {
+        let outlets = ["青石日報", "桂香晚報", "東林電視", "西河廣播", "南山時報", "北嶺新聞", "中洲快報", "MediaWire"].map { "  • \($0)" }
+        let headlines = ["青石發生4.5級地震 近一個月已震14次", "桂香大橋合龍", "東林舉辦新生家長會", "西河民署發食品預警要求停售",
+                         "南山立法工作健康成熟", "北嶺經屋年底落成"].map { "  • \($0)" }
+        let p = page(["媒體"] + outlets + ["分類", "  • 本地新聞", "  • 國際新聞", "新聞"] + headlines
+                     + ["", "桂香舊樓住戶冀加快都市更新進程", "", "2020-06-28 01:23", "", Self.body])
+        #expect(p.articles[0].title == "桂香舊樓住戶冀加快都市更新進程")
+        #expect(p.published == "2020-06-28")
+        #expect(p.articles[0].paragraphs == [Self.body])
+    }
+
+    /// A bulleted list inside the story (between its sentences) is the story's.
+    @Test func aBulletedListInsideTheStoryStays() {
+        let items = (1...8).map { "• 第\($0)批改造小区桂香\($0)号院" }
+        let p = page(["桂香区公布改造名单", "", Self.body] + items + ["以上小区将在年底前完成改造，请居民配合施工。"])
+        #expect(p.articles[0].paragraphs.contains { $0.contains("第8批改造小区") })
+    }
+
+    /// An e-paper's article view: the page's name without 版, the turners, the font buttons, the page
+    /// list and the page's headlines (this story's among them) after it, the reporter named bare after
+    /// the last full stop.
+    @Test func anEPaperArticleViewAndItsReporterAfterTheLastFullStop() {
+        let title = "老小区改造工程全面启动"
+        let p = page(["第02:综合新闻", "上一版3   4下一版  ", " ", "     标题导航", "2013年09月26日 星期四 出版 上一期  下一期 返回首页 | 版面概览 | 版面导航 | 标题导航",
+                      "3 上一篇   下一篇 4  ", "放大 缩小 默认   ", title, "  本报讯 日前，记者在市区桂香新村看到，施工单位正在疏通小区污水管道。 ", "",
+                      "  今年改造主要对奎星新村、桂香新村等老小区进行统一改造，以缓解居民“停车难”的问题。周林", "",
+                      "3 上一篇   下一篇 4  ", "放大 缩小 默认   ", "   第01版:一版要闻", "   第02版:综合新闻", "   第03版:特别报道",
+                      "桂香镇税源管理不因小而不为", "工商局四项措施服务行政区划调整", title, "信息短波", "第十届社科普及宣传周开幕"])
+        #expect(p.articles[0].title == title)
+        #expect(p.articles[0].authors == ["周林"])
+        #expect(p.published == "2013-09-26")
+        #expect(p.articles[0].paragraphs.count == 2)
+        #expect(!p.articles[0].paragraphs.contains { $0.contains("上一篇") || $0.contains("信息短波") || $0.contains("综合新闻") })
+    }
+
+    /// A closing sentence's last words are no reporter: a place, a word that is no name.
+    @Test func wordsAfterTheLastFullStopThatAreNoName() {
+        #expect(Bylines.gluedClosingName(Line("居民出行更方便了。周林")) == "周林")
+        #expect(Bylines.gluedClosingName(Line("居民出行更方便了。北京")) == nil)
+        #expect(Bylines.gluedClosingName(Line("居民出行更方便了。记者")) == nil)
+        #expect(Bylines.gluedClosingName(Line("居民出行更方便了。目前")) == nil)
+        #expect(Bylines.gluedClosingName(Line("居民出行更方便了。据了解")) == nil)
+    }
+
+    /// `(崔某某)` alone under the last paragraph, above the proof-reader's and the editor's credits.
+    @Test func aReporterInBracketsAloneUnderTheLastParagraph() {
+        let p = page([Self.body, "“口袋公园”虽小，却兜住了居民的“微幸福”。", "(崔寿林)", "校对 陶某某", "编辑 : 潘某", "更多内容请打开青石新闻，或点击链接"])
+        #expect(p.articles[0].authors == ["崔寿林"])
+        #expect(Bylines.trailingAuthor(Line("(待续)")) == nil)
+    }
+
+    /// `發佈日期:2024/10/30` ⏎ `蕭某某` ⏎ the story: the reporter named alone under the publish line.
+    @Test func aReporterNamedAloneUnderThePublishLine() {
+        let p = page(["發佈日期:2024/10/30 ", "蕭又平", "國家住都中心於青石市中壢區舉辦社宅動土典禮，預定興辦370戶社會住宅。", " ", "內政部次長致詞表示，社會住宅政策支持民眾追尋合理的居住環境。"])
+        #expect(p.articles[0].authors == ["蕭又平"])
+        #expect(p.published == "2024-10-30")
+        #expect(p.articles[0].paragraphs.count == 2)
+    }
+
+    /// An abstract page: its menu of many bars (each item padded with spaces), the length of the article
+    /// beside its date.
+    @Test func anAbstractPagesMenuAndTheArticlesLengthBesideItsDate() {
+        let menu = "学术堂首页 | 文献求助论文范文 | 论文题目 | 参考文献 | 开题报告 | 论文格式 | 摘要提纲 | 论文致谢 | 论文查重 | 论文答辩 | 论文发表 | 期刊杂志 | 论文写作 | 论文PPT"
+        let p = page([menu, "", "老旧城区综合改造后居民满意度调查分析", "", "来源:青石建筑大学学报 作者:李勤;于光明", "发布于:2020-04-07 共6981字", "",
+                      "  摘    要: 旧城改造工作是提升老旧城区居民生活幸福感的一项重要举措。"])
+        #expect(p.articles[0].title == "老旧城区综合改造后居民满意度调查分析")
+        #expect(p.published == "2020-04-07")
+        #expect(p.articles[0].authors == ["李勤", "于光明"])
+        #expect(MetaLine.isWordCount(Array("共6981字".unicodeScalars)))
+        #expect(!MetaLine.isWordCount(Array("共有字".unicodeScalars)))
+    }
+}
