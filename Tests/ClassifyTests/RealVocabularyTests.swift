@@ -211,4 +211,35 @@ import Testing
             "推荐五道营胡同：这里聚集了众多独立设计师店、有格调的咖啡馆和小酒馆，青砖灰瓦的老房子里藏着创意手作店。")
         #expect(result.notAReport)
     }
+
+    /// A renewal agency's acquisition offer: owners name their price a square foot and tenants are sorry to
+    /// go, and it is still a report on renewal (session 13, a Hong Kong story).
+    @Test func anAcquisitionOfferWithOwnersAndTenantsIsAReport() {
+        let result = report("桂香重建︱业主嫌收购呎价太低 租客不舍街坊景致",
+            "市区重建局今日向桂香街发展计划受影响的物业业主发出收购建议，有业主认为收购价过低，期望每平方尺至少18,000元。",
+            "居于桂香街十多年的欧先生表示，即使未来搬迁，也会选择在同区居住。",
+            "租客同样受影响，有租客看到大堂墙上通告才得悉消息，指重建工程至少需时两年。另一位租客感到失落，楼宇的大维修尚未完成。")
+        #expect(!result.notAReport)
+        #expect(result.articles.first?.primary == "old-community-renovation")
+    }
+
+    /// A pupil's essay on the family's old compound, however much it speaks of the renovation, is no
+    /// report (session 13: two contest essays).
+    @Test func aPupilsEssayOnTheOldCompoundIsNoReport() {
+        let result = report("老小区改建三部曲国庆节征文",
+            "我家住在桂香路上的东方新村，这是个老小区了。小区里的道路坑坑洼洼，没有停车位，爸爸常常因为乱停车被居民责备。",
+            "一天放学，我看见一群人围在小区门口的牌子前。我赶紧跑回家拉住妈妈：我们小区要拆了！妈妈说，不是拆了，只是小区环境改造。",
+            "改造以后，小区的道路平了，上学再也不会踩到水坑了。")
+        #expect(result.notAReport)
+    }
+
+    /// Housing policy as Taiwan writes it (rent subsidies, sublet management, social housing policy) is
+    /// policy.
+    @Test func socialHousingPolicyIsPolicy() {
+        let result = report(nil,
+            "国家住都中心在桂香市举办社宅动土典礼，预定兴办370户社会住宅。",
+            "董事长致词表示，透过租金补贴、包租代管、直接兴办社宅，实现居住正义，让年轻人拥有更好的居住环境。")
+        #expect(!result.notAReport)
+        #expect(result.themes.contains { $0.id == "policy-strategy" })
+    }
 }
