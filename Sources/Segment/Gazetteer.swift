@@ -45,6 +45,18 @@ enum Gazetteer {
         "大连", "青岛", "宁波", "厦门", "深圳",
     ].map(\.scalars)).union(countries.filter { $0 != "法国" && $0 != "德国" }.map(\.scalars))
 
+    /// County-level units written without their suffix (`荔波` for 荔波县, `仁怀` for 仁怀市): believed only in a
+    /// list of such names (`七星关—威宁、水城—盘州`), since many are ordinary words alone (`水城`, `赤水`).
+    static let countyShortForms: Set<[Unicode.Scalar]> = Set(GazetteerData.counties.split(separator: " ").compactMap { name in
+        let s = Array(name.unicodeScalars)
+        // `威宁彝族回族苗族自治县` is written `威宁`: the name before its peoples.
+        if name.hasSuffix("自治县") || name.hasSuffix("自治旗"), let people = s.firstIndex(of: "族"), people >= 3 {
+            return Array(s.prefix(2))
+        }
+        guard let last = s.last, "县市区旗".unicodeScalars.contains(last), s.count >= 3 else { return nil }
+        return Array(s.dropLast())
+    })
+
     /// A bare form or a full name.
     static func contains(_ name: [Unicode.Scalar]) -> Bool { trie.contains(name) }
 

@@ -25,6 +25,7 @@ struct PlaceExtractor {
         var bare: [String] = []
         for line in lines {
             scan(line.scalars, into: &candidates, bare: &bare)
+            listedCounties(line.scalars, into: &bare)
         }
         // Names found with a clean left edge vouch for themselves; a longer stem ending in one of
         // them had a verb or conjunction glued on (`总结和睦街道` → `和睦街道`).
@@ -50,6 +51,38 @@ struct PlaceExtractor {
         for name in bare where seenStrings.insert(name).inserted { out.append(name) }
         return out
     }
+
+    /// `七星关—威宁、水城—盘州、仁怀—赤水`: three or more county-level units in a row, each written without
+    /// its suffix and set apart by `、`, dashes or slashes.
+    private func listedCounties(_ written: [Unicode.Scalar], into bare: inout [String]) {
+        guard written.count >= 8, written.contains(where: { PlaceExtractor.listSeparators.contains($0) }) else { return }
+        let s = TraditionalFold.fold(written)
+        var run: [Range<Int>] = []
+        func flush() {
+            if run.count >= 3 { for r in run { bare.append(Scalars.string(written[r])) } }
+            run.removeAll()
+        }
+        var i = 0
+        while i < s.count {
+            guard CharacterClass.isHan(s[i]) else {
+                if !PlaceExtractor.listSeparators.contains(s[i]) { flush() }
+                i += 1
+                continue
+            }
+            var j = i
+            while j < s.count, CharacterClass.isHan(s[j]) { j += 1 }
+            let bounded = (i == 0 || PlaceExtractor.listSeparators.contains(s[i - 1])) && (j == s.count || PlaceExtractor.listSeparators.contains(s[j]))
+            if bounded, (2...3).contains(j - i), Gazetteer.countyShortForms.contains(Array(s[i..<j])) {
+                run.append(i..<j)
+            } else {
+                flush()
+            }
+            i = j
+        }
+        flush()
+    }
+
+    static let listSeparators = ScalarSet("、—–/／“”「」\"")
 
     private func scan(_ written: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
         // Tables match the simplified fold; names are cut from the text as written.
@@ -289,6 +322,8 @@ struct PlaceExtractor {
     private func cleanLeft(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         let before = s[i - 1]
         if PlaceExtractor.stopScalars.contains(before) || PlaceExtractor.bareLeft.contains(before) { return true }
+        // `10月14日郴州讯`, `12月3日北京电`: a dispatch's place after its date.
+        if before == "日", i >= 2, CharacterClass.isASCIIDigit(s[i - 2]) || Line.chineseNumerals.contains(s[i - 2]) { return true }
         return isStop(s, endingAt: i - 1, lowerBound: max(0, i - 4))
     }
 

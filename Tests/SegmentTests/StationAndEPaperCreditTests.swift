@@ -103,4 +103,21 @@ import Testing
         #expect(MetaLine.isWordCount(Array("共6981字".unicodeScalars)))
         #expect(!MetaLine.isWordCount(Array("共有字".unicodeScalars)))
     }
+
+    /// A dispatch's place after its date (`10月14日郴州讯`), which a bare smaller city's name needs as its
+    /// left edge.
+    @Test func aDispatchsPlaceAfterItsDate() {
+        let p = page(["桂香新闻10月14日郴州讯(记者 王某某)近日，桂香社区老年食堂正式开张，居民吃上了热乎饭。"])
+        #expect(p.articles[0].places.contains("郴州"))
+    }
+
+    /// County-level units written bare in a list (`七星关—威宁、水城—盘州`) are places; one alone in a
+    /// sentence is an ordinary word.
+    @Test func countiesWrittenBareInAList() {
+        let listed = page(["记者深入“七星关—威宁、水城—盘州、仁怀—赤水、独山—荔波”等经济带采访，走进老旧小区。"])
+        for name in ["七星关", "威宁", "水城", "盘州", "仁怀", "赤水", "独山", "荔波"] { #expect(listed.articles[0].places.contains(name)) }
+        let alone = page(["这座水城的老旧小区改造完成后，赤水河畔的步道也亮了起来。"])
+        #expect(!alone.articles[0].places.contains("水城"))
+        #expect(!alone.articles[0].places.contains("赤水"))
+    }
 }
