@@ -159,7 +159,7 @@ package enum DebrisLine {
     /// of its page tools.
     package static func isPageTurner(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 40 else { return false }
-        if s.count <= 20, pageTools.contains(where: { s.firstIndex(of: $0) != nil }) { return true }
+        if s.count <= 20, pageTools.occurs(in: s) { return true }
         // `3 上一篇   下一篇 4`: an e-paper's article turner, its words and arrow digits only.
         if s.count <= 20, isTurnerWordsOnly(s) { return true }
         guard s.firstIndex(of: previousPage) != nil || s.firstIndex(of: nextPage) != nil else { return false }
@@ -269,7 +269,7 @@ package enum DebrisLine {
         }
         return words >= 2
     }
-    static let pageTools: [[Unicode.Scalar]] = Needles.of(["版面导航", "版面導航", "报纸日期", "報紙日期", "通版阅读", "通版閱讀", "展开通版", "展開通版",
+    static let pageTools = NeedleSet(["版面导航", "版面導航", "报纸日期", "報紙日期", "通版阅读", "通版閱讀", "展开通版", "展開通版",
                                                            "收缩通版", "收縮通版", "本期发布", "本期發佈", "当前版:", "当前版：", "當前版:", "當前版："])
 
     /// `《某游戏》将于9月上市   《某某》复刻版确定…   3D拼图…`: a row of other pages' headlines, set apart
@@ -297,12 +297,12 @@ package enum DebrisLine {
     static func isShareInstruction(_ s: [Unicode.Scalar]) -> Bool {
         // Every instruction names WeChat or a friend: lines with neither are skipped in one pass.
         guard s.count <= 40, s.contains(where: { $0 == "朋" || $0 == "微" }) else { return false }
-        if shareInstructions.contains(where: { s.contains($0) }) { return true }
+        if shareInstructions.occurs(in: s) { return true }
         return s.hasPrefix(openWeChat) && s.contains(discover)
     }
 
     static let openWeChat = Array("打开微信".unicodeScalars), discover = Array("发现".unicodeScalars)
-    static let shareInstructions: [[Unicode.Scalar]] = Needles.of(["分享至朋友圈", "分享到朋友圈", "分享给微信好友", "发送给朋友", "右上角微信好友"])
+    static let shareInstructions = NeedleSet(["分享至朋友圈", "分享到朋友圈", "分享给微信好友", "发送给朋友", "右上角微信好友"])
 
     /// `欢迎访问某某网 今天是`, `欢迎光临本站`: a site's greeting in its header.
     static func isSiteGreeting(_ s: [Unicode.Scalar]) -> Bool {
@@ -316,18 +316,18 @@ package enum DebrisLine {
     /// `本網站使用相關技術…尊重使用者隱私…代表您同意上述規範。`: a site's privacy or cookie banner, naming
     /// the site, privacy and consent.
     static func isPrivacyNotice(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count <= 120, privacyWords.contains(where: { s.contains($0) }), siteWords.contains(where: { s.contains($0) }) else { return false }
-        return consentWords.contains { s.contains($0) }
+        guard s.count <= 120, privacyWords.occurs(in: s), siteWords.occurs(in: s) else { return false }
+        return consentWords.occurs(in: s)
     }
 
     /// `為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。`, `請至Edge官網下載 請至FireFox官網下載`:
     /// a site's advice on browsers.
     static func isBrowserNotice(_ s: [Unicode.Scalar]) -> Bool {
         // (Every line is asked: only one with 器 or 载 is searched for the words.)
-        guard s.count <= 120, s.contains(where: { $0 == "器" || $0 == "载" || $0 == "載" }), browserWords.contains(where: { s.contains($0) }) else {
+        guard s.count <= 120, s.contains(where: { $0 == "器" || $0 == "载" || $0 == "載" }), browserWords.occurs(in: s) else {
             return false
         }
-        return adviceWords.contains { s.contains($0) }
+        return adviceWords.occurs(in: s)
     }
 
     /// `限制級`, `您即將進入之新聞內容 需滿18歲 方可瀏覽。`, `我已年滿18歲進入`, `根據「電腦網路內容分級處理辦法」…`:
@@ -335,19 +335,19 @@ package enum DebrisLine {
     static func isAgeGate(_ s: [Unicode.Scalar]) -> Bool {
         // (Every line is asked: only one with 歲, 級 or 離 in either script is searched for the words.)
         guard s.count <= 160, s.contains(where: { $0 == "歲" || $0 == "岁" || $0 == "級" || $0 == "级" || $0 == "離" || $0 == "离" }) else { return false }
-        if s.count <= 16, ageGateButtons.contains(where: { s.contains($0) }) { return true }
-        return ageGateNotices.contains { s.contains($0) }
+        if s.count <= 16, ageGateButtons.occurs(in: s) { return true }
+        return ageGateNotices.occurs(in: s)
     }
 
-    static let ageGateButtons = Needles.of(["限制級", "限制级", "未滿18歲", "未满18岁", "年滿18歲", "年满18岁", "本條款離開", "本条款离开"])
-    static let ageGateNotices = Needles.of(["18歲 方可瀏覽", "18歲方可瀏覽", "18岁 方可浏览", "18岁方可浏览", "分級處理辦法", "分级处理办法"])
+    static let ageGateButtons = NeedleSet(["限制級", "限制级", "未滿18歲", "未满18岁", "年滿18歲", "年满18岁", "本條款離開", "本条款离开"])
+    static let ageGateNotices = NeedleSet(["18歲 方可瀏覽", "18歲方可瀏覽", "18岁 方可浏览", "18岁方可浏览", "分級處理辦法", "分级处理办法"])
 
-    static let browserWords = Needles.of(["浏览器", "瀏覽器", "Chrome", "Firefox", "FireFox", "Edge", "Safari"])
-    static let adviceWords = Needles.of(["建议使用", "建議使用", "推荐使用", "推薦使用", "最佳浏览", "最佳瀏覽", "最佳效果", "官网下载", "官網下載"])
+    static let browserWords = NeedleSet(["浏览器", "瀏覽器", "Chrome", "Firefox", "FireFox", "Edge", "Safari"])
+    static let adviceWords = NeedleSet(["建议使用", "建議使用", "推荐使用", "推薦使用", "最佳浏览", "最佳瀏覽", "最佳效果", "官网下载", "官網下載"])
 
-    static let privacyWords = Needles.of(["隐私", "隱私", "Cookie", "cookie"])
-    static let siteWords = Needles.of(["网站", "網站", "本站", "Cookie", "cookie"])
-    static let consentWords = Needles.of(["同意", "接受"])
+    static let privacyWords = NeedleSet(["隐私", "隱私", "Cookie", "cookie"])
+    static let siteWords = NeedleSet(["网站", "網站", "本站", "Cookie", "cookie"])
+    static let consentWords = NeedleSet(["同意", "接受"])
 
     /// `こちらのページは繁体字版です…`: a prompt in Japanese (a dozen kana) on a Chinese page.
     static func isJapanesePrompt(_ s: [Unicode.Scalar]) -> Bool {
@@ -417,7 +417,7 @@ package enum DebrisLine {
     static func isWeatherWidget(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 60, let first = s.firstIndex(where: { $0 == "℃" || $0 == "°" }) else { return false }
         let marks = s.filter { $0 == "℃" || $0 == "°" }.count
-        return marks >= 2 || (first > 0 && weatherWords.contains { s.firstIndex(of: $0) != nil })
+        return marks >= 2 || (first > 0 && weatherWords.occurs(in: s))
     }
 
     /// `字級:`, `• 大字`, `小字`: a page's font-size choices, one a line.
@@ -466,7 +466,7 @@ package enum DebrisLine {
 
     static let tipLines: [[Unicode.Scalar]] = Needles.of(["新闻线索", "新聞線索", "报料", "爆料"])
 
-    static let weatherWords: [[Unicode.Scalar]] = Needles.of(["天气", "天氣"])
+    static let weatherWords = NeedleSet(["天气", "天氣"])
 
     /// `3o4wb82w4ypc`: a spam page's random token alone on a line (letters and digits mixed, no word).
     static func isRandomToken(_ s: [Unicode.Scalar]) -> Bool {
@@ -492,10 +492,10 @@ package enum DebrisLine {
     /// `某社区 资料图`, `(资料图片仅供参考)`: a note where a picture was.
     static func isPictureNote(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 30 else { return false }
-        return pictureNotes.contains { s.contains($0) }
+        return pictureNotes.occurs(in: s)
     }
 
-    static let pictureNotes: [[Unicode.Scalar]] = Needles.of(["资料图", "资料照片", "仅供参考", "图片来源于网络", "图片来自网络",
+    static let pictureNotes = NeedleSet(["资料图", "资料照片", "仅供参考", "图片来源于网络", "图片来自网络",
                                                               "資料圖", "資料照片", "僅供參考", "圖片來源於網絡", "圖片來自網絡"])
 
     /// An English web server's error page above the article: `404 Not Found`, `URL: http://…`,
@@ -503,7 +503,7 @@ package enum DebrisLine {
     static func isServerPage(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 120, !s.contains(where: CharacterClass.isHan) else { return false }
         // Scalar searches, not `String.contains`: this runs for every line without Han.
-        if serverPhrases.contains(where: { s.firstIndex(of: $0) != nil }) || serverOpenings.contains(where: { s.starts(with: $0) }) {
+        if serverPhrases.occurs(in: s) || serverOpenings.contains(where: { s.starts(with: $0) }) {
             return true
         }
         // `Server: cms-9-158`, `URL: http://…`: a one-word header, a colon, a value.
@@ -512,7 +512,7 @@ package enum DebrisLine {
         return serverHeaders.contains { $0.elementsEqual(s[..<colon]) }
     }
 
-    static let serverPhrases = Needles.of(["Not Found", "Forbidden"])
+    static let serverPhrases = NeedleSet(["Not Found", "Forbidden"])
     static let serverOpenings = Needles.of(["Powered by", "Sorry for", "Please report", "Thank you very much"])
     static let serverHeaders = Needles.of(["URL", "Server", "Date", "Host", "Status", "Request", "Referer"])
 
@@ -651,12 +651,12 @@ package enum DebrisLine {
         guard s.count <= 40 else { return false }
         // `某某新聞 Facebook`, `加入Line好友`: a station's links to its social accounts.
         if s.count <= 16, followEnds.contains(where: { s.hasSuffix($0) }) { return true }
-        return shareWords.contains { s.contains($0) }
+        return shareWords.occurs(in: s)
     }
 
     static let followEnds: [[Unicode.Scalar]] = Needles.of(["Facebook", "Instagram", "YouTube", "Line好友", "LINE好友"])
 
-    static let shareWords: [[Unicode.Scalar]] = Needles.of([
+    static let shareWords = NeedleSet([
         "扫一扫", "扫码", "二维码", "长按识别", "分享到", "转发到", "APP下载", "下载APP", "打开APP", "客户端下载", "下载客户端",
         "App下载", "下载App", "打开App", "扫描下载", "关注我们", "关注公众号", "浏览器分享功能", "APP Icon", "App Icon",
         "打开网易新闻", "查看更多图片", "查看大图",
@@ -669,7 +669,7 @@ package enum DebrisLine {
         // One word (no separator): only a control that stands alone, judged without splitting.
         if !s.contains(where: isMenuSeparator) {
             guard s.allSatisfy({ CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) }), s.count <= 12 else { return false }
-            return soloMenu.contains(s) || s.count <= 10 && soloControls.contains { s.contains($0) } || isMenuWordsRunTogether(s[...])
+            return soloMenu.contains(s) || s.count <= 10 && soloControls.occurs(in: s) || isMenuWordsRunTogether(s[...])
         }
         var tokens: [[Unicode.Scalar]] = [[]]
         for c in s {
@@ -685,7 +685,7 @@ package enum DebrisLine {
         guard !words.isEmpty, words.allSatisfy({ $0.count <= 12 }) else { return false }
         let control = words.contains { w in controlWords.contains { w.contains($0) } || menuWords.contains(w) }
         // `TOP`, `查看原文`: one control alone.
-        if words.count == 1 { return soloMenu.contains(words[0]) || words[0].count <= 10 && soloControls.contains { words[0].contains($0) } }
+        if words.count == 1 { return soloMenu.contains(words[0]) || words[0].count <= 10 && soloControls.occurs(in: words[0]) }
         if words.count == 2 { return control && words.allSatisfy { $0.count >= 2 } }
         if control { return true }
         // `张三 李四 王五` (also after `本报记者`) is a byline and `万巷更新 九龙蝶变 城市焕新再出发` a headline:
@@ -706,18 +706,18 @@ package enum DebrisLine {
     /// `您需要 登录 才可以下载或查看，没有帐号？立即注册`, `亲，你还没有登录哦！`: a forum's login wall.
     static func isLoginWall(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count <= 60, s.contains(where: { $0 == "登" }) else { return false }
-        return loginWalls.contains { s.contains($0) }
+        return loginWalls.occurs(in: s)
     }
 
-    static let loginWalls = Needles.of(["还没有登录", "還沒有登錄", "还没有登入", "沒有帳號", "没有帐号", "没有账号", "請先登入", "请先登录",
+    static let loginWalls = NeedleSet(["还没有登录", "還沒有登錄", "还没有登入", "沒有帳號", "没有帐号", "没有账号", "請先登入", "请先登录",
                                         "您需要 登录", "您需要登录", "才可以下载或查看"])
 
     /// `这已经是最后一期了哦！`, `已经是第一期了`: an e-paper reader's pop-up at the end of its issues.
     static func isIssueEndNotice(_ s: [Unicode.Scalar]) -> Bool {
-        s.count <= 16 && s.contains(where: { $0 == "期" }) && issueEnds.contains { s.contains($0) }
+        s.count <= 16 && s.contains(where: { $0 == "期" }) && issueEnds.occurs(in: s)
     }
 
-    static let issueEnds = Needles.of(["已经是最后一期", "已经是第一期", "已是最后一期", "已是第一期", "已經是最後一期", "已經是第一期"])
+    static let issueEnds = NeedleSet(["已经是最后一期", "已经是第一期", "已是最后一期", "已是第一期", "已經是最後一期", "已經是第一期"])
 
     /// Words that end the label before a byline's names (`本报记者`, `通讯员`).
     static let creditLabels = Needles.of(["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"])
@@ -734,7 +734,7 @@ package enum DebrisLine {
                                                                 "复制链接", "我知道了"]))
 
     /// Controls that may stand alone on a line (`查看原文`, `阅读原文`, `点击加入`).
-    static let soloControls: [[Unicode.Scalar]] = Needles.of(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布", "听新闻", "聽新聞", "听全文", "聽全文",
+    static let soloControls = NeedleSet(["查看原文", "阅读原文", "点击", "展开全文", "收起", "免费发布", "听新闻", "聽新聞", "听全文", "聽全文",
                                                               "语音播报", "語音播報"])
 
     /// `关键词：城市更新 老旧小区`, `标签：…`: a keyword line (content only inside an abstract).
@@ -747,7 +747,9 @@ package enum DebrisLine {
             return j < s.count && (s[j] == "：" || s[j] == ":" || s[j] == "】" || s[j] == "]" || CharacterClass.isSpace(s[j]))
         }
         // `新聞關鍵字`, `相关标签`: the heading of a page's keyword links, alone on its line.
-        return s.count <= 5 && keywordHeads.contains { head in keywordLabels.contains { s == head + $0 } }
+        guard s.count <= 5, let label = keywordLabels.first(where: { s.hasSuffix($0) }) else { return false }
+        let head = s.dropLast(label.count)
+        return keywordHeads.contains { $0.elementsEqual(head) }
     }
 
     static let keywordHeads: [[Unicode.Scalar]] = [[]] + Needles.of(["新闻", "新聞", "相关", "相關", "热门", "熱門", "文章", "本文"])

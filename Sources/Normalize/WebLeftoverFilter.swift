@@ -155,8 +155,9 @@ enum WebLeftoverFilter {
             return !s.contains { $0 == "。" || $0 == "！" || $0 == "？" }
         }
         func endsSentence(_ s: [Unicode.Scalar]) -> Bool { s.contains { $0 == "。" || $0 == "！" || $0 == "？" } }
-        let firstSentence = lines.firstIndex { endsSentence($0.scalars) } ?? lines.count
-        let lastSentence = lines.lastIndex { endsSentence($0.scalars) } ?? -1
+        // (Most pages have no such list: the sentences are looked for only when one is found.)
+        lazy var firstSentence = lines.firstIndex { endsSentence($0.scalars) } ?? lines.count
+        lazy var lastSentence = lines.lastIndex { endsSentence($0.scalars) } ?? -1
         var i = 0
         while i < lines.count {
             guard isBulleted(lines[i].scalars) else {

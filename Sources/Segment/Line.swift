@@ -9,6 +9,16 @@ struct Line {
     private(set) var isFooter = false
     private(set) var isByline = false
     private(set) var isTitleCandidate = false
+    /// The line's reading as metadata, made once: the page's head lines are asked several times.
+    private let memo = MetaMemo()
+
+    /// `MetaLine.parse` of the line, made on first use.
+    var meta: MetaLine.Parsed? {
+        if let parsed = memo.parsed { return parsed }
+        let parsed = MetaLine.parse(scalars)
+        memo.parsed = .some(parsed)
+        return parsed
+    }
 
     init(_ text: String) {
         let all = Scalars.decode(text)
@@ -137,4 +147,9 @@ struct Line {
     static let newsOpening = "本报讯".scalars
     static let leadOpenings: [[Unicode.Scalar]] = ["近日", "日前", "昨日", "近期", "连日来", "連日來"].map(\.scalars)
     static let editorNote = "编者按".scalars
+}
+
+/// Holds a line's metadata reading once made (the line itself is a value, copied freely).
+private final class MetaMemo {
+    var parsed: MetaLine.Parsed??
 }

@@ -14,7 +14,7 @@ enum LineRoles {
             // A title may mention a date; a dateline is short or says where it comes from.
             if Scalars.find(source, in: s) != nil || Scalars.find(edition, in: s) != nil { return true }
             // A title may say `於2018年8月14日起公開展覽`: only a line that is all dateline is one.
-            return line.count <= 40 && MetaLine.parse(s)?.isMeta == true
+            return line.count <= 40 && line.meta?.isMeta == true
         }
         if Scalars.find(source, in: s) != nil { return true }
         return hasEditionNumber(s)

@@ -44,7 +44,7 @@ enum PageMetaReader {
             // (What the lines above say of the page, its date, is still the page's.)
             for k in 0..<title {
                 meta.metaLines.insert(k)
-                if let parsed = MetaLine.parse(lines[k].scalars), parsed.isMeta { take(parsed, line: k, into: &meta, head: true) }
+                if let parsed = lines[k].meta, parsed.isMeta { take(parsed, line: k, into: &meta, head: true) }
             }
             i = title
             head = max(head, headEnd(lines, from: title + 1))
@@ -122,7 +122,7 @@ enum PageMetaReader {
             // `發佈日期:2024/10/30` ⏎ `蕭某某` ⏎ the story: the reporter named alone under the page's publish line.
             if i > 0, meta.metaLines.contains(i - 1), line.count <= 12, i + 1 < lines.count, lines[i + 1].containsFullStop,
                let names = Bylines.names(inAuthorLine: line), names.count <= 3,
-               MetaLine.parse(lines[i - 1].scalars).map({ $0.isMeta && !$0.dates.isEmpty }) == true {
+               lines[i - 1].meta.map({ $0.isMeta && !$0.dates.isEmpty }) == true {
                 meta.metaLines.insert(i)
                 for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
                 continue
@@ -130,14 +130,14 @@ enum PageMetaReader {
             // `胡某某` alone under the title, right above the page's publish line; `陈伟东、孔娜娜、张大维` under the
             // title (not before an institution line, which names their affiliation): the writers.
             if !kept.isEmpty, let names = Bylines.names(inAuthorLine: line),
-               kept.count == 1 && names.count <= 3 && i + 1 < head && MetaLine.parse(lines[i + 1].scalars).map({ $0.isMeta && !$0.dates.isEmpty }) == true
+               kept.count == 1 && names.count <= 3 && i + 1 < head && lines[i + 1].meta.map({ $0.isMeta && !$0.dates.isEmpty }) == true
                || names.count >= 2 && !(i + 1 < lines.count && Bylines.isInstitutionLine(lines[i + 1])) {
                 meta.metaLines.insert(i)
                 for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
                 continue
             }
             // A line with a full stop is never metadata (`MetaLine` judges so): it is not parsed.
-            if !line.containsFullStop, let parsed = MetaLine.parse(line.scalars), parsed.isMeta, !isMinutesLine(line, parsed) {
+            if !line.containsFullStop, let parsed = line.meta, parsed.isMeta, !isMinutesLine(line, parsed) {
                 take(parsed, line: i, into: &meta, head: true)
             } else if let (start, parsed) = gluedTail(line) {
                 // `3上一篇  下一篇4 2020年9月21日 放大 缩小`: an e-paper's turner with the issue date is all metadata.
@@ -155,7 +155,7 @@ enum PageMetaReader {
         // `冼村破局…` ⏎ a standfirst sentence ⏎ `作者:某某 发自广州 来源:某某 日期:2025-08-27`: a line of two or
         // more labelled fields right under the head is the page's metadata all the same.
         for k in head..<min(lines.count, head + 3) where !meta.metaLines.contains(k) && !lines[k].containsFullStop && lines[k].count <= 80 {
-            guard let parsed = MetaLine.parse(lines[k].scalars), parsed.isMeta, parsed.labelled else { continue }
+            guard let parsed = lines[k].meta, parsed.isMeta, parsed.labelled else { continue }
             let fields = [!parsed.dates.isEmpty, parsed.source != nil, !parsed.authors.isEmpty, !parsed.editors.isEmpty].filter { $0 }.count
             if fields >= 2 { take(parsed, line: k, into: &meta, head: true) }
         }
@@ -187,7 +187,7 @@ enum PageMetaReader {
         for i in tailStart..<lines.count where !meta.metaLines.contains(i) {
             let line = lines[i]
             guard !line.isFooter, !line.isByline || line.count <= 20, !line.containsFullStop,
-                  let parsed = MetaLine.parse(line.scalars), parsed.isMeta, parsed.labelled else {
+                  let parsed = line.meta, parsed.isMeta, parsed.labelled else {
                 if roll.contains(i) { meta.metaLines.insert(i) }
                 continue
             }
@@ -214,7 +214,7 @@ enum PageMetaReader {
         }
         // Editor credits stand alone anywhere (before a list of related links, say).
         for i in head..<tailStart where lines[i].count <= 40 && startsWithEditorLabel(lines[i].scalars) {
-            if let parsed = MetaLine.parse(lines[i].scalars), parsed.isMeta { take(parsed, line: i, into: &meta, head: false) }
+            if let parsed = lines[i].meta, parsed.isMeta { take(parsed, line: i, into: &meta, head: false) }
         }
         return meta
     }
@@ -243,10 +243,10 @@ enum PageMetaReader {
             defer { k += 1 }
             let s = lines[k].scalars
             // (`日期:01-16`: a labelled date without its year anchors the title too.)
-            guard s.count <= 120, s.contains(where: CharacterClass.isASCIIDigit), let parsed = MetaLine.parse(s), parsed.isMeta,
+            guard s.count <= 120, s.contains(where: CharacterClass.isASCIIDigit), let parsed = lines[k].meta, parsed.isMeta,
                   parsed.labelled || !parsed.dates.isEmpty && (parsed.source != nil || hasClock(s)) else { continue }
             var t = k - 1
-            while t > 0, let above = MetaLine.parse(lines[t].scalars), above.isMeta { t -= 1 }
+            while t > 0, let above = lines[t].meta, above.isMeta { t -= 1 }
             // `胡某某` alone between the title and its publish line: the writer.
             if t > 1, let names = Bylines.names(inAuthorLine: lines[t]), names.count <= 3 { t -= 1 }
             let title = lines[t]
@@ -291,12 +291,12 @@ enum PageMetaReader {
         guard lines.count > 2 else { return nil }
         // A page that opens with its title and its publish line has its head: a credit further down
         // belongs to a second copy of the title or a section (`持续…的幸福感——…见闻` ⏎ `2023/11/06 来源:…`).
-        if lines[0].count <= 60, !lines[0].containsFullStop, let parsed = MetaLine.parse(lines[1].scalars), parsed.isMeta, !parsed.dates.isEmpty {
+        if lines[0].count <= 60, !lines[0].containsFullStop, let parsed = lines[1].meta, parsed.isMeta, !parsed.dates.isEmpty {
             return nil
         }
         for k in 2..<min(lines.count, 10) {
             let s = lines[k].scalars
-            guard s.count <= 40, s.last != "摄" && s.last != "攝", let parsed = MetaLine.parse(s), parsed.isMeta, parsed.labelled, !parsed.authors.isEmpty,
+            guard s.count <= 40, s.last != "摄" && s.last != "攝", let parsed = lines[k].meta, parsed.isMeta, parsed.labelled, !parsed.authors.isEmpty,
                   parsed.source != nil || Scalars.find(Bylines.reporter, in: TraditionalFold.fold(s)) != nil else {
                 if lines[k].containsFullStop || lines[k].endsSentence || lines[k].count > 60 { return nil }
                 continue
@@ -306,7 +306,7 @@ enum PageMetaReader {
             let title = lines[t]
             // (A publish line above the credit: the title is found above that, as on any page.)
             guard title.count >= 6, title.count <= 60, title.isTitleCandidate, !title.isByline,
-                  MetaLine.parse(title.scalars).map({ !$0.isMeta }) ?? true,
+                  title.meta.map({ !$0.isMeta }) ?? true,
                   // (The lines above are dropped as the page's header: never a sentence of text.)
                   isHeader(lines[0..<t]) else { return nil }
             return t
@@ -516,9 +516,9 @@ enum PageMetaReader {
             // `Your browser does not appear to support…?`: a prompt in another language above the page.
             if line.count <= 200, !line.scalars.contains(where: CharacterClass.isHan) { i += 1; continue }
             // `…| 577次浏览 | 分享到：` ends like a sentence but is a publish line.
-            if line.endsSentence, !line.containsFullStop, line.count <= 120, MetaLine.parse(line.scalars)?.isMeta == true { i += 1; continue }
+            if line.endsSentence, !line.containsFullStop, line.count <= 120, line.meta?.isMeta == true { i += 1; continue }
             // `编辑:某某 2019-07-25 17:44:35 关键字:某某,某某,…`: a long publish line with its keyword list.
-            if line.count > 80, line.count <= 240, !line.containsFullStop, let parsed = MetaLine.parse(line.scalars), parsed.isMeta, parsed.labelled,
+            if line.count > 80, line.count <= 240, !line.containsFullStop, let parsed = line.meta, parsed.isMeta, parsed.labelled,
                !parsed.dates.isEmpty { i += 1; continue }
             // `某某工程完工。（記者某某攝）`: a picture's caption under the title, above the page's date line.
             if line.count <= 80, Bylines.photoCredit(line) != nil { i += 1; continue }

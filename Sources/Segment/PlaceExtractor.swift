@@ -25,7 +25,6 @@ struct PlaceExtractor {
         var bare: [String] = []
         for line in lines {
             scan(line.scalars, into: &candidates, bare: &bare)
-            listedCounties(line.scalars, into: &bare)
         }
         // Names found with a clean left edge vouch for themselves; a longer stem ending in one of
         // them had a verb or conjunction glued on (`总结和睦街道` → `和睦街道`).
@@ -54,31 +53,27 @@ struct PlaceExtractor {
 
     /// `七星关—威宁、水城—盘州、仁怀—赤水`: three or more county-level units in a row, each written without
     /// its suffix and set apart by `、`, dashes or slashes.
-    private func listedCounties(_ written: [Unicode.Scalar], into bare: inout [String]) {
-        guard written.count >= 8, written.contains(where: { PlaceExtractor.listSeparators.contains($0) }) else { return }
-        let s = TraditionalFold.fold(written)
+    private func listedCounties(_ s: [Unicode.Scalar], _ written: [Unicode.Scalar], into bare: inout [String]) {
         var run: [Range<Int>] = []
         func flush() {
             if run.count >= 3 { for r in run { bare.append(Scalars.string(written[r])) } }
             run.removeAll()
         }
-        var i = 0
-        while i < s.count {
-            guard CharacterClass.isHan(s[i]) else {
-                if !PlaceExtractor.listSeparators.contains(s[i]) { flush() }
-                i += 1
-                continue
-            }
-            var j = i
-            while j < s.count, CharacterClass.isHan(s[j]) { j += 1 }
-            let bounded = (i == 0 || PlaceExtractor.listSeparators.contains(s[i - 1])) && (j == s.count || PlaceExtractor.listSeparators.contains(s[j]))
-            if bounded, (2...3).contains(j - i), Gazetteer.countyShortForms.contains(Array(s[i..<j])) {
-                run.append(i..<j)
+        // The words between two separators (or a separator and the line's edge), one pass.
+        func take(_ token: Range<Int>) {
+            if token.isEmpty { return }
+            if (2...3).contains(token.count), s[token].allSatisfy(CharacterClass.isHan), Gazetteer.countyShortForms.contains(Array(s[token])) {
+                run.append(token)
             } else {
                 flush()
             }
-            i = j
         }
+        var start = 0
+        for i in s.indices where PlaceExtractor.listSeparators.contains(s[i]) {
+            take(start..<i)
+            start = i + 1
+        }
+        take(start..<s.count)
         flush()
     }
 
@@ -87,6 +82,7 @@ struct PlaceExtractor {
     private func scan(_ written: [Unicode.Scalar], into candidates: inout [Candidate], bare: inout [String]) {
         // Tables match the simplified fold; names are cut from the text as written.
         let s = TraditionalFold.fold(written)
+        if s.count >= 8 { listedCounties(s, written, into: &bare) }
         var chainStart = 0   // a name never starts before this (end of the last admin unit)
         var lastPlaceEnd = -1
         var rejectedEnd = -1   // where a suffix ended whose stem was no name

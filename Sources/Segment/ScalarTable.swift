@@ -1,20 +1,3 @@
-/// A set of scalars as a bitmap over the Basic Multilingual Plane: membership without hashing,
-/// which matters because the extractors test every character of every line.
-struct ScalarSet: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1024)
-
-    init(_ scalars: some Sequence<Unicode.Scalar>) {
-        for s in scalars where s.value < 0x10000 { bits[Int(s.value >> 6)] |= 1 << UInt64(s.value & 63) }
-    }
-
-    init(_ text: String) { self.init(text.unicodeScalars) }
-
-    @inline(__always)
-    func contains(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x10000 && bits[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
-    }
-}
-
 /// Values keyed by a BMP scalar, looked up through a flat index instead of a hash table.
 struct ScalarMap<Value: Sendable>: Sendable {
     private var slots = [Int32](repeating: -1, count: 0x10000)
