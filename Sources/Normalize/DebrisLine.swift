@@ -43,7 +43,9 @@ package enum DebrisLine {
         if isReadingTime(s) { return "counter" }
         if isWeatherWidget(s) { return "weather" }
         if isFontSizeWord(s) { return "button" }
-        if isRandomToken(s) { return "token" }
+        if isRandomToken(s) || isAdSlot(s) { return "token" }
+        if isImageID(s) { return "image" }
+        if isHotSearchLabel(s) { return "menu" }
         if isPhoneAd(s) { return "hotline" }
         if isPictureNote(s) { return "image" }
         if isImageName(s) { return "image" }
@@ -469,6 +471,32 @@ package enum DebrisLine {
     static let weatherWords = NeedleSet(["天气", "天氣"])
 
     /// `3o4wb82w4ypc`: a spam page's random token alone on a line (letters and digits mixed, no word).
+    /// `adblk3`, `dadblk3 madblk3`: the names of a page's ad slots, lower-case letters and a number.
+    static func isAdSlot(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 4, s.count <= 40 else { return false }
+        let words = s.split(whereSeparator: CharacterClass.isSpace)
+        return !words.isEmpty && words.count <= 4 && words.allSatisfy { word in
+            let letters = word.prefix { $0.value >= 0x61 && $0.value <= 0x7A }
+            return letters.count >= 3 && (1...2).contains(word.count - letters.count) && word.dropFirst(letters.count).allSatisfy(CharacterClass.isASCIIDigit)
+        }
+    }
+
+    /// `20260216150806205`: a picture's number left where the picture was.
+    static func isImageID(_ s: [Unicode.Scalar]) -> Bool {
+        (12...24).contains(s.count) && s.allSatisfy(CharacterClass.isASCIIDigit)
+    }
+
+    static let screenshotNames = NeedleSet(["螢幕擷取畫面", "屏幕截图", "螢幕截圖", "屏幕快照", "Screenshot", "截屏"])
+
+    /// `熱門搜尋:`, `热门搜索`: the label of a site's list of trending searches.
+    static func isHotSearchLabel(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 6 else { return false }
+        let label = s.last == ":" || s.last == "：" ? Array(s.dropLast()) : s
+        return hotSearchLabels.contains(label)
+    }
+
+    static let hotSearchLabels: Set<[Unicode.Scalar]> = Set(Needles.of(["热门搜索", "熱門搜尋", "熱門搜索", "热搜", "熱搜", "大家都在搜"]))
+
     static func isRandomToken(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count >= 8, s.count <= 32, s.allSatisfy({ CharacterClass.isASCIIDigit($0) || CharacterClass.isASCIILetter($0) }) else { return false }
         let digits = s.filter(CharacterClass.isASCIIDigit).count
@@ -550,6 +578,8 @@ package enum DebrisLine {
 
     /// `IMG_2034.JPG`, `20230512_3.png`, `<image>…</image>`: a file name where a picture was.
     static func isImageName(_ s: [Unicode.Scalar]) -> Bool {
+        // `螢幕擷取畫面 2026 02 22 224826 螢幕擷取畫面 …`: screenshots' default names, their extensions dropped.
+        if screenshotNames.occurs(in: s), s.filter(CharacterClass.isASCIIDigit).count >= 6, !s.contains("。" as Unicode.Scalar) { return true }
         // Every form has an extension's dot or a tag's bracket: most lines have neither.
         guard s.contains(where: { $0 == "." || $0 == "<" }) else { return false }
         var end = s.count
@@ -729,7 +759,8 @@ package enum DebrisLine {
     ]))
 
     /// Menu words that are chrome even alone (`首页` alone may be a list item of the text).
-    static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "下载", "下載", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版",
+    static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "首页", "首頁", "返回首页", "返回首頁", "返回", "微博", "微信", "Qzone", "QQ空间", "QQ空間",
+                                                                "朋友圈", "评论", "評論", "图集", "圖集", "下载", "下載", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版",
                                                                 "关于我们", "關於我們", "收藏本站", "找回密码", "马上注册", "立即注册", "跳转到指定楼层",
                                                                 "复制链接", "我知道了"]))
 

@@ -18,6 +18,12 @@ enum WebLeftoverFilter {
             if DebrisLine.kind(s) != nil || (!inAbstract && DebrisLine.isKeywordLine(s)) {
                 keep[i] = false
                 boilerplate[i] = true
+                // `熱門搜尋:` ⏎ `安全帶 二手樓 農曆新年2026 …`: the trending searches under their label.
+                if DebrisLine.isHotSearchLabel(s), i + 1 < lines.count, case let next = lines[i + 1].scalars, next.count <= 120,
+                   !next.contains(where: { $0 == "。" || $0 == "，" || $0 == "," }) {
+                    keep[i + 1] = false
+                    boilerplate[i + 1] = true
+                }
             }
         }
         markAgedHeadlines(lines, &keep)

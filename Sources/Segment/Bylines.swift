@@ -92,7 +92,9 @@ enum Bylines {
         guard s.count >= 6, let last = s.last, last == ")" || last == "）" else { return nil }
         guard let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.count - open - 2 >= 2, s.count - open - 2 <= 3 else { return nil }
         let name = Array(s[(open + 1)..<(s.count - 1)])
-        guard name.allSatisfy(CharacterClass.isHan), isSurname(name[0]), open > 0 else { return nil }
+        // (`(挥戈)`: a pen name need not start with a surname; `(待续)` is no name.)
+        guard name.allSatisfy(CharacterClass.isHan), open > 0,
+              isSurname(name[0]) || !MetaLine.isNotAName(TraditionalFold.fold(name)) && !closingMarks.contains(TraditionalFold.fold(name)) else { return nil }
         let before = s[open - 1]
         return CharacterClass.isSpace(before) || Scalars.isSentenceEnd(before) || Scalars.isClosing(before) ? Scalars.string(name) : nil
     }
@@ -108,6 +110,10 @@ enum Bylines {
               !Gazetteer.contains(folded) else { return nil }
         return Scalars.string(name)
     }
+
+    /// What a bracket closing a story says when it names nobody.
+    static let closingMarks: Set<[Unicode.Scalar]> = Set(["待续", "未完", "续完", "全文完", "完", "供图", "图片", "摄影", "视频", "图文",
+                                                             "上", "中", "下", "续", "附图", "全文"].map(\.scalars))
 
     /// `…改造工程將使7.76萬人受益。□楊柳/本報記者/張輝`: a byline under its mark after the last sentence.
     static func gluedClosingByline(_ line: Line) -> [String]? {

@@ -8,6 +8,14 @@ enum DateScanner {
         var iso: String
     }
 
+    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map(\.unicodeScalars).map(Array.init)
+
+    /// The month (1–12) an English three-letter abbreviation at `i` names, or nil.
+    static func englishMonth(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        guard i + 3 <= s.count, CharacterClass.isASCIIUpper(s[i]) else { return nil }
+        return englishMonths.firstIndex { s.has($0, at: i) }.map { $0 + 1 }
+    }
+
     /// Every full date with a plausible year (1900–2099), month and day.
     static func dates(in s: [Unicode.Scalar]) -> [Found] {
         var out: [Found] = []
@@ -51,6 +59,12 @@ enum DateScanner {
         let chinese = separator == "年"
         guard chinese || separator == "-" || separator == "/" || separator == "." else { return nil }
         i = skipSpaces(s, i + 1)
+        // `2026-Feb-22`: a Hong Kong site's month in English.
+        if separator == "-", let month = englishMonth(s, at: i), i + 3 < s.count, s[i + 3] == "-" {
+            var j = i + 4
+            guard let day = number(s, &j, maxDigits: 2), (1...31).contains(day) else { return nil }
+            return Found(range: start..<j, iso: iso(year, month, day))
+        }
         guard let month = number(s, &i, maxDigits: 2), (1...12).contains(month) else { return nil }
         let afterMonth = i
         i = skipSpaces(s, i)

@@ -370,6 +370,9 @@ enum MetaLine {
                 break
             }
             guard t.count >= 2, !isNotAName(TraditionalFold.fold(t)) else { return }
+            // `記者:某某 / 高雄市 報導`: the city after the slash, its `報導` set apart by a space.
+            if afterSlash, case let place = TraditionalFold.fold(t), Gazetteer.contains(place)
+                || "市县区".unicodeScalars.contains(place[place.count - 1]) && Gazetteer.contains(Array(place.dropLast())) { return }
             if t.count <= 4 {
                 names.append(Scalars.string(t))
             } else if Bylines.isSurname(t[0]) {
@@ -386,9 +389,11 @@ enum MetaLine {
                 // ends them (a page's footer repeats the title after its editor).
                 let before = names.count
                 let long = token.count > 4 && !Bylines.isSurname(token[0])
+                let hadToken = !token.isEmpty
                 flush()
                 if long, before > 0, names.count == before { break }
-                afterSlash = scalar == "/" || scalar == "／"
+                // (`某某 / 高雄市`: the spaces around the slash do not end what it introduces.)
+                if scalar == "/" || scalar == "／" { afterSlash = true } else if hadToken { afterSlash = false }
             }
         }
         flush()

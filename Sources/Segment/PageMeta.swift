@@ -19,6 +19,15 @@ struct PageMeta {
 
 /// Finds the metadata lines of a page and reads them.
 enum PageMetaReader {
+    /// `“某市老旧小区加装电梯”续`, `“城市更新进行时”之三`: a series' name in quotes, marked as continued or
+    /// numbered, set above each story of the series.
+    static func isSeriesKicker(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 4, s.count <= 30, let open = s.first, open == "“" || open == "「" || open == "《",
+              let close = s.lastIndex(where: { $0 == "”" || $0 == "」" || $0 == "》" }), close > 1 else { return false }
+        let mark = Array(s[(close + 1)...])
+        return mark == ["续"] || mark == ["續"] || mark.count == 2 && mark[0] == "之" && Line.chineseNumerals.contains(mark[1])
+    }
+
     /// How many lines from the top may still be header, at most.
     static let headLimit = 15
     /// How many closing lines are searched for credits.
@@ -134,6 +143,11 @@ enum PageMetaReader {
                || names.count >= 2 && !(i + 1 < lines.count && Bylines.isInstitutionLine(lines[i + 1])) {
                 meta.metaLines.insert(i)
                 for name in names where !meta.authors.contains(name) { meta.authors.append(name) }
+                continue
+            }
+            // `“某市老旧小区加装电梯”续` ⏎ the headline: a series' name above the story's own title.
+            if kept.isEmpty, isSeriesKicker(line.scalars), i + 1 < lines.count, lines[i + 1].isTitleCandidate {
+                meta.metaLines.insert(i)
                 continue
             }
             // A line with a full stop is never metadata (`MetaLine` judges so): it is not parsed.

@@ -242,4 +242,20 @@ import Testing
         #expect(!result.notAReport)
         #expect(result.themes.contains { $0.id == "policy-strategy" })
     }
+
+    /// A property-service contract (甲方, 乙方, 法定代表人) is no report on property management.
+    @Test func aPropertyServiceContractIsNoReport() {
+        let result = report("桂香营销案场物业服务委托协议",
+            "委托方：桂香建设有限公司（以下简称甲方），法定代表人：丁某。受托方：桂香物业服务有限公司（以下简称乙方），法定代表人：谢某。",
+            "本协议约定乙方为甲方营销案场提供物业服务，乙方负责案场的保洁、秩序维护和客户接待，违约责任按本协议执行。")
+        #expect(result.notAReport)
+    }
+
+    /// An age-friendly building (`長者友善`) is about services for the old.
+    @Test func anAgeFriendlyBuildingIsAboutServicesForTheOld() {
+        let result = report("青岭都汇成首个长者友善楼宇",
+            "香港人口高龄化，电灯开关离地高度、水龙头是否须用力扭动，均会影响长者居住的幸福感。",
+            "走进青岭都汇，长者友善设计无处不在，信箱用上不同颜色，号码清晰易辨。")
+        #expect(result.themes.contains { $0.id == "community-services" })
+    }
 }

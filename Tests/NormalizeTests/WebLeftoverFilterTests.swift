@@ -72,9 +72,10 @@ import Testing
         #expect(DebrisLine.isAge(Array(line.unicodeScalars)) == isAge)
     }
 
-    /// Without any furniture, short lines are content (a menu, a sign-off) and stay.
+    /// Without any furniture, short lines are content (a menu's words, a sign-off) and stay. (`首页` alone
+    /// is itself a page control, gone wherever it stands: see `StationAndEPaperCreditTests`.)
     @Test(arguments: [
-        ["首页", "时政", "城建", "社区", "理论"],
+        ["要闻", "时政", "城建", "社区", "理论"],
         ["热点新闻", "老旧小区加装电梯提速"],
         ["本文版权所有问题，由街道法律顾问解答。", "2023-09-20 07:45　来源：青石日报"],
     ])

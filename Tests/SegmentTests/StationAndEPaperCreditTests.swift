@@ -120,4 +120,57 @@ import Testing
         #expect(!alone.articles[0].places.contains("水城"))
         #expect(!alone.articles[0].places.contains("赤水"))
     }
+
+    /// `記者:名 / 高雄市 報導 發佈時間:…`: the city after the slash is where the reporter filed from.
+    @Test func theCityAfterTheReportersSlashIsNoAuthor() {
+        let p = page(["青石大樓修繕補助即日起開始受理", "", "青石報.tw 記者:林家安 / 高雄市 報導 發佈時間:2025-02-26 18:34:50", "",
+                      "高雄市政府都市發展局推動老舊大樓修繕補助，社區管委會可申請。"])
+        #expect(p.articles[0].authors == ["林家安"])
+        #expect(p.published == "2025-02-26")
+    }
+
+    /// An e-paper's date, `首页` and page label above a series' name (`“…”续`) and the story's own title.
+    @Test func aSeriesNameAboveTheStorysTitle() {
+        let p = page(["2020年12月21日", "首页", "第A03版:[都市]", "", "“桂香老旧小区加装电梯”续", "", "桂林街道举行加装电梯项目签约仪式", "",
+                      "    近日，桂香市桂林街道科技花园社区举行加装电梯项目签约仪式，居民们纷纷签字。"])
+        #expect(p.articles[0].title == "桂林街道举行加装电梯项目签约仪式")
+        #expect(PageMetaReader.isSeriesKicker(Array("“城市更新进行时”之三".unicodeScalars)))
+        #expect(!PageMetaReader.isSeriesKicker(Array("“桂香老旧小区加装电梯”".unicodeScalars)))
+    }
+
+    /// A pen name in brackets after the last full stop (`。 (挥戈)`), which need not start with a surname;
+    /// `(待续)` names nobody.
+    @Test func aPenNameInBracketsAfterTheLastFullStop() {
+        #expect(Bylines.trailingAuthor(Line("配置基本的生活辅具和火灾报警器等安保设备。 (挥戈)")) == "挥戈")
+        #expect(Bylines.trailingAuthor(Line("配置基本的生活辅具和火灾报警器等安保设备。(待续)")) == nil)
+        #expect(Bylines.trailingAuthor(Line("配置基本的生活辅具和火灾报警器等安保设备。(新华社)")) == nil)
+    }
+
+    /// A Hong Kong page: its trending searches under their label, ad slots, a picture's number,
+    /// screenshots' names, `返回`, and a date with the month in English.
+    @Test func aHongKongPagesTrendingSearchesAdSlotsAndEnglishMonth() {
+        let title = "房協青嶺都匯成香港首個「長者友善樓宇」　信箱到浴室設計滿載貼心安排(多圖)"
+        let p = page([" 熱門搜尋:", "安全帶 二手樓 農曆新年2026 東林 網上熱話 新店關注組", "dadblk3 madblk3", "adblk3", "返回", "出版：2026-Feb-22 22:58", "",
+                      title, "", "分享：", "20260216150806205", "", "香港人口高齡化，電燈開關離地高度會影響長者居住時的幸福感。", "adblk4", "",
+                      "螢幕擷取畫面 2026 02 22 224826 螢幕擷取畫面 2026 02 22 224757", "", "踏入單位，浴室鋪設防滑地板，長者能輕鬆使用。"])
+        #expect(p.articles[0].title == title)
+        #expect(p.published == "2026-02-22")
+        #expect(p.articles[0].paragraphs.count == 2)
+        #expect(!p.articles[0].places.contains("東林"))
+    }
+
+    /// A share bar one item a line (`微博`, `Qzone`, `評論`) above a wire's lead: its reporter is read.
+    @Test func aShareBarOneItemALineAboveAWiresLead() {
+        let p = page(["青石網 正文", "    老城“新”事——桂香老舊小區改造走訪見聞", "    2020-01-14 09:05:52 來源: 青石網", "    關注青石網", "    微博",
+                      "    Qzone", "    評論", "    圖集", "", "      青石社西安1月14日電(記者李華)進入臘月，古城西安小東門里年味漸濃。"])
+        #expect(p.articles[0].authors == ["李華"])
+        #expect(p.articles[0].paragraphs.count == 2)
+    }
+
+    /// Verbs and pronouns before 小区 or 社区 (`改善小区环境`, `他们小区`) start no name.
+    @Test func verbsAndPronounsBeforeACompoundStartNoName() {
+        let p = page(["桂香街道积极改善小区环境，他们小区的停车难题得到解决，首批老新村完成改造，激活社区活力。"])
+        #expect(!p.articles[0].places.contains { $0.hasSuffix("小区") || $0.hasSuffix("社区") && $0 != "桂香街道" })
+        #expect(p.articles[0].places.contains("桂香街道"))
+    }
 }
