@@ -4,7 +4,7 @@
 The texts are third-party pages and are not in the repository; each gold file names its source URL.
 Texts missing from --texts are listed and skipped, so this runs on any machine that has some of them.
 
-  score.py --bin .build/debug/renewald --texts /work/realworld/texts [--split tune|check|check2|…|check27|all]
+  score.py --bin .build/debug/renewald --texts /work/realworld/texts [--split tune|check|check2|…|check29|all]
   score.py --bin … --texts … --show rw05-wuhan-jianghan-property-survey
   score.py … --json out.json          # also write every number and per-file row
 
@@ -40,7 +40,7 @@ PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ
 
 
 # The splits, in the order they were made (each labelled before renewald read it; see README.md).
-SPLITS = ["tune", "check"] + ["check%d" % n for n in range(2, 28)]
+SPLITS = ["tune", "check"] + ["check%d" % n for n in range(2, 30)]
 
 def squash(s):
     """Whitespace and bracketed pinyin glosses removed (`區(qū)` → `區`, left by some converters): titles, names
