@@ -45,6 +45,7 @@ package enum DebrisLine {
         if isFontSizeWord(s) { return "button" }
         if isRandomToken(s) || isAdSlot(s) { return "token" }
         if isImageID(s) { return "image" }
+        if isEmptyMarkup(s) { return "script" }
         if isHotSearchLabel(s) { return "menu" }
         if isPhoneAd(s) { return "hotline" }
         if isPictureNote(s) { return "image" }
@@ -487,6 +488,19 @@ package enum DebrisLine {
     }
 
     static let screenshotNames = NeedleSet(["螢幕擷取畫面", "屏幕截图", "螢幕截圖", "屏幕快照", "Screenshot", "截屏"])
+
+    /// `1. <i id="wo86o"><bdo id="wo86o"></bdo></i>`, `<thead id="…"></thead>`: HTML tags with nothing
+    /// inside them, a list number perhaps before them (a spam copy's page skeleton).
+    package static func isEmptyMarkup(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < s.count, CharacterClass.isASCIIDigit(s[i]) || s[i] == "." || CharacterClass.isSpace(s[i]) { i += 1 }
+        guard i < s.count, s[i] == "<", s.last == ">" else { return false }
+        var inTag = false, tags = 0
+        for c in s[i...] {
+            if c == "<" { inTag = true; tags += 1 } else if c == ">" { inTag = false } else if !inTag, !CharacterClass.isSpace(c) { return false }
+        }
+        return tags >= 1
+    }
 
     /// `熱門搜尋:`, `热门搜索`: the label of a site's list of trending searches.
     static func isHotSearchLabel(_ s: [Unicode.Scalar]) -> Bool {

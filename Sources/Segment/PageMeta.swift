@@ -49,7 +49,7 @@ enum PageMetaReader {
             i = title
             // (From the line under the title: an exclaimed title may end like a sentence.)
             head = max(head, headEnd(lines, from: title + 1))
-        } else if let title = titleAboveByline(lines) ?? repeatedTitle(lines) {
+        } else if let title = titleAboveByline(lines) ?? repeatedTitle(lines) ?? titleNamedAgainAsOriginal(lines) {
             // (What the lines above say of the page, its date, is still the page's.)
             for k in 0..<title {
                 meta.metaLines.insert(k)
@@ -284,6 +284,24 @@ enum PageMetaReader {
     /// `郑欧班列…` ⏎ `某区设助餐示范点…` ⏎ … ⏎ `上一期 下一期` ⏎ `某区设助餐示范点…` ⏎ `本报讯(…)…`: an e-paper's
     /// list of the page's headlines above the story, whose own headline is printed again right above its
     /// text. Nil where anything above it is a sentence.
+    /// `尋找貓咪~…` ⏎ the title ⏎ `原標題:` the title again: a reprint names its original title, which is the
+    /// line it repeats; what stands above that line is the page's chrome.
+    static func titleNamedAgainAsOriginal(_ lines: [Line]) -> Int? {
+        for k in 1..<min(lines.count, 12) {
+            let s = TraditionalFold.fold(lines[k].scalars)
+            guard Scalars.has(s, originalTitle), s.count > originalTitle.count + 2, s[originalTitle.count] == ":" || s[originalTitle.count] == "：" else {
+                if lines[k].containsFullStop { return nil }
+                continue
+            }
+            let named = lines[k].scalars[(originalTitle.count + 1)...].drop(while: CharacterClass.isSpace)
+            guard let title = lines[..<k].lastIndex(where: { $0.scalars.elementsEqual(named) }), title > 0 else { return nil }
+            return isHeader(lines[0..<title]) ? title : nil
+        }
+        return nil
+    }
+
+    static let originalTitle = "原标题".scalars
+
     static func repeatedTitle(_ lines: [Line]) -> Int? {
         guard lines.count > 4 else { return nil }
         for k in 3..<min(lines.count - 1, 16) {

@@ -173,4 +173,28 @@ import Testing
         #expect(!p.articles[0].places.contains { $0.hasSuffix("小区") || $0.hasSuffix("社区") && $0 != "桂香街道" })
         #expect(p.articles[0].places.contains("桂香街道"))
     }
+
+    /// `尋找貓咪~…` (a sidebar's lost-pet notice) ⏎ the title ⏎ `原標題:` the title again: the reprint's
+    /// original title names which line is the title.
+    @Test func theTitleARepostNamesAsOriginal() {
+        let title = "城中村改造爛尾8年 居民在工地釣魚"
+        let p = page(["search", "尋找貓咪~QQ 地點 桃園市桃園區 Taoyuan , Taoyuan", "", title, "", "原標題:" + title, "",
+                      "近日，被擱置8年的桂香村城中村改造項目重新啟動。據了解，項目涉及居民300戶。"])
+        #expect(p.articles[0].title == title)
+        #expect(p.articles[0].paragraphs.count == 1)
+    }
+
+    /// A spam copy's page skeleton: HTML tags with nothing inside, a list number before them.
+    @Test func emptyMarkupLinesAreDebris() {
+        #expect(DebrisLine.isEmptyMarkup(Array("1. <i id=\"wo86o\"><bdo id=\"wo86o\"></bdo></i>".unicodeScalars)))
+        #expect(DebrisLine.isEmptyMarkup(Array("<thead id=\"wo86o\"></thead>".unicodeScalars)))
+        #expect(!DebrisLine.isEmptyMarkup(Array("<b>桂香小区</b>".unicodeScalars)))
+        #expect(!DebrisLine.isEmptyMarkup(Array("3.5万平方米".unicodeScalars)))
+    }
+
+    /// `只要社区`, `缓解小区`: a conjunction or a verb before a compound starts no name.
+    @Test func aConjunctionOrVerbBeforeACompoundStartsNoName() {
+        let p = page(["只要社区居民同意就能加装电梯，规划停车位可缓解小区停车难，桂香街道已完成改造。"])
+        #expect(!p.articles[0].places.contains { $0.hasSuffix("小区") || $0.hasSuffix("社区") })
+    }
 }
