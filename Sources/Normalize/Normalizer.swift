@@ -12,12 +12,15 @@ public struct NormalizedText: Sendable, Equatable {
     /// ` date 2026-01-19 ` before a line's own words: a page template's field leaked into the text. Often
     /// the article's date, sometimes the template's: the page's date where it prints none of its own.
     public var templateDate: String?
+    /// A post's first line, printed again where each of its pictures was: the post's title.
+    public var pictureTitle: String?
 
-    public init(lines: [String], warnings: [String] = [], rejoinedWraps: Int = 0, templateDate: String? = nil) {
+    public init(lines: [String], warnings: [String] = [], rejoinedWraps: Int = 0, templateDate: String? = nil, pictureTitle: String? = nil) {
         self.lines = lines
         self.warnings = warnings
         self.rejoinedWraps = rejoinedWraps
         self.templateDate = templateDate
+        self.pictureTitle = pictureTitle
     }
 }
 
@@ -73,7 +76,7 @@ public struct Normalizer: Sendable {
         if !web.removed.isEmpty || !linkRows.isEmpty { warnings.append(Self.removedWarning(linkRows + web.removed)) }
         if joined.joined > 0 { warnings.append("rejoined \(joined.joined) hard-wrapped lines") }
         return NormalizedText(lines: joined.lines.map { $0.string }, warnings: warnings, rejoinedWraps: joined.inBlocks,
-                              templateDate: templateDate)
+                              templateDate: templateDate, pictureTitle: web.pictureTitle)
     }
 
     /// `removed 3 web page lines: 设为首页 加入收藏 | 【纠错】 | 浏览：72次 评论：0`, each shortened to 40 characters.

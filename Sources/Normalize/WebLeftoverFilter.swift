@@ -8,7 +8,7 @@ import Characters
 /// navigation and sidebars, when the text also carries page furniture elsewhere. Metadata lines such as
 /// `成都日报　2023年5月12日　第03版　城事` or `2023-09-20 07:45　来源：杭州日报` are content and stay.
 enum WebLeftoverFilter {
-    static func filter(_ lines: [PhysicalLine]) -> (lines: [PhysicalLine], removed: [String]) {
+    static func filter(_ lines: [PhysicalLine]) -> (lines: [PhysicalLine], removed: [String], pictureTitle: String?) {
         var boilerplate = lines.map { isBoilerplate($0.scalars) }
         var keep = boilerplate.map { !$0 }
         var inAbstract = false
@@ -27,6 +27,7 @@ enum WebLeftoverFilter {
             }
         }
         markAgedHeadlines(lines, &keep)
+        let pictureTitle = markPictureTitles(lines, &keep)
         markInfobox(lines, &keep)
         // Editor credits are page furniture too, but stay for the segmenter, which reads the names.
         let furniture = boilerplate.filter { $0 }.count + lines.filter { isCredit($0.scalars) }.count
@@ -36,7 +37,7 @@ enum WebLeftoverFilter {
         if furniture >= 2 { markSidebars(lines, boilerplate, &keep) }
         let removedLines = zip(lines, keep).filter { !$0.1 }.map { $0.0.scalars }
         let removed = removedLines.map { String(String.UnicodeScalarView($0)) }
-        guard !removed.isEmpty else { return (lines, []) }
+        guard !removed.isEmpty else { return (lines, [], pictureTitle) }
         var out: [PhysicalLine] = []
         out.reserveCapacity(lines.count - removed.count)
         var pendingBlock = false
@@ -50,7 +51,7 @@ enum WebLeftoverFilter {
                 pendingBlock = true
             }
         }
-        return (out, removed)
+        return (out, removed, pictureTitle)
     }
 
     static let creditStarts = Needles.of(["责任编辑", "责编：", "编辑：", "值班编辑"])
@@ -148,6 +149,19 @@ enum WebLeftoverFilter {
             if furnished ? j - i >= 4 : bulleted >= 8 { for k in i..<j { keep[k] = false } }
             i = max(j, i + 1)
         }
+    }
+
+    /// A post's first line printed again three or more times further down, where its pictures were (a
+    /// content farm's copy of a WeChat post gives each picture the title as its text): the copies go, the
+    /// first line stays, and is the post's title (returned: it may read like a sentence, `…小巷?`).
+    private static func markPictureTitles(_ lines: [PhysicalLine], _ keep: inout [Bool]) -> String? {
+        guard let first = lines.firstIndex(where: { !$0.scalars.isEmpty }), lines[first].scalars.count <= 60 else { return nil }
+        let title = lines[first].scalars
+        let copies = lines.indices.filter { $0 > first && lines[$0].scalars == title }
+        guard copies.count >= 3 else { return nil }
+        for k in copies { keep[k] = false }
+        keep[first] = true
+        return title.string
     }
 
     private static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "◦", "‣", "・"]

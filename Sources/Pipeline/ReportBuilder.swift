@@ -1,3 +1,4 @@
+import ChineseScript
 import Classify
 import Decode
 import Formats
@@ -103,7 +104,8 @@ public struct ReportBuilder: Sendable {
         try checkpoint()
         let script = Script(lines: normalized.lines, hints: hints)
         let page = script.map { segmenter.segment(NormalizedText(lines: $0.simplifiedLines, warnings: normalized.warnings,
-                                                                                rejoinedWraps: normalized.rejoinedWraps, templateDate: normalized.templateDate),
+                                                                                rejoinedWraps: normalized.rejoinedWraps, templateDate: normalized.templateDate,
+                                                                                pictureTitle: normalized.pictureTitle.map { SimplifiedChinese.simplified($0) }),
                                                    hints: $0.simplifiedHints) }
             ?? segmenter.segment(normalized, hints: hints)
         try checkpoint()

@@ -42,7 +42,7 @@ public struct Segmenter: Sendable {
             if meta.metaLines.contains(i + 1) { beforeMeta.insert(lines.count - 1) }
         }
         guard !lines.isEmpty else { return Page(warnings: text.warnings) }
-        let title = TitleHint.locate(hints.title, in: lines)
+        let title = TitleHint.locate(hints.title ?? text.pictureTitle, in: lines)
         let structure = StructureParser(lines: lines, titleAt: title,
                                         tailTitles: hints.pdfLayout || text.rejoinedWraps >= 3 || TitleHint.looksLikePDFPage(lines),
                                         beforeMeta: beforeMeta).parse()

@@ -33,4 +33,16 @@ import Testing
         #expect(again.themes.map(\.id) == report.themes.map(\.id))
         #expect(again.articles[0].themes.first?.evidence == report.articles[0].themes.first?.evidence)
     }
+
+    /// A content farm's copy of a post in traditional script, its first line printed again where each
+    /// picture was: that line is the title (though it reads like a question), the copies are gone.
+    @Test func aPostsFirstLinePrintedForEachPictureIsItsTitle() {
+        let title = "不是吧! 難道還有人不知道桂香街道有這樣一條小巷?"
+        var lines = [title, "", "在桂香街道", "", "有這樣一條小巷", ""]
+        for _ in 0..<4 { lines += [title, ""] }
+        lines += ["背街小巷整治提升讓居民出行更方便，老舊小區改造同步推進。"]
+        let report = builder.analyze(lines.joined(separator: "\n"))
+        #expect(report.articles[0].title == title)
+        #expect(!report.articles[0].paragraphs.contains(title))
+    }
 }

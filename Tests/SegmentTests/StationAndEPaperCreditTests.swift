@@ -197,4 +197,16 @@ import Testing
         let p = page(["只要社区居民同意就能加装电梯，规划停车位可缓解小区停车难，桂香街道已完成改造。"])
         #expect(!p.articles[0].places.contains { $0.hasSuffix("小区") || $0.hasSuffix("社区") })
     }
+
+    /// A post's first line printed again three or more times where its pictures were is its title; twice
+    /// is not enough.
+    @Test func aPostsFirstLinePrintedForEachPicture() {
+        let title = "这条小巷你知道吗?"
+        let body = ["在桂香街道", "有这样一条小巷", "背街小巷整治提升让居民出行更方便，老旧小区改造同步推进。"]
+        let three = page([title] + body.flatMap { [$0, title] })
+        #expect(three.articles[0].title == title)
+        #expect(three.articles[0].paragraphs == body)
+        let twice = page([title] + body.prefix(2).flatMap { [$0, title] } + [body[2]])
+        #expect(twice.articles[0].paragraphs.joined().filter { $0 == "?" }.count == 3)
+    }
 }
