@@ -471,7 +471,6 @@ package enum DebrisLine {
 
     static let weatherWords = NeedleSet(["天气", "天氣"])
 
-    /// `3o4wb82w4ypc`: a spam page's random token alone on a line (letters and digits mixed, no word).
     /// `adblk3`, `dadblk3 madblk3`: the names of a page's ad slots, lower-case letters and a number.
     static func isAdSlot(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count >= 4, s.count <= 40 else { return false }
@@ -511,6 +510,7 @@ package enum DebrisLine {
 
     static let hotSearchLabels: Set<[Unicode.Scalar]> = Set(Needles.of(["热门搜索", "熱門搜尋", "熱門搜索", "热搜", "熱搜", "大家都在搜"]))
 
+    /// `3o4wb82w4ypc`: a spam page's random token alone on a line (letters and digits mixed, no word).
     static func isRandomToken(_ s: [Unicode.Scalar]) -> Bool {
         guard s.count >= 8, s.count <= 32, s.allSatisfy({ CharacterClass.isASCIIDigit($0) || CharacterClass.isASCIILetter($0) }) else { return false }
         let digits = s.filter(CharacterClass.isASCIIDigit).count
@@ -772,7 +772,8 @@ package enum DebrisLine {
         "收藏本站", "找回密码", "马上注册", "立即注册", "QQ登录", "微信登录", "上一期", "下一期", "往期回顾",
     ]))
 
-    /// Menu words that are chrome even alone (`首页` alone may be a list item of the text).
+    /// Menu words and share-bar items that are chrome even alone on a line (a menu's other words, alone, may
+    /// be a list item of the text).
     static let soloMenu: Set<[Unicode.Scalar]> = Set(Needles.of(["TOP", "Top", "首页", "首頁", "返回首页", "返回首頁", "返回", "微博", "微信", "Qzone", "QQ空间", "QQ空間",
                                                                 "朋友圈", "评论", "評論", "图集", "圖集", "下载", "下載", "返回顶部", "顶部", "设为首页", "加入收藏", "网站地图", "手机版",
                                                                 "关于我们", "關於我們", "收藏本站", "找回密码", "马上注册", "立即注册", "跳转到指定楼层",

@@ -170,11 +170,11 @@ enum WebLeftoverFilter {
     /// more bulleted lines in a row (a short heading such as `新聞` may stand between two lists), above the
     /// article's first sentence or below its last. A bulleted list inside the article stays.
     private static func markBulletedLists(_ lines: [PhysicalLine], _ keep: inout [Bool]) {
+        func endsSentence(_ s: [Unicode.Scalar]) -> Bool { s.contains { $0 == "。" || $0 == "！" || $0 == "？" } }
         func isBulleted(_ s: [Unicode.Scalar]) -> Bool {
             guard let first = s.first, bullets.contains(first), s.count >= 2, s.count <= 60 else { return false }
-            return !s.contains { $0 == "。" || $0 == "！" || $0 == "？" }
+            return !endsSentence(s)
         }
-        func endsSentence(_ s: [Unicode.Scalar]) -> Bool { s.contains { $0 == "。" || $0 == "！" || $0 == "？" } }
         // (Most pages have no such list: the sentences are looked for only when one is found.)
         lazy var firstSentence = lines.firstIndex { endsSentence($0.scalars) } ?? lines.count
         lazy var lastSentence = lines.lastIndex { endsSentence($0.scalars) } ?? -1

@@ -103,11 +103,13 @@ public struct ReportBuilder: Sendable {
         let normalized = normalizer.normalize(text)
         try checkpoint()
         let script = Script(lines: normalized.lines, hints: hints)
-        let page = script.map { segmenter.segment(NormalizedText(lines: $0.simplifiedLines, warnings: normalized.warnings,
-                                                                                rejoinedWraps: normalized.rejoinedWraps, templateDate: normalized.templateDate,
-                                                                                pictureTitle: normalized.pictureTitle.map { SimplifiedChinese.simplified($0) }),
-                                                   hints: $0.simplifiedHints) }
-            ?? segmenter.segment(normalized, hints: hints)
+        // (The normalized text copied whole, its words converted: a field rebuilt by hand was dropped twice.)
+        let page = script.map { script in
+            var simplified = normalized
+            simplified.lines = script.simplifiedLines
+            simplified.pictureTitle = normalized.pictureTitle.map { SimplifiedChinese.simplified($0) }
+            return segmenter.segment(simplified, hints: script.simplifiedHints)
+        } ?? segmenter.segment(normalized, hints: hints)
         try checkpoint()
         var report = Report(id: "", file: "", sha256: "", received: "", published: page.published,
                             source: Source(format: .text, encoding: .utf8, bytes: text.utf8.count),

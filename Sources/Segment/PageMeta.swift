@@ -281,9 +281,6 @@ enum PageMetaReader {
         lines.allSatisfy { !$0.containsFullStop && !$0.endsSentence && $0.count <= 60 }
     }
 
-    /// `郑欧班列…` ⏎ `某区设助餐示范点…` ⏎ … ⏎ `上一期 下一期` ⏎ `某区设助餐示范点…` ⏎ `本报讯(…)…`: an e-paper's
-    /// list of the page's headlines above the story, whose own headline is printed again right above its
-    /// text. Nil where anything above it is a sentence.
     /// `尋找貓咪~…` ⏎ the title ⏎ `原標題:` the title again: a reprint names its original title, which is the
     /// line it repeats; what stands above that line is the page's chrome.
     static func titleNamedAgainAsOriginal(_ lines: [Line]) -> Int? {
@@ -302,6 +299,9 @@ enum PageMetaReader {
 
     static let originalTitle = "原标题".scalars
 
+    /// `郑欧班列…` ⏎ `某区设助餐示范点…` ⏎ … ⏎ `上一期 下一期` ⏎ `某区设助餐示范点…` ⏎ `本报讯(…)…`: an e-paper's
+    /// list of the page's headlines above the story, whose own headline is printed again right above its
+    /// text. Nil where anything above it is a sentence.
     static func repeatedTitle(_ lines: [Line]) -> Int? {
         guard lines.count > 4 else { return nil }
         for k in 3..<min(lines.count - 1, 16) {

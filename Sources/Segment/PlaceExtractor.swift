@@ -52,7 +52,7 @@ struct PlaceExtractor {
     }
 
     /// `七星关—威宁、水城—盘州、仁怀—赤水`: three or more county-level units in a row, each written without
-    /// its suffix and set apart by `、`, dashes or slashes.
+    /// its suffix and set apart by `、`, dashes, slashes or quotes.
     private func listedCounties(_ s: [Unicode.Scalar], _ written: [Unicode.Scalar], into bare: inout [String]) {
         var run: [Range<Int>] = []
         func flush() {
